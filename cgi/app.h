@@ -1,0 +1,84 @@
+/*
+ * app.h -- the two lifetimes of a worker.
+ *
+ * struct app lives as long as the worker: configuration, the database
+ * connection with its prepared statements, the parsed templates and the
+ * request arena (reset, not freed, between requests).
+ *
+ * struct req lives from accept to finish.  Everything it points to is in
+ * the arena or in the FastCGI request, and is gone when the next request
+ * starts: nothing static may keep a pointer into it.
+ */
+#ifndef DUIJIE_APP_H
+#define DUIJIE_APP_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include <fcgiapp.h>
+
+#include "arena.h"
+#include "config.h"
+#include "cs.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "params.h"
+#include "route.h"
+#include "view.h"
+
+struct app {
+	const struct config	*cfg;
+	struct db		*db;
+	struct views		*views;
+	struct arena		*arena;
+};
+
+struct route;
+
+struct req {
+	struct app		*app;
+	struct arena		*a;
+	FCGX_Request		*fcgi;
+	enum http_method	 method;
+	const char		*path;
+	const char		*request_id;
+	const char		*remote_addr;
+	struct timespec		 start;
+
+	int			 page;		/* PAGE_* or -1 */
+	const struct route	*route;
+	struct route_args	 args;		/* typed path parameters */
+	struct params		 query;
+	struct params		 body;
+	struct params		 cookies;
+	struct fval		*f;		/* one per declared field */
+	int			 nerrors;	/* fields in error */
+
+	long long		 user_id;	/* 0: nobody signed in */
+	HDF			*hdf;		/* the page's data */
+	int			 tmpl;		/* TMPL_* to render on 200 */
+	const char		*location;	/* for 303 */
+	const char		*body_out;	/* a handler's own body, if any */
+	size_t			 body_len;
+	const char		*ctype;		/* with body_out */
+	struct http_header	 headers[8];
+	size_t			 nheaders;
+};
+
+/* A handler: validated input in r->f, data out in r->hdf.  Returns the
+ * HTTP status: 200 renders r->tmpl, 303 redirects to r->location, any
+ * other status renders the error page (unless body_out is set). */
+typedef int (*handler_fn)(struct req *);
+
+/* Sets HDF `name` to `value` (NULL becomes "").  -1 on OOM. */
+int	req_set(struct req *, const char *name, const char *value);
+int	req_setf(struct req *, const char *name, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Adds a response header (name and value must outlive the request). */
+void	req_header(struct req *, const char *name, const char *value);
+/* The HTTP status for a lib/ error: 503 when the database is gone, 500
+ * otherwise. */
+int	status_of(enum err);
+
+#endif

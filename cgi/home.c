@@ -1,0 +1,96 @@
+/*
+ * home.c -- the public pages of both portals: the home page and the
+ * health check.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db_region.h"
+#include "routes.h"
+
+/* ?region=440100 picks a city on the home page's office directory. */
+static const char *
+check_region(struct arena *a, struct fval *v)
+{
+	(void)a;
+	return region_code_valid(v->s) ? NULL : "bad_region";
+}
+
+enum { HOME_REGION, HOME__MAX };
+
+static const struct field home_fields[HOME__MAX] = {
+	[HOME_REGION] = { .name = "region", .kind = FK_CUSTOM,
+	    .flags = F_TRIM, .maxlen = 6, .check = check_region },
+};
+
+const struct form home_form = { home_fields, HOME__MAX };
+
+/*
+ * GET /healthz (both portals): 200 "ok" after a round trip to the
+ * database; 503 "unavailable" while it cannot be reached.  Plain text for
+ * monitors, never cached.
+ */
+int
+handle_healthz(struct req *r)
+{
+	enum err rc = db_ping(r->app->db);
+
+	r->ctype = "text/plain; charset=utf-8";
+	if (rc != ERR_OK) {
+		r->body_out = "unavailable: database\n";
+		r->body_len = strlen(r->body_out);
+		return 503;
+	}
+	r->body_out = "ok\n";
+	r->body_len = 3;
+	return 200;
+}
+
+/*
+ * GET / : the platform's name, what this portal is for, and every region
+ * with the operator office that runs it (from the database).  200; 400
+ * never (a bad region shows a message next to the selector); 503 when the
+ * database is down.
+ */
+int
+handle_home(struct req *r)
+{
+	struct region	*v;
+	size_t		 n;
+	enum err	 rc;
+	const char	*sel = r->f[HOME_REGION].error == NULL ?
+	    r->f[HOME_REGION].s : "";
+	char		 key[64];
+
+	if ((rc = db_region_list(r->app->db, r->a, &v, &n)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Regions.%zu.code", i);
+		req_set(r, key, v[i].code);
+		snprintf(key, sizeof key, "Regions.%zu.name", i);
+		req_set(r, key, v[i].name);
+		snprintf(key, sizeof key, "Regions.%zu.office", i);
+		req_set(r, key, v[i].office);
+		snprintf(key, sizeof key, "Regions.%zu.address", i);
+		req_set(r, key, v[i].office_address);
+		snprintf(key, sizeof key, "Regions.%zu.phone", i);
+		req_set(r, key, v[i].office_phone);
+		if (v[i].province) {
+			snprintf(key, sizeof key, "Regions.%zu.province", i);
+			req_set(r, key, "1");
+		}
+		if (*sel != '\0' && strcmp(sel, v[i].code) == 0) {
+			req_set(r, "Selected.code", v[i].code);
+			req_set(r, "Selected.name", v[i].name);
+			req_set(r, "Selected.office", v[i].office);
+			req_set(r, "Selected.address", v[i].office_address);
+			req_set(r, "Selected.phone", v[i].office_phone);
+		}
+	}
+	if (*sel != '\0' && hdf_get_value(r->hdf, "Selected.code", NULL) == NULL)
+		req_set(r, "Form.region.error", views_str(r->app->views, "Err.unknown_region"));
+	req_set(r, "Page.nav", "home");
+	r->tmpl = r->app->cfg->portal == PORTAL_INTERNET ?
+	    TMPL_HOME_INTERNET : TMPL_HOME_INTRANET;
+	return 200;
+}

@@ -1,0 +1,419 @@
+/*
+ * worker.c -- one worker: accept a request, run it through the request
+ * life (DESIGN.md), answer, log one line, forget it.
+ *
+ *   params -> route (404/405) -> size (413) -> parse (400) -> fields ->
+ *   handler -> view -> response
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/rand.h>
+
+#include "log.h"
+#include "routes.h"
+#include "utf8.h"
+#include "worker.h"
+
+#define ARENA_CHUNK	(64 * 1024)
+
+int
+req_set(struct req *r, const char *name, const char *value)
+{
+	NEOERR *nerr = hdf_set_value(r->hdf, name, value != NULL ? value : "");
+
+	if (nerr != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+req_setf(struct req *r, const char *name, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*v;
+
+	va_start(ap, fmt);
+	v = arena_vprintf(r->a, fmt, ap);
+	va_end(ap);
+	return v == NULL ? -1 : req_set(r, name, v);
+}
+
+void
+req_header(struct req *r, const char *name, const char *value)
+{
+	if (r->nheaders < sizeof r->headers / sizeof r->headers[0])
+		r->headers[r->nheaders++] = (struct http_header){ name, value };
+}
+
+int
+status_of(enum err e)
+{
+	switch (e) {
+	case ERR_OK:
+		return 200;
+	case ERR_DB_LOST:
+		return 503;
+	case ERR_TOOBIG:
+	case ERR_TOOMANY:
+		return 413;
+	case ERR_UTF8:
+	case ERR_INVAL:
+		return 400;
+	default:
+		return 500;
+	}
+}
+
+static const char *
+env(const struct req *r, const char *name)
+{
+	return FCGX_GetParam(name, r->fcgi->envp);
+}
+
+static ssize_t
+fcgi_read(void *ctx, char *buf, size_t n)
+{
+	FCGX_Stream	*in = ctx;
+	int		 got;
+
+	if (n > 1 << 20)
+		n = 1 << 20;
+	got = FCGX_GetStr(buf, (int)n, in);
+	return got < 0 ? -1 : got;
+}
+
+static void
+hdf_cleanup(void *arg)
+{
+	HDF *h = arg;
+
+	hdf_destroy(&h);
+}
+
+/* A fresh request id when nginx sent none (or a malformed one). */
+static const char *
+make_request_id(struct req *r)
+{
+	const char	*id = env(r, "REQUEST_ID");
+	unsigned char	 raw[16];
+	char		*hex;
+
+	if (http_request_id_valid(id))
+		return id;
+	if (RAND_bytes(raw, sizeof raw) != 1 ||
+	    (hex = arena_alloc(r->a, 2 * sizeof raw + 1)) == NULL)
+		return "-";
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+	return hex;
+}
+
+/* Reads and parses the body according to its Content-Type.  Returns an
+ * HTTP status: 0 when fine. */
+static int
+read_body(struct req *r, size_t length, const struct limits *lim)
+{
+	const char	*ct = env(r, "CONTENT_TYPE");
+	char		*buf;
+	size_t		 got = 0;
+	enum err	 rc;
+
+	if (length == 0 || ct == NULL)
+		return 0;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
+		if ((buf = arena_alloc(r->a, length + 1)) == NULL)
+			return 500;
+		while (got < length) {
+			ssize_t n = fcgi_read(r->fcgi->in, buf + got, length - got);
+
+			if (n <= 0)
+				return 400;
+			got += (size_t)n;
+		}
+		rc = params_urlencoded(r->a, buf, length, lim, &r->body);
+	} else if (strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		rc = params_multipart(r->a, ct, fcgi_read, r->fcgi->in, length,
+		    lim, r->app->cfg->tmp, &r->body);
+	} else
+		return 0;	/* not read, never seen */
+	return rc == ERR_OK ? 0 : status_of(rc);
+}
+
+/* Exposes each declared field to the template as Form.<name>.value and
+ * Form.<name>.error (the message, from strings.hdf). */
+static int
+form_to_hdf(struct req *r)
+{
+	const struct form *fm = r->route->form;
+	char name[160];
+
+	for (size_t i = 0; fm != NULL && i < fm->n; i++) {
+		const struct field *fd = &fm->fields[i];
+
+		if (!(fd->flags & F_SECRET)) {
+			snprintf(name, sizeof name, "Form.%s.value", fd->name);
+			if (req_set(r, name, r->f[i].s) == -1)
+				return -1;
+		}
+		if (r->f[i].error != NULL) {
+			char key[120];
+
+			snprintf(key, sizeof key, "Err.%s", r->f[i].error);
+			snprintf(name, sizeof name, "Form.%s.error", fd->name);
+			if (req_set(r, name, views_str(r->app->views, key)) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Everything from params to handler.  Returns the HTTP status. */
+static int
+dispatch(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	const char		*cl, *qs, *ck;
+	struct limits		 lim = cfg->limits;
+	unsigned		 allow;
+	long long		 length = 0;
+	int			 st;
+	char			 allowbuf[64];
+
+	if (r->path == NULL || r->path[0] != '/' ||
+	    !utf8_valid(r->path, strlen(r->path)))
+		return 400;
+	r->page = routes_find(cfg->portal, r->method, r->path, &r->args, &allow);
+
+	/* The size is refused before anything is read. */
+	if ((cl = env(r, "CONTENT_LENGTH")) != NULL && *cl != '\0' &&
+	    parse_ll(cl, strlen(cl), 0, 1LL << 40, &length) == -1)
+		return 400;
+	if (r->page >= 0 && routes[r->page].body_max != 0)
+		lim.body_max = routes[r->page].body_max;
+	if ((size_t)length > lim.body_max)
+		return r->page >= 0 || allow != 0 ? 413 : 404;
+
+	if (r->page < 0) {
+		if (allow == 0)
+			return 404;
+		req_header(r, "Allow", http_allow(allow, allowbuf, sizeof allowbuf));
+		/* The header value must outlive this frame. */
+		r->headers[r->nheaders - 1].value = arena_strdup(r->a, allowbuf);
+		return 405;
+	}
+	r->route = &routes[r->page];
+
+	if ((qs = env(r, "QUERY_STRING")) != NULL &&
+	    params_urlencoded(r->a, qs, strlen(qs), &lim, &r->query) != ERR_OK)
+		return 400;
+	if ((ck = env(r, "HTTP_COOKIE")) != NULL &&
+	    params_cookies(r->a, ck, &lim, &r->cookies) != ERR_OK)
+		return 400;
+	if (r->method == HTTP_POST &&
+	    (st = read_body(r, (size_t)length, &lim)) != 0)
+		return st;
+
+	if (r->route->form != NULL) {
+		const struct form *fm = r->route->form;
+
+		if ((r->f = arena_calloc(r->a, fm->n + 1, sizeof *r->f)) == NULL)
+			return 500;
+		r->nerrors = form_validate(r->a, fm->fields, fm->n,
+		    r->method == HTTP_POST ? &r->body : &r->query, r->f);
+		if (r->nerrors < 0 || form_to_hdf(r) == -1)
+			return 500;
+	}
+	return r->route->handler(r);
+}
+
+/* Writes the whole response; false when the client has gone. */
+static bool
+respond(struct req *r, int status)
+{
+	struct app	*app = r->app;
+	char		*body = NULL, *head;
+	const char	*out;
+	size_t		 len = 0;
+	bool		 ok = true;
+	int		 tmpl = TMPL_ERROR;
+	static const char fallback[] =
+	    "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
+	    "<title>系统错误</title><p>系统暂时无法处理您的请求，请稍后再试。</p></html>\n";
+
+	if (status == 303 && r->location != NULL)
+		req_header(r, "Location", r->location);
+	if (r->body_out != NULL) {
+		out = r->body_out;
+		len = r->body_len;
+	} else if (status == 303) {
+		out = "";
+	} else {
+		if (status == 200)
+			tmpl = r->tmpl;
+		else {
+			req_setf(r, "Error.status", "%d", status);
+			req_set(r, "Request.id", r->request_id);
+		}
+		if (view_render(app->views, (size_t)tmpl, r->hdf, &body, &len) != ERR_OK) {
+			status = 500;
+			out = fallback;
+			len = sizeof fallback - 1;
+		} else {
+			out = body;
+			/* Handed to the arena so every path frees it. */
+			if (arena_cleanup(r->a, free, body) == -1) {
+				free(body);
+				out = fallback;
+				len = sizeof fallback - 1;
+				status = 500;
+			}
+		}
+		r->ctype = "text/html; charset=utf-8";
+	}
+	head = http_head(r->a, status, status == 303 ? NULL : r->ctype, false,
+	    r->request_id, r->headers, r->nheaders);
+	if (head == NULL)
+		return false;
+	if (FCGX_PutStr(head, (int)strlen(head), r->fcgi->out) < 0)
+		ok = false;
+	if (ok && r->method != HTTP_HEAD && len > 0 &&
+	    FCGX_PutStr(out, (int)len, r->fcgi->out) < 0)
+		ok = false;
+	return ok && FCGX_GetError(r->fcgi->out) == 0;
+}
+
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static const char *
+page_path(const struct req *r)
+{
+	return r->page >= 0 ? routes[r->page].path : "-";
+}
+
+void
+worker_handle(struct app *app, FCGX_Request *fr)
+{
+	struct req	 r;
+	NEOERR		*nerr;
+	int		 status;
+	bool		 sent;
+
+	memset(&r, 0, sizeof r);
+	clock_gettime(CLOCK_MONOTONIC, &r.start);
+	arena_reset(app->arena);
+	r.app = app;
+	r.a = app->arena;
+	r.fcgi = fr;
+	r.page = -1;
+	r.method = http_method_parse(env(&r, "REQUEST_METHOD"));
+	r.path = env(&r, "DOCUMENT_URI");
+	r.remote_addr = env(&r, "REMOTE_ADDR");
+	r.request_id = make_request_id(&r);
+
+	if ((nerr = hdf_init(&r.hdf)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		status = 500;
+		r.hdf = NULL;
+	} else if (arena_cleanup(r.a, hdf_cleanup, r.hdf) == -1) {
+		hdf_destroy(&r.hdf);
+		status = 500;
+	} else {
+		req_set(&r, "Portal.name", app->cfg->portal_name);
+		req_set(&r, "Request.id", r.request_id);
+		req_set(&r, "Request.path", r.path);
+		status = r.method == HTTP_OTHER ? 501 : dispatch(&r);
+	}
+	if (r.hdf == NULL) {
+		static const char msg[] = "Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain; charset=utf-8\r\n\r\n系统错误\n";
+
+		FCGX_PutStr(msg, sizeof msg - 1, fr->out);
+		sent = true;
+	} else
+		sent = respond(&r, status);
+	log_info("rid=%s portal=%s user=%lld route=%s status=%d ms=%.1f%s",
+	    r.request_id, app->cfg->portal_name, r.user_id, page_path(&r),
+	    status, ms_since(&r.start), sent ? "" : " client-gone");
+}
+
+/*
+ * SIGTERM while idle in accept: exit at once.  While a request runs the
+ * signal is blocked, so it lands after FCGX_Finish_r: in-flight requests
+ * always complete.
+ */
+static void
+on_term(int sig)
+{
+	(void)sig;
+	_exit(0);
+}
+
+int
+worker_main(struct app *app, int sock)
+{
+	FCGX_Request	 fr;
+	sigset_t	 term;
+	struct sigaction sa;
+	char		 err[512];
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigaddset(&term, SIGINT);
+
+	if (views_load(app->cfg->views, tmpl_names, TMPL__MAX, &app->views,
+	    err, sizeof err) != ERR_OK) {
+		log_error("templates: %s", err);
+		return 1;
+	}
+	if ((app->arena = arena_new(ARENA_CHUNK)) == NULL ||
+	    (app->db = db_new(&app->cfg->db, false)) == NULL) {
+		log_error("out of memory at start");
+		return 1;
+	}
+	/* Connect now so the first request does not pay for it; a database
+	 * that is down now is retried on each request. */
+	(void)db_ensure(app->db);
+	if (FCGX_InitRequest(&fr, sock, 0) != 0) {
+		log_error("FCGX_InitRequest failed");
+		return 1;
+	}
+	sigprocmask(SIG_UNBLOCK, &term, NULL);
+	for (;;) {
+		if (FCGX_Accept_r(&fr) < 0) {
+			if (errno == EINTR)
+				continue;
+			log_error("accept: %s", strerror(errno));
+			return 1;
+		}
+		sigprocmask(SIG_BLOCK, &term, NULL);
+		worker_handle(app, &fr);
+		FCGX_Finish_r(&fr);
+		arena_reset(app->arena);
+		sigprocmask(SIG_UNBLOCK, &term, NULL);
+	}
+}

@@ -1,0 +1,222 @@
+/*
+ * config.c -- read conf/duijie.hdf into struct config.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cs.h"
+#include "config.h"
+
+enum portal
+portal_parse(const char *name)
+{
+	if (name == NULL)
+		return PORTAL_NONE;
+	if (strcmp(name, "internet") == 0)
+		return PORTAL_INTERNET;
+	if (strcmp(name, "intranet") == 0)
+		return PORTAL_INTRANET;
+	return PORTAL_NONE;
+}
+
+const char *
+portal_name(enum portal p)
+{
+	switch (p) {
+	case PORTAL_INTERNET:
+		return "internet";
+	case PORTAL_INTRANET:
+		return "intranet";
+	default:
+		return "admin";
+	}
+}
+
+static void
+fail(char *errbuf, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(errbuf, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* Copies HDF string `name` (or `def`); NULL only when both are missing. */
+static char *
+get_str(HDF *h, const char *name, const char *def)
+{
+	const char *v = hdf_get_value(h, name, def);
+
+	return v == NULL ? NULL : strdup(v);
+}
+
+/* Bounded unsigned read; -1 when the value is not a number in range. */
+static int
+get_num(HDF *h, const char *name, unsigned long long def,
+    unsigned long long max, int base, unsigned long long *out)
+{
+	const char		*v = hdf_get_value(h, name, NULL);
+	char			*end;
+	unsigned long long	 n;
+
+	if (v == NULL || *v == '\0') {
+		*out = def;
+		return 0;
+	}
+	if (*v == '-')
+		return -1;
+	errno = 0;
+	n = strtoull(v, &end, base);
+	if (errno != 0 || *end != '\0' || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+enum err
+config_load(const char *path, enum portal portal, struct config *out,
+    char *errbuf, size_t errlen)
+{
+	struct config		 c;
+	HDF			*h = NULL;
+	NEOERR			*nerr;
+	const char		*secrets;
+	char			 key[128];
+	unsigned long long	 n;
+	enum err		 rc = ERR_CONFIG;
+	struct {
+		const char		*name;
+		unsigned long long	 def, max;
+		int			 base;
+		void			*dst;
+		int			 size;	/* 4: unsigned, 8: size_t, -4: int */
+	} nums[] = {
+		{ "DB.connect_timeout", 2, 3600, 10, &c.db.connect_timeout, 4 },
+		{ "DB.read_timeout", 10, 3600, 10, &c.db.read_timeout, 4 },
+		{ "DB.write_timeout", 10, 3600, 10, &c.db.write_timeout, 4 },
+		{ "Limits.body_max", 1 << 20, 1ULL << 32, 10, &c.limits.body_max, 8 },
+		{ "Limits.upload_max", 20 << 20, 1ULL << 32, 10, &c.upload_max, 8 },
+		{ "Limits.fields_max", 200, 100000, 10, &c.limits.fields_max, 8 },
+		{ "Limits.field_max", 65536, 1ULL << 30, 10, &c.limits.field_max, 8 },
+		{ "Limits.file_max", 20 << 20, 1ULL << 32, 10, &c.limits.file_max, 8 },
+	};
+
+	memset(&c, 0, sizeof c);
+	if ((nerr = hdf_init(&h)) != STATUS_OK)
+		goto nerr;
+	if ((nerr = hdf_read_file(h, path)) != STATUS_OK)
+		goto nerr;
+	if ((secrets = hdf_get_value(h, "Secrets", NULL)) != NULL) {
+		struct stat st;
+
+		if (stat(secrets, &st) == -1) {
+			fail(errbuf, errlen, "%s: %s", secrets, strerror(errno));
+			goto out;
+		}
+		if ((st.st_mode & 077) != 0) {
+			fail(errbuf, errlen, "%s: secrets file must not be "
+			    "readable by group or others (chmod 600)", secrets);
+			goto out;
+		}
+		if ((nerr = hdf_read_file(h, secrets)) != STATUS_OK)
+			goto nerr;
+	}
+
+	c.portal = portal;
+	c.portal_name = portal_name(portal);
+	if (portal != PORTAL_NONE) {
+		snprintf(key, sizeof key, "Portal.%s.socket", c.portal_name);
+		if ((c.socket = get_str(h, key, NULL)) == NULL) {
+			fail(errbuf, errlen, "%s: %s is missing", path, key);
+			goto out;
+		}
+		snprintf(key, sizeof key, "Portal.%s.socket_mode", c.portal_name);
+		if (get_num(h, key, 0660, 0777, 8, &n) == -1) {
+			fail(errbuf, errlen, "%s: %s must be octal <= 0777", path, key);
+			goto out;
+		}
+		c.socket_mode = (unsigned)n;
+		snprintf(key, sizeof key, "Portal.%s.workers", c.portal_name);
+		if (get_num(h, key, 4, 256, 10, &n) == -1 || n == 0) {
+			fail(errbuf, errlen, "%s: %s must be 1..256", path, key);
+			goto out;
+		}
+		c.workers = (int)n;
+	}
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		if (get_num(h, nums[i].name, nums[i].def, nums[i].max,
+		    nums[i].base, &n) == -1) {
+			fail(errbuf, errlen, "%s: %s must be a number <= %llu",
+			    path, nums[i].name, nums[i].max);
+			goto out;
+		}
+		if (nums[i].size == 4)
+			*(unsigned *)nums[i].dst = (unsigned)n;
+		else
+			*(size_t *)nums[i].dst = (size_t)n;
+	}
+	c.db.socket = get_str(h, "DB.socket", "/run/mysqld/mysqld.sock");
+	c.db.name = get_str(h, "DB.name", "duijie");
+	c.db.user = get_str(h, "DB.user", "duijie_app");
+	c.db.app_host = get_str(h, "DB.app_host", "localhost");
+	c.db.password = get_str(h, "DB.password", "");
+	c.db.admin_user = get_str(h, "DB.admin_user", "duijie_admin");
+	c.db.admin_password = get_str(h, "DB.admin_password", "");
+	c.views = get_str(h, "Paths.views", "/usr/share/duijie/views");
+	c.schema = get_str(h, "Paths.schema", "/usr/share/duijie/schema");
+	c.tmp = get_str(h, "Paths.tmp", "/var/tmp");
+	c.path = strdup(path);
+	c.log_level = log_level_parse(hdf_get_value(h, "Log.level", "info"));
+	if (c.db.socket == NULL || c.db.name == NULL || c.db.user == NULL ||
+	    c.db.app_host == NULL || c.db.password == NULL || c.db.admin_user == NULL ||
+	    c.db.admin_password == NULL || c.views == NULL ||
+	    c.schema == NULL || c.tmp == NULL || c.path == NULL) {
+		fail(errbuf, errlen, "out of memory");
+		goto out;
+	}
+	*out = c;
+	hdf_destroy(&h);
+	return ERR_OK;
+
+nerr:
+	{
+		STRING s;
+
+		string_init(&s);
+		nerr_error_string(nerr, &s);
+		fail(errbuf, errlen, "%s", s.buf ? s.buf : "HDF error");
+		string_clear(&s);
+		nerr_ignore(&nerr);
+	}
+out:
+	config_free(&c);
+	hdf_destroy(&h);
+	return rc;
+}
+
+void
+config_free(struct config *c)
+{
+	free(c->path);
+	free(c->socket);
+	free(c->db.socket);
+	free(c->db.name);
+	free(c->db.user);
+	free(c->db.app_host);
+	if (c->db.password != NULL)
+		explicit_bzero(c->db.password, strlen(c->db.password));
+	free(c->db.password);
+	free(c->db.admin_user);
+	if (c->db.admin_password != NULL)
+		explicit_bzero(c->db.admin_password, strlen(c->db.admin_password));
+	free(c->db.admin_password);
+	free(c->views);
+	free(c->schema);
+	free(c->tmp);
+	memset(c, 0, sizeof *c);
+}

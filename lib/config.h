@@ -1,0 +1,67 @@
+/*
+ * config.h -- the HDF configuration file (see conf/duijie.hdf).
+ *
+ * config_load() reads the file, then the secrets file it names, and
+ * copies every setting the program uses into a typed struct: nothing
+ * reads the HDF tree after start-up.
+ */
+#ifndef DUIJIE_CONFIG_H
+#define DUIJIE_CONFIG_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "log.h"
+#include "params.h"
+
+/* Bit flags so a route can belong to both. */
+enum portal {
+	PORTAL_NONE = 0,
+	PORTAL_INTERNET = 1,
+	PORTAL_INTRANET = 2,
+	PORTAL_BOTH = 3,
+};
+
+struct config_db {
+	char		*socket;
+	char		*name;
+	char		*user;
+	char		*app_host;	/* host part of the app account, for grants */
+	char		*password;
+	char		*admin_user;
+	char		*admin_password;
+	unsigned	 connect_timeout;
+	unsigned	 read_timeout;
+	unsigned	 write_timeout;
+};
+
+struct config {
+	char		*path;		/* the file it was read from */
+	enum portal	 portal;	/* PORTAL_NONE for duijie-admin */
+	const char	*portal_name;	/* "internet", "intranet" or "admin" */
+	char		*socket;
+	unsigned	 socket_mode;
+	int		 workers;
+	struct config_db db;
+	struct limits	 limits;
+	size_t		 upload_max;
+	char		*views;
+	char		*schema;
+	char		*tmp;
+	enum log_level	 log_level;
+};
+
+/* "internet"/"intranet" to the enum; PORTAL_NONE for anything else. */
+enum portal	portal_parse(const char *name);
+const char	*portal_name(enum portal);
+
+/*
+ * Reads `path` for `portal` (PORTAL_NONE: no Portal block needed).
+ * Returns ERR_OK, or ERR_CONFIG with a message in errbuf and *out
+ * untouched.  On success free with config_free().
+ */
+enum err	config_load(const char *path, enum portal portal,
+		    struct config *out, char *errbuf, size_t errlen);
+void		config_free(struct config *);
+
+#endif

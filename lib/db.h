@@ -1,0 +1,104 @@
+/*
+ * db.h -- one MariaDB connection per worker, prepared statements only.
+ *
+ * Each data module declares its SQL once as an enum-indexed table (a
+ * struct db_module); statements are prepared on first use on the current
+ * connection and re-prepared after a reconnect.  No SQL is ever built
+ * from input: values travel as bound parameters.
+ *
+ * A lost connection (2006, 2013, killed, unreachable) closes the handle
+ * and returns ERR_DB_LOST; the next db_ensure() connects again.  There is
+ * no silent reconnect (MYSQL_OPT_RECONNECT stays off), so a transaction
+ * is never half-replayed.
+ */
+#ifndef DUIJIE_DB_H
+#define DUIJIE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "arena.h"
+#include "config.h"
+#include "err.h"
+
+/* Statement modules: one per data file in lib/db_*.c. */
+enum dbm {
+	DBM_CORE,	/* db.c itself: ping */
+	DBM_MIGRATE,	/* migrate.c */
+	DBM_REGION,	/* db_region.c */
+	DBM__MAX
+};
+
+struct db_module {
+	enum dbm		 id;
+	size_t			 n;	/* entries in sql[] */
+	const char *const	*sql;
+};
+
+enum db_ptype { DBP_NULL, DBP_INT, DBP_STR };
+
+struct db_param {
+	enum db_ptype	 t;
+	const char	*s;
+	size_t		 len;
+	long long	 i;
+};
+
+#define DB_INT(v)	((struct db_param){ .t = DBP_INT, .i = (long long)(v) })
+#define DB_STR(v)	((struct db_param){ .t = DBP_STR, .s = (v), .len = strlen(v) })
+#define DB_STRN(v, n)	((struct db_param){ .t = DBP_STR, .s = (v), .len = (n) })
+#define DB_NULL		((struct db_param){ .t = DBP_NULL })
+
+struct db;
+struct db_rows;
+
+/* A handle that is not yet connected; NULL on OOM.  `admin` uses the
+ * schema owner's account and allows multi-statement scripts. */
+struct db	*db_new(const struct config_db *cfg, bool admin);
+void		 db_free(struct db *);
+
+/* Connects when not connected.  ERR_OK or ERR_DB_LOST (logged). */
+enum err	 db_ensure(struct db *);
+bool		 db_connected(const struct db *);
+/* Drops the connection (tests, and after fork). */
+void		 db_disconnect(struct db *);
+/* A round trip through a prepared statement. */
+enum err	 db_ping(struct db *);
+
+enum err	 db_begin(struct db *);
+enum err	 db_commit(struct db *);
+/* Never fails from the caller's point of view: a failed rollback drops
+ * the connection, which rolls back on the server. */
+void		 db_rollback(struct db *);
+
+/*
+ * Runs statement `idx` of `mod` with np parameters and returns its rows
+ * in *rows, which belongs to `a` (freed with the arena, or earlier with
+ * db_rows_free).  Errors: ERR_DB_LOST, ERR_DB_DUP, ERR_DB, ERR_NOMEM.
+ */
+enum err	 db_query(struct db *, struct arena *a,
+		    const struct db_module *mod, int idx,
+		    const struct db_param *p, size_t np, struct db_rows **rows);
+/* 1 when a row is ready, 0 at the end, -1 on error. */
+int		 db_next(struct db_rows *);
+/* Column values of the current row.  Strings stay valid until the next
+ * db_next(); NULL for SQL NULL.  Integers are 0 for NULL. */
+const char	*db_col_str(const struct db_rows *, unsigned col);
+char		*db_col_dup(const struct db_rows *, struct arena *, unsigned col);
+long long	 db_col_int(const struct db_rows *, unsigned col);
+bool		 db_col_null(const struct db_rows *, unsigned col);
+unsigned long long db_rows_count(const struct db_rows *);
+void		 db_rows_free(struct db_rows *);
+
+/* Runs a statement that returns no rows.  affected/insert_id may be NULL. */
+enum err	 db_exec(struct db *, const struct db_module *mod, int idx,
+		    const struct db_param *p, size_t np,
+		    unsigned long long *affected, unsigned long long *insert_id);
+
+/* Admin handles only: runs a script of one or more statements (schema
+ * migrations).  On error copies the server's message into errbuf. */
+enum err	 db_script(struct db *, const char *sql, size_t len,
+		    char *errbuf, size_t errlen);
+
+#endif
