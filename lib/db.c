@@ -122,6 +122,12 @@ db_free(struct db *db)
 	free(db);
 }
 
+unsigned long
+db_thread_id(const struct db *db)
+{
+	return db->m != NULL ? mysql_thread_id(db->m) : 0;
+}
+
 bool
 db_connected(const struct db *db)
 {

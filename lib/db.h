@@ -63,6 +63,8 @@ enum err	 db_ensure(struct db *);
 bool		 db_connected(const struct db *);
 /* Drops the connection (tests, and after fork). */
 void		 db_disconnect(struct db *);
+/* The server's id of the current connection (0: none), for logs and tests. */
+unsigned long	 db_thread_id(const struct db *);
 /* A round trip through a prepared statement. */
 enum err	 db_ping(struct db *);
 

@@ -1,0 +1,216 @@
+/*
+ * test_db.c -- the data layer against the throwaway MariaDB of
+ * `scripts/dev test` (DUIJIE_TEST_CONFIG names its configuration).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mysql.h>
+
+#include "config.h"
+#include "db.h"
+#include "db_region.h"
+#include "migrate.h"
+
+static struct config cfg;
+
+/* A raw connection for what the product never does (KILL, DDL). */
+static MYSQL *
+raw(bool admin)
+{
+	MYSQL	*m = mysql_init(NULL);
+	unsigned zero = 0;
+
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(m, MYSQL_OPT_LOCAL_INFILE, &zero);
+	if (mysql_real_connect(m, NULL, admin ? cfg.db.admin_user : cfg.db.user,
+	    admin ? cfg.db.admin_password : cfg.db.password, cfg.db.name, 0,
+	    cfg.db.socket, 0) == NULL)
+		fail_msg("connect: %s", mysql_error(m));
+	return m;
+}
+
+/* R-02.2: the province and its 21 cities, each with its office. */
+static void
+r_02_2_regions_and_offices(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	struct arena	*a = arena_new(4096);
+	struct region	*v;
+	size_t		 n;
+
+	(void)state;
+	assert_int_equal(db_region_list(db, a, &v, &n), ERR_OK);
+	assert_int_equal(n, 22);
+	assert_string_equal(v[0].code, "440000");
+	assert_true(v[0].province);
+	assert_string_equal(v[1].code, "440100");
+	assert_string_equal(v[1].name, "广州市");
+	assert_false(v[1].province);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].code, "440300") == 0)
+			assert_string_equal(v[i].office, "中国人民银行深圳市分行");
+	assert_string_equal(v[21].code, "445300");
+	assert_string_equal(v[21].name, "云浮市");
+	arena_free(a);
+	db_free(db);
+}
+
+/* A killed connection gives ERR_DB_LOST once, then the next call
+ * reconnects and re-prepares by itself (no MYSQL_OPT_RECONNECT). */
+static void
+x_sec_lost_connection_then_reconnect(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	MYSQL		*adm = raw(false);	/* an account may kill its own */
+	char		 q[128];
+	unsigned long	 id;
+
+	(void)state;
+	assert_int_equal(db_ping(db), ERR_OK);
+	assert_true(db_connected(db));
+	assert_int_not_equal(id = db_thread_id(db), 0);
+	snprintf(q, sizeof q, "KILL CONNECTION %lu", id);
+	assert_int_equal(mysql_query(adm, q), 0);
+	usleep(100 * 1000);
+	assert_int_equal(db_ping(db), ERR_DB_LOST);
+	assert_false(db_connected(db));
+	assert_int_equal(db_ping(db), ERR_OK);
+	assert_true(db_connected(db));
+	assert_int_not_equal(db_thread_id(db), id);
+	mysql_close(adm);
+	db_free(db);
+}
+
+/* The workers' account holds only the rights of schema/grants.sql. */
+static void
+x_sec_app_account_is_least_privilege(void **state)
+{
+	MYSQL *m = raw(false);
+
+	(void)state;
+	assert_int_not_equal(mysql_query(m, "DELETE FROM regions"), 0);
+	assert_int_equal(mysql_errno(m), 1142);	/* command denied */
+	assert_int_not_equal(mysql_query(m, "CREATE TABLE x (a INT)"), 0);
+	assert_int_not_equal(mysql_query(m, "SELECT * FROM schema_migrations"), 0);
+	assert_int_equal(mysql_query(m, "SELECT COUNT(*) FROM regions"), 0);
+	mysql_free_result(mysql_store_result(m));
+	mysql_close(m);
+}
+
+/* A second migrate applies nothing and succeeds. */
+static void
+migrate_is_idempotent(void **state)
+{
+	struct db	*db = db_new(&cfg.db, true);
+	FILE		*out = tmpfile();
+	char		 buf[4096] = "";
+
+	(void)state;
+	assert_int_equal(migrate_run(db, &cfg, out), ERR_OK);
+	rewind(out);
+	(void)!fread(buf, 1, sizeof buf - 1, out);
+	assert_null(strstr(buf, "applying"));
+	assert_non_null(strstr(buf, "schema is current"));
+	fclose(out);
+	db_free(db);
+}
+
+/* Copies the schema folder, runs `edit` on the copy, migrates from it. */
+static enum err
+migrate_from_copy(const char *edit, char *msg, size_t msglen)
+{
+	char		 dir[] = "/tmp/duijie-schema-XXXXXX", cmd[8192];
+	struct config	 c = cfg;
+	struct db	*db = db_new(&cfg.db, true);
+	FILE		*out = tmpfile();
+	enum err	 rc;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp %s/*.sql %s/ && cd %s && %s", cfg.schema,
+	    dir, dir, edit);
+	assert_int_equal(system(cmd), 0);
+	c.schema = dir;
+	rc = migrate_run(db, &c, out);
+	rewind(out);
+	memset(msg, 0, msglen);
+	(void)!fread(msg, 1, msglen - 1, out);
+	fclose(out);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	(void)!system(cmd);
+	db_free(db);
+	return rc;
+}
+
+static void
+migrate_refuses_an_edited_migration(void **state)
+{
+	char msg[4096];
+
+	(void)state;
+	assert_int_equal(migrate_from_copy(
+	    "echo '-- edited' >> 001_regions.sql", msg, sizeof msg), ERR_CONFLICT);
+	assert_non_null(strstr(msg, "001_regions.sql has changed"));
+}
+
+static void
+migrate_refuses_a_vanished_migration(void **state)
+{
+	char msg[4096];
+
+	(void)state;
+	assert_int_equal(migrate_from_copy("rm 001_regions.sql", msg, sizeof msg),
+	    ERR_CONFLICT);
+	assert_non_null(strstr(msg, "file is gone"));
+}
+
+static void
+migrate_refuses_duplicate_versions(void **state)
+{
+	char msg[4096];
+
+	(void)state;
+	assert_int_equal(migrate_from_copy(
+	    "echo 'SELECT 1;' > 001_again.sql", msg, sizeof msg), ERR_CONFLICT);
+	assert_non_null(strstr(msg, "share a version"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(r_02_2_regions_and_offices),
+		cmocka_unit_test(x_sec_lost_connection_then_reconnect),
+		cmocka_unit_test(x_sec_app_account_is_least_privilege),
+		cmocka_unit_test(migrate_is_idempotent),
+		cmocka_unit_test(migrate_refuses_an_edited_migration),
+		cmocka_unit_test(migrate_refuses_a_vanished_migration),
+		cmocka_unit_test(migrate_refuses_duplicate_versions),
+	};
+	const char	*path = getenv("DUIJIE_TEST_CONFIG");
+	char		 err[512];
+	int		 rc;
+
+	if (path == NULL) {
+		fprintf(stderr, "test_db: DUIJIE_TEST_CONFIG is not set "
+		    "(run through scripts/dev test)\n");
+		return 1;
+	}
+	if (config_load(path, PORTAL_NONE, &cfg, err, sizeof err) != ERR_OK) {
+		fprintf(stderr, "test_db: %s\n", err);
+		return 1;
+	}
+	mysql_library_init(0, NULL, NULL);
+	rc = cmocka_run_group_tests_name("db", tests, NULL, NULL);
+	config_free(&cfg);
+	mysql_library_end();
+	return rc;
+}

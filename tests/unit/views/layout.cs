@@ -1,0 +1,3 @@
+<html><title><?cs call:title() ?> - <?cs var:S.site_name ?></title>
+<?cs call:content() ?>
+</html>
