@@ -28,12 +28,17 @@ const struct form home_form = { home_fields, HOME__MAX };
 /*
  * GET /healthz (both portals): 200 "ok" after a round trip to the
  * database; 503 "unavailable" while it cannot be reached.  Plain text for
- * monitors, never cached.
+ * monitors, never cached.  A connection found dead is replaced once
+ * before answering: the question is whether the database is reachable
+ * now, not whether this worker's old connection survived.
  */
 int
 handle_healthz(struct req *r)
 {
 	enum err rc = db_ping(r->app->db);
+
+	if (rc == ERR_DB_LOST)
+		rc = db_ping(r->app->db);
 
 	r->ctype = "text/plain; charset=utf-8";
 	if (rc != ERR_OK) {
