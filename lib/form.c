@@ -194,12 +194,15 @@ check_file(const struct field *f, const struct param *p, struct fval *v)
 		return (f->flags & F_REQUIRED) ? "required" : NULL;
 	if ((up = p->file) == NULL)
 		return "not_file";
-	if (up->size == 0 && up->filename[0] == '\0')
+	if (up->size == 0 &&
+	    (up->filename == NULL || up->filename[0] == '\0'))
 		return (f->flags & F_REQUIRED) ? "required" : NULL;
 	v->present = true;
 	v->file = up;
-	v->s = up->filename;
-	v->len = strlen(up->filename);
+	if (up->filename != NULL) {
+		v->s = up->filename;
+		v->len = strlen(up->filename);
+	}
 	if (f->maxlen > 0 && up->size > f->maxlen)
 		return "file_too_big";
 	return NULL;

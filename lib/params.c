@@ -135,7 +135,7 @@ params_urlencoded(struct arena *a, const char *s, size_t n,
 		lim = &nolimits;
 	if (s == NULL)
 		return ERR_OK;
-	for (p = s, end = s + n; p < end; p = amp + 1) {
+	for (p = s, end = s + n; p < end; p = amp < end ? amp + 1 : end) {
 		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
 			amp = end;
 		if (amp == p)
@@ -156,8 +156,6 @@ params_urlencoded(struct arena *a, const char *s, size_t n,
 			return e;
 		if ((e = params_add(a, out, lim, name, value, vlen)) != ERR_OK)
 			return e;
-		if (amp == end)
-			break;
 	}
 	return ERR_OK;
 }
@@ -187,7 +185,8 @@ params_cookies(struct arena *a, const char *hdr, const struct limits *lim,
 		lim = &nolimits;
 	if (hdr == NULL)
 		return ERR_OK;
-	for (p = hdr, end = hdr + strlen(hdr); p < end; p = semi + 1) {
+	for (p = hdr, end = hdr + strlen(hdr); p < end;
+	    p = semi < end ? semi + 1 : end) {
 		if ((semi = memchr(p, ';', (size_t)(end - p))) == NULL)
 			semi = end;
 		if ((eq = memchr(p, '=', (size_t)(semi - p))) == NULL)
@@ -218,8 +217,6 @@ params_cookies(struct arena *a, const char *hdr, const struct limits *lim,
 		if ((e = params_add(a, out, lim, name, value,
 		    (size_t)(ve - vs))) != ERR_OK)
 			return e;
-		if (semi == end)
-			break;
 	}
 	return ERR_OK;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "params.h"
+#include "utf8.h"
 
 #define MAXKV	6
 
@@ -49,6 +50,8 @@ static const struct pcase url_cases[] = {
 	{ "&a=1&", ERR_OK, { { "a", "1" } } },
 	{ "=1", ERR_OK, { { NULL, NULL } } },
 	{ "=1&b=2", ERR_OK, { { "b", "2" } } },
+	{ "b=2&=1", ERR_OK, { { "b", "2" } } },
+	{ "b=2&", ERR_OK, { { "b", "2" } } },
 	{ "a==1", ERR_OK, { { "a", "=1" } } },
 	{ "a=1=2", ERR_OK, { { "a", "1=2" } } },
 	{ "a=b;c", ERR_OK, { { "a", "b;c" } } },
@@ -131,6 +134,9 @@ static const struct pcase cookie_cases[] = {
 	{ "flag", ERR_OK, { { NULL, NULL } } },
 	{ ";;; a=1 ;;", ERR_OK, { { "a", "1" } } },
 	{ "=1; b=2", ERR_OK, { { "b", "2" } } },
+	{ "b=2; =1", ERR_OK, { { "b", "2" } } },
+	{ "b=2; flag", ERR_OK, { { "b", "2" } } },
+	{ "b=2;", ERR_OK, { { "b", "2" } } },
 	{ "a=\xe5\xaf\xb9", ERR_OK, { { "a", "\xe5\xaf\xb9" } } },
 	{ "a=\xc0\xaf", ERR_UTF8, { { NULL, NULL } } },
 	{ "\xff=1", ERR_UTF8, { { NULL, NULL } } },
@@ -298,6 +304,53 @@ null_limits_mean_no_limits_and_null_cookie_is_empty(void **state)
 	arena_free(a);
 }
 
+/*
+ * Random strings over an alphabet of the interesting bytes: whatever the
+ * verdict, an accepted result holds only valid UTF-8 without NUL.
+ */
+static void
+xsec_random_input_never_yields_bad_params(void **state)
+{
+	static const char	 alpha[] = "%%%==&&+;aZ09fF\xc3\xa9\xe5\xaf\xb9"
+	    "\xc0\xaf\xff\x01 \"";
+	struct arena		*a = arena_new(0);
+	char			 buf[40];
+	size_t			 i, k, n;
+	int			 round;
+
+	(void)state;
+	srand(1);
+	for (round = 0; round < 20000; round++) {
+		struct params	 p = { NULL, 0, 0 };
+		enum err	 e;
+
+		n = (size_t)rand() % sizeof(buf);
+		for (i = 0; i < n; i++)
+			buf[i] = alpha[(size_t)rand() % (sizeof(alpha) - 1)];
+		if (round % 2 == 0)
+			e = params_urlencoded(a, buf, n, &lim, &p);
+		else {
+			buf[n] = '\0';
+			e = params_cookies(a, buf, &lim, &p);
+		}
+		assert_true(e == ERR_OK || e == ERR_INVAL || e == ERR_UTF8 ||
+		    e == ERR_TOOBIG || e == ERR_TOOMANY);
+		if (e != ERR_OK)
+			p.n = 0;
+		assert_true(p.n <= lim.fields_max);
+		for (k = 0; k < p.n; k++) {
+			assert_true(p.v[k].name[0] != '\0');
+			assert_true(utf8_valid(p.v[k].name,
+			    strlen(p.v[k].name)));
+			assert_true(utf8_valid(p.v[k].value, p.v[k].len));
+			assert_int_equal(strlen(p.v[k].value), p.v[k].len);
+			assert_true(p.v[k].len <= lim.field_max);
+		}
+		arena_reset(a);
+	}
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -309,6 +362,7 @@ main(void)
 		cmocka_unit_test(xsec_field_limit_spans_query_and_body),
 		cmocka_unit_test(many_params_grow_the_array_and_get_finds_the_first),
 		cmocka_unit_test(null_limits_mean_no_limits_and_null_cookie_is_empty),
+		cmocka_unit_test(xsec_random_input_never_yields_bad_params),
 	};
 
 	return cmocka_run_group_tests_name("params", tests, NULL, NULL);
