@@ -3,6 +3,8 @@
  *
  *   duijie-admin --config FILE migrate    apply schema/NNN_*.sql, then grants
  *   duijie-admin --config FILE ping       check that the app account connects
+ *   duijie-admin --config FILE demo       load the development demo data
+ *                                         (idempotent; never in production)
  *
  * Exit status: 0 success, 1 failure (the reason on stderr), 2 usage.
  */
@@ -26,7 +28,8 @@ usage(void)
 	    "usage: duijie-admin --config FILE COMMAND\n"
 	    "commands:\n"
 	    "  migrate   apply pending schema migrations and the grants\n"
-	    "  ping      connect with the workers' account and run a query\n");
+	    "  ping      connect with the workers' account and run a query\n"
+	    "  demo      load the development demo data (idempotent)\n");
 	exit(2);
 }
 
@@ -57,6 +60,23 @@ cmd_ping(const struct config *cfg)
 	return rc == ERR_OK ? 0 : 1;
 }
 
+/* The demo data set grows with each area; it is loaded by `scripts/dev
+ * up` and never by a migration.  Reference data (regions, offices) comes
+ * from the migrations, so the foundation has no demo rows of its own. */
+static int
+cmd_demo(const struct config *cfg)
+{
+	struct db	*db = db_new(&cfg->db, true);
+	enum err	 rc;
+
+	if (db == NULL)
+		return 1;
+	rc = db_ensure(db);
+	db_free(db);
+	printf("demo: %s\n", rc == ERR_OK ? "done" : err_str(rc));
+	return rc == ERR_OK ? 0 : 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -70,6 +90,7 @@ main(int argc, char *argv[])
 	} cmds[] = {
 		{ "migrate", cmd_migrate },
 		{ "ping", cmd_ping },
+		{ "demo", cmd_demo },
 	};
 	const char	*path = NULL;
 	struct config	 cfg;
