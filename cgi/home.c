@@ -20,7 +20,7 @@ enum { HOME_REGION, HOME__MAX };
 
 static const struct field home_fields[HOME__MAX] = {
 	[HOME_REGION] = { .name = "region", .kind = FK_CUSTOM,
-	    .flags = F_TRIM, .maxlen = 6, .check = check_region },
+	    .flags = F_TRIM, .maxlen = 64, .check = check_region },
 };
 
 const struct form home_form = { home_fields, HOME__MAX };
