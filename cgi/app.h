@@ -75,6 +75,11 @@ typedef int (*handler_fn)(struct req *);
 int	req_set(struct req *, const char *name, const char *value);
 int	req_setf(struct req *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* The node `name`.<i> (created), for filling a list row by row without
+ * walking the tree from the root for every value; NULL on OOM. */
+HDF	*req_row(struct req *, const char *name, size_t i);
+/* Sets `key` under `node` (NULL value becomes "").  -1 on OOM. */
+int	node_set(HDF *node, const char *key, const char *value);
 /* Adds a response header (name and value must outlive the request). */
 void	req_header(struct req *, const char *name, const char *value);
 /* The HTTP status for a lib/ error: 503 when the database is gone, 500

@@ -65,32 +65,26 @@ handle_home(struct req *r)
 	enum err	 rc;
 	const char	*sel = r->f[HOME_REGION].error == NULL ?
 	    r->f[HOME_REGION].s : "";
-	char		 key[64];
 
 	if ((rc = db_region_list(r->app->db, r->a, &v, &n)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Regions.%zu.code", i);
-		req_set(r, key, v[i].code);
-		snprintf(key, sizeof key, "Regions.%zu.name", i);
-		req_set(r, key, v[i].name);
-		snprintf(key, sizeof key, "Regions.%zu.office", i);
-		req_set(r, key, v[i].office);
-		snprintf(key, sizeof key, "Regions.%zu.address", i);
-		req_set(r, key, v[i].office_address);
-		snprintf(key, sizeof key, "Regions.%zu.phone", i);
-		req_set(r, key, v[i].office_phone);
-		if (v[i].province) {
-			snprintf(key, sizeof key, "Regions.%zu.province", i);
-			req_set(r, key, "1");
-		}
-		if (*sel != '\0' && strcmp(sel, v[i].code) == 0) {
-			req_set(r, "Selected.code", v[i].code);
-			req_set(r, "Selected.name", v[i].name);
-			req_set(r, "Selected.office", v[i].office);
-			req_set(r, "Selected.address", v[i].office_address);
-			req_set(r, "Selected.phone", v[i].office_phone);
-		}
+		HDF *row = req_row(r, "Regions", i);
+
+		if (row == NULL || node_set(row, "code", v[i].code) == -1 ||
+		    node_set(row, "name", v[i].name) == -1 ||
+		    node_set(row, "office", v[i].office) == -1 ||
+		    (v[i].province && node_set(row, "province", "1") == -1))
+			return 500;
+		if (*sel == '\0' || strcmp(sel, v[i].code) != 0)
+			continue;
+		if (node_set(row, "selected", "1") == -1)
+			return 500;
+		req_set(r, "Selected.code", v[i].code);
+		req_set(r, "Selected.name", v[i].name);
+		req_set(r, "Selected.office", v[i].office);
+		req_set(r, "Selected.address", v[i].office_address);
+		req_set(r, "Selected.phone", v[i].office_phone);
 	}
 	if (*sel != '\0' && hdf_get_value(r->hdf, "Selected.code", NULL) == NULL)
 		req_set(r, "Form.region.error", views_str(r->app->views, "Err.unknown_region"));

@@ -47,6 +47,35 @@ req_setf(struct req *r, const char *name, const char *fmt, ...)
 	return v == NULL ? -1 : req_set(r, name, v);
 }
 
+HDF *
+req_row(struct req *r, const char *name, size_t i)
+{
+	HDF	*list, *row;
+	char	 idx[24], *p = idx + sizeof idx;
+
+	if (hdf_get_node(r->hdf, name, &list) != STATUS_OK)
+		return NULL;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10) != 0);
+	if (hdf_get_node(list, p, &row) != STATUS_OK)
+		return NULL;
+	return row;
+}
+
+int
+node_set(HDF *node, const char *key, const char *value)
+{
+	NEOERR *nerr = hdf_set_value(node, key, value != NULL ? value : "");
+
+	if (nerr != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
 void
 req_header(struct req *r, const char *name, const char *value)
 {

@@ -15,7 +15,7 @@ static const char *const sql[STMT_REGION__MAX] = {
 	[STMT_REGION_LIST] =
 	    "SELECT r.code, r.name, o.name, o.address, o.phone"
 	    " FROM regions r JOIN offices o ON o.id = r.office_id"
-	    " ORDER BY r.sort",
+	    " ORDER BY r.code",
 };
 
 static const struct db_module mod = { DBM_REGION, STMT_REGION__MAX, sql };

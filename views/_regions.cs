@@ -6,7 +6,7 @@
       <label for="region"><?cs var:S.Home.pick_label ?></label>
       <select id="region" name="region"<?cs if:Form.region.error ?> aria-invalid="true" aria-describedby="region-error"<?cs /if ?>>
         <option value=""><?cs var:S.Home.pick_any ?></option>
-        <?cs each:r = Regions ?><option value="<?cs var:r.code ?>"<?cs if:r.code == Form.region.value ?> selected<?cs /if ?>><?cs var:r.name ?></option>
+        <?cs each:r = Regions ?><option value="<?cs var:r.code ?>"<?cs if:r.selected ?> selected<?cs /if ?>><?cs var:r.name ?></option>
         <?cs /each ?>
       </select>
       <button type="submit"><?cs var:S.Home.pick_submit ?></button>
@@ -24,7 +24,7 @@
   <table class="list">
     <thead><tr><th scope="col"><?cs var:S.Home.col_region ?></th><th scope="col"><?cs var:S.Home.col_code ?></th><th scope="col"><?cs var:S.Home.col_office ?></th></tr></thead>
     <tbody>
-    <?cs each:r = Regions ?><tr<?cs if:r.code == Selected.code ?> class="current"<?cs /if ?>><td><?cs var:r.name ?><?cs if:r.province ?>（<?cs var:S.Home.province ?>）<?cs /if ?></td><td><?cs var:r.code ?></td><td><?cs var:r.office ?></td></tr>
+    <?cs each:r = Regions ?><tr<?cs if:r.selected ?> class="current"<?cs /if ?>><td><?cs var:r.name ?><?cs if:r.province ?>（<?cs var:S.Home.province ?>）<?cs /if ?></td><td><?cs var:r.code ?></td><td><?cs var:r.office ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>
