@@ -1,44 +1,100 @@
 /*
  * admin.c -- `duijie-admin`: operations from the shell.
  *
- *   duijie-admin --config FILE migrate    apply schema/NNN_*.sql, then grants
- *   duijie-admin --config FILE ping       check that the app account connects
- *   duijie-admin --config FILE demo       load the development demo data
- *                                         (idempotent; never in production)
+ *   duijie-admin --config FILE migrate
+ *   duijie-admin --config FILE ping
+ *   duijie-admin --config FILE create-operator USER --name NAME --contact PHONE [--region CODE]
+ *   duijie-admin --config FILE unlock USER
+ *   duijie-admin --config FILE reset-password USER
+ *   duijie-admin --config FILE audit-verify
+ *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
+ *   duijie-admin keygen
+ *   duijie-admin --config FILE demo        (development demo data, idempotent)
  *
- * Exit status: 0 success, 1 failure (the reason on stderr), 2 usage.
+ * Every change is audited with portal "admin".  One-time passwords are
+ * printed once on stdout and never logged.  Exit status: 0 success,
+ * 1 failure (the reason on stderr), 2 usage.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <mysql.h>
 
+#include "audit.h"
 #include "config.h"
+#include "crypto.h"
 #include "cs.h"
 #include "db.h"
 #include "log.h"
 #include "migrate.h"
+#include "org.h"
+#include "user.h"
+
+struct opts {
+	const char	*name;
+	const char	*contact;
+	const char	*region;
+	const char	*before;
+	const char	*arg;	/* the command's operand (USER) */
+};
 
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: duijie-admin --config FILE COMMAND\n"
+	    "usage: duijie-admin --config FILE COMMAND [ARGS]\n"
 	    "commands:\n"
-	    "  migrate   apply pending schema migrations and the grants\n"
-	    "  ping      connect with the workers' account and run a query\n"
-	    "  demo      load the development demo data (idempotent)\n");
+	    "  migrate                     apply pending schema migrations and the grants\n"
+	    "  ping                        connect with the workers' account and run a query\n"
+	    "  create-operator USER --name NAME --contact PHONE [--region CODE]\n"
+	    "                              open an operator account (default region 440000);\n"
+	    "                              prints its one-time password\n"
+	    "  unlock USER                 unlock a locked account\n"
+	    "  reset-password USER         set a one-time password (printed), end all sessions\n"
+	    "  audit-verify                check the audit log's hash chain\n"
+	    "  audit-purge --before DATE   delete audit rows older than DATE (>= 6 months ago)\n"
+	    "  keygen                      print new Keys.data and Keys.index lines for secrets.hdf\n"
+	    "  demo                        load the development demo data (idempotent)\n");
 	exit(2);
 }
 
+static void
+actor_of(struct audit_actor *a)
+{
+	static char who[64];
+
+	snprintf(who, sizeof who, "uid:%ld", (long)getuid());
+	memset(a, 0, sizeof *a);
+	a->role = "admin-cli";
+	a->org = who;
+	a->portal = "admin";
+	a->client_addr = "local";
+}
+
+static struct db *
+admin_db(const struct config *cfg)
+{
+	struct db *db = db_new(&cfg->db, true);
+
+	if (db == NULL || db_ensure(db) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: cannot connect to the database "
+		    "as %s (see the log above)\n", cfg->db.admin_user);
+		db_free(db);
+		return NULL;
+	}
+	return db;
+}
+
 static int
-cmd_migrate(const struct config *cfg)
+cmd_migrate(const struct config *cfg, const struct opts *o)
 {
 	struct db	*db = db_new(&cfg->db, true);
 	enum err	 rc;
 
+	(void)o;
 	if (db == NULL)
 		return 1;
 	rc = migrate_run(db, cfg, stdout);
@@ -47,11 +103,12 @@ cmd_migrate(const struct config *cfg)
 }
 
 static int
-cmd_ping(const struct config *cfg)
+cmd_ping(const struct config *cfg, const struct opts *o)
 {
 	struct db	*db = db_new(&cfg->db, false);
 	enum err	 rc;
 
+	(void)o;
 	if (db == NULL)
 		return 1;
 	rc = db_ping(db);
@@ -60,50 +117,338 @@ cmd_ping(const struct config *cfg)
 	return rc == ERR_OK ? 0 : 1;
 }
 
-/* The demo data set grows with each area; it is loaded by `scripts/dev
- * up` and never by a migration.  Reference data (regions, offices) comes
- * from the migrations, so the foundation has no demo rows of its own. */
+/* The user named by the operand, or NULL with a message. */
 static int
-cmd_demo(const struct config *cfg)
+find_user(struct db *db, struct arena *a, const char *name, struct user *u)
 {
-	struct db	*db = db_new(&cfg->db, true);
-	enum err	 rc;
+	enum err rc = user_by_name(db, a, name, u);
 
-	if (db == NULL)
+	if (rc == ERR_NOTFOUND)
+		fprintf(stderr, "duijie-admin: no user %s\n", name);
+	else if (rc != ERR_OK)
+		fprintf(stderr, "duijie-admin: %s\n", err_str(rc));
+	return rc == ERR_OK ? 0 : -1;
+}
+
+static int
+cmd_create_operator(const struct config *cfg, const struct opts *o)
+{
+	struct audit_actor	 a;
+	struct db		*db;
+	struct user_new		 n;
+	long long		 office, id;
+	char			 otp[OTP_LEN + 1];
+	enum err		 rc;
+	const char		*region = o->region != NULL ? o->region : "440000";
+
+	if (o->arg == NULL || o->name == NULL || o->contact == NULL)
+		usage();
+	if ((db = admin_db(cfg)) == NULL)
 		return 1;
-	rc = db_ensure(db);
+	if ((rc = org_office_of_region(db, region, &office)) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: region %s: %s\n", region,
+		    rc == ERR_NOTFOUND ? "no such region" : err_str(rc));
+		db_free(db);
+		return 1;
+	}
+	actor_of(&a);
+	memset(&n, 0, sizeof n);
+	n.username = o->arg;
+	n.role = ROLE_OPERATOR;
+	n.region = region;
+	n.org_kind = "office";
+	n.org_id = office;
+	n.real_name = o->name;
+	n.contact = o->contact;
+	rc = user_create(db, &a, "user.create", &n, &id, otp);
 	db_free(db);
-	printf("demo: %s\n", rc == ERR_OK ? "done" : err_str(rc));
-	return rc == ERR_OK ? 0 : 1;
+	if (rc == ERR_DB_DUP) {
+		fprintf(stderr, "duijie-admin: user %s exists already\n", o->arg);
+		return 1;
+	}
+	if (rc != ERR_OK) {
+		fprintf(stderr, "duijie-admin: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("operator %s (id %lld, region %s) created.\n"
+	    "one-time password (shown once, must be changed at first sign-in): %s\n",
+	    o->arg, id, region, otp);
+	explicit_bzero(otp, sizeof otp);
+	return 0;
+}
+
+static int
+cmd_unlock(const struct config *cfg, const struct opts *o)
+{
+	struct audit_actor	 a;
+	struct arena		*ar = arena_new(4096);
+	struct db		*db;
+	struct user		 u;
+	int			 rc = 1;
+
+	if (o->arg == NULL)
+		usage();
+	if ((db = admin_db(cfg)) == NULL) {
+		arena_free(ar);
+		return 1;
+	}
+	actor_of(&a);
+	if (find_user(db, ar, o->arg, &u) == 0) {
+		if (user_set_status(db, &a, "unlock", u.id, USER_ACTIVE) == ERR_OK) {
+			printf("%s unlocked\n", o->arg);
+			rc = 0;
+		} else
+			fprintf(stderr, "duijie-admin: unlock failed\n");
+	}
+	db_free(db);
+	arena_free(ar);
+	return rc;
+}
+
+static int
+cmd_reset_password(const struct config *cfg, const struct opts *o)
+{
+	struct audit_actor	 a;
+	struct arena		*ar = arena_new(4096);
+	struct db		*db;
+	struct user		 u;
+	char			 otp[OTP_LEN + 1];
+	int			 rc = 1;
+
+	if (o->arg == NULL)
+		usage();
+	if ((db = admin_db(cfg)) == NULL) {
+		arena_free(ar);
+		return 1;
+	}
+	actor_of(&a);
+	if (find_user(db, ar, o->arg, &u) == 0) {
+		if (user_reset_password(db, &a, "password.reset", u.id, otp) == ERR_OK) {
+			printf("one-time password for %s (shown once, must be "
+			    "changed at next sign-in): %s\n", o->arg, otp);
+			explicit_bzero(otp, sizeof otp);
+			rc = 0;
+		} else
+			fprintf(stderr, "duijie-admin: reset failed\n");
+	}
+	db_free(db);
+	arena_free(ar);
+	return rc;
+}
+
+static int
+cmd_audit_verify(const struct config *cfg, const struct opts *o)
+{
+	struct db	*db;
+	long long	 bad;
+
+	(void)o;
+	if ((db = admin_db(cfg)) == NULL)
+		return 1;
+	bad = audit_verify(db, stdout);
+	db_free(db);
+	return bad == 0 ? 0 : 1;
+}
+
+static int
+cmd_audit_purge(const struct config *cfg, const struct opts *o)
+{
+	struct audit_actor	 a;
+	struct db		*db;
+	long long		 n = 0;
+	enum err		 rc;
+
+	if (o->before == NULL)
+		usage();
+	if ((db = admin_db(cfg)) == NULL)
+		return 1;
+	actor_of(&a);
+	rc = audit_purge(db, &a, o->before, &n);
+	db_free(db);
+	if (rc == ERR_FORBIDDEN) {
+		fprintf(stderr, "duijie-admin: refusing: audit rows are kept at "
+		    "least %d days (6 months); %s is too recent\n",
+		    AUDIT_KEEP_DAYS, o->before);
+		return 1;
+	}
+	if (rc == ERR_INVAL) {
+		fprintf(stderr, "duijie-admin: --before wants YYYY-MM-DD\n");
+		return 1;
+	}
+	if (rc != ERR_OK) {
+		fprintf(stderr, "duijie-admin: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("audit-purge: %lld rows before %s deleted\n", n, o->before);
+	return 0;
+}
+
+static int
+cmd_keygen(const struct config *cfg, const struct opts *o)
+{
+	unsigned char	key[32];
+	char		hex[65];
+
+	(void)cfg;
+	(void)o;
+	crypto_random(key, sizeof key);
+	crypto_hex(key, sizeof key, hex);
+	printf("Keys.data = %s\n", hex);
+	crypto_random(key, sizeof key);
+	crypto_hex(key, sizeof key, hex);
+	printf("Keys.index = %s\n", hex);
+	explicit_bzero(key, sizeof key);
+	explicit_bzero(hex, sizeof hex);
+	return 0;
+}
+
+/* The demo data of scripts/dev: never loaded by a migration. */
+#define DEMO_PASSWORD "Demo-Pass-2026"
+
+static int
+cmd_demo(const struct config *cfg, const struct opts *o)
+{
+	static const struct {
+		const char	*username;
+		enum role	 role;
+		const char	*region;
+		const char	*kind;	/* office, agency, fi, enterprise */
+		const char	*org;	/* name (USCC for enterprises) */
+		const char	*org_name;
+		const char	*real_name;
+		const char	*contact;
+	} demo[] = {
+		{ "op-gd", ROLE_OPERATOR, "440000", "office", NULL, NULL, "陈敏", "020-81322001" },
+		{ "sup-gd", ROLE_SUPERVISOR, "440000", "office", NULL, NULL, "李志强", "020-81322002" },
+		{ "aud-gd", ROLE_AUDITOR, "440000", "office", NULL, NULL, "黄丽", "020-81322003" },
+		{ "op-gz", ROLE_OPERATOR, "440100", "office", NULL, NULL, "王芳", "020-83330001" },
+		{ "sup-gz", ROLE_SUPERVISOR, "440100", "office", NULL, NULL, "张伟", "020-83330002" },
+		{ "op-fs", ROLE_OPERATOR, "440600", "office", NULL, NULL, "刘洋", "0757-83330001" },
+		{ "gov-gz", ROLE_GOV, "440100", "agency", "广州市市场监督管理局", NULL, "赵磊", "020-83330101" },
+		{ "gov-fs", ROLE_GOV, "440600", "agency", "佛山市市场监督管理局", NULL, "周静", "0757-83330101" },
+		{ "fi-gz", ROLE_FI, "440100", "fi", "中国工商银行广州分行", NULL, "吴刚", "020-83330201" },
+		{ "ent-a", ROLE_ENTERPRISE, "440100", "enterprise", "91440104567890120G",
+		    "广州市对接示范科技有限公司", "孙丽娟", "13800138001" },
+		{ "ent-b", ROLE_ENTERPRISE, "440100", "enterprise", "91440106987654327Q",
+		    "广州市岭南示范贸易有限公司", "郑浩", "13800138002" },
+	};
+	struct audit_actor	 a;
+	struct arena		*ar = arena_new(4096);
+	struct db		*db;
+	size_t			 made = 0;
+	int			 rc = 0;
+
+	(void)o;
+	if ((db = admin_db(cfg)) == NULL) {
+		arena_free(ar);
+		return 1;
+	}
+	actor_of(&a);
+	for (size_t i = 0; i < sizeof demo / sizeof demo[0] && rc == 0; i++) {
+		struct user	u;
+		struct user_new	n;
+		long long	org = 0, id;
+		enum err	e;
+
+		arena_reset(ar);
+		if ((e = user_by_name(db, ar, demo[i].username, &u)) == ERR_OK)
+			continue;
+		if (e != ERR_NOTFOUND) {
+			rc = 1;
+			break;
+		}
+		if (strcmp(demo[i].kind, "office") == 0)
+			e = org_office_of_region(db, demo[i].region, &org);
+		else if (strcmp(demo[i].kind, "agency") == 0)
+			e = org_agency_ensure(db, demo[i].org, demo[i].region, &org);
+		else if (strcmp(demo[i].kind, "fi") == 0)
+			e = org_fi_ensure(db, demo[i].org, demo[i].region, &org);
+		else
+			e = org_enterprise_ensure(db, demo[i].org, demo[i].org_name,
+			    demo[i].region, &org);
+		memset(&n, 0, sizeof n);
+		n.username = demo[i].username;
+		n.role = demo[i].role;
+		n.region = demo[i].region;
+		n.org_kind = demo[i].kind;
+		n.org_id = org;
+		n.real_name = demo[i].real_name;
+		n.contact = demo[i].contact;
+		n.password = DEMO_PASSWORD;
+		n.must_change = false;
+		if (e != ERR_OK || user_create(db, &a, "user.create.demo", &n, &id, NULL) != ERR_OK) {
+			fprintf(stderr, "duijie-admin: demo user %s failed\n", demo[i].username);
+			rc = 1;
+		} else
+			made++;
+	}
+	db_free(db);
+	arena_free(ar);
+	if (rc == 0)
+		printf("demo: %zu demo accounts created (password %s)\n", made, DEMO_PASSWORD);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
+	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "contact", required_argument, NULL, 't' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "before", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct {
 		const char	*name;
-		int		(*fn)(const struct config *);
+		int		(*fn)(const struct config *, const struct opts *);
+		int		 operand;	/* 1: takes USER */
 	} cmds[] = {
-		{ "migrate", cmd_migrate },
-		{ "ping", cmd_ping },
-		{ "demo", cmd_demo },
+		{ "migrate", cmd_migrate, 0 },
+		{ "ping", cmd_ping, 0 },
+		{ "create-operator", cmd_create_operator, 1 },
+		{ "unlock", cmd_unlock, 1 },
+		{ "reset-password", cmd_reset_password, 1 },
+		{ "audit-verify", cmd_audit_verify, 0 },
+		{ "audit-purge", cmd_audit_purge, 0 },
+		{ "keygen", cmd_keygen, 0 },
+		{ "demo", cmd_demo, 0 },
 	};
-	const char	*path = NULL;
+	const char	*path = NULL, *cmd;
 	struct config	 cfg;
+	struct opts	 o;
 	char		 err[512];
 	int		 ch, rc = 2;
+	size_t		 i;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'c')
-			path = optarg;
-		else
-			usage();
+	memset(&o, 0, sizeof o);
+	/* GNU getopt permutes: options may follow the command and operand. */
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': path = optarg; break;
+		case 'n': o.name = optarg; break;
+		case 't': o.contact = optarg; break;
+		case 'r': o.region = optarg; break;
+		case 'b': o.before = optarg; break;
+		default: usage();
+		}
 	}
-	if (path == NULL || optind != argc - 1)
+	if (optind >= argc)
+		usage();
+	cmd = argv[optind];
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmd, cmds[i].name) == 0)
+			break;
+	if (i == sizeof cmds / sizeof cmds[0])
+		usage();
+	if (argc - optind != 1 + cmds[i].operand)
+		usage();
+	if (cmds[i].operand)
+		o.arg = argv[optind + 1];
+	if (cmds[i].fn == cmd_keygen)
+		return cmd_keygen(NULL, &o);
+	if (path == NULL)
 		usage();
 	if (config_load(path, PORTAL_NONE, &cfg, err, sizeof err) != ERR_OK) {
 		fprintf(stderr, "duijie-admin: %s\n", err);
@@ -112,11 +457,7 @@ main(int argc, char *argv[])
 	log_init("admin", cfg.log_level);
 	nerr_init();
 	mysql_library_init(0, NULL, NULL);
-	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		if (strcmp(argv[optind], cmds[i].name) == 0)
-			rc = cmds[i].fn(&cfg);
-	if (rc == 2)
-		usage();
+	rc = cmds[i].fn(&cfg, &o);
 	config_free(&cfg);
 	mysql_library_end();
 	return rc;

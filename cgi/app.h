@@ -25,6 +25,7 @@
 #include "http.h"
 #include "params.h"
 #include "route.h"
+#include "session.h"
 #include "view.h"
 
 struct app {
@@ -55,14 +56,16 @@ struct req {
 	struct fval		*f;		/* one per declared field */
 	int			 nerrors;	/* fields in error */
 
-	long long		 user_id;	/* 0: nobody signed in */
+	struct session		*sess;		/* NULL: nobody signed in */
+	long long		 user_id;	/* sess->user.id or 0 */
+	const char		*csrf;		/* the token forms must carry */
 	HDF			*hdf;		/* the page's data */
 	int			 tmpl;		/* TMPL_* to render on 200 */
 	const char		*location;	/* for 303 */
 	const char		*body_out;	/* a handler's own body, if any */
 	size_t			 body_len;
 	const char		*ctype;		/* with body_out */
-	struct http_header	 headers[8];
+	struct http_header	 headers[12];
 	size_t			 nheaders;
 };
 
@@ -82,6 +85,16 @@ HDF	*req_row(struct req *, const char *name, size_t i);
 int	node_set(HDF *node, const char *key, const char *value);
 /* Adds a response header (name and value must outlive the request). */
 void	req_header(struct req *, const char *name, const char *value);
+/* Adds Set-Cookie for a __Host- cookie (Secure, HttpOnly, SameSite=Lax,
+ * Path=/); value NULL clears it. */
+void	req_cookie(struct req *, const char *name, const char *value);
+/* The audit actor of this request (the signed-in user, if any). */
+void	req_actor(const struct req *, struct audit_actor *);
+/* A refused access: audits it and returns 403. */
+int	req_forbidden(struct req *, const char *object_type, long long id,
+	    const char *why);
+/* The raw value of a parameter the dispatcher itself reads (csrf_token). */
+const char *req_raw(const struct req *, const char *name);
 /* The HTTP status for a lib/ error: 503 when the database is gone, 500
  * otherwise. */
 int	status_of(enum err);

@@ -1,8 +1,10 @@
 /*
  * routes.c -- the one table of every URL of both portals.
  *
- * The dispatcher (worker.c) checks portal, method, size, roles and CSRF
- * from this table before a handler runs; handlers never re-check.
+ * The dispatcher (worker.c) checks portal, method, size, sign-in, stage,
+ * role and CSRF from this table before a handler runs; handlers never
+ * re-check.  Object-level scope (which region, which organisation) is
+ * checked by the handler's domain call, as it needs the object.
  */
 #include <string.h>
 
@@ -13,18 +15,33 @@
 #define NET	PORTAL_INTERNET
 #define LAN	PORTAL_INTRANET
 #define BOTH	PORTAL_BOTH
+#define PUBLIC	ROLE_PUBLIC, 0
+#define FULL	STAGES_FULL
+#define STAFF	ROLES_STAFF
+#define ANY	ROLES_ANY
 
 const struct route routes[PAGE__MAX] = {
-	/*                    path        methods portals roles        csrf form        body handler */
-	[PAGE_HEALTHZ] =       { "/healthz", GET,  BOTH, ROLE_PUBLIC, 0, NULL,       0, handle_healthz },
-	[PAGE_HOME_INTERNET] = { "/",        GET,  NET,  ROLE_PUBLIC, 0, &home_form, 0, handle_home },
-	[PAGE_HOME_INTRANET] = { "/",        GET,  LAN,  ROLE_PUBLIC, 0, &home_form, 0, handle_home },
+	/*                     path           methods     portals roles/stages              csrf form            body handler */
+	[PAGE_HEALTHZ] =       { "/healthz",     GET,        BOTH, PUBLIC,                  0, NULL,           0, handle_healthz },
+	[PAGE_HOME_INTERNET] = { "/",            GET,        NET,  PUBLIC,                  0, &home_form,     0, handle_home },
+	[PAGE_HOME_INTRANET] = { "/",            GET,        LAN,  PUBLIC,                  0, &home_form,     0, handle_home },
+	[PAGE_LOGIN] =         { "/login",       GET | POST, BOTH, PUBLIC,                  1, &login_form,    0, handle_login },
+	[PAGE_LOGOUT] =        { "/logout",      POST,       BOTH, ANY, STAGES_ANY,         1, NULL,           0, handle_logout },
+	[PAGE_LOGIN_TOTP] =    { "/login/totp",  GET | POST, LAN,  STAFF, 1u << STAGE_TOTP, 1, &totp_form,     0, handle_login_totp },
+	[PAGE_LOGIN_ENROL] =   { "/login/enrol", GET | POST, LAN,  STAFF, 1u << STAGE_ENROL, 1, &totp_form,    0, handle_login_enrol },
+	[PAGE_PASSWORD] =      { "/password",    GET | POST, BOTH, ANY, FULL | 1u << STAGE_PWCHANGE, 1, &password_form, 0, handle_password },
+	[PAGE_ACCOUNT] =       { "/account",     GET,        BOTH, ANY, FULL,               0, &account_form,  0, handle_account },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_ERROR] = "error",
 	[TMPL_HOME_INTERNET] = "home_internet",
 	[TMPL_HOME_INTRANET] = "home_intranet",
+	[TMPL_LOGIN] = "login",
+	[TMPL_LOGIN_TOTP] = "login_totp",
+	[TMPL_LOGIN_ENROL] = "login_enrol",
+	[TMPL_PASSWORD] = "password",
+	[TMPL_ACCOUNT] = "account",
 };
 
 int
@@ -42,4 +59,19 @@ routes_find(enum portal portal, enum http_method method, const char *path,
 		*allow |= rt->methods;
 	}
 	return -1;
+}
+
+const char *
+routes_stage_path(enum session_stage stage)
+{
+	switch (stage) {
+	case STAGE_TOTP:
+		return "/login/totp";
+	case STAGE_ENROL:
+		return "/login/enrol";
+	case STAGE_PWCHANGE:
+		return "/password";
+	default:
+		return "/account";
+	}
 }

@@ -7,11 +7,18 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "user.h"
 
 enum page {
 	PAGE_HEALTHZ,
 	PAGE_HOME_INTERNET,
 	PAGE_HOME_INTRANET,
+	PAGE_LOGIN,
+	PAGE_LOGOUT,
+	PAGE_LOGIN_TOTP,
+	PAGE_LOGIN_ENROL,
+	PAGE_PASSWORD,
+	PAGE_ACCOUNT,
 	PAGE__MAX
 };
 
@@ -19,12 +26,22 @@ enum tmpl {
 	TMPL_ERROR,
 	TMPL_HOME_INTERNET,
 	TMPL_HOME_INTRANET,
+	TMPL_LOGIN,
+	TMPL_LOGIN_TOTP,
+	TMPL_LOGIN_ENROL,
+	TMPL_PASSWORD,
+	TMPL_ACCOUNT,
 	TMPL__MAX
 };
 
-/* Who may open a page.  Accounts arrive with sign-in; until then every
- * page is public. */
+/* Who may open a page: ROLE_PUBLIC (no sign-in), or role bits. */
 #define ROLE_PUBLIC	0u
+#define ROLES_ANY	((1u << ROLE__MAX) - 1)
+#define ROLES_OPS	(ROLE_BIT(ROLE_OPERATOR) | ROLE_BIT(ROLE_SUPERVISOR))
+
+/* Which session stages a signed-in page serves (see session.h). */
+#define STAGES_FULL	(1u << STAGE_FULL)
+#define STAGES_ANY	((1u << STAGE__MAX) - 1)
 
 struct form {
 	const struct field	*fields;
@@ -35,8 +52,9 @@ struct route {
 	const char		*path;		/* pattern, see lib/route.h */
 	unsigned		 methods;	/* HTTP_GET | ... (GET implies HEAD) */
 	unsigned		 portals;	/* PORTAL_INTERNET | PORTAL_INTRANET */
-	unsigned		 roles;		/* ROLE_PUBLIC or role bits */
-	int			 csrf;		/* 1: unsafe methods need the token */
+	unsigned		 roles;		/* ROLE_PUBLIC or ROLE_BIT()s */
+	unsigned		 stages;	/* signed-in pages: STAGES_FULL ... */
+	int			 csrf;		/* 1: POST needs the token and same origin */
 	const struct form	*form;		/* declared input, or NULL */
 	size_t			 body_max;	/* 0: Limits.body_max */
 	handler_fn		 handler;
@@ -52,10 +70,20 @@ extern const char *const tmpl_names[TMPL__MAX];
  */
 int	routes_find(enum portal, enum http_method, const char *path,
 	    struct route_args *args, unsigned *allow);
+/* Where a session in `stage` continues its sign-in ("/login/totp" ...). */
+const char *routes_stage_path(enum session_stage);
 
 /* Handlers, one file per area. */
-int	handle_healthz(struct req *);
+int	handle_healthz(struct req *);		/* home.c */
 int	handle_home(struct req *);
 extern const struct form home_form;
+
+int	handle_login(struct req *);		/* auth.c */
+int	handle_logout(struct req *);
+int	handle_login_totp(struct req *);
+int	handle_login_enrol(struct req *);
+int	handle_password(struct req *);
+int	handle_account(struct req *);
+extern const struct form login_form, totp_form, password_form, account_form;
 
 #endif

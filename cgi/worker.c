@@ -16,6 +16,7 @@
 
 #include <openssl/rand.h>
 
+#include "crypto.h"
 #include "log.h"
 #include "routes.h"
 #include "utf8.h"
@@ -83,6 +84,59 @@ req_header(struct req *r, const char *name, const char *value)
 		r->headers[r->nheaders++] = (struct http_header){ name, value };
 }
 
+void
+req_cookie(struct req *r, const char *name, const char *value)
+{
+	char *h = value != NULL ?
+	    arena_printf(r->a, "%s=%s; Path=/; Secure; HttpOnly; SameSite=Lax",
+	    name, value) :
+	    arena_printf(r->a, "%s=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax",
+	    name);
+
+	if (h != NULL)
+		req_header(r, "Set-Cookie", h);
+}
+
+void
+req_actor(const struct req *r, struct audit_actor *a)
+{
+	memset(a, 0, sizeof *a);
+	a->portal = r->app->cfg->portal_name;
+	a->client_addr = r->remote_addr;
+	a->request_id = r->request_id;
+	if (r->sess != NULL) {
+		const struct user *u = &r->sess->user;
+
+		a->user_id = u->id;
+		a->role = role_name(u->role);
+		a->region = u->region;
+		a->org = arena_printf(r->a, "%s:%lld", u->org_kind, u->org_id);
+	}
+}
+
+int
+req_forbidden(struct req *r, const char *otype, long long id, const char *why)
+{
+	struct audit_actor	a;
+	char			oid[24];
+
+	req_actor(r, &a);
+	snprintf(oid, sizeof oid, "%lld", id);
+	if (audit_write1(r->app->db, &a, "access.denied", otype, oid,
+	    AUDIT_DENIED, why) == ERR_DB_LOST)
+		return 503;
+	return 403;
+}
+
+const char *
+req_raw(const struct req *r, const char *name)
+{
+	const struct param *p = params_get(r->method == HTTP_POST ? &r->body :
+	    &r->query, name);
+
+	return p != NULL && p->file == NULL ? p->value : NULL;
+}
+
 int
 status_of(enum err e)
 {
@@ -97,6 +151,10 @@ status_of(enum err e)
 	case ERR_UTF8:
 	case ERR_INVAL:
 		return 400;
+	case ERR_NOTFOUND:
+		return 404;
+	case ERR_FORBIDDEN:
+		return 403;
 	default:
 		return 500;
 	}
@@ -205,6 +263,110 @@ form_to_hdf(struct req *r)
 	return 0;
 }
 
+/* The signed-in user, if the session cookie names a live session of this
+ * portal.  Returns an HTTP status: 0 when fine. */
+static int
+load_session(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	const struct param	*ck = params_get(&r->cookies, SESSION_COOKIE);
+	struct session_limits	 lim = { cfg->auth.session_idle, cfg->auth.session_absolute };
+	struct session		*s;
+	enum err		 rc;
+
+	if (ck == NULL)
+		return 0;
+	if ((s = arena_calloc(r->a, 1, sizeof *s)) == NULL)
+		return 500;
+	rc = session_lookup(r->app->db, r->a, ck->value, cfg->portal, &lim, s);
+	if (rc == ERR_NOTFOUND) {
+		req_cookie(r, SESSION_COOKIE, NULL);
+		return 0;
+	}
+	if (rc != ERR_OK)
+		return status_of(rc);
+	/* A password past its age (staff) or reset by an operator must be
+	 * changed before anything else. */
+	if (s->stage == STAGE_FULL && (s->user.must_change_pw ||
+	    ((ROLES_STAFF & ROLE_BIT(s->user.role)) &&
+	    s->user.pw_age_days >= (int)cfg->auth.staff_pw_days)))
+		s->stage = STAGE_PWCHANGE;
+	r->sess = s;
+	r->user_id = s->user.id;
+	r->csrf = s->csrf;
+	return 0;
+}
+
+/* Same origin and the form's token (X-SEC).  0 when fine, else 403. */
+static int
+check_csrf(struct req *r)
+{
+	const char	*want = env(r, "DUIJIE_ORIGIN");
+	const char	*origin = env(r, "HTTP_ORIGIN");
+	const char	*referer = env(r, "HTTP_REFERER");
+	const char	*sent = req_raw(r, "csrf_token");
+	const char	*expect = r->csrf;
+	const char	*why = NULL;
+
+	if (want != NULL && *want != '\0') {
+		size_t wl = strlen(want);
+
+		if (origin != NULL && *origin != '\0') {
+			if (strcmp(origin, want) != 0)
+				why = "cross-origin request (Origin)";
+		} else if (referer != NULL && *referer != '\0') {
+			if (strncmp(referer, want, wl) != 0 ||
+			    (referer[wl] != '/' && referer[wl] != '\0'))
+				why = "cross-origin request (Referer)";
+		}
+	}
+	if (why == NULL && (expect == NULL || sent == NULL ||
+	    strlen(sent) != SESSION_TOKEN_LEN || strlen(expect) != SESSION_TOKEN_LEN ||
+	    !crypto_equal(sent, expect, SESSION_TOKEN_LEN)))
+		why = "missing or wrong CSRF token";
+	if (why == NULL)
+		return 0;
+	log_warn("rid=%s csrf refused: %s", r->request_id, why);
+	return req_forbidden(r, "page", r->page, why);
+}
+
+/* The pre-session token of the sign-in form: the cookie's, or a new one. */
+static void
+presession(struct req *r)
+{
+	const struct param	*ck = params_get(&r->cookies, PRESESSION_COOKIE);
+	char			*t;
+
+	if (ck != NULL && ck->len == SESSION_TOKEN_LEN) {
+		r->csrf = ck->value;
+		return;
+	}
+	if ((t = arena_alloc(r->a, SESSION_TOKEN_LEN + 1)) == NULL ||
+	    session_token(t) == -1)
+		return;
+	r->csrf = t;
+	req_cookie(r, PRESESSION_COOKIE, t);
+}
+
+static void
+user_to_hdf(struct req *r)
+{
+	const struct user *u = &r->sess->user;
+	char key[64];
+
+	req_set(r, "User.username", u->username);
+	req_set(r, "User.real_name", u->real_name);
+	req_set(r, "User.role", role_name(u->role));
+	snprintf(key, sizeof key, "Role.%s", role_name(u->role));
+	req_set(r, "User.role_label", views_str(r->app->views, key));
+	req_set(r, "User.region", u->region);
+	req_set(r, "User.region_name", u->region_name);
+	req_set(r, "User.org_name", u->org_name);
+	req_setf(r, "User.stage", "%d", (int)r->sess->stage);
+	if (r->sess->stage == STAGE_FULL)
+		req_set(r, "User.signed_in", "1");
+}
+
 /* Everything from params to handler.  Returns the HTTP status. */
 static int
 dispatch(struct req *r)
@@ -250,6 +412,28 @@ dispatch(struct req *r)
 	if (r->method == HTTP_POST &&
 	    (st = read_body(r, (size_t)length, &lim)) != 0)
 		return st;
+
+	if ((st = load_session(r)) != 0)
+		return st;
+	if (r->sess == NULL && r->route->csrf)
+		presession(r);
+	if (r->sess != NULL)
+		user_to_hdf(r);
+	if (r->route->roles != ROLE_PUBLIC) {
+		if (r->sess == NULL) {
+			r->location = "/login";
+			return 303;
+		}
+		if (!(r->route->stages & (1u << r->sess->stage))) {
+			r->location = routes_stage_path(r->sess->stage);
+			return 303;
+		}
+		if (!(r->route->roles & ROLE_BIT(r->sess->user.role)))
+			return req_forbidden(r, "page", r->page, "role may not open this page");
+	}
+	if (r->method == HTTP_POST && r->route->csrf && (st = check_csrf(r)) != 0)
+		return st;
+	req_set(r, "CSRF.token", r->csrf);
 
 	if (r->route->form != NULL) {
 		const struct form *fm = r->route->form;

@@ -1,6 +1,7 @@
 /*
  * config.c -- read conf/duijie.hdf into struct config.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -78,6 +79,27 @@ get_num(HDF *h, const char *name, unsigned long long def,
 	return 0;
 }
 
+/* A 32-byte key as 64 hex digits; -1 when missing or malformed. */
+static int
+hex_key(HDF *h, const char *name, unsigned char key[32])
+{
+	const char *v = hdf_get_value(h, name, NULL);
+
+	if (v == NULL || strlen(v) != 64)
+		return -1;
+	for (int i = 0; i < 32; i++) {
+		unsigned hi, lo;
+		char a = v[2 * i], b = v[2 * i + 1];
+
+		if (!isxdigit((unsigned char)a) || !isxdigit((unsigned char)b))
+			return -1;
+		hi = (unsigned)(isdigit((unsigned char)a) ? a - '0' : (tolower((unsigned char)a) - 'a' + 10));
+		lo = (unsigned)(isdigit((unsigned char)b) ? b - '0' : (tolower((unsigned char)b) - 'a' + 10));
+		key[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
 enum err
 config_load(const char *path, enum portal portal, struct config *out,
     char *errbuf, size_t errlen)
@@ -104,6 +126,13 @@ config_load(const char *path, enum portal portal, struct config *out,
 		{ "Limits.fields_max", 200, 100000, 10, &c.limits.fields_max, 8 },
 		{ "Limits.field_max", 65536, 1ULL << 30, 10, &c.limits.field_max, 8 },
 		{ "Limits.file_max", 20 << 20, 1ULL << 32, 10, &c.limits.file_max, 8 },
+		{ "Auth.max_failures", 5, 100, 10, &c.auth.max_failures, 4 },
+		{ "Auth.failure_window", 900, 86400, 10, &c.auth.failure_window, 4 },
+		{ "Auth.lock_secs", 1800, 86400 * 30, 10, &c.auth.lock_secs, 4 },
+		{ "Auth.addr_max_failures", 50, 100000, 10, &c.auth.addr_max_failures, 4 },
+		{ "Auth.staff_pw_days", 90, 3650, 10, &c.auth.staff_pw_days, 4 },
+		{ "Session.idle", 1800, 86400, 10, &c.auth.session_idle, 4 },
+		{ "Session.absolute", 43200, 86400 * 7, 10, &c.auth.session_absolute, 4 },
 	};
 
 	memset(&c, 0, sizeof c);
@@ -160,6 +189,18 @@ config_load(const char *path, enum portal portal, struct config *out,
 		else
 			*(size_t *)nums[i].dst = (size_t)n;
 	}
+	{
+		const char *t = hdf_get_value(h, "Auth.totp", "required");
+
+		if (strcmp(t, "required") != 0 && strcmp(t, "optional") != 0) {
+			fail(errbuf, errlen, "%s: Auth.totp must be required or optional", path);
+			goto out;
+		}
+		c.auth.totp_required = strcmp(t, "required") == 0;
+	}
+	if (hex_key(h, "Keys.data", c.data_key) == 0 &&
+	    hex_key(h, "Keys.index", c.index_key) == 0)
+		c.have_keys = 1;
 	c.db.socket = get_str(h, "DB.socket", "/run/mysqld/mysqld.sock");
 	c.db.name = get_str(h, "DB.name", "duijie");
 	c.db.user = get_str(h, "DB.user", "duijie_app");
@@ -212,6 +253,8 @@ config_free(struct config *c)
 		explicit_bzero(c->db.password, strlen(c->db.password));
 	free(c->db.password);
 	free(c->db.admin_user);
+	explicit_bzero(c->data_key, sizeof c->data_key);
+	explicit_bzero(c->index_key, sizeof c->index_key);
 	if (c->db.admin_password != NULL)
 		explicit_bzero(c->db.admin_password, strlen(c->db.admin_password));
 	free(c->db.admin_password);

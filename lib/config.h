@@ -35,6 +35,18 @@ struct config_db {
 	unsigned	 write_timeout;
 };
 
+/* Sign-in rules (R-11.1, 等保 level 3). */
+struct config_auth {
+	int		 totp_required;		/* Auth.totp = required|optional */
+	unsigned	 max_failures;		/* 5 */
+	unsigned	 failure_window;	/* seconds, 900 */
+	unsigned	 lock_secs;		/* 1800 */
+	unsigned	 addr_max_failures;	/* per client address and window */
+	unsigned	 staff_pw_days;		/* 90 */
+	unsigned	 session_idle;		/* seconds, 1800 */
+	unsigned	 session_absolute;	/* seconds, 43200 */
+};
+
 struct config {
 	char		*path;		/* the file it was read from */
 	enum portal	 portal;	/* PORTAL_NONE for duijie-admin */
@@ -43,6 +55,10 @@ struct config {
 	unsigned	 socket_mode;
 	int		 workers;
 	struct config_db db;
+	struct config_auth auth;
+	unsigned char	 data_key[32];	/* Keys.data: AES-256-GCM for secrets at rest */
+	unsigned char	 index_key[32];	/* Keys.index: HMAC for blind indexes */
+	int		 have_keys;	/* both keys present in the secrets file */
 	struct limits	 limits;
 	size_t		 upload_max;
 	char		*views;

@@ -27,6 +27,10 @@ enum dbm {
 	DBM_CORE,	/* db.c itself: ping */
 	DBM_MIGRATE,	/* migrate.c */
 	DBM_REGION,	/* db_region.c */
+	DBM_AUDIT,	/* audit.c */
+	DBM_USER,	/* user.c */
+	DBM_SESSION,	/* session.c */
+	DBM_ORG,	/* org.c */
 	DBM__MAX
 };
 

@@ -20,6 +20,7 @@ static const char *const err_strs[ERR__MAX] = {
 	[ERR_DB_LOST] = "database connection lost",
 	[ERR_DB_DUP] = "duplicate key",
 	[ERR_CONFLICT] = "conflicting change",
+	[ERR_FORBIDDEN] = "outside the actor's scope",
 };
 
 /*

@@ -22,6 +22,7 @@ enum err {
 	ERR_DB_LOST,	/* connection lost (2006/2013) or unreachable */
 	ERR_DB_DUP,	/* duplicate key (1062) */
 	ERR_CONFLICT,	/* state changed underneath (checksum, version) */
+	ERR_FORBIDDEN,	/* exists, but outside the actor's scope */
 	ERR__MAX
 };
 

@@ -12,8 +12,24 @@
   <div class="wrap">
     <a class="brand" href="/"><?cs var:S.site_name ?></a>
     <span class="portal"><?cs if:Portal.name == "intranet" ?><?cs var:S.Portal.intranet.name ?><?cs else ?><?cs var:S.Portal.internet.name ?><?cs /if ?></span>
+    <nav class="user">
+    <?cs if:User.username ?>
+      <?cs if:User.signed_in ?><a href="/account"><?cs var:User.real_name ?>（<?cs var:User.role_label ?>）</a><?cs else ?><span><?cs var:User.real_name ?></span><?cs /if ?>
+      <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="<?cs var:CSRF.token ?>"><button type="submit"><?cs var:S.Nav.logout ?></button></form>
+    <?cs else ?>
+      <a href="/login"><?cs var:S.Nav.login ?></a>
+    <?cs /if ?>
+    </nav>
   </div>
 </header>
+<?cs if:User.signed_in ?>
+<nav class="menu"><div class="wrap">
+  <a href="/account"<?cs if:Page.nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.account ?></a>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users"<?cs if:Page.nav == "users" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.users ?></a><?cs /if ?>
+  <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
+  <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
+</div></nav>
+<?cs /if ?>
 <main id="main" class="wrap">
 <?cs call:content() ?>
 </main>

@@ -1,0 +1,371 @@
+/*
+ * auth.c -- sign-in, two factors, sign-out, password change and the
+ * signed-in user's own page (R-02.1, R-02.3, R-11.1, X-SEC).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "crypto.h"
+#include "password.h"
+#include "qr.h"
+#include "routes.h"
+#include "timefmt.h"
+
+enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN__MAX };
+
+static const struct field login_fields[LOGIN__MAX] = {
+	[LOGIN_USERNAME] = { .name = "username", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_TRIM, .maxlen = 40 },
+	[LOGIN_PASSWORD] = { .name = "password", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
+};
+const struct form login_form = { login_fields, LOGIN__MAX };
+
+enum { TOTP_CODE, TOTP__MAX };
+
+static const struct field totp_fields[TOTP__MAX] = {
+	[TOTP_CODE] = { .name = "code", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_TRIM | F_SECRET, .maxlen = 6, .minlen = 6 },
+};
+const struct form totp_form = { totp_fields, TOTP__MAX };
+
+enum { PW_CURRENT, PW_NEW, PW_NEW2, PW__MAX };
+
+static const struct field password_fields[PW__MAX] = {
+	[PW_CURRENT] = { .name = "current_password", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
+	[PW_NEW] = { .name = "new_password", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
+	[PW_NEW2] = { .name = "new_password2", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
+};
+const struct form password_form = { password_fields, PW__MAX };
+
+enum { ACCOUNT_CHANGED, ACCOUNT__MAX };
+
+static const struct field account_fields[ACCOUNT__MAX] = {
+	[ACCOUNT_CHANGED] = { .name = "changed", .kind = FK_BOOL },
+};
+const struct form account_form = { account_fields, ACCOUNT__MAX };
+
+/* Shows message `key` (strings.hdf Err.*) next to field `name`. */
+static void
+field_error(struct req *r, const char *name, const char *key)
+{
+	char hname[96], skey[96];
+
+	snprintf(hname, sizeof hname, "Form.%s.error", name);
+	snprintf(skey, sizeof skey, "Err.%s", key);
+	req_set(r, hname, views_str(r->app->views, skey));
+}
+
+static bool
+is_staff(const struct user *u)
+{
+	return (ROLES_STAFF & ROLE_BIT(u->role)) != 0;
+}
+
+/* The first stage after a good password. */
+static enum session_stage
+stage_after_password(const struct config *cfg, const struct user *u)
+{
+	if (is_staff(u) && u->totp_enrolled)
+		return STAGE_TOTP;
+	if (is_staff(u) && cfg->auth.totp_required)
+		return STAGE_ENROL;
+	return STAGE_PWCHANGE;	/* narrowed by stage_after_factor() */
+}
+
+/* The stage after every factor is done. */
+static enum session_stage
+stage_after_factor(const struct config *cfg, const struct user *u)
+{
+	if (u->must_change_pw ||
+	    (is_staff(u) && u->pw_age_days >= (int)cfg->auth.staff_pw_days))
+		return STAGE_PWCHANGE;
+	return STAGE_FULL;
+}
+
+static int
+go_stage(struct req *r, enum session_stage stage)
+{
+	r->location = routes_stage_path(stage);
+	return 303;
+}
+
+/*
+ * GET /login: the sign-in form (a signed-in user goes to /account).
+ * POST /login (username, password, csrf_token): 303 to the next step of
+ * sign-in or to /account with a new session; otherwise the form again with
+ * one message for an unknown user, a wrong password, a suspended account
+ * or the wrong portal; the lock time for a locked account; 429 when the
+ * client address has failed too often.
+ */
+int
+handle_login(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct auth_policy	 pol = { cfg->auth.max_failures,
+	    cfg->auth.failure_window, cfg->auth.lock_secs,
+	    cfg->auth.addr_max_failures };
+	struct audit_actor	 actor;
+	struct user		 u;
+	enum auth_result	 res;
+	enum session_stage	 stage;
+	enum err		 err;
+	char			 until[32], local[32], token[SESSION_TOKEN_LEN + 1];
+
+	r->tmpl = TMPL_LOGIN;
+	if (r->sess != NULL && r->sess->stage == STAGE_FULL)
+		return go_stage(r, STAGE_FULL);
+	if (r->method != HTTP_POST || r->nerrors > 0)
+		return 200;
+
+	req_actor(r, &actor);
+	actor.user_id = 0;
+	res = user_authenticate(r->app->db, r->a, &pol, &actor, cfg->portal,
+	    r->f[LOGIN_USERNAME].s, r->f[LOGIN_PASSWORD].s, &u, until, &err);
+	switch (res) {
+	case AUTH_OK:
+		break;
+	case AUTH_LOCKED:
+		if (time_beijing(until, local, sizeof local) == 0)
+			req_setf(r, "Form.username.error", "%s%s%s",
+			    views_str(r->app->views, "Err.locked_until"), local,
+			    views_str(r->app->views, "Err.locked_until_after"));
+		else
+			field_error(r, "username", "locked");
+		return 200;
+	case AUTH_THROTTLED:
+		field_error(r, "username", "throttled");
+		return 429;
+	case AUTH_ERROR:
+		return status_of(err);
+	default:
+		field_error(r, "username", "bad_login");
+		return 200;
+	}
+
+	stage = stage_after_password(cfg, &u);
+	if (stage == STAGE_PWCHANGE)
+		stage = stage_after_factor(cfg, &u);
+	/* A new id at sign-in: whatever session the browser had is gone. */
+	if (r->sess != NULL)
+		(void)session_end(r->app->db, r->sess->id_hash);
+	if ((err = session_create(r->app->db, u.id, cfg->portal, stage,
+	    r->remote_addr, token)) != ERR_OK)
+		return status_of(err);
+	r->user_id = u.id;
+	req_cookie(r, SESSION_COOKIE, token);
+	req_cookie(r, PRESESSION_COOKIE, NULL);
+	return go_stage(r, stage);
+}
+
+/* POST /logout: ends the session (audited); 303 to /login. */
+int
+handle_logout(struct req *r)
+{
+	struct audit_actor	a;
+	char			oid[24];
+	enum err		rc;
+
+	req_actor(r, &a);
+	snprintf(oid, sizeof oid, "%lld", r->sess->user.id);
+	if ((rc = db_begin(r->app->db)) != ERR_OK)
+		return status_of(rc);
+	if ((rc = session_end(r->app->db, r->sess->id_hash)) != ERR_OK ||
+	    (rc = audit_write(r->app->db, &a, "logout", "user", oid, AUDIT_OK, "")) != ERR_OK) {
+		db_rollback(r->app->db);
+		return status_of(rc);
+	}
+	if ((rc = db_commit(r->app->db)) != ERR_OK)
+		return status_of(rc);
+	req_cookie(r, SESSION_COOKIE, NULL);
+	r->location = "/login";
+	return 303;
+}
+
+/* Moves the session on (new id: a privilege change) and redirects. */
+static int
+advance(struct req *r, enum session_stage stage)
+{
+	char		token[SESSION_TOKEN_LEN + 1];
+	enum err	rc;
+
+	if ((rc = session_rotate(r->app->db, r->sess, stage, token)) != ERR_OK)
+		return status_of(rc);
+	req_cookie(r, SESSION_COOKIE, token);
+	return go_stage(r, stage);
+}
+
+static bool
+six_digits(const char *s)
+{
+	if (strlen(s) != 6)
+		return false;
+	for (int i = 0; i < 6; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/*
+ * GET /login/totp: asks for the 6-digit code of an enrolled staff user.
+ * POST (code): 303 onwards when the code is right and unused, else the
+ * form again with a message.  Every attempt is audited.
+ */
+int
+handle_login_totp(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct audit_actor	 a;
+	int			 ok;
+
+	r->tmpl = TMPL_LOGIN_TOTP;
+	if (r->method != HTTP_POST || r->nerrors > 0)
+		return 200;
+	if (!six_digits(r->f[TOTP_CODE].s)) {
+		field_error(r, "code", "totp_format");
+		return 200;
+	}
+	if (!cfg->have_keys)
+		return 500;
+	req_actor(r, &a);
+	ok = user_totp_verify(r->app->db, cfg->data_key, &a, r->sess->user.id,
+	    r->f[TOTP_CODE].s, time(NULL));
+	if (ok < 0)
+		return db_connected(r->app->db) ? 500 : 503;
+	if (ok == 0) {
+		field_error(r, "code", "totp_wrong");
+		return 200;
+	}
+	return advance(r, stage_after_factor(cfg, &r->sess->user));
+}
+
+/* The secret offered at enrolment: derived from the session, so the page
+ * can be shown again and the code checked without storing a pending
+ * secret anywhere. */
+static void
+enrol_secret(const struct req *r, unsigned char secret[20])
+{
+	unsigned char	mac[32];
+	unsigned char	msg[64];
+
+	memcpy(msg, "duijie totp enrolment:", 22);
+	memcpy(msg + 22, r->sess->id_hash, 32);
+	crypto_hmac_sha256(r->app->cfg->data_key, 32, msg, 54, mac);
+	memcpy(secret, mac, 20);
+	explicit_bzero(mac, sizeof mac);
+}
+
+/*
+ * GET /login/enrol: the QR code and the base32 secret of a new TOTP
+ * enrolment (staff without one, when two factors are required).  POST
+ * (code): stores the secret (sealed) once a code from it is right.
+ */
+int
+handle_login_enrol(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct audit_actor	 a;
+	unsigned char		 secret[20];
+	char			 b32[CRYPTO_B32LEN(20) + 1], *uri, *qr;
+	long long		 step;
+	enum err		 rc;
+
+	r->tmpl = TMPL_LOGIN_ENROL;
+	if (!cfg->have_keys)
+		return 500;
+	enrol_secret(r, secret);
+	crypto_b32_encode(secret, sizeof secret, b32);
+	if (r->method == HTTP_POST && r->nerrors == 0) {
+		if (!six_digits(r->f[TOTP_CODE].s))
+			field_error(r, "code", "totp_format");
+		else if ((step = totp_check(secret, sizeof secret,
+		    r->f[TOTP_CODE].s, (uint64_t)time(NULL) / 30, -1)) < 0)
+			field_error(r, "code", "totp_wrong");
+		else {
+			req_actor(r, &a);
+			rc = user_totp_enrol(r->app->db, cfg->data_key, &a,
+			    r->sess->user.id, secret, sizeof secret, step);
+			explicit_bzero(secret, sizeof secret);
+			if (rc != ERR_OK)
+				return status_of(rc);
+			return advance(r, stage_after_factor(cfg, &r->sess->user));
+		}
+	}
+	explicit_bzero(secret, sizeof secret);
+	uri = arena_printf(r->a, "otpauth://totp/%s:%s?secret=%s&issuer=%s"
+	    "&algorithm=SHA1&digits=6&period=30", "Duijie",
+	    r->sess->user.username, b32, "Duijie");
+	if (uri == NULL || (qr = qr_svg_data_uri(r->a, uri)) == NULL)
+		return 500;
+	req_set(r, "Enrol.secret", b32);
+	req_set(r, "Enrol.qr", qr);
+	return 200;
+}
+
+/*
+ * GET /password: the change form (also the forced step after a reset or
+ * when a staff password is 90 days old).  POST (current_password,
+ * new_password, new_password2): 303 to /account?changed=1; every other
+ * session of the user ends.  Otherwise the form with a message next to
+ * the field at fault.
+ */
+int
+handle_password(struct req *r)
+{
+	const char	*why;
+	enum err	 err;
+	struct audit_actor a;
+
+	r->tmpl = TMPL_PASSWORD;
+	if (r->sess->stage == STAGE_PWCHANGE)
+		req_set(r, "Password.forced", "1");
+	if (r->method != HTTP_POST || r->nerrors > 0)
+		return 200;
+	if (strcmp(r->f[PW_NEW].s, r->f[PW_NEW2].s) != 0) {
+		field_error(r, "new_password2", "pw_mismatch");
+		return 200;
+	}
+	req_actor(r, &a);
+	why = user_change_password(r->app->db, r->a, &a, &r->sess->user,
+	    r->f[PW_CURRENT].s, r->f[PW_NEW].s, r->sess->id_hash, &err);
+	if (why != NULL && strcmp(why, "db") == 0)
+		return status_of(err);
+	if (why != NULL) {
+		field_error(r, strcmp(why, "pw_current") == 0 ?
+		    "current_password" : "new_password", why);
+		return 200;
+	}
+	if (r->sess->stage != STAGE_FULL) {
+		int st = advance(r, STAGE_FULL);
+
+		if (st != 303)
+			return st;
+	}
+	r->location = "/account?changed=1";
+	return 303;
+}
+
+/*
+ * GET /account: who is signed in: name, role, region, organisation, last
+ * sign-in and password age, and the pages this role can open.
+ */
+int
+handle_account(struct req *r)
+{
+	const struct user	*u = &r->sess->user;
+	char			 when[32];
+
+	r->tmpl = TMPL_ACCOUNT;
+	if (time_beijing(u->last_login_at, when, sizeof when) == 0)
+		req_set(r, "Account.last_login", when);
+	req_setf(r, "Account.pw_age", "%d", u->pw_age_days);
+	req_set(r, "Account.contact", u->contact);
+	req_set(r, "Account.totp", u->totp_enrolled ? "1" : "0");
+	if (r->f[ACCOUNT_CHANGED].i == 1)
+		req_set(r, "Account.changed", "1");
+	return 200;
+}

@@ -1,0 +1,183 @@
+/*
+ * session.c -- the SQL of the sessions table.
+ */
+#include <string.h>
+
+#include "crypto.h"
+#include "session.h"
+
+enum {
+	STMT_SESSION_INSERT,
+	STMT_SESSION_GET,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_ROTATE,
+	STMT_SESSION__MAX
+};
+
+static const char *const sql[STMT_SESSION__MAX] = {
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO sessions (id_hash, user_id, portal, stage, csrf,"
+	    " client_addr, created_at, last_seen_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[STMT_SESSION_GET] =
+	    "SELECT user_id, stage, csrf,"
+	    " TIMESTAMPDIFF(SECOND, last_seen_at, UTC_TIMESTAMP()),"
+	    " TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP())"
+	    " FROM sessions WHERE id_hash = ? AND portal = ?",
+	[STMT_SESSION_TOUCH] =
+	    "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE id_hash = ?",
+	[STMT_SESSION_DELETE] = "DELETE FROM sessions WHERE id_hash = ?",
+	[STMT_SESSION_ROTATE] =
+	    "UPDATE sessions SET id_hash = ?, stage = ?, csrf = ?,"
+	    " last_seen_at = UTC_TIMESTAMP() WHERE id_hash = ?",
+};
+
+static const struct db_module mod = { DBM_SESSION, STMT_SESSION__MAX, sql };
+
+static const char *const stage_names[STAGE__MAX] = {
+	[STAGE_FULL] = "full", [STAGE_TOTP] = "totp",
+	[STAGE_ENROL] = "enrol", [STAGE_PWCHANGE] = "pwchange",
+};
+
+#define TOUCH_EVERY 60	/* seconds between last_seen_at updates */
+
+int
+session_token(char out[SESSION_TOKEN_LEN + 1])
+{
+	unsigned char raw[32];
+
+	if (crypto_random(raw, sizeof raw) == -1)
+		return -1;
+	crypto_b64_encode(raw, sizeof raw, out);
+	explicit_bzero(raw, sizeof raw);
+	return 0;
+}
+
+/* The stored form of a cookie value; -1 when it is not 43 base64url. */
+static int
+token_hash(const char *token, unsigned char out[32])
+{
+	unsigned char raw[32];
+
+	if (token == NULL || strlen(token) != SESSION_TOKEN_LEN ||
+	    crypto_b64_decode(token, SESSION_TOKEN_LEN, raw, sizeof raw) != 32)
+		return -1;
+	crypto_sha256(raw, sizeof raw, out);
+	explicit_bzero(raw, sizeof raw);
+	return 0;
+}
+
+enum err
+session_create(struct db *db, long long user_id, enum portal portal,
+    enum session_stage stage, const char *addr, char token[SESSION_TOKEN_LEN + 1])
+{
+	unsigned char	hash[32];
+	char		csrf[SESSION_TOKEN_LEN + 1];
+
+	if (session_token(token) == -1 || session_token(csrf) == -1 ||
+	    token_hash(token, hash) == -1)
+		return ERR_NOMEM;
+	{
+		struct db_param p[] = {
+			DB_STRN((const char *)hash, 32), DB_INT(user_id),
+			DB_STR(portal_name(portal)), DB_STR(stage_names[stage]),
+			DB_STR(csrf), DB_STR(addr != NULL ? addr : ""),
+		};
+
+		return db_exec(db, &mod, STMT_SESSION_INSERT, p, 6, NULL, NULL);
+	}
+}
+
+static int
+stage_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < STAGE__MAX; i++)
+		if (strcmp(s, stage_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+enum err
+session_lookup(struct db *db, struct arena *a, const char *token,
+    enum portal portal, const struct session_limits *lim, struct session *out)
+{
+	struct db_rows	*rows;
+	long long	 user_id, idle, age;
+	int		 stage, n;
+	enum err	 rc;
+
+	memset(out, 0, sizeof *out);
+	if (token_hash(token, out->id_hash) == -1)
+		return ERR_NOTFOUND;
+	{
+		struct db_param p[] = { DB_STRN((const char *)out->id_hash, 32),
+		    DB_STR(portal_name(portal)) };
+
+		if ((rc = db_query(db, a, &mod, STMT_SESSION_GET, p, 2, &rows)) != ERR_OK)
+			return rc;
+	}
+	if ((n = db_next(rows)) != 1)
+		return n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	user_id = db_col_int(rows, 0);
+	stage = stage_parse(db_col_str(rows, 1));
+	snprintf(out->csrf, sizeof out->csrf, "%s", db_col_str(rows, 2) ? db_col_str(rows, 2) : "");
+	idle = db_col_int(rows, 3);
+	age = db_col_int(rows, 4);
+	db_rows_free(rows);
+	if (stage < 0 || idle >= lim->idle || age >= lim->absolute) {
+		(void)session_end(db, out->id_hash);
+		return ERR_NOTFOUND;
+	}
+	out->stage = (enum session_stage)stage;
+	if ((rc = user_by_id(db, a, user_id, &out->user)) != ERR_OK)
+		return rc;
+	if (out->user.status != USER_ACTIVE) {
+		(void)session_end(db, out->id_hash);
+		return ERR_NOTFOUND;
+	}
+	if (idle >= TOUCH_EVERY) {
+		struct db_param p[] = { DB_STRN((const char *)out->id_hash, 32) };
+
+		if ((rc = db_exec(db, &mod, STMT_SESSION_TOUCH, p, 1, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
+}
+
+enum err
+session_rotate(struct db *db, struct session *s, enum session_stage stage,
+    char token[SESSION_TOKEN_LEN + 1])
+{
+	unsigned char		 hash[32];
+	char			 csrf[SESSION_TOKEN_LEN + 1];
+	unsigned long long	 n = 0;
+	enum err		 rc;
+
+	if (session_token(token) == -1 || session_token(csrf) == -1 ||
+	    token_hash(token, hash) == -1)
+		return ERR_NOMEM;
+	{
+		struct db_param p[] = {
+			DB_STRN((const char *)hash, 32), DB_STR(stage_names[stage]),
+			DB_STR(csrf), DB_STRN((const char *)s->id_hash, 32),
+		};
+
+		if ((rc = db_exec(db, &mod, STMT_SESSION_ROTATE, p, 4, &n, NULL)) != ERR_OK)
+			return rc;
+	}
+	if (n != 1)
+		return ERR_NOTFOUND;
+	memcpy(s->id_hash, hash, 32);
+	memcpy(s->csrf, csrf, sizeof csrf);
+	s->stage = stage;
+	return ERR_OK;
+}
+
+enum err
+session_end(struct db *db, const unsigned char id_hash[32])
+{
+	struct db_param p[] = { DB_STRN((const char *)id_hash, 32) };
+
+	return db_exec(db, &mod, STMT_SESSION_DELETE, p, 1, NULL, NULL);
+}

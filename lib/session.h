@@ -1,0 +1,72 @@
+/*
+ * session.h -- server-side sessions (DESIGN.md "Request life", X-SEC).
+ *
+ * The cookie holds 256 random bits (base64url, 43 characters); the
+ * database holds only their SHA-256.  A session belongs to the portal that
+ * created it: looked up from the other portal it does not exist.
+ */
+#ifndef DUIJIE_SESSION_H
+#define DUIJIE_SESSION_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+#include "user.h"
+
+#define SESSION_TOKEN_LEN	43	/* base64url of 32 bytes */
+#define SESSION_COOKIE		"__Host-duijie"
+#define PRESESSION_COOKIE	"__Host-duijie-pre"
+
+/* Where a session stands: signed in, or part-way through sign-in. */
+enum session_stage {
+	STAGE_FULL,	/* signed in */
+	STAGE_TOTP,	/* password accepted, TOTP code pending */
+	STAGE_ENROL,	/* password accepted, TOTP enrolment pending */
+	STAGE_PWCHANGE,	/* signed in but must change the password first */
+	STAGE__MAX
+};
+
+struct session {
+	unsigned char		 id_hash[32];
+	enum session_stage	 stage;
+	char			 csrf[SESSION_TOKEN_LEN + 1];
+	struct user		 user;
+};
+
+struct session_limits {
+	unsigned	idle;		/* seconds without a request, 1800 */
+	unsigned	absolute;	/* seconds since sign-in, 43200 */
+};
+
+/* A fresh random token (43 base64url characters). */
+int		 session_token(char out[SESSION_TOKEN_LEN + 1]);
+
+/*
+ * Creates a session and returns its cookie value in `token`.  Must run in
+ * the caller's transaction when it goes with other changes (sign-in).
+ */
+enum err	 session_create(struct db *, long long user_id, enum portal,
+		    enum session_stage, const char *client_addr,
+		    char token[SESSION_TOKEN_LEN + 1]);
+
+/*
+ * The live session for cookie value `token` on `portal`.  ERR_NOTFOUND
+ * when there is none, it is past its idle or absolute limit (the row is
+ * then deleted), or its user is not active.  Refreshes last_seen_at at
+ * most once a minute.
+ */
+enum err	 session_lookup(struct db *, struct arena *, const char *token,
+		    enum portal, const struct session_limits *,
+		    struct session *out);
+
+/* Replaces the session's id (privilege change) and sets its stage;
+ * `token` receives the new cookie value. */
+enum err	 session_rotate(struct db *, struct session *, enum session_stage,
+		    char token[SESSION_TOKEN_LEN + 1]);
+
+/* Ends one session. */
+enum err	 session_end(struct db *, const unsigned char id_hash[32]);
+
+#endif

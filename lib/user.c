@@ -1,0 +1,877 @@
+/*
+ * user.c -- the SQL and rules of the users table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "log.h"
+#include "password.h"
+#include "user.h"
+
+enum {
+	STMT_USER_BY_ID,
+	STMT_USER_BY_NAME,
+	STMT_USER_AUTH,
+	STMT_USER_FAIL,
+	STMT_USER_LOCK,
+	STMT_USER_LOGIN_OK,
+	STMT_USER_SET_HASH,
+	STMT_USER_REHASH,
+	STMT_USER_HASH,
+	STMT_USER_HIST_LIST,
+	STMT_USER_HIST_ADD,
+	STMT_USER_HIST_TRIM,
+	STMT_USER_END_SESSIONS,
+	STMT_USER_SET_STATUS,
+	STMT_USER_TOTP_GET,
+	STMT_USER_TOTP_SET,
+	STMT_USER_TOTP_STEP,
+	STMT_USER_INSERT,
+	STMT_USER_SEARCH_COUNT,
+	STMT_USER_SEARCH,
+	STMT_USER_THROTTLE_GET,
+	STMT_USER_THROTTLE_ADD,
+	STMT_USER__MAX
+};
+
+#define USER_COLS \
+	"u.id, u.username, u.role, u.region_code, r.name, u.org_kind, u.org_id," \
+	" COALESCE(e.name, a.name, f.name, o.name, ''), u.real_name, u.contact," \
+	" u.status, DATE_FORMAT(u.locked_until, '%Y-%m-%d %H:%i:%s')," \
+	" u.must_change_pw, u.totp_secret IS NOT NULL," \
+	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
+	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
+	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s')"
+
+#define USER_FROM \
+	" FROM users u JOIN regions r ON r.code = u.region_code" \
+	" LEFT JOIN enterprises e ON u.org_kind = 'enterprise' AND e.id = u.org_id" \
+	" LEFT JOIN agencies a ON u.org_kind = 'agency' AND a.id = u.org_id" \
+	" LEFT JOIN fis f ON u.org_kind = 'fi' AND f.id = u.org_id" \
+	" LEFT JOIN offices o ON u.org_kind = 'office' AND o.id = u.org_id"
+
+#define USER_SCOPE \
+	" WHERE (? = '440000' OR u.region_code = ?)" \
+	" AND (? = '' OR u.username LIKE ? OR u.real_name LIKE ?" \
+	" OR COALESCE(e.name, a.name, f.name, o.name, '') LIKE ?)"
+
+/* failures inside the window count up; outside it they start again */
+#define IN_WINDOW \
+	"fail_first_at IS NOT NULL AND fail_first_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
+
+static const char *const sql[STMT_USER__MAX] = {
+	[STMT_USER_BY_ID] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?",
+	[STMT_USER_BY_NAME] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?",
+	[STMT_USER_AUTH] =
+	    "SELECT id, pw_hash, status, role,"
+	    " locked_until IS NOT NULL AND locked_until > UTC_TIMESTAMP(),"
+	    " DATE_FORMAT(locked_until, '%Y-%m-%d %H:%i:%s')"
+	    " FROM users WHERE username = ? FOR UPDATE",
+	[STMT_USER_FAIL] =
+	    "UPDATE users SET fail_count = IF(" IN_WINDOW ", fail_count + 1, 1),"
+	    " fail_first_at = IF(" IN_WINDOW ", fail_first_at, UTC_TIMESTAMP())"
+	    " WHERE id = ?",
+	[STMT_USER_LOCK] =
+	    "UPDATE users SET status = 'locked',"
+	    " locked_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+	    " updated_at = UTC_TIMESTAMP()"
+	    " WHERE id = ? AND fail_count >= ?",
+	[STMT_USER_LOGIN_OK] =
+	    "UPDATE users SET fail_count = 0, fail_first_at = NULL,"
+	    " last_login_at = UTC_TIMESTAMP(),"
+	    " status = IF(status = 'locked', 'active', status),"
+	    " locked_until = NULL WHERE id = ?",
+	[STMT_USER_SET_HASH] =
+	    "UPDATE users SET pw_hash = ?, pw_changed_at = UTC_TIMESTAMP(),"
+	    " must_change_pw = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_REHASH] = "UPDATE users SET pw_hash = ? WHERE id = ?",
+	[STMT_USER_HASH] = "SELECT pw_hash FROM users WHERE id = ? FOR UPDATE",
+	[STMT_USER_HIST_LIST] =
+	    "SELECT pw_hash FROM password_history WHERE user_id = ?"
+	    " ORDER BY id DESC LIMIT 5",
+	[STMT_USER_HIST_ADD] =
+	    "INSERT INTO password_history (user_id, pw_hash) VALUES (?, ?)",
+	[STMT_USER_HIST_TRIM] =
+	    "DELETE FROM password_history WHERE user_id = ? AND id NOT IN"
+	    " (SELECT id FROM (SELECT id FROM password_history WHERE user_id = ?"
+	    " ORDER BY id DESC LIMIT 5) keep)",
+	[STMT_USER_END_SESSIONS] =
+	    "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
+	[STMT_USER_SET_STATUS] =
+	    "UPDATE users SET status = ?, locked_until = NULL, fail_count = 0,"
+	    " fail_first_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_TOTP_GET] =
+	    "SELECT totp_secret, COALESCE(totp_last_step, -1) FROM users"
+	    " WHERE id = ? FOR UPDATE",
+	[STMT_USER_TOTP_SET] =
+	    "UPDATE users SET totp_secret = ?, totp_last_step = ?,"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = ? WHERE id = ?",
+	[STMT_USER_INSERT] =
+	    "INSERT INTO users (username, role, region_code, org_kind, org_id,"
+	    " real_name, contact, must_change_pw, pw_hash)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_USER_SEARCH_COUNT] = "SELECT COUNT(*)" USER_FROM USER_SCOPE,
+	[STMT_USER_SEARCH] =
+	    "SELECT " USER_COLS USER_FROM USER_SCOPE " ORDER BY u.id LIMIT ? OFFSET ?",
+	[STMT_USER_THROTTLE_GET] =
+	    "SELECT COALESCE(SUM(failures), 0) FROM login_throttle"
+	    " WHERE client_addr = ? AND window_start > UTC_TIMESTAMP() - INTERVAL ? SECOND",
+	[STMT_USER_THROTTLE_ADD] =
+	    "INSERT INTO login_throttle (client_addr, window_start, failures)"
+	    " VALUES (?, UTC_TIMESTAMP() - INTERVAL SECOND(UTC_TIMESTAMP()) SECOND, 1)"
+	    " ON DUPLICATE KEY UPDATE failures = failures + 1",
+};
+
+static const struct db_module mod = { DBM_USER, STMT_USER__MAX, sql };
+
+static const char *const role_names[ROLE__MAX] = {
+	[ROLE_ENTERPRISE] = "enterprise", [ROLE_GOV] = "gov", [ROLE_FI] = "fi",
+	[ROLE_OPERATOR] = "operator", [ROLE_SUPERVISOR] = "supervisor",
+	[ROLE_AUDITOR] = "auditor",
+};
+
+static const char *const status_names[USER_STATUS__MAX] = {
+	[USER_ACTIVE] = "active", [USER_LOCKED] = "locked",
+	[USER_SUSPENDED] = "suspended", [USER_REVOKED] = "revoked",
+};
+
+const char *
+role_name(enum role r)
+{
+	return r < ROLE__MAX ? role_names[r] : "";
+}
+
+int
+role_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < ROLE__MAX; i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+user_status_name(enum user_status s)
+{
+	return s < USER_STATUS__MAX ? status_names[s] : "";
+}
+
+static enum user_status
+status_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < USER_STATUS__MAX; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return (enum user_status)i;
+	return USER_REVOKED;	/* unknown: the safest reading */
+}
+
+enum portal
+role_portal(enum role r)
+{
+	return r == ROLE_ENTERPRISE ? PORTAL_INTERNET : PORTAL_INTRANET;
+}
+
+bool
+region_covers(const char *actor, const char *target)
+{
+	if (actor == NULL || target == NULL)
+		return false;
+	return strcmp(actor, "440000") == 0 || strcmp(actor, target) == 0;
+}
+
+/* Fills *u from a row of USER_COLS starting at column 0. */
+static int
+user_from_row(const struct db_rows *r, struct arena *a, struct user *u)
+{
+	int role = role_parse(db_col_str(r, 2));
+
+	memset(u, 0, sizeof *u);
+	u->id = db_col_int(r, 0);
+	u->username = db_col_dup(r, a, 1);
+	u->role = role < 0 ? ROLE_ENTERPRISE : (enum role)role;
+	u->region = db_col_dup(r, a, 3);
+	u->region_name = db_col_dup(r, a, 4);
+	u->org_kind = db_col_dup(r, a, 5);
+	u->org_id = db_col_int(r, 6);
+	u->org_name = db_col_dup(r, a, 7);
+	u->real_name = db_col_dup(r, a, 8);
+	u->contact = db_col_dup(r, a, 9);
+	u->status = status_parse(db_col_str(r, 10));
+	u->locked_until = db_col_dup(r, a, 11);
+	u->must_change_pw = db_col_int(r, 12) != 0;
+	u->totp_enrolled = db_col_int(r, 13) != 0;
+	u->pw_age_days = (int)db_col_int(r, 14);
+	u->last_login_at = db_col_dup(r, a, 15);
+	u->created_at = db_col_dup(r, a, 16);
+	if (role < 0 || u->username == NULL || u->region == NULL ||
+	    u->org_kind == NULL || u->real_name == NULL)
+		return -1;
+	return 0;
+}
+
+static enum err
+user_one(struct db *db, struct arena *a, int stmt, struct db_param p,
+    struct user *u)
+{
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, stmt, &p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 0)
+		return ERR_NOTFOUND;
+	if (n < 0)
+		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	rc = user_from_row(rows, a, u) == 0 ? ERR_OK : ERR_DB;
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+user_by_id(struct db *db, struct arena *a, long long id, struct user *u)
+{
+	return user_one(db, a, STMT_USER_BY_ID, DB_INT(id), u);
+}
+
+enum err
+user_by_name(struct db *db, struct arena *a, const char *name, struct user *u)
+{
+	return user_one(db, a, STMT_USER_BY_NAME, DB_STR(name), u);
+}
+
+static enum err
+end_sessions(struct db *db, long long user_id, const unsigned char *keep)
+{
+	static const unsigned char none[32];
+	struct db_param p[] = {
+		DB_INT(user_id),
+		DB_STRN((const char *)(keep != NULL ? keep : none), 32),
+	};
+
+	return db_exec(db, &mod, STMT_USER_END_SESSIONS, p, 2, NULL, NULL);
+}
+
+/* Counts a failure against the client address (its own transaction
+ * would be wrong: it rides on the caller's). */
+static enum err
+throttle_add(struct db *db, const char *addr)
+{
+	struct db_param p[] = { DB_STR(addr != NULL ? addr : "") };
+
+	return db_exec(db, &mod, STMT_USER_THROTTLE_ADD, p, 1, NULL, NULL);
+}
+
+static enum err
+throttle_count(struct db *db, struct arena *a, const char *addr,
+    unsigned window, long long *n)
+{
+	struct db_param	 p[] = { DB_STR(addr != NULL ? addr : ""), DB_INT(window) };
+	struct db_rows	*rows;
+	enum err	 rc;
+
+	if ((rc = db_query(db, a, &mod, STMT_USER_THROTTLE_GET, p, 2, &rows)) != ERR_OK)
+		return rc;
+	*n = db_next(rows) == 1 ? db_col_int(rows, 0) : 0;
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+enum auth_result
+user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
+    const struct audit_actor *actor0, enum portal portal, const char *username,
+    const char *password, struct user *u, char until[32], enum err *err)
+{
+	struct audit_actor	 actor = *actor0;
+	struct db_rows		*rows;
+	struct db_param		 p[1] = { DB_STR(username) };
+	char			 stored[PASSWORD_HASH_MAX] = "", detail[80];
+	long long		 id = 0, addr_failures = 0;
+	const char		*status = NULL;
+	int			 role = -1, n, match;
+	bool			 locked = false, stale = false;
+	enum auth_result	 res;
+	enum err		 rc;
+	size_t			 pwlen = strlen(password);
+
+	*err = ERR_OK;
+	until[0] = '\0';
+	if ((rc = throttle_count(db, a, actor.client_addr, pol->failure_window,
+	    &addr_failures)) != ERR_OK)
+		goto dberr;
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto dberr;
+	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 1, &rows)) != ERR_OK)
+		goto rollback;
+	if ((n = db_next(rows)) < 0) {
+		rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
+		goto rollback;
+	}
+	if (n == 1) {
+		id = db_col_int(rows, 0);
+		snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
+		status = db_col_dup(rows, a, 2);
+		role = role_parse(db_col_str(rows, 3));
+		locked = db_col_int(rows, 4) != 0;
+		if (db_col_str(rows, 5) != NULL)
+			snprintf(until, 32, "%s", db_col_str(rows, 5));
+		db_rows_free(rows);
+	}
+	snprintf(detail, sizeof detail, "username=%.40s", username);
+
+	/* The same KDF work for every outcome below. */
+	if (id == 0) {
+		password_dummy_verify(password, pwlen);
+		match = 0;
+	} else
+		match = password_verify(password, pwlen, stored, &stale);
+
+	if (addr_failures >= pol->addr_max_failures) {
+		res = AUTH_THROTTLED;
+		actor.user_id = 0;
+		rc = audit_write(db, &actor, "login", "user", "", AUDIT_DENIED,
+		    "too many failures from this address");
+		goto finish;
+	}
+	if (id == 0) {
+		res = AUTH_BAD;
+		if ((rc = throttle_add(db, actor.client_addr)) == ERR_OK)
+			rc = audit_write(db, &actor, "login", "user", "",
+			    AUDIT_FAILED, detail);
+		goto finish;
+	}
+	{
+		char oid[24];
+
+		snprintf(oid, sizeof oid, "%lld", id);
+		if (status != NULL && strcmp(status, "locked") == 0 &&
+		    (locked || until[0] == '\0')) {
+			res = AUTH_LOCKED;
+			rc = audit_write(db, &actor, "login", "user", oid,
+			    AUDIT_DENIED, "account locked");
+			goto finish;
+		}
+		if (match != 1) {
+			struct db_param f[] = { DB_INT(pol->failure_window),
+			    DB_INT(pol->failure_window), DB_INT(id) };
+			struct db_param l[] = { DB_INT(pol->lock_secs), DB_INT(id),
+			    DB_INT(pol->max_failures) };
+			unsigned long long locked_now = 0;
+
+			res = AUTH_BAD;
+			if ((rc = db_exec(db, &mod, STMT_USER_FAIL, f, 3, NULL, NULL)) != ERR_OK ||
+			    (rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
+			    (rc = audit_write(db, &actor, "login", "user", oid,
+			    AUDIT_FAILED, "wrong password")) != ERR_OK ||
+			    (rc = db_exec(db, &mod, STMT_USER_LOCK, l, 3, &locked_now, NULL)) != ERR_OK)
+				goto finish;
+			if (locked_now > 0) {
+				res = AUTH_LOCKED;
+				rc = audit_write(db, &actor, "lock", "user", oid, AUDIT_OK,
+				    "too many failed sign-ins");
+				until[0] = '\0';	/* read back below */
+			}
+			goto finish;
+		}
+		if (status == NULL || (strcmp(status, "active") != 0 &&
+		    strcmp(status, "locked") != 0)) {
+			res = AUTH_INACTIVE;
+			rc = audit_write(db, &actor, "login", "user", oid,
+			    AUDIT_DENIED, status != NULL ? status : "");
+			goto finish;
+		}
+		if (role < 0 || role_portal((enum role)role) != portal) {
+			res = AUTH_WRONG_PORTAL;
+			rc = audit_write(db, &actor, "login", "user", oid,
+			    AUDIT_DENIED, "wrong portal for the role");
+			goto finish;
+		}
+		{
+			struct db_param ok[] = { DB_INT(id) };
+
+			res = AUTH_OK;
+			if ((rc = db_exec(db, &mod, STMT_USER_LOGIN_OK, ok, 1, NULL, NULL)) != ERR_OK)
+				goto finish;
+		}
+		if (stale) {
+			char fresh[PASSWORD_HASH_MAX];
+
+			if (password_hash(password, pwlen, &kdf_current, fresh) == 0) {
+				struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
+
+				if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
+				    NULL, NULL)) != ERR_OK)
+					goto finish;
+			}
+		}
+		actor.user_id = id;
+		actor.role = role_name((enum role)role);
+		rc = audit_write(db, &actor, "login", "user", oid, AUDIT_OK,
+		    stale ? "password hash upgraded" : "");
+	}
+finish:
+	explicit_bzero(stored, sizeof stored);
+	if (rc != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) != ERR_OK)
+		goto dberr;
+	if (res == AUTH_LOCKED && until[0] == '\0') {
+		struct user tmp;
+
+		if (user_by_id(db, a, id, &tmp) == ERR_OK && tmp.locked_until != NULL)
+			snprintf(until, 32, "%s", tmp.locked_until);
+	}
+	if (res == AUTH_OK && (rc = user_by_id(db, a, id, u)) != ERR_OK)
+		goto dberr;
+	return res;
+rollback:
+	db_rollback(db);
+dberr:
+	*err = rc;
+	return AUTH_ERROR;
+}
+
+/* Is pw one of the hashes in the history (or the current one)? */
+static enum err
+recently_used(struct db *db, struct arena *a, long long id, const char *pw,
+    const char *current_hash, bool *used)
+{
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+
+	*used = password_verify(pw, strlen(pw), current_hash, NULL) == 1;
+	if (*used)
+		return ERR_OK;
+	if ((rc = db_query(db, a, &mod, STMT_USER_HIST_LIST, p, 1, &rows)) != ERR_OK)
+		return rc;
+	while (!*used && db_next(rows) == 1)
+		*used = password_verify(pw, strlen(pw), db_col_str(rows, 0), NULL) == 1;
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+/* Stores a new hash, keeps the old one in the history (last 5). */
+static enum err
+store_password(struct db *db, long long id, const char *old_hash,
+    const char *new_hash, bool must_change)
+{
+	struct db_param	 h[] = { DB_INT(id), DB_STR(old_hash) };
+	struct db_param	 t[] = { DB_INT(id), DB_INT(id) };
+	struct db_param	 s[] = { DB_STR(new_hash), DB_INT(must_change), DB_INT(id) };
+	enum err	 rc;
+
+	if (old_hash[0] != '\0' &&
+	    (rc = db_exec(db, &mod, STMT_USER_HIST_ADD, h, 2, NULL, NULL)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(db, &mod, STMT_USER_HIST_TRIM, t, 2, NULL, NULL)) != ERR_OK)
+		return rc;
+	return db_exec(db, &mod, STMT_USER_SET_HASH, s, 3, NULL, NULL);
+}
+
+static enum err
+current_hash(struct db *db, struct arena *a, long long id,
+    char out[PASSWORD_HASH_MAX])
+{
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_USER_HASH, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) != 1)
+		return n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	snprintf(out, PASSWORD_HASH_MAX, "%s", db_col_str(rows, 0));
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+const char *
+user_change_password(struct db *db, struct arena *a,
+    const struct audit_actor *actor, const struct user *u, const char *cur,
+    const char *next, const unsigned char *keep, enum err *err)
+{
+	char		 old[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
+	const char	*why;
+	bool		 used;
+	enum err	 rc;
+
+	*err = ERR_OK;
+	if ((why = password_policy(next, u->username, u->contact)) != NULL)
+		return why;
+	if (password_hash(next, strlen(next), &kdf_current, fresh) == -1) {
+		*err = ERR_NOMEM;
+		return "db";
+	}
+	snprintf(oid, sizeof oid, "%lld", u->id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto fail;
+	if ((rc = current_hash(db, a, u->id, old)) != ERR_OK)
+		goto rollback;
+	if (password_verify(cur, strlen(cur), old, NULL) != 1) {
+		db_rollback(db);
+		(void)audit_write1(db, actor, "password.change", "user", oid,
+		    AUDIT_FAILED, "wrong current password");
+		return "pw_current";
+	}
+	if ((rc = recently_used(db, a, u->id, next, old, &used)) != ERR_OK)
+		goto rollback;
+	if (used) {
+		db_rollback(db);
+		return "pw_reused";
+	}
+	if ((rc = store_password(db, u->id, old, fresh, false)) != ERR_OK ||
+	    (rc = end_sessions(db, u->id, keep)) != ERR_OK ||
+	    (rc = audit_write(db, actor, "password.change", "user", oid,
+	    AUDIT_OK, "")) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) != ERR_OK)
+		goto fail;
+	return NULL;
+rollback:
+	db_rollback(db);
+fail:
+	*err = rc;
+	return "db";
+}
+
+void
+user_make_otp(char otp[OTP_LEN + 1])
+{
+	/* No look-alikes (0/O, 1/l/I); the fixed class positions make the
+	 * policy hold whatever the random draw. */
+	static const char up[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+	static const char lo[] = "abcdefghijkmnpqrstuvwxyz";
+	static const char dg[] = "23456789";
+	static const char sy[] = "-_.+";
+	static const char *const set[OTP_LEN] = {
+		up, lo, lo, lo, dg, dg, sy, up, lo, lo, lo, dg, dg, up,
+	};
+	unsigned char rnd[OTP_LEN];
+
+	crypto_random(rnd, sizeof rnd);
+	for (int i = 0; i < OTP_LEN; i++)
+		otp[i] = set[i][rnd[i] % strlen(set[i])];
+	otp[OTP_LEN] = '\0';
+	explicit_bzero(rnd, sizeof rnd);
+}
+
+enum err
+user_reset_password(struct db *db, const struct audit_actor *actor,
+    const char *action, long long id, char otp[OTP_LEN + 1])
+{
+	struct arena	*a = arena_new(1024);
+	char		 old[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
+	enum err	 rc;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	user_make_otp(otp);
+	if (password_hash(otp, strlen(otp), &kdf_current, fresh) == -1) {
+		arena_free(a);
+		return ERR_NOMEM;
+	}
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = current_hash(db, a, id, old)) != ERR_OK ||
+	    (rc = store_password(db, id, old, fresh, true)) != ERR_OK ||
+	    (rc = end_sessions(db, id, NULL)) != ERR_OK ||
+	    (rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "")) != ERR_OK) {
+		db_rollback(db);
+		goto out;
+	}
+	rc = db_commit(db);
+out:
+	if (rc != ERR_OK)
+		explicit_bzero(otp, OTP_LEN + 1);
+	arena_free(a);
+	return rc;
+}
+
+enum err
+user_set_status(struct db *db, const struct audit_actor *actor,
+    const char *action, long long id, enum user_status to)
+{
+	struct db_param		 p[] = { DB_STR(status_names[to]), DB_INT(id) };
+	unsigned long long	 n = 0;
+	char			 oid[24];
+	enum err		 rc;
+
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(db, &mod, STMT_USER_SET_STATUS, p, 2, &n, NULL)) != ERR_OK)
+		goto rollback;
+	if (to != USER_ACTIVE && (rc = end_sessions(db, id, NULL)) != ERR_OK)
+		goto rollback;
+	if ((rc = audit_write(db, actor, action, "user", oid, AUDIT_OK,
+	    status_names[to])) != ERR_OK)
+		goto rollback;
+	return db_commit(db);
+rollback:
+	db_rollback(db);
+	return rc;
+}
+
+static void
+totp_aad(long long id, char *buf, size_t len)
+{
+	snprintf(buf, len, "users.totp_secret:%lld", id);
+}
+
+enum err
+user_totp_secret(struct db *db, const unsigned char key[32], long long id,
+    unsigned char *secret, size_t *len)
+{
+	struct arena	*a = arena_new(1024);
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	char		 aad[48];
+	enum err	 rc;
+	long		 n;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	*len = 0;
+	if ((rc = db_query(db, a, &mod, STMT_USER_TOTP_GET, p, 1, &rows)) == ERR_OK) {
+		if (db_next(rows) == 1 && !db_col_null(rows, 0)) {
+			const char *s = db_col_str(rows, 0);
+			size_t slen = strlen(s);	/* sealed data is hex */
+			unsigned char sealed[128];
+
+			totp_aad(id, aad, sizeof aad);
+			rc = ERR_INVAL;
+			if (slen % 2 == 0 && slen / 2 <= sizeof sealed) {
+				for (size_t i = 0; i < slen / 2; i++)
+					sscanf(s + 2 * i, "%2hhx", &sealed[i]);
+				n = crypto_open(key, aad, strlen(aad), sealed,
+				    slen / 2, secret, 64);
+				if (n > 0) {
+					*len = (size_t)n;
+					rc = ERR_OK;
+				}
+			}
+		} else
+			rc = ERR_NOTFOUND;
+	}
+	arena_free(a);
+	return rc;
+}
+
+enum err
+user_totp_enrol(struct db *db, const unsigned char key[32],
+    const struct audit_actor *actor, long long id, const unsigned char *secret,
+    size_t len, long long step)
+{
+	unsigned char	 sealed[64 + CRYPTO_SEAL_OVERHEAD];
+	char		 hex[2 * sizeof sealed + 1], aad[48], oid[24];
+	enum err	 rc;
+
+	if (len > 64)
+		return ERR_INVAL;
+	totp_aad(id, aad, sizeof aad);
+	if (crypto_seal(key, aad, strlen(aad), secret, len, sealed) == -1)
+		return ERR_NOMEM;
+	crypto_hex(sealed, len + CRYPTO_SEAL_OVERHEAD, hex);
+	snprintf(oid, sizeof oid, "%lld", id);
+	{
+		struct db_param p[] = { DB_STR(hex), DB_INT(step), DB_INT(id) };
+
+		if ((rc = db_begin(db)) != ERR_OK)
+			return rc;
+		if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, p, 3, NULL, NULL)) != ERR_OK ||
+		    (rc = audit_write(db, actor, "totp.enrol", "user", oid,
+		    AUDIT_OK, "")) != ERR_OK) {
+			db_rollback(db);
+			return rc;
+		}
+	}
+	return db_commit(db);
+}
+
+int
+user_totp_verify(struct db *db, const unsigned char key[32],
+    const struct audit_actor *actor, long long id, const char *code, time_t now)
+{
+	struct arena	*a = arena_new(1024);
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	unsigned char	 secret[64], sealed[128];
+	char		 aad[48], oid[24];
+	long long	 last = -1, step = -1;
+	long		 n = -1;
+	int		 result = -1;
+
+	if (a == NULL)
+		return -1;
+	snprintf(oid, sizeof oid, "%lld", id);
+	if (db_begin(db) != ERR_OK)
+		goto out;
+	/* FOR UPDATE: two racing requests cannot both spend one code. */
+	if (db_query(db, a, &mod, STMT_USER_TOTP_GET, p, 1, &rows) != ERR_OK)
+		goto rollback;
+	if (db_next(rows) == 1 && !db_col_null(rows, 0)) {
+		const char *s = db_col_str(rows, 0);
+		size_t slen = strlen(s);
+
+		last = db_col_int(rows, 1);
+		totp_aad(id, aad, sizeof aad);
+		if (slen % 2 == 0 && slen / 2 <= sizeof sealed) {
+			for (size_t i = 0; i < slen / 2; i++)
+				sscanf(s + 2 * i, "%2hhx", &sealed[i]);
+			n = crypto_open(key, aad, strlen(aad), sealed, slen / 2,
+			    secret, sizeof secret);
+		}
+	}
+	db_rows_free(rows);
+	if (n > 0)
+		step = totp_check(secret, (size_t)n, code, (uint64_t)now / 30, last);
+	explicit_bzero(secret, sizeof secret);
+	if (step >= 0) {
+		struct db_param s[] = { DB_INT(step), DB_INT(id) };
+
+		if (db_exec(db, &mod, STMT_USER_TOTP_STEP, s, 2, NULL, NULL) != ERR_OK ||
+		    audit_write(db, actor, "login.totp", "user", oid, AUDIT_OK, "") != ERR_OK)
+			goto rollback;
+		result = 1;
+	} else {
+		if (audit_write(db, actor, "login.totp", "user", oid, AUDIT_FAILED,
+		    "wrong or reused code") != ERR_OK)
+			goto rollback;
+		result = 0;
+	}
+	if (db_commit(db) != ERR_OK)
+		result = -1;
+	goto out;
+rollback:
+	db_rollback(db);
+	result = -1;
+out:
+	arena_free(a);
+	return result;
+}
+
+enum err
+user_totp_reset(struct db *db, const struct audit_actor *actor, long long id)
+{
+	struct db_param	 p[] = { DB_NULL, DB_NULL, DB_INT(id) };
+	char		 oid[24];
+	enum err	 rc;
+
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, p, 3, NULL, NULL)) != ERR_OK ||
+	    (rc = end_sessions(db, id, NULL)) != ERR_OK ||
+	    (rc = audit_write(db, actor, "totp.reset", "user", oid, AUDIT_OK, "")) != ERR_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+enum err
+user_create(struct db *db, const struct audit_actor *actor, const char *action,
+    const struct user_new *n, long long *id, char otp[OTP_LEN + 1])
+{
+	char			 hash[PASSWORD_HASH_MAX], oid[24];
+	const char		*pw = n->password;
+	bool			 must = n->must_change;
+	unsigned long long	 newid = 0;
+	enum err		 rc;
+
+	if (pw == NULL) {
+		user_make_otp(otp);
+		pw = otp;
+		must = true;
+	}
+	if (password_hash(pw, strlen(pw), &kdf_current, hash) == -1)
+		return ERR_NOMEM;
+	{
+		struct db_param p[] = {
+			DB_STR(n->username), DB_STR(role_name(n->role)),
+			DB_STR(n->region), DB_STR(n->org_kind), DB_INT(n->org_id),
+			DB_STR(n->real_name), DB_STR(n->contact), DB_INT(must),
+			DB_STR(hash),
+		};
+
+		if ((rc = db_begin(db)) != ERR_OK)
+			return rc;
+		if ((rc = db_exec(db, &mod, STMT_USER_INSERT, p, 9, NULL, &newid)) != ERR_OK)
+			goto rollback;
+	}
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, actor, action, "user", oid, AUDIT_OK,
+	    role_name(n->role))) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) != ERR_OK)
+		return rc;
+	*id = (long long)newid;
+	return ERR_OK;
+rollback:
+	db_rollback(db);
+	return rc;
+}
+
+/* q as a LIKE pattern that matches q literally anywhere. */
+static char *
+like_pattern(struct arena *a, const char *q)
+{
+	size_t	 n = strlen(q), j = 0;
+	char	*p = arena_alloc(a, 2 * n + 3);
+
+	if (p == NULL)
+		return NULL;
+	p[j++] = '%';
+	for (size_t i = 0; i < n; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
+			p[j++] = '\\';
+		p[j++] = q[i];
+	}
+	p[j++] = '%';
+	p[j] = '\0';
+	return p;
+}
+
+enum err
+user_search(struct db *db, struct arena *a, const char *region, const char *q,
+    size_t page, size_t per, struct user_list *out)
+{
+	struct db_rows	*rows;
+	char		*like = like_pattern(a, q);
+	enum err	 rc;
+	int		 n;
+
+	if (like == NULL)
+		return ERR_NOMEM;
+	memset(out, 0, sizeof *out);
+	{
+		struct db_param p[] = { DB_STR(region), DB_STR(region), DB_STR(q),
+		    DB_STR(like), DB_STR(like), DB_STR(like) };
+
+		if ((rc = db_query(db, a, &mod, STMT_USER_SEARCH_COUNT, p, 6, &rows)) != ERR_OK)
+			return rc;
+		out->total = db_next(rows) == 1 ? db_col_int(rows, 0) : 0;
+		db_rows_free(rows);
+	}
+	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	{
+		struct db_param p[] = { DB_STR(region), DB_STR(region), DB_STR(q),
+		    DB_STR(like), DB_STR(like), DB_STR(like), DB_INT(per),
+		    DB_INT(page * per) };
+
+		if ((rc = db_query(db, a, &mod, STMT_USER_SEARCH, p, 8, &rows)) != ERR_OK)
+			return rc;
+	}
+	while (out->n < per && (n = db_next(rows)) == 1)
+		if (user_from_row(rows, a, &out->v[out->n]) == 0)
+			out->n++;
+	db_rows_free(rows);
+	return ERR_OK;
+}

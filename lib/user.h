@@ -1,0 +1,166 @@
+/*
+ * user.h -- accounts of every role, their passwords and their state
+ * (R-02.2, R-02.3, R-07.1, R-11.1).
+ *
+ * Secret columns (password hash, TOTP secret) never reach struct user:
+ * they travel only inside this module.
+ */
+#ifndef DUIJIE_USER_H
+#define DUIJIE_USER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+
+enum role {
+	ROLE_ENTERPRISE,
+	ROLE_GOV,
+	ROLE_FI,
+	ROLE_OPERATOR,
+	ROLE_SUPERVISOR,
+	ROLE_AUDITOR,
+	ROLE__MAX
+};
+
+#define ROLE_BIT(r)	(1u << (r))
+/* Staff: every role but enterprise (intranet, two factors, 90-day passwords). */
+#define ROLES_STAFF	(ROLE_BIT(ROLE_GOV) | ROLE_BIT(ROLE_FI) | \
+			 ROLE_BIT(ROLE_OPERATOR) | ROLE_BIT(ROLE_SUPERVISOR) | \
+			 ROLE_BIT(ROLE_AUDITOR))
+
+enum user_status { USER_ACTIVE, USER_LOCKED, USER_SUSPENDED, USER_REVOKED,
+	USER_STATUS__MAX };
+
+struct user {
+	long long		 id;
+	const char		*username;
+	enum role		 role;
+	const char		*region;	/* "440100" */
+	const char		*region_name;
+	const char		*org_kind;	/* enterprise, agency, fi, office */
+	long long		 org_id;
+	const char		*org_name;
+	const char		*real_name;
+	const char		*contact;
+	enum user_status	 status;
+	const char		*locked_until;	/* UTC "YYYY-MM-DD HH:MM:SS" or NULL */
+	bool			 must_change_pw;
+	bool			 totp_enrolled;
+	int			 pw_age_days;
+	const char		*last_login_at;	/* UTC or NULL */
+	const char		*created_at;
+};
+
+const char	*role_name(enum role);		/* "operator" */
+int		 role_parse(const char *);	/* -1 when unknown */
+const char	*user_status_name(enum user_status);
+/* The portal a role signs in on. */
+enum portal	 role_portal(enum role);
+/* True when an actor of `region` may see a user of `target` (R-02.2):
+ * the province (440000) sees all, a city only itself. */
+bool		 region_covers(const char *actor_region, const char *target);
+
+/* Lookups; ERR_NOTFOUND when there is no such user. */
+enum err	 user_by_id(struct db *, struct arena *, long long id, struct user *);
+enum err	 user_by_name(struct db *, struct arena *, const char *name, struct user *);
+
+/*
+ * Sign-in by password (R-11.1).  Does the same KDF work whether or not
+ * the user exists.  On success fills *u, resets the failure count, records
+ * last_login_at, upgrades a stale hash and writes the audit row.  Results:
+ */
+enum auth_result {
+	AUTH_OK,
+	AUTH_BAD,		/* unknown user or wrong password: one message */
+	AUTH_LOCKED,		/* *until set (UTC) */
+	AUTH_INACTIVE,		/* suspended or revoked: same message as BAD */
+	AUTH_WRONG_PORTAL,	/* staff on the internet portal etc.: as BAD */
+	AUTH_THROTTLED,		/* too many failures from this address */
+	AUTH_ERROR,		/* database: *err set */
+};
+
+struct auth_policy {
+	unsigned	max_failures;		/* 5 */
+	unsigned	failure_window;		/* seconds, 900 */
+	unsigned	lock_secs;		/* 1800 */
+	unsigned	addr_max_failures;	/* per address per window, 20 */
+};
+
+enum auth_result user_authenticate(struct db *, struct arena *,
+		    const struct auth_policy *, const struct audit_actor *,
+		    enum portal, const char *username, const char *password,
+		    struct user *u, char until[32], enum err *err);
+
+/* Password change by the user (R-11.1): policy, not one of the last 5,
+ * ends every other session (keep_session_hash may be NULL), audited.
+ * Returns NULL on success or a message key ("pw_*", "pw_reused",
+ * "pw_current" for a wrong current password), or "db" with *err set. */
+const char	*user_change_password(struct db *, struct arena *,
+		    const struct audit_actor *, const struct user *,
+		    const char *current, const char *next,
+		    const unsigned char *keep_session_hash, enum err *err);
+
+/* Sets a generated one-time password (forced change at next sign-in),
+ * ends all sessions, audits `action`.  otp receives the password. */
+#define OTP_LEN 14
+enum err	 user_reset_password(struct db *, const struct audit_actor *,
+		    const char *action, long long user_id, char otp[OTP_LEN + 1]);
+/* A random one-time password that meets the policy. */
+void		 user_make_otp(char otp[OTP_LEN + 1]);
+
+/* Status changes by an operator or duijie-admin; audited; lock/suspend/
+ * revoke end every session at once.  `to` USER_ACTIVE = unlock/reactivate. */
+enum err	 user_set_status(struct db *, const struct audit_actor *,
+		    const char *action, long long user_id, enum user_status to);
+
+/* TOTP (two factors for staff).  The secret is sealed with `key`. */
+enum err	 user_totp_secret(struct db *, const unsigned char key[32],
+		    long long user_id, unsigned char *secret, size_t *len);
+enum err	 user_totp_enrol(struct db *, const unsigned char key[32],
+		    const struct audit_actor *, long long user_id,
+		    const unsigned char *secret, size_t len, long long step);
+/* Accepts a code once: 1 ok, 0 wrong or reused, -1 database. */
+int		 user_totp_verify(struct db *, const unsigned char key[32],
+		    const struct audit_actor *, long long user_id,
+		    const char *code, time_t now);
+enum err	 user_totp_reset(struct db *, const struct audit_actor *,
+		    long long user_id);
+
+/*
+ * Creates a user with the given password hash source: when `password` is
+ * NULL a one-time password is generated into otp (must change at first
+ * sign-in); else `password` is set as is (demo data) and must_change is as
+ * given.  Audited as `action`.  ERR_DB_DUP when the username exists.
+ */
+struct user_new {
+	const char	*username;
+	enum role	 role;
+	const char	*region;
+	const char	*org_kind;
+	long long	 org_id;
+	const char	*real_name;
+	const char	*contact;
+	const char	*password;	/* NULL: generate a one-time password */
+	bool		 must_change;
+};
+enum err	 user_create(struct db *, const struct audit_actor *,
+		    const char *action, const struct user_new *,
+		    long long *id, char otp[OTP_LEN + 1]);
+
+/* Operator list, scoped to `region` (R-02.2): matches q against username,
+ * real name or organisation name; page is 0-based. */
+struct user_list {
+	struct user	*v;
+	size_t		 n;
+	long long	 total;
+};
+enum err	 user_search(struct db *, struct arena *, const char *region,
+		    const char *q, size_t page, size_t per_page,
+		    struct user_list *);
+
+#endif

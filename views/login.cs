@@ -1,0 +1,22 @@
+<?cs include:"_field.cs" ?>
+<?cs def:title() ?><?cs var:S.Login.title ?><?cs /def ?>
+<?cs def:content() ?>
+<section class="narrow">
+  <h1><?cs var:S.Login.title ?></h1>
+  <p class="muted"><?cs if:Portal.name == "intranet" ?><?cs var:S.Login.intranet_hint ?><?cs else ?><?cs var:S.Login.internet_hint ?><?cs /if ?></p>
+  <form method="post" action="/login" class="stack" novalidate>
+    <?cs call:csrf() ?>
+    <div class="field<?cs if:Form.username.error ?> has-error<?cs /if ?>">
+      <label for="username"><?cs var:S.Login.username ?></label>
+      <input id="username" name="username" value="<?cs var:Form.username.value ?>" maxlength="40" autocomplete="username" required<?cs call:invalid("username") ?>>
+      <?cs call:field_error("username") ?>
+    </div>
+    <div class="field<?cs if:Form.password.error ?> has-error<?cs /if ?>">
+      <label for="password"><?cs var:S.Login.password ?></label>
+      <input id="password" name="password" type="password" maxlength="128" autocomplete="current-password" required<?cs call:invalid("password") ?>>
+      <?cs call:field_error("password") ?>
+    </div>
+    <button type="submit"><?cs var:S.Login.submit ?></button>
+  </form>
+</section>
+<?cs /def ?>
