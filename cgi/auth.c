@@ -26,7 +26,7 @@ enum { TOTP_CODE, TOTP__MAX };
 
 static const struct field totp_fields[TOTP__MAX] = {
 	[TOTP_CODE] = { .name = "code", .kind = FK_TEXT,
-	    .flags = F_REQUIRED | F_TRIM | F_SECRET, .maxlen = 6, .minlen = 6 },
+	    .flags = F_REQUIRED | F_TRIM | F_SECRET, .maxlen = 16 },
 };
 const struct form totp_form = { totp_fields, TOTP__MAX };
 

@@ -241,6 +241,48 @@ expect_eq() {
 	fi
 }
 
+# --- signed-in requests ------------------------------------------------------
+# Demo accounts (scripts/demo-accounts.txt) all use this password.
+DEMO_PW=Demo-Pass-2026
+
+# jar_of USER: the cookie jar file of USER in this test file
+jar_of() { printf '%s/jar-%s' "$T_TMP" "$1"; }
+
+# csrf_from_body: the csrf_token of the first form in the last response
+csrf_from_body() {
+	grep -o 'name="csrf_token" value="[^"]*"' "$RESP_BODY" | head -n 1 |
+		sed 's/.*value="//; s/"$//'
+}
+
+# post_form JAR PAGE_URL POST_URL [curl args...]: GET PAGE_URL with JAR,
+# take its form's csrf_token, then POST to POST_URL with it and a
+# same-origin Origin header.  Leaves STATUS/HEADERS/BODY of the POST.
+post_form() {
+	local jar=$1 page=$2 url=$3 tok origin
+	shift 3
+	req GET "$page" --jar "$jar"
+	tok=$(csrf_from_body)
+	origin=$(printf '%s' "$url" | sed -E 's|^(https?://[^/]+).*|\1|')
+	req POST "$url" --jar "$jar" -H "Origin: $origin" \
+		--data-urlencode "csrf_token=$tok" "$@"
+}
+
+# login BASE USER [PASSWORD]: signs USER in on BASE (an empty jar first);
+# STATUS is the POST's (303 on success); the jar is $(jar_of USER).
+login() {
+	local base=$1 user=$2 pw=${3:-$DEMO_PW} jar
+	jar=$(jar_of "$user")
+	rm -f "$jar"
+	post_form "$jar" "$base/login" "$base/login" \
+		--data-urlencode "username=$user" --data-urlencode "password=$pw"
+}
+
+# sql STATEMENT: runs SQL as the database's root on the test stack (for
+# setting up cases the UI cannot reach, e.g. moving a session's clock).
+sql() {
+	mariadb --no-defaults -S "$DUIJIE_STATE/run/mysqld.sock" -uroot -N -B duijie -e "$1"
+}
+
 done_testing() {
 	printf '%s passed, %s failed\n' "$T_PASS" "$T_FAIL"
 	[ "$T_FAIL" -eq 0 ] || exit 1
