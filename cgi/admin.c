@@ -9,6 +9,7 @@
  *   duijie-admin --config FILE audit-verify
  *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
  *   duijie-admin keygen
+ *   duijie-admin kdf-time [N]              (median ms of one password check)
  *   duijie-admin --config FILE demo        (development demo data, idempotent)
  *
  * Every change is audited with portal "admin".  One-time passwords are
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mysql.h>
@@ -57,6 +59,8 @@ usage(void)
 	    "  audit-verify                check the audit log's hash chain\n"
 	    "  audit-purge --before DATE   delete audit rows older than DATE (>= 6 months ago)\n"
 	    "  keygen                      print new Keys.data and Keys.index lines for secrets.hdf\n"
+	    "  kdf-time [N]                median time of N password checks at the current\n"
+	    "                              scrypt parameters (to choose them for this machine)\n"
 	    "  demo                        load the development demo data (idempotent)\n");
 	exit(2);
 }
@@ -302,6 +306,41 @@ cmd_keygen(const struct config *cfg, const struct opts *o)
 	return 0;
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmd_kdf_time(const struct config *cfg, const struct opts *o)
+{
+	char		 hash[PASSWORD_HASH_MAX];
+	double		 ms[1000];
+	long		 n = o->arg != NULL ? strtol(o->arg, NULL, 10) : 10;
+
+	(void)cfg;
+	if (n < 1 || n > 1000)
+		usage();
+	if (password_hash("kdf-time-Probe-1", 16, &kdf_current, hash) == -1)
+		return 1;
+	for (long i = 0; i < n; i++) {
+		struct timespec t0, t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		(void)password_verify("kdf-time-Probe-1", 16, hash, NULL);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	}
+	qsort(ms, (size_t)n, sizeof ms[0], cmp_double);
+	printf("kdf-time: scrypt ln=%u r=%u p=%u, %ld checks, median ms %.1f\n",
+	    kdf_current.ln, kdf_current.r, kdf_current.p, n, ms[(n - 1) / 2]);
+	return 0;
+}
+
 /* The demo data of scripts/dev: never loaded by a migration. */
 #define DEMO_PASSWORD "Demo-Pass-2026"
 
@@ -413,6 +452,7 @@ main(int argc, char *argv[])
 		{ "audit-verify", cmd_audit_verify, 0 },
 		{ "audit-purge", cmd_audit_purge, 0 },
 		{ "keygen", cmd_keygen, 0 },
+		{ "kdf-time", cmd_kdf_time, -1 },
 		{ "demo", cmd_demo, 0 },
 	};
 	const char	*path = NULL, *cmd;
@@ -442,12 +482,14 @@ main(int argc, char *argv[])
 			break;
 	if (i == sizeof cmds / sizeof cmds[0])
 		usage();
-	if (argc - optind != 1 + cmds[i].operand)
+	/* operand: 1 required, -1 optional, 0 none */
+	if (argc - optind > 1 + (cmds[i].operand != 0) ||
+	    (cmds[i].operand == 1 && argc - optind != 2))
 		usage();
-	if (cmds[i].operand)
+	if (cmds[i].operand != 0 && argc - optind == 2)
 		o.arg = argv[optind + 1];
-	if (cmds[i].fn == cmd_keygen)
-		return cmd_keygen(NULL, &o);
+	if (cmds[i].fn == cmd_keygen || cmds[i].fn == cmd_kdf_time)
+		return cmds[i].fn(NULL, &o);
 	if (path == NULL)
 		usage();
 	if (config_load(path, PORTAL_NONE, &cfg, err, sizeof err) != ERR_OK) {
