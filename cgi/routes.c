@@ -19,6 +19,8 @@
 #define FULL	STAGES_FULL
 #define STAFF	ROLES_STAFF
 #define ANY	ROLES_ANY
+#define OPERATOR	ROLE_BIT(ROLE_OPERATOR)
+#define AUDITOR		ROLE_BIT(ROLE_AUDITOR)
 
 const struct route routes[PAGE__MAX] = {
 	/*                     path           methods     portals roles/stages              csrf form            body handler */
@@ -31,6 +33,15 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_LOGIN_ENROL] =   { "/login/enrol", GET | POST, LAN,  STAFF, 1u << STAGE_ENROL, 1, &totp_form,    0, handle_login_enrol },
 	[PAGE_PASSWORD] =      { "/password",    GET | POST, BOTH, ANY, FULL | 1u << STAGE_PWCHANGE, 1, &password_form, 0, handle_password },
 	[PAGE_ACCOUNT] =       { "/account",     GET,        BOTH, ANY, FULL,               0, &account_form,  0, handle_account },
+	[PAGE_USERS] =         { "/users",       GET,        LAN,  ROLES_OPS, FULL,         0, &users_form,    0, handle_users },
+	[PAGE_USER] =          { "/users/{id}",  GET,        LAN,  ROLES_OPS, FULL,         0, &user_form,     0, handle_user },
+	[PAGE_USER_UNLOCK] =   { "/users/{id}/unlock", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_user_unlock },
+	[PAGE_USER_RESET_PW] = { "/users/{id}/reset-password", POST, LAN, OPERATOR, FULL,   1, NULL,           0, handle_user_reset_password },
+	[PAGE_USER_SUSPEND] =  { "/users/{id}/suspend", POST, LAN, OPERATOR, FULL,          1, NULL,           0, handle_user_suspend },
+	[PAGE_USER_REACTIVATE] = { "/users/{id}/reactivate", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_reactivate },
+	[PAGE_USER_TOTP_RESET] = { "/users/{id}/totp-reset", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_totp_reset },
+	[PAGE_AUDIT] =         { "/audit",       GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit },
+	[PAGE_AUDIT_CSV] =     { "/audit.csv",   GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit_csv },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -42,6 +53,10 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_LOGIN_ENROL] = "login_enrol",
 	[TMPL_PASSWORD] = "password",
 	[TMPL_ACCOUNT] = "account",
+	[TMPL_USERS] = "users",
+	[TMPL_USER] = "user",
+	[TMPL_USER_OTP] = "user_otp",
+	[TMPL_AUDIT] = "audit",
 };
 
 int

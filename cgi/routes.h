@@ -19,6 +19,15 @@ enum page {
 	PAGE_LOGIN_ENROL,
 	PAGE_PASSWORD,
 	PAGE_ACCOUNT,
+	PAGE_USERS,
+	PAGE_USER,
+	PAGE_USER_UNLOCK,
+	PAGE_USER_RESET_PW,
+	PAGE_USER_SUSPEND,
+	PAGE_USER_REACTIVATE,
+	PAGE_USER_TOTP_RESET,
+	PAGE_AUDIT,
+	PAGE_AUDIT_CSV,
 	PAGE__MAX
 };
 
@@ -31,6 +40,10 @@ enum tmpl {
 	TMPL_LOGIN_ENROL,
 	TMPL_PASSWORD,
 	TMPL_ACCOUNT,
+	TMPL_USERS,
+	TMPL_USER,
+	TMPL_USER_OTP,
+	TMPL_AUDIT,
 	TMPL__MAX
 };
 
@@ -85,5 +98,26 @@ int	handle_login_enrol(struct req *);
 int	handle_password(struct req *);
 int	handle_account(struct req *);
 extern const struct form login_form, totp_form, password_form, account_form;
+
+int	handle_users(struct req *);		/* users.c */
+int	handle_user(struct req *);
+int	handle_user_unlock(struct req *);
+int	handle_user_reset_password(struct req *);
+int	handle_user_suspend(struct req *);
+int	handle_user_reactivate(struct req *);
+int	handle_user_totp_reset(struct req *);
+extern const struct form users_form, user_form;
+
+int	handle_audit(struct req *);		/* auditlog.c */
+int	handle_audit_csv(struct req *);
+extern const struct form audit_form;
+struct auditlog_list;
+/* Audit rows as HDF list `name`.<i>.{id, at (Beijing), actor, role, ...}
+ * for the templates.  -1 on OOM. */
+int	audit_rows_to_hdf(struct req *, const char *name,
+	    const struct auditlog_list *);
+/* s percent-encoded for a query string value (RFC 3986 unreserved kept),
+ * in `a`; NULL on OOM. */
+char	*query_escape(struct arena *, const char *s);
 
 #endif

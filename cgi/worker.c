@@ -128,6 +128,20 @@ req_forbidden(struct req *r, const char *otype, long long id, const char *why)
 	return 403;
 }
 
+/* A page refused by the dispatcher: audited with the route's path, which
+ * stays stable when routes are added (page numbers do not). */
+static int
+deny_page(struct req *r, const char *why)
+{
+	struct audit_actor a;
+
+	req_actor(r, &a);
+	if (audit_write1(r->app->db, &a, "access.denied", "page",
+	    r->page >= 0 ? routes[r->page].path : r->path, AUDIT_DENIED, why) == ERR_DB_LOST)
+		return 503;
+	return 403;
+}
+
 const char *
 req_raw(const struct req *r, const char *name)
 {
@@ -327,7 +341,7 @@ check_csrf(struct req *r)
 	if (why == NULL)
 		return 0;
 	log_warn("rid=%s csrf refused: %s", r->request_id, why);
-	return req_forbidden(r, "page", r->page, why);
+	return deny_page(r, why);
 }
 
 /* The pre-session token of the sign-in form: the cookie's, or a new one. */
@@ -429,7 +443,7 @@ dispatch(struct req *r)
 			return 303;
 		}
 		if (!(r->route->roles & ROLE_BIT(r->sess->user.role)))
-			return req_forbidden(r, "page", r->page, "role may not open this page");
+			return deny_page(r, "role may not open this page");
 	}
 	if (r->method == HTTP_POST && r->route->csrf && (st = check_csrf(r)) != 0)
 		return st;

@@ -133,6 +133,7 @@ config_load(const char *path, enum portal portal, struct config *out,
 		{ "Auth.staff_pw_days", 90, 3650, 10, &c.auth.staff_pw_days, 4 },
 		{ "Session.idle", 1800, 86400, 10, &c.auth.session_idle, 4 },
 		{ "Session.absolute", 43200, 86400 * 7, 10, &c.auth.session_absolute, 4 },
+		{ "SMS.timeout", 10, 300, 10, &c.sms.timeout, 4 },
 	};
 
 	memset(&c, 0, sizeof c);
@@ -198,6 +199,17 @@ config_load(const char *path, enum portal portal, struct config *out,
 		}
 		c.auth.totp_required = strcmp(t, "required") == 0;
 	}
+	{
+		const char *t = hdf_get_value(h, "SMS.sender", "file");
+
+		if (strcmp(t, "file") != 0 && strcmp(t, "command") != 0) {
+			fail(errbuf, errlen, "%s: SMS.sender must be file or command", path);
+			goto out;
+		}
+		c.sms.command = strcmp(t, "command") == 0;
+	}
+	c.sms.outbox = get_str(h, "SMS.outbox", "/var/lib/duijie/sms-outbox.log");
+	c.sms.cmd = get_str(h, "SMS.command", "");
 	if (hex_key(h, "Keys.data", c.data_key) == 0 &&
 	    hex_key(h, "Keys.index", c.index_key) == 0)
 		c.have_keys = 1;
@@ -261,5 +273,7 @@ config_free(struct config *c)
 	free(c->views);
 	free(c->schema);
 	free(c->tmp);
+	free(c->sms.outbox);
+	free(c->sms.cmd);
 	memset(c, 0, sizeof *c);
 }

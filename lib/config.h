@@ -47,6 +47,14 @@ struct config_auth {
 	unsigned	 session_absolute;	/* seconds, 43200 */
 };
 
+/* How SMS codes leave. */
+struct config_sms {
+	int		 command;	/* SMS.sender = command (else file) */
+	char		*outbox;	/* SMS.outbox: the file sender's file */
+	char		*cmd;		/* SMS.command: the command sender's program */
+	unsigned	 timeout;	/* SMS.timeout, seconds */
+};
+
 struct config {
 	char		*path;		/* the file it was read from */
 	enum portal	 portal;	/* PORTAL_NONE for duijie-admin */
@@ -56,6 +64,7 @@ struct config {
 	int		 workers;
 	struct config_db db;
 	struct config_auth auth;
+	struct config_sms sms;
 	unsigned char	 data_key[32];	/* Keys.data: AES-256-GCM for secrets at rest */
 	unsigned char	 index_key[32];	/* Keys.index: HMAC for blind indexes */
 	int		 have_keys;	/* both keys present in the secrets file */

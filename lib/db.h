@@ -31,6 +31,9 @@ enum dbm {
 	DBM_USER,	/* user.c */
 	DBM_SESSION,	/* session.c */
 	DBM_ORG,	/* org.c */
+	DBM_SMS,	/* sms.c */
+	DBM_ENTERPRISE,	/* enterprise.c */
+	DBM_AUDITLOG,	/* auditlog.c */
 	DBM__MAX
 };
 

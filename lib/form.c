@@ -237,7 +237,9 @@ check_one(struct arena *a, const struct field *f, struct fval *v)
 		}
 		return "bad_choice";
 	case FK_DATE:
-		return check_date(v);
+		if ((err = check_date(v)) != NULL)
+			return err;
+		return f->check != NULL ? f->check(a, v) : NULL;
 	default:
 		return "bad_choice";
 	}

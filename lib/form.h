@@ -43,8 +43,9 @@ struct field {
 	size_t			 maxlen;	/* in characters, 0 = none */
 	long long		 min, max;	/* FK_INT only */
 	const char *const	*choices;	/* FK_CHOICE only */
-	/* FK_CUSTOM: may normalise v->s (arena copy); returns an error key
-	 * or NULL when the value is good. */
+	/* FK_CUSTOM (after the text checks) and FK_DATE (after the date is
+	 * parsed into y/m/d): may normalise v->s (arena copy); returns an
+	 * error key or NULL when the value is good. */
 	const char		*(*check)(struct arena *, struct fval *v);
 };
 

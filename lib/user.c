@@ -33,6 +33,7 @@ enum {
 	STMT_USER_SEARCH,
 	STMT_USER_THROTTLE_GET,
 	STMT_USER_THROTTLE_ADD,
+	STMT_USER_BY_NAME_MOBILE,
 	STMT_USER__MAX
 };
 
@@ -123,6 +124,9 @@ static const char *const sql[STMT_USER__MAX] = {
 	    "INSERT INTO login_throttle (client_addr, window_start, failures)"
 	    " VALUES (?, UTC_TIMESTAMP() - INTERVAL SECOND(UTC_TIMESTAMP()) SECOND, 1)"
 	    " ON DUPLICATE KEY UPDATE failures = failures + 1",
+	[STMT_USER_BY_NAME_MOBILE] =
+	    "SELECT id FROM users WHERE username = ? AND mobile_idx = ?"
+	    " AND role = 'enterprise' AND status IN ('active', 'locked')",
 };
 
 static const struct db_module mod = { DBM_USER, STMT_USER__MAX, sql };
@@ -537,6 +541,71 @@ rollback:
 fail:
 	*err = rc;
 	return "db";
+}
+
+const char *
+user_set_password(struct db *db, struct arena *a, const struct audit_actor *actor,
+    long long id, const char *pw, enum err *err)
+{
+	char		 old[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
+	bool		 used;
+	enum err	 rc;
+
+	*err = ERR_OK;
+	if (password_hash(pw, strlen(pw), &kdf_current, fresh) == -1) {
+		*err = ERR_NOMEM;
+		return "db";
+	}
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto fail;
+	if ((rc = current_hash(db, a, id, old)) != ERR_OK ||
+	    (rc = recently_used(db, a, id, pw, old, &used)) != ERR_OK)
+		goto rollback;
+	if (used) {
+		db_rollback(db);
+		return "pw_reused";
+	}
+	{
+		struct db_param p[] = { DB_STR("active"), DB_INT(id) };
+
+		/* A reset by SMS also lifts a lock from failed sign-ins. */
+		if ((rc = store_password(db, id, old, fresh, false)) != ERR_OK ||
+		    (rc = db_exec(db, &mod, STMT_USER_SET_STATUS, p, 2, NULL, NULL)) != ERR_OK ||
+		    (rc = end_sessions(db, id, NULL)) != ERR_OK ||
+		    (rc = audit_write(db, actor, "password.reset.self", "user", oid,
+		    AUDIT_OK, "")) != ERR_OK)
+			goto rollback;
+	}
+	if ((rc = db_commit(db)) != ERR_OK)
+		goto fail;
+	return NULL;
+rollback:
+	db_rollback(db);
+fail:
+	*err = rc;
+	return "db";
+}
+
+enum err
+user_by_name_mobile(struct db *db, const char *username,
+    const unsigned char idx[32], long long *id)
+{
+	struct arena	*a = arena_new(512);
+	struct db_rows	*rows;
+	struct db_param	 p[] = { DB_STR(username), DB_STRN((const char *)idx, 32) };
+	enum err	 rc;
+
+	*id = 0;
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_query(db, a, &mod, STMT_USER_BY_NAME_MOBILE, p, 2, &rows)) == ERR_OK) {
+		if (db_next(rows) == 1)
+			*id = db_col_int(rows, 0);
+		db_rows_free(rows);
+	}
+	arena_free(a);
+	return rc;
 }
 
 void

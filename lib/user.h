@@ -105,6 +105,18 @@ const char	*user_change_password(struct db *, struct arena *,
 		    const char *current, const char *next,
 		    const unsigned char *keep_session_hash, enum err *err);
 
+/* Sets `pw` (policy already checked) after a verified reset by SMS: not one
+ * of the last 5 ("pw_reused"), no forced change, every session ended,
+ * audited as "password.reset.self".  NULL on success, else a message key
+ * or "db" with *err set. */
+const char	*user_set_password(struct db *, struct arena *,
+		    const struct audit_actor *, long long user_id,
+		    const char *pw, enum err *err);
+/* The id of the enterprise user `username` whose mobile has blind index
+ * idx; 0 when there is none (the caller answers the same either way). */
+enum err	 user_by_name_mobile(struct db *, const char *username,
+		    const unsigned char idx[32], long long *id);
+
 /* Sets a generated one-time password (forced change at next sign-in),
  * ends all sessions, audits `action`.  otp receives the password. */
 #define OTP_LEN 14

@@ -246,7 +246,8 @@ expect_eq() {
 DEMO_PW=Demo-Pass-2026
 
 # jar_of USER: the cookie jar file of USER in this test file
-jar_of() { printf '%s/jar-%s' "$T_TMP" "$1"; }
+# (characters curl would read as cookie text, such as '=', become '_')
+jar_of() { printf '%s/jar-%s' "$T_TMP" "$(printf '%s' "$1" | tr -c 'A-Za-z0-9._-' '_')"; }
 
 # csrf_from_body: the csrf_token of the first form in the last response
 csrf_from_body() {

@@ -1,0 +1,353 @@
+/*
+ * users.c -- the operators' user pages on the intranet: list, detail and
+ * the account actions (unlock, password reset, suspend, reactivate, TOTP
+ * reset) (R-02.2, R-11.1, X-AUD).
+ *
+ * Operators and supervisors see; only operators act (the route table says
+ * so).  Every page about one user checks the region scope first: a user
+ * outside the actor's region is a 403 with an access.denied audit row,
+ * whatever the page.  The domain calls write the audit rows of the
+ * actions themselves.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "auditlog.h"
+#include "routes.h"
+#include "timefmt.h"
+
+#define USERS_PER_PAGE	20
+#define USER_HISTORY	20
+
+enum { USERS_Q, USERS_PAGE, USERS__MAX };
+
+static const struct field users_fields[USERS__MAX] = {
+	[USERS_Q] = { .name = "q", .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 50 },
+	[USERS_PAGE] = { .name = "page", .kind = FK_INT, .min = 1, .max = 100000 },
+};
+const struct form users_form = { users_fields, USERS__MAX };
+
+/* The actions, by the name they carry in ?done= after the redirect. */
+enum act { ACT_UNLOCK, ACT_RESET_PW, ACT_SUSPEND, ACT_REACTIVATE,
+	ACT_TOTP_RESET, ACT__MAX };
+
+static const char *const act_done[ACT__MAX + 1] = {
+	[ACT_UNLOCK] = "unlock", [ACT_RESET_PW] = "reset-password",
+	[ACT_SUSPEND] = "suspend", [ACT_REACTIVATE] = "reactivate",
+	[ACT_TOTP_RESET] = "totp-reset", [ACT__MAX] = NULL,
+};
+
+/* Its name in HDF and strings.hdf (no '-' there). */
+static const char *const act_key[ACT__MAX] = {
+	[ACT_UNLOCK] = "unlock", [ACT_RESET_PW] = "reset_pw",
+	[ACT_SUSPEND] = "suspend", [ACT_REACTIVATE] = "reactivate",
+	[ACT_TOTP_RESET] = "totp_reset",
+};
+
+/* The audit action each writes (through the domain call). */
+static const char *const act_audit[ACT__MAX] = {
+	[ACT_UNLOCK] = "unlock", [ACT_RESET_PW] = "password.reset",
+	[ACT_SUSPEND] = "suspend", [ACT_REACTIVATE] = "reactivate",
+	[ACT_TOTP_RESET] = "totp.reset",
+};
+
+enum { USER_DONE, USER__MAX };
+
+static const struct field user_fields[USER__MAX] = {
+	[USER_DONE] = { .name = "done", .kind = FK_CHOICE, .choices = act_done },
+};
+const struct form user_form = { user_fields, USER__MAX };
+
+static bool
+is_staff(const struct user *u)
+{
+	return (ROLES_STAFF & ROLE_BIT(u->role)) != 0;
+}
+
+/* May the signed-in user do `act` to u in u's present state?  Scope,
+ * self and revocation are checked before this. */
+static bool
+act_allowed(enum act act, const struct user *u)
+{
+	switch (act) {
+	case ACT_UNLOCK:
+		return u->status == USER_LOCKED;
+	case ACT_RESET_PW:
+		return u->status != USER_REVOKED;
+	case ACT_SUSPEND:
+		return u->status == USER_ACTIVE || u->status == USER_LOCKED;
+	case ACT_REACTIVATE:
+		return u->status == USER_SUSPENDED;
+	case ACT_TOTP_RESET:
+		return is_staff(u) && u->totp_enrolled;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Loads the user of the path's {id} into *u and checks the region scope
+ * (R-02.2).  Returns 0, or the HTTP status to answer: 404 for no such
+ * user, 403 (audited as access.denied) outside the actor's region.
+ */
+static int
+load_target(struct req *r, struct user *u)
+{
+	long long	id = route_arg_int(&r->args, "id");
+	enum err	rc;
+
+	if (id <= 0)
+		return 404;
+	if ((rc = user_by_id(r->app->db, r->a, id, u)) == ERR_NOTFOUND)
+		return 404;
+	if (rc != ERR_OK)
+		return status_of(rc);
+	if (!region_covers(r->sess->user.region, u->region))
+		return req_forbidden(r, "user", id, "region scope");
+	return 0;
+}
+
+static void
+set_time(struct req *r, const char *name, const char *utc)
+{
+	char when[32];
+
+	if (time_beijing(utc, when, sizeof when) == 0)
+		req_set(r, name, when);
+}
+
+/* The user's facts and what the signed-in user may do to it. */
+static int
+target_to_hdf(struct req *r, const struct user *u)
+{
+	bool operator = r->sess->user.role == ROLE_OPERATOR;
+	bool self = u->id == r->sess->user.id;
+
+	if (req_setf(r, "Target.id", "%lld", u->id) == -1 ||
+	    req_set(r, "Target.username", u->username) == -1 ||
+	    req_set(r, "Target.real_name", u->real_name) == -1 ||
+	    req_set(r, "Target.role", role_name(u->role)) == -1 ||
+	    req_set(r, "Target.region", u->region) == -1 ||
+	    req_set(r, "Target.region_name", u->region_name) == -1 ||
+	    req_set(r, "Target.org_kind", u->org_kind) == -1 ||
+	    req_set(r, "Target.org_name", u->org_name) == -1 ||
+	    req_set(r, "Target.contact", u->contact) == -1 ||
+	    req_set(r, "Target.status", user_status_name(u->status)) == -1 ||
+	    req_set(r, "Target.must_change_pw", u->must_change_pw ? "1" : "0") == -1 ||
+	    req_set(r, "Target.totp", u->totp_enrolled ? "1" : "0") == -1 ||
+	    req_set(r, "Target.staff", is_staff(u) ? "1" : "0") == -1 ||
+	    req_setf(r, "Target.pw_age", "%d", u->pw_age_days) == -1)
+		return -1;
+	set_time(r, "Target.locked_until", u->locked_until);
+	set_time(r, "Target.last_login", u->last_login_at);
+	set_time(r, "Target.created", u->created_at);
+	if (self)
+		req_set(r, "Target.self", "1");
+	if (!operator || self || u->status == USER_REVOKED)
+		return 0;
+	req_set(r, "Can.act", "1");
+	for (int i = 0; i < ACT__MAX; i++) {
+		char name[48];
+
+		snprintf(name, sizeof name, "Can.%s", act_key[i]);
+		if (act_allowed((enum act)i, u) && req_set(r, name, "1") == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Fills the detail page of u (facts, actions, recent audit rows). */
+static int
+detail(struct req *r, const struct user *u)
+{
+	struct auditlog_list	l;
+	enum err		rc;
+
+	r->tmpl = TMPL_USER;
+	req_set(r, "Page.nav", "users");
+	if (target_to_hdf(r, u) == -1)
+		return 500;
+	if ((rc = auditlog_of_user(r->app->db, r->a, u->id, USER_HISTORY, &l)) != ERR_OK)
+		return status_of(rc);
+	if (audit_rows_to_hdf(r, "History", &l) == -1)
+		return 500;
+	return 200;
+}
+
+/*
+ * GET /users (operator, supervisor): users of the actor's region (all of
+ * them for the province), 20 a page, matching ?q= against username, real
+ * name or organisation.  200; a bad field shows its message and the
+ * first page.
+ */
+int
+handle_users(struct req *r)
+{
+	struct user_list	 l;
+	const char		*q = r->f[USERS_Q].error == NULL ? r->f[USERS_Q].s : "";
+	const char		*eq;
+	long long		 page = 1, pages;
+	enum err		 rc;
+
+	r->tmpl = TMPL_USERS;
+	req_set(r, "Page.nav", "users");
+	req_set(r, "Users.scope", r->sess->user.region);
+	req_set(r, "Users.scope_name", r->sess->user.region_name);
+	if (r->f[USERS_PAGE].present && r->f[USERS_PAGE].error == NULL)
+		page = r->f[USERS_PAGE].i;
+	if ((rc = user_search(r->app->db, r->a, r->sess->user.region, q,
+	    (size_t)page - 1, USERS_PER_PAGE, &l)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct user	*u = &l.v[i];
+		HDF			*row = req_row(r, "Users.rows", i);
+		char			 id[24];
+
+		snprintf(id, sizeof id, "%lld", u->id);
+		if (row == NULL || node_set(row, "id", id) == -1 ||
+		    node_set(row, "username", u->username) == -1 ||
+		    node_set(row, "real_name", u->real_name) == -1 ||
+		    node_set(row, "role", role_name(u->role)) == -1 ||
+		    node_set(row, "region", u->region) == -1 ||
+		    node_set(row, "region_name", u->region_name) == -1 ||
+		    node_set(row, "org_name", u->org_name) == -1 ||
+		    node_set(row, "status", user_status_name(u->status)) == -1)
+			return 500;
+	}
+	if ((eq = query_escape(r->a, q)) == NULL ||
+	    req_setf(r, "Users.query", "q=%s", eq) == -1)
+		return 500;
+	pages = (l.total + USERS_PER_PAGE - 1) / USERS_PER_PAGE;
+	req_setf(r, "Users.total", "%lld", l.total);
+	req_setf(r, "Users.page", "%lld", page);
+	req_setf(r, "Users.pages", "%lld", pages);
+	if (page > 1)
+		req_setf(r, "Users.prev", "%lld", page - 1);
+	if (page < pages)
+		req_setf(r, "Users.next", "%lld", page + 1);
+	return 200;
+}
+
+/*
+ * GET /users/{id} (operator, supervisor): one user's account, the
+ * actions the actor may take on it and its 20 most recent audit rows.
+ * ?done=<action> shows the confirmation after an action.  200; 404 for
+ * no such user; 403 (audited) outside the actor's region.
+ */
+int
+handle_user(struct req *r)
+{
+	struct user	u;
+	int		st;
+
+	if ((st = load_target(r, &u)) != 0)
+		return st;
+	for (int i = 0; r->f[USER_DONE].present && i < ACT__MAX; i++) {
+		char key[48];
+
+		if (strcmp(r->f[USER_DONE].s, act_done[i]) != 0)
+			continue;
+		snprintf(key, sizeof key, "User.done.%s", act_key[i]);
+		req_set(r, "Done", views_str(r->app->views, key));
+	}
+	return detail(r, &u);
+}
+
+/*
+ * Runs an action of an operator on the user of the path.  Answers 404 /
+ * 403 as handle_user; 403 (audited) for the actor's own account or a
+ * revoked user; 200 with the detail page and a message when the user's
+ * state does not allow it (unlocking an unlocked user...); else 303 to
+ * /users/{id}?done=<action> -- except a password reset, which answers 200
+ * with the one-time password, shown this once and never stored or logged.
+ */
+static int
+act(struct req *r, enum act what)
+{
+	struct audit_actor	 a;
+	struct user		 u;
+	char			 otp[OTP_LEN + 1];
+	enum err		 rc;
+	int			 st;
+
+	if ((st = load_target(r, &u)) != 0)
+		return st;
+	if (u.id == r->sess->user.id)
+		return req_forbidden(r, "user", u.id, "own account");
+	if (u.status == USER_REVOKED)
+		return req_forbidden(r, "user", u.id, "user revoked");
+	if (!act_allowed(what, &u)) {
+		req_set(r, "Refused", views_str(r->app->views, "User.refused"));
+		return detail(r, &u);
+	}
+	req_actor(r, &a);
+	switch (what) {
+	case ACT_UNLOCK:
+	case ACT_REACTIVATE:
+		rc = user_set_status(r->app->db, &a, act_audit[what], u.id, USER_ACTIVE);
+		break;
+	case ACT_SUSPEND:
+		rc = user_set_status(r->app->db, &a, act_audit[what], u.id,
+		    USER_SUSPENDED);
+		break;
+	case ACT_TOTP_RESET:
+		rc = user_totp_reset(r->app->db, &a, u.id);
+		break;
+	case ACT_RESET_PW:
+		rc = user_reset_password(r->app->db, &a, act_audit[what], u.id, otp);
+		if (rc != ERR_OK)
+			return status_of(rc);
+		st = req_set(r, "Otp.password", otp);
+		explicit_bzero(otp, sizeof otp);
+		if (st == -1 || target_to_hdf(r, &u) == -1)
+			return 500;
+		req_set(r, "Page.nav", "users");
+		r->tmpl = TMPL_USER_OTP;
+		return 200;
+	default:
+		return 500;
+	}
+	if (rc != ERR_OK)
+		return status_of(rc);
+	r->location = arena_printf(r->a, "/users/%lld?done=%s", u.id, act_done[what]);
+	return r->location != NULL ? 303 : 500;
+}
+
+/* POST /users/{id}/unlock (operator): a locked user becomes active. */
+int
+handle_user_unlock(struct req *r)
+{
+	return act(r, ACT_UNLOCK);
+}
+
+/* POST /users/{id}/reset-password (operator): 200 with a one-time
+ * password; the user must change it at the next sign-in; every session of
+ * the user ends. */
+int
+handle_user_reset_password(struct req *r)
+{
+	return act(r, ACT_RESET_PW);
+}
+
+/* POST /users/{id}/suspend (operator): the user's sessions end at once
+ * and it cannot sign in until reactivated. */
+int
+handle_user_suspend(struct req *r)
+{
+	return act(r, ACT_SUSPEND);
+}
+
+/* POST /users/{id}/reactivate (operator): a suspended user is active. */
+int
+handle_user_reactivate(struct req *r)
+{
+	return act(r, ACT_REACTIVATE);
+}
+
+/* POST /users/{id}/totp-reset (operator): a staff user's authenticator
+ * is forgotten (it enrols again at the next sign-in); its sessions end. */
+int
+handle_user_totp_reset(struct req *r)
+{
+	return act(r, ACT_TOTP_RESET);
+}

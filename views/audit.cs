@@ -1,0 +1,74 @@
+<?cs include:"_field.cs" ?>
+<?cs def:title() ?><?cs var:S.Audit.title ?><?cs /def ?>
+<?cs def:filter(name, label, type, max) ?>
+    <div class="field<?cs if:Form[name].error ?> has-error<?cs /if ?>">
+      <label for="<?cs var:name ?>"><?cs var:label ?></label>
+      <input id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:Form[name].value ?>"<?cs if:type == "date" ?> placeholder="2026-01-31"<?cs /if ?> maxlength="<?cs var:max ?>"<?cs call:invalid(name) ?>>
+      <?cs call:field_error(name) ?>
+    </div>
+<?cs /def ?>
+<?cs def:content() ?>
+<section>
+  <h1><?cs var:S.Audit.title ?></h1>
+  <p class="muted"><?cs if:Audit.scope == "440000" ?><?cs var:S.Audit.scope_all ?><?cs else ?><?cs var:S.Audit.scope_city ?><?cs var:Audit.scope_name ?><?cs /if ?></p>
+  <form method="get" action="/audit" class="filters" novalidate>
+    <?cs call:filter("user", S.Audit.f_user, "text", 40) ?>
+    <?cs call:filter("action", S.Audit.f_action, "text", 40) ?>
+    <?cs call:filter("org", S.Audit.f_org, "text", 40) ?>
+    <?cs call:filter("from", S.Audit.f_from, "date", 10) ?>
+    <?cs call:filter("to", S.Audit.f_to, "date", 10) ?>
+    <?cs call:field_error("page") ?>
+    <div class="field"><button type="submit"><?cs var:S.Audit.search ?></button></div>
+  </form>
+  <p class="muted"><?cs var:S.Audit.hint ?></p>
+  <?cs if:!Audit.invalid ?>
+  <p id="audit-total"><?cs var:S.Audit.total ?><?cs var:Audit.total ?><?cs var:S.Audit.total_unit ?>
+    <a href="/audit.csv?<?cs var:Audit.query ?>" id="audit-csv"><?cs var:S.Audit.csv ?></a></p>
+  <?cs if:subcount(Audit.rows) > 0 ?>
+  <table class="list audit" id="audit">
+    <thead><tr>
+      <th scope="col"><?cs var:S.Audit.col_id ?></th>
+      <th scope="col"><?cs var:S.Audit.col_at ?></th>
+      <th scope="col"><?cs var:S.Audit.col_actor ?></th>
+      <th scope="col"><?cs var:S.Audit.col_role ?></th>
+      <th scope="col"><?cs var:S.Audit.col_org ?></th>
+      <th scope="col"><?cs var:S.Audit.col_region ?></th>
+      <th scope="col"><?cs var:S.Audit.col_portal ?></th>
+      <th scope="col"><?cs var:S.Audit.col_addr ?></th>
+      <th scope="col"><?cs var:S.Audit.col_action ?></th>
+      <th scope="col"><?cs var:S.Audit.col_object ?></th>
+      <th scope="col"><?cs var:S.Audit.col_outcome ?></th>
+      <th scope="col"><?cs var:S.Audit.col_detail ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:a = Audit.rows ?>
+      <tr class="outcome-<?cs var:a.outcome ?>">
+        <td><?cs var:a.id ?></td>
+        <td><?cs var:a.at ?></td>
+        <td><?cs alt:a.actor ?>-<?cs /alt ?></td>
+        <td><?cs alt:a.role_label ?><?cs var:a.role ?><?cs /alt ?></td>
+        <td><?cs var:a.org ?></td>
+        <td><?cs var:a.region ?></td>
+        <td><?cs var:a.portal ?></td>
+        <td><?cs var:a.addr ?></td>
+        <td><?cs alt:a.action_label ?><?cs var:a.action ?><?cs /alt ?> <code><?cs var:a.action ?></code></td>
+        <td><?cs var:a.object_type ?><?cs if:a.object_id ?>:<?cs var:a.object_id ?><?cs /if ?></td>
+        <td><?cs alt:a.outcome_label ?><?cs var:a.outcome ?><?cs /alt ?></td>
+        <td><?cs var:a.detail ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs else ?>
+  <p class="notice" id="audit-none"><?cs var:S.Audit.none ?></p>
+  <?cs /if ?>
+  <?cs if:Audit.pages > 1 ?>
+  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
+    <?cs if:Audit.prev ?><a rel="prev" href="/audit?<?cs var:Audit.query ?>&amp;page=<?cs var:Audit.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
+    <span><?cs var:S.Pager.page ?> <?cs var:Audit.page ?> / <?cs var:Audit.pages ?></span>
+    <?cs if:Audit.next ?><a rel="next" href="/audit?<?cs var:Audit.query ?>&amp;page=<?cs var:Audit.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
+  </nav>
+  <?cs /if ?>
+  <?cs /if ?>
+</section>
+<?cs /def ?>

@@ -1,0 +1,77 @@
+<?cs include:"_field.cs" ?>
+<?cs def:title() ?><?cs var:S.User.title ?> <?cs var:Target.username ?><?cs /def ?>
+<?cs def:action(path, label) ?>
+    <form method="post" action="/users/<?cs var:Target.id ?>/<?cs var:path ?>" class="action" id="act-<?cs var:path ?>">
+      <?cs call:csrf() ?>
+      <button type="submit"><?cs var:label ?></button>
+    </form>
+<?cs /def ?>
+<?cs def:content() ?>
+<section>
+  <p><a href="/users"><?cs var:S.User.back ?></a></p>
+  <h1><?cs var:S.User.title ?>：<?cs var:Target.username ?></h1>
+  <?cs if:Done ?><p class="notice" id="done"><?cs var:Done ?></p><?cs /if ?>
+  <?cs if:Refused ?><p class="notice error-text" id="refused"><?cs var:Refused ?></p><?cs /if ?>
+  <dl class="facts">
+    <dt><?cs var:S.User.id ?></dt><dd><?cs var:Target.id ?></dd>
+    <dt><?cs var:S.Account.username ?></dt><dd id="user-username"><?cs var:Target.username ?></dd>
+    <dt><?cs var:S.Account.real_name ?></dt><dd><?cs var:Target.real_name ?></dd>
+    <dt><?cs var:S.Account.role ?></dt><dd id="user-role"><?cs var:S.Role[Target.role] ?></dd>
+    <dt><?cs var:S.Account.region ?></dt><dd><?cs var:Target.region_name ?>（<?cs var:Target.region ?>）</dd>
+    <dt><?cs var:S.Account.org ?></dt><dd><?cs var:Target.org_name ?></dd>
+    <dt><?cs var:S.Account.contact ?></dt><dd><?cs var:Target.contact ?></dd>
+    <dt><?cs var:S.User.status ?></dt><dd id="user-status"><?cs var:S.Status[Target.status] ?><?cs if:Target.status == "locked" && Target.locked_until ?>（<?cs var:S.User.locked_until ?> <?cs var:Target.locked_until ?>）<?cs /if ?></dd>
+    <dt><?cs var:S.User.must_change ?></dt><dd><?cs if:Target.must_change_pw == "1" ?><?cs var:S.User.yes ?><?cs else ?><?cs var:S.User.no ?><?cs /if ?></dd>
+    <dt><?cs var:S.Account.pw_age ?></dt><dd><?cs var:Target.pw_age ?> <?cs var:S.Account.days ?></dd>
+    <?cs if:Target.staff == "1" ?><dt><?cs var:S.Account.totp ?></dt><dd id="user-totp"><?cs if:Target.totp == "1" ?><?cs var:S.Account.totp_on ?><?cs else ?><?cs var:S.Account.totp_off ?><?cs /if ?></dd><?cs /if ?>
+    <dt><?cs var:S.Account.last_login ?></dt><dd><?cs alt:Target.last_login ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.User.created ?></dt><dd><?cs var:Target.created ?></dd>
+  </dl>
+
+  <?cs if:Can.act ?>
+  <h2><?cs var:S.User.actions ?></h2>
+  <div class="actions">
+    <?cs if:Can.unlock ?><?cs call:action("unlock", S.User.act.unlock) ?><?cs /if ?>
+    <?cs if:Can.reset_pw ?><?cs call:action("reset-password", S.User.act.reset_pw) ?><?cs /if ?>
+    <?cs if:Can.suspend ?><?cs call:action("suspend", S.User.act.suspend) ?><?cs /if ?>
+    <?cs if:Can.reactivate ?><?cs call:action("reactivate", S.User.act.reactivate) ?><?cs /if ?>
+    <?cs if:Can.totp_reset ?><?cs call:action("totp-reset", S.User.act.totp_reset) ?><?cs /if ?>
+  </div>
+  <p class="muted"><?cs var:S.User.act_hint ?></p>
+  <?cs elif:Target.self ?>
+  <p class="muted"><?cs var:S.User.self ?></p>
+  <?cs elif:User.role == "supervisor" ?>
+  <p class="muted"><?cs var:S.User.read_only ?></p>
+  <?cs /if ?>
+
+  <h2><?cs var:S.User.history ?></h2>
+  <?cs if:subcount(History) > 0 ?>
+  <table class="list" id="history">
+    <thead><tr>
+      <th scope="col"><?cs var:S.Audit.col_at ?></th>
+      <th scope="col"><?cs var:S.Audit.col_actor ?></th>
+      <th scope="col"><?cs var:S.Audit.col_action ?></th>
+      <th scope="col"><?cs var:S.Audit.col_object ?></th>
+      <th scope="col"><?cs var:S.Audit.col_outcome ?></th>
+      <th scope="col"><?cs var:S.Audit.col_addr ?></th>
+      <th scope="col"><?cs var:S.Audit.col_detail ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:h = History ?>
+      <tr>
+        <td><?cs var:h.at ?></td>
+        <td><?cs alt:h.actor ?>-<?cs /alt ?></td>
+        <td><?cs alt:h.action_label ?><?cs var:h.action ?><?cs /alt ?> <code><?cs var:h.action ?></code></td>
+        <td><?cs var:h.object_type ?><?cs if:h.object_id ?>:<?cs var:h.object_id ?><?cs /if ?></td>
+        <td><?cs alt:h.outcome_label ?><?cs var:h.outcome ?><?cs /alt ?></td>
+        <td><?cs var:h.addr ?></td>
+        <td><?cs var:h.detail ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs else ?>
+  <p class="muted"><?cs var:S.User.no_history ?></p>
+  <?cs /if ?>
+</section>
+<?cs /def ?>
