@@ -1,6 +1,7 @@
 /*
  * session.c -- the SQL of the sessions table.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "crypto.h"
@@ -20,11 +21,13 @@ static const char *const sql[STMT_SESSION__MAX] = {
 	    "INSERT INTO sessions (id_hash, user_id, portal, stage, csrf,"
 	    " client_addr, created_at, last_seen_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	/* One round trip per request: the session and its user. */
 	[STMT_SESSION_GET] =
-	    "SELECT user_id, stage, csrf,"
-	    " TIMESTAMPDIFF(SECOND, last_seen_at, UTC_TIMESTAMP()),"
-	    " TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP())"
-	    " FROM sessions WHERE id_hash = ? AND portal = ?",
+	    "SELECT s.stage, s.csrf,"
+	    " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
+	    " TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP()), " USER_COLS
+	    USER_FROM " JOIN sessions s ON s.user_id = u.id"
+	    " WHERE s.id_hash = ? AND s.portal = ?",
 	[STMT_SESSION_TOUCH] =
 	    "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE id_hash = ?",
 	[STMT_SESSION_DELETE] = "DELETE FROM sessions WHERE id_hash = ?",
@@ -103,8 +106,9 @@ session_lookup(struct db *db, struct arena *a, const char *token,
     enum portal portal, const struct session_limits *lim, struct session *out)
 {
 	struct db_rows	*rows;
-	long long	 user_id, idle, age;
+	long long	 idle, age;
 	int		 stage, n;
+	bool		 user_ok;
 	enum err	 rc;
 
 	memset(out, 0, sizeof *out);
@@ -119,19 +123,17 @@ session_lookup(struct db *db, struct arena *a, const char *token,
 	}
 	if ((n = db_next(rows)) != 1)
 		return n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
-	user_id = db_col_int(rows, 0);
-	stage = stage_parse(db_col_str(rows, 1));
-	snprintf(out->csrf, sizeof out->csrf, "%s", db_col_str(rows, 2) ? db_col_str(rows, 2) : "");
-	idle = db_col_int(rows, 3);
-	age = db_col_int(rows, 4);
+	stage = stage_parse(db_col_str(rows, 0));
+	snprintf(out->csrf, sizeof out->csrf, "%s", db_col_str(rows, 1) ? db_col_str(rows, 1) : "");
+	idle = db_col_int(rows, 2);
+	age = db_col_int(rows, 3);
+	user_ok = user_from_row(rows, a, 4, &out->user) == 0;
 	db_rows_free(rows);
-	if (stage < 0 || idle >= lim->idle || age >= lim->absolute) {
+	if (stage < 0 || !user_ok || idle >= lim->idle || age >= lim->absolute) {
 		(void)session_end(db, out->id_hash);
 		return ERR_NOTFOUND;
 	}
 	out->stage = (enum session_stage)stage;
-	if ((rc = user_by_id(db, a, user_id, &out->user)) != ERR_OK)
-		return rc;
 	if (out->user.status != USER_ACTIVE) {
 		(void)session_end(db, out->id_hash);
 		return ERR_NOTFOUND;

@@ -37,22 +37,6 @@ enum {
 	STMT_USER__MAX
 };
 
-#define USER_COLS \
-	"u.id, u.username, u.role, u.region_code, r.name, u.org_kind, u.org_id," \
-	" COALESCE(e.name, a.name, f.name, o.name, ''), u.real_name, u.contact," \
-	" u.status, DATE_FORMAT(u.locked_until, '%Y-%m-%d %H:%i:%s')," \
-	" u.must_change_pw, u.totp_secret IS NOT NULL," \
-	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
-	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
-	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s')"
-
-#define USER_FROM \
-	" FROM users u JOIN regions r ON r.code = u.region_code" \
-	" LEFT JOIN enterprises e ON u.org_kind = 'enterprise' AND e.id = u.org_id" \
-	" LEFT JOIN agencies a ON u.org_kind = 'agency' AND a.id = u.org_id" \
-	" LEFT JOIN fis f ON u.org_kind = 'fi' AND f.id = u.org_id" \
-	" LEFT JOIN offices o ON u.org_kind = 'office' AND o.id = u.org_id"
-
 #define USER_SCOPE \
 	" WHERE (? = '440000' OR u.region_code = ?)" \
 	" AND (? = '' OR u.username LIKE ? OR u.real_name LIKE ?" \
@@ -186,34 +170,36 @@ region_covers(const char *actor, const char *target)
 	return strcmp(actor, "440000") == 0 || strcmp(actor, target) == 0;
 }
 
-/* Fills *u from a row of USER_COLS starting at column 0. */
-static int
-user_from_row(const struct db_rows *r, struct arena *a, struct user *u)
+int
+user_from_row(const struct db_rows *r, struct arena *a, unsigned first,
+    struct user *u)
 {
-	int role = role_parse(db_col_str(r, 2));
+#define C(n) (first + (n))
+	int role = role_parse(db_col_str(r, C(2)));
 
 	memset(u, 0, sizeof *u);
-	u->id = db_col_int(r, 0);
-	u->username = db_col_dup(r, a, 1);
+	u->id = db_col_int(r, C(0));
+	u->username = db_col_dup(r, a, C(1));
 	u->role = role < 0 ? ROLE_ENTERPRISE : (enum role)role;
-	u->region = db_col_dup(r, a, 3);
-	u->region_name = db_col_dup(r, a, 4);
-	u->org_kind = db_col_dup(r, a, 5);
-	u->org_id = db_col_int(r, 6);
-	u->org_name = db_col_dup(r, a, 7);
-	u->real_name = db_col_dup(r, a, 8);
-	u->contact = db_col_dup(r, a, 9);
-	u->status = status_parse(db_col_str(r, 10));
-	u->locked_until = db_col_dup(r, a, 11);
-	u->must_change_pw = db_col_int(r, 12) != 0;
-	u->totp_enrolled = db_col_int(r, 13) != 0;
-	u->pw_age_days = (int)db_col_int(r, 14);
-	u->last_login_at = db_col_dup(r, a, 15);
-	u->created_at = db_col_dup(r, a, 16);
+	u->region = db_col_dup(r, a, C(3));
+	u->region_name = db_col_dup(r, a, C(4));
+	u->org_kind = db_col_dup(r, a, C(5));
+	u->org_id = db_col_int(r, C(6));
+	u->org_name = db_col_dup(r, a, C(7));
+	u->real_name = db_col_dup(r, a, C(8));
+	u->contact = db_col_dup(r, a, C(9));
+	u->status = status_parse(db_col_str(r, C(10)));
+	u->locked_until = db_col_dup(r, a, C(11));
+	u->must_change_pw = db_col_int(r, C(12)) != 0;
+	u->totp_enrolled = db_col_int(r, C(13)) != 0;
+	u->pw_age_days = (int)db_col_int(r, C(14));
+	u->last_login_at = db_col_dup(r, a, C(15));
+	u->created_at = db_col_dup(r, a, C(16));
 	if (role < 0 || u->username == NULL || u->region == NULL ||
 	    u->org_kind == NULL || u->real_name == NULL)
 		return -1;
 	return 0;
+#undef C
 }
 
 static enum err
@@ -230,7 +216,7 @@ user_one(struct db *db, struct arena *a, int stmt, struct db_param p,
 		return ERR_NOTFOUND;
 	if (n < 0)
 		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-	rc = user_from_row(rows, a, u) == 0 ? ERR_OK : ERR_DB;
+	rc = user_from_row(rows, a, 0, u) == 0 ? ERR_OK : ERR_DB;
 	db_rows_free(rows);
 	return rc;
 }
@@ -374,6 +360,8 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 				goto finish;
 			if (locked_now > 0) {
 				res = AUTH_LOCKED;
+				if ((rc = end_sessions(db, id, NULL)) != ERR_OK)
+					goto finish;
 				rc = audit_write(db, &actor, "lock", "user", oid, AUDIT_OK,
 				    "too many failed sign-ins");
 				until[0] = '\0';	/* read back below */
@@ -939,7 +927,7 @@ user_search(struct db *db, struct arena *a, const char *region, const char *q,
 			return rc;
 	}
 	while (out->n < per && (n = db_next(rows)) == 1)
-		if (user_from_row(rows, a, &out->v[out->n]) == 0)
+		if (user_from_row(rows, a, 0, &out->v[out->n]) == 0)
 			out->n++;
 	db_rows_free(rows);
 	return ERR_OK;

@@ -56,6 +56,32 @@ struct user {
 	const char		*created_at;
 };
 
+/*
+ * The columns of struct user and the FROM clause they need, for other
+ * modules' statements that return users (sessions join them).  Fill the
+ * struct with user_from_row(), `first` being the index of the first of
+ * these columns in the row; -1 when a required column is missing.
+ */
+#define USER_COLS \
+	"u.id, u.username, u.role, u.region_code, r.name, u.org_kind, u.org_id," \
+	" COALESCE(e.name, a.name, f.name, o.name, ''), u.real_name, u.contact," \
+	" u.status, DATE_FORMAT(u.locked_until, '%Y-%m-%d %H:%i:%s')," \
+	" u.must_change_pw, u.totp_secret IS NOT NULL," \
+	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
+	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
+	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s')"
+
+#define USER_FROM \
+	" FROM users u JOIN regions r ON r.code = u.region_code" \
+	" LEFT JOIN enterprises e ON u.org_kind = 'enterprise' AND e.id = u.org_id" \
+	" LEFT JOIN agencies a ON u.org_kind = 'agency' AND a.id = u.org_id" \
+	" LEFT JOIN fis f ON u.org_kind = 'fi' AND f.id = u.org_id" \
+	" LEFT JOIN offices o ON u.org_kind = 'office' AND o.id = u.org_id"
+
+struct db_rows;
+int		 user_from_row(const struct db_rows *, struct arena *,
+		    unsigned first, struct user *);
+
 const char	*role_name(enum role);		/* "operator" */
 int		 role_parse(const char *);	/* -1 when unknown */
 const char	*user_status_name(enum user_status);
