@@ -33,6 +33,8 @@
 #include "log.h"
 #include "migrate.h"
 #include "org.h"
+#include "seal.h"
+#include "sms.h"
 #include "user.h"
 
 struct opts {
@@ -415,6 +417,20 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		n.contact = demo[i].contact;
 		n.password = DEMO_PASSWORD;
 		n.must_change = false;
+		if (demo[i].role == ROLE_ENTERPRISE) {
+			/* an enterprise's mobile is sealed, never plain. */
+			static unsigned char idx[32];
+
+			if (!cfg->have_keys) {
+				fprintf(stderr, "duijie-admin: Keys.data/Keys.index missing from the secrets file\n");
+				rc = 1;
+				break;
+			}
+			n.contact = "";
+			n.mobile_enc = seal_text(ar, cfg->data_key, "users.mobile", demo[i].contact);
+			blind_index(cfg->index_key, "mobile", demo[i].contact, idx);
+			n.mobile_idx = idx;
+		}
 		if (e != ERR_OK || user_create(db, &a, "user.create.demo", &n, &id, NULL) != ERR_OK) {
 			fprintf(stderr, "duijie-admin: demo user %s failed\n", demo[i].username);
 			rc = 1;

@@ -12,13 +12,15 @@
 #include "routes.h"
 #include "timefmt.h"
 
-enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN__MAX };
+enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN__MAX };
 
 static const struct field login_fields[LOGIN__MAX] = {
 	[LOGIN_USERNAME] = { .name = "username", .kind = FK_TEXT,
 	    .flags = F_REQUIRED | F_TRIM, .maxlen = 40 },
 	[LOGIN_PASSWORD] = { .name = "password", .kind = FK_TEXT,
 	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
+	/* ?reset=1 after a password reset by SMS: a notice only */
+	[LOGIN_RESET] = { .name = "reset", .kind = FK_BOOL },
 };
 const struct form login_form = { login_fields, LOGIN__MAX };
 
@@ -119,7 +121,12 @@ handle_login(struct req *r)
 	r->tmpl = TMPL_LOGIN;
 	if (r->sess != NULL && r->sess->stage == STAGE_FULL)
 		return go_stage(r, STAGE_FULL);
-	if (r->method != HTTP_POST || r->nerrors > 0)
+	if (r->method != HTTP_POST) {
+		if (r->f[LOGIN_RESET].i == 1)
+			req_set(r, "Login.reset_done", "1");
+		return 200;
+	}
+	if (r->nerrors > 0)
 		return 200;
 
 	req_actor(r, &actor);
@@ -330,8 +337,19 @@ handle_password(struct req *r)
 		return 200;
 	}
 	req_actor(r, &a);
-	why = user_change_password(r->app->db, r->a, &a, &r->sess->user,
-	    r->f[PW_CURRENT].s, r->f[PW_NEW].s, r->sess->id_hash, &err);
+	{
+		/* The policy also keeps the mobile out of the password: for
+		 * enterprises it is sealed, so open it for the check. */
+		struct user	 u = r->sess->user;
+		const char	*mobile = "";
+
+		if (r->app->cfg->have_keys &&
+		    user_mobile(r->app->db, r->a, r->app->cfg->data_key, u.id, &mobile) == ERR_OK &&
+		    *mobile != '\0')
+			u.contact = mobile;
+		why = user_change_password(r->app->db, r->a, &a, &u,
+		    r->f[PW_CURRENT].s, r->f[PW_NEW].s, r->sess->id_hash, &err);
+	}
 	if (why != NULL && strcmp(why, "db") == 0)
 		return status_of(err);
 	if (why != NULL) {

@@ -42,6 +42,16 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_USER_TOTP_RESET] = { "/users/{id}/totp-reset", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_totp_reset },
 	[PAGE_AUDIT] =         { "/audit",       GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit },
 	[PAGE_AUDIT_CSV] =     { "/audit.csv",   GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit_csv },
+	[PAGE_REGISTER] =      { "/register",    GET | POST, NET,  PUBLIC,                  1, &register_form, 0, handle_register },
+	[PAGE_REGISTER_SMS] =  { "/register/sms", POST,      NET,  PUBLIC,                  1, &register_sms_form, 0, handle_register_sms },
+	[PAGE_FORGOT] =        { "/password/forgot", GET | POST, NET, PUBLIC,               1, &forgot_form,   0, handle_forgot },
+	[PAGE_FORGOT_SMS] =    { "/password/forgot/sms", POST, NET, PUBLIC,                 1, &forgot_sms_form, 0, handle_forgot_sms },
+	[PAGE_PROFILE] =       { "/profile",     GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &profile_view_form, 0, handle_profile },
+	[PAGE_PROFILE_EDIT] =  { "/profile/edit", GET | POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &profile_form, 0, handle_profile_edit },
+	[PAGE_ENTERPRISES] =   { "/enterprises", GET,        LAN,  ROLES_OPS, FULL,         0, &enterprises_form, 0, handle_enterprises },
+	[PAGE_ENTERPRISES_LATE] = { "/enterprises/late", GET, LAN, ROLES_OPS, FULL,         0, &enterprises_late_form, 0, handle_enterprises_late },
+	[PAGE_ENTERPRISES_LATE_CSV] = { "/enterprises/late.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,         0, handle_enterprises_late_csv },
+	[PAGE_ENTERPRISE] =    { "/enterprises/{id}", GET,   LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_enterprise },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -57,6 +67,13 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_USER] = "user",
 	[TMPL_USER_OTP] = "user_otp",
 	[TMPL_AUDIT] = "audit",
+	[TMPL_REGISTER] = "register",
+	[TMPL_FORGOT] = "forgot",
+	[TMPL_PROFILE] = "profile",
+	[TMPL_PROFILE_EDIT] = "profile_edit",
+	[TMPL_ENTERPRISES] = "enterprises",
+	[TMPL_ENTERPRISE] = "enterprise",
+	[TMPL_ENTERPRISES_LATE] = "enterprises_late",
 };
 
 int

@@ -28,6 +28,16 @@ enum page {
 	PAGE_USER_TOTP_RESET,
 	PAGE_AUDIT,
 	PAGE_AUDIT_CSV,
+	PAGE_REGISTER,
+	PAGE_REGISTER_SMS,
+	PAGE_FORGOT,
+	PAGE_FORGOT_SMS,
+	PAGE_PROFILE,
+	PAGE_PROFILE_EDIT,
+	PAGE_ENTERPRISES,
+	PAGE_ENTERPRISES_LATE,
+	PAGE_ENTERPRISES_LATE_CSV,
+	PAGE_ENTERPRISE,
 	PAGE__MAX
 };
 
@@ -44,6 +54,13 @@ enum tmpl {
 	TMPL_USER,
 	TMPL_USER_OTP,
 	TMPL_AUDIT,
+	TMPL_REGISTER,
+	TMPL_FORGOT,
+	TMPL_PROFILE,
+	TMPL_PROFILE_EDIT,
+	TMPL_ENTERPRISES,
+	TMPL_ENTERPRISE,
+	TMPL_ENTERPRISES_LATE,
 	TMPL__MAX
 };
 
@@ -119,5 +136,21 @@ int	audit_rows_to_hdf(struct req *, const char *name,
 /* s percent-encoded for a query string value (RFC 3986 unreserved kept),
  * in `a`; NULL on OOM. */
 char	*query_escape(struct arena *, const char *s);
+
+int	handle_register(struct req *);	/* register.c */
+int	handle_register_sms(struct req *);
+int	handle_forgot(struct req *);
+int	handle_forgot_sms(struct req *);
+extern const struct form register_form, register_sms_form, forgot_form, forgot_sms_form;
+
+int	handle_profile(struct req *);		/* profile.c */
+int	handle_profile_edit(struct req *);
+extern const struct form profile_form, profile_view_form;
+
+int	handle_enterprises(struct req *);	/* enterprises.c */
+int	handle_enterprise(struct req *);
+int	handle_enterprises_late(struct req *);
+int	handle_enterprises_late_csv(struct req *);
+extern const struct form enterprises_form, enterprises_late_form;
 
 #endif

@@ -456,6 +456,15 @@ dispatch(struct req *r)
 			return 500;
 		r->nerrors = form_validate(r->a, fm->fields, fm->n,
 		    r->method == HTTP_POST ? &r->body : &r->query, r->f);
+		/* GET of a page whose form is POSTed: an empty form is not an
+		 * error, so "required" is only said after a POST. */
+		if (r->method != HTTP_POST && (r->route->methods & HTTP_POST))
+			for (size_t i = 0; i < fm->n && r->nerrors > 0; i++)
+				if (r->f[i].error != NULL &&
+				    strcmp(r->f[i].error, "required") == 0) {
+					r->f[i].error = NULL;
+					r->nerrors--;
+				}
 		if (r->nerrors < 0 || form_to_hdf(r) == -1)
 			return 500;
 	}

@@ -8,6 +8,7 @@
 #include "crypto.h"
 #include "log.h"
 #include "password.h"
+#include "seal.h"
 #include "user.h"
 
 enum {
@@ -34,6 +35,7 @@ enum {
 	STMT_USER_THROTTLE_GET,
 	STMT_USER_THROTTLE_ADD,
 	STMT_USER_BY_NAME_MOBILE,
+	STMT_USER_MOBILE,
 	STMT_USER__MAX
 };
 
@@ -96,8 +98,8 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = ? WHERE id = ?",
 	[STMT_USER_INSERT] =
 	    "INSERT INTO users (username, role, region_code, org_kind, org_id,"
-	    " real_name, contact, must_change_pw, pw_hash)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " real_name, contact, must_change_pw, pw_hash, mobile_enc, mobile_idx)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_USER_SEARCH_COUNT] = "SELECT COUNT(*)" USER_FROM USER_SCOPE,
 	[STMT_USER_SEARCH] =
 	    "SELECT " USER_COLS USER_FROM USER_SCOPE " ORDER BY u.id LIMIT ? OFFSET ?",
@@ -111,6 +113,7 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_BY_NAME_MOBILE] =
 	    "SELECT id FROM users WHERE username = ? AND mobile_idx = ?"
 	    " AND role = 'enterprise' AND status IN ('active', 'locked')",
+	[STMT_USER_MOBILE] = "SELECT mobile_enc FROM users WHERE id = ?",
 };
 
 static const struct db_module mod = { DBM_USER, STMT_USER__MAX, sql };
@@ -576,6 +579,28 @@ fail:
 }
 
 enum err
+user_mobile(struct db *db, struct arena *a, const unsigned char key[32],
+    long long id, const char **mobile)
+{
+	struct db_rows	*rows;
+	struct db_param	 p[] = { DB_INT(id) };
+	enum err	 rc;
+
+	*mobile = "";
+	if ((rc = db_query(db, a, &mod, STMT_USER_MOBILE, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if (db_next(rows) == 1 && !db_col_null(rows, 0) && *db_col_str(rows, 0)) {
+		char *m = open_text(a, key, "users.mobile", db_col_str(rows, 0));
+
+		rc = m != NULL ? ERR_OK : ERR_INVAL;
+		if (m != NULL)
+			*mobile = m;
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
 user_by_name_mobile(struct db *db, const char *username,
     const unsigned char idx[32], long long *id)
 {
@@ -855,11 +880,13 @@ user_create(struct db *db, const struct audit_actor *actor, const char *action,
 			DB_STR(n->region), DB_STR(n->org_kind), DB_INT(n->org_id),
 			DB_STR(n->real_name), DB_STR(n->contact), DB_INT(must),
 			DB_STR(hash),
+			n->mobile_enc != NULL ? DB_STR(n->mobile_enc) : DB_NULL,
+			n->mobile_idx != NULL ? DB_STRN((const char *)n->mobile_idx, 32) : DB_NULL,
 		};
 
 		if ((rc = db_begin(db)) != ERR_OK)
 			return rc;
-		if ((rc = db_exec(db, &mod, STMT_USER_INSERT, p, 9, NULL, &newid)) != ERR_OK)
+		if ((rc = db_exec(db, &mod, STMT_USER_INSERT, p, 11, NULL, &newid)) != ERR_OK)
 			goto rollback;
 	}
 	snprintf(oid, sizeof oid, "%llu", newid);

@@ -138,6 +138,10 @@ const char	*user_change_password(struct db *, struct arena *,
 const char	*user_set_password(struct db *, struct arena *,
 		    const struct audit_actor *, long long user_id,
 		    const char *pw, enum err *err);
+/* The user's mobile (opened with Keys.data) into the arena, or "" when
+ * none is on record.  ERR_INVAL when it does not open. */
+enum err	 user_mobile(struct db *, struct arena *, const unsigned char key[32],
+		    long long user_id, const char **mobile);
 /* The id of the enterprise user `username` whose mobile has blind index
  * idx; 0 when there is none (the caller answers the same either way). */
 enum err	 user_by_name_mobile(struct db *, const char *username,
@@ -185,6 +189,8 @@ struct user_new {
 	const char	*contact;
 	const char	*password;	/* NULL: generate a one-time password */
 	bool		 must_change;
+	const char	*mobile_enc;	/* sealed mobile (seal.h) or NULL */
+	const unsigned char *mobile_idx; /* its blind index (32 bytes) or NULL */
 };
 enum err	 user_create(struct db *, const struct audit_actor *,
 		    const char *action, const struct user_new *,

@@ -7,7 +7,7 @@ GRANT SELECT ON @DB@.regions TO @APP@;
 GRANT SELECT ON @DB@.offices TO @APP@;
 GRANT SELECT ON @DB@.agencies TO @APP@;
 GRANT SELECT ON @DB@.fis TO @APP@;
-GRANT SELECT ON @DB@.enterprises TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.enterprises TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.users TO @APP@;
 GRANT SELECT, INSERT, DELETE ON @DB@.password_history TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.sessions TO @APP@;
@@ -15,3 +15,5 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.login_throttle TO @APP@;
 -- Append-only: the workers may add audit rows and read them, never change them.
 GRANT SELECT, INSERT ON @DB@.audit_log TO @APP@;
 GRANT SELECT, UPDATE ON @DB@.audit_head TO @APP@;
+GRANT SELECT, INSERT ON @DB@.enterprise_changes TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.sms_codes TO @APP@;

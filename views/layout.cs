@@ -17,7 +17,7 @@
       <?cs if:User.signed_in ?><a href="/account"><?cs var:User.real_name ?>（<?cs var:User.role_label ?>）</a><?cs else ?><span><?cs var:User.real_name ?></span><?cs /if ?>
       <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="<?cs var:CSRF.token ?>"><button type="submit"><?cs var:S.Nav.logout ?></button></form>
     <?cs else ?>
-      <a href="/login"><?cs var:S.Nav.login ?></a>
+      <a href="/login"><?cs var:S.Nav.login ?></a><?cs if:Portal.name == "internet" ?> <a href="/register"><?cs var:S.Nav.register ?></a><?cs /if ?>
     <?cs /if ?>
     </nav>
   </div>
@@ -25,7 +25,9 @@
 <?cs if:User.signed_in ?>
 <nav class="menu"><div class="wrap">
   <a href="/account"<?cs if:Page.nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.account ?></a>
+  <?cs if:User.role == "enterprise" ?><a href="/profile"<?cs if:Page.nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.profile ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users"<?cs if:Page.nav == "users" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.users ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/enterprises"<?cs if:Page.nav == "enterprises" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.enterprises ?></a><?cs /if ?>
   <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
   <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
 </div></nav>

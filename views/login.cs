@@ -4,6 +4,7 @@
 <section class="narrow">
   <h1><?cs var:S.Login.title ?></h1>
   <p class="muted"><?cs if:Portal.name == "intranet" ?><?cs var:S.Login.intranet_hint ?><?cs else ?><?cs var:S.Login.internet_hint ?><?cs /if ?></p>
+  <?cs if:Login.reset_done ?><p class="notice" id="reset-done"><?cs var:S.Login.reset_done ?></p><?cs /if ?>
   <form method="post" action="/login" class="stack" novalidate>
     <?cs call:csrf() ?>
     <div class="field<?cs if:Form.username.error ?> has-error<?cs /if ?>">
@@ -18,5 +19,6 @@
     </div>
     <button type="submit"><?cs var:S.Login.submit ?></button>
   </form>
+  <?cs if:Portal.name == "internet" ?><p class="links"><a href="/register"><?cs var:S.Nav.register ?></a> · <a href="/password/forgot"><?cs var:S.Nav.forgot ?></a></p><?cs /if ?>
 </section>
 <?cs /def ?>

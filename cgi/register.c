@@ -1,0 +1,437 @@
+/*
+ * register.c -- the internet portal's front door: enterprise
+ * registration with SMS verification (R-06.1, R-06.2, R-07.1, R-09.4) and
+ * password reset by SMS (R-11.1).
+ *
+ * Without JavaScript the "send code" button is a second submit button of
+ * the same form (formaction): /register/sms gets every field, sends the
+ * code and shows the form again as typed.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db_region.h"
+#include "enterprise.h"
+#include "ident.h"
+#include "password.h"
+#include "routes.h"
+#include "sms.h"
+
+static void
+beijing_today(int *y, int *m, int *d)
+{
+	time_t		t = time(NULL) + 8 * 3600;
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}
+
+static const char *
+check_username(struct arena *a, struct fval *v)
+{
+	(void)a;
+	if (v->len < 4 || v->len > 32 ||
+	    !((v->s[0] >= 'a' && v->s[0] <= 'z') || (v->s[0] >= 'A' && v->s[0] <= 'Z')))
+		return "username_rule";
+	for (size_t i = 0; i < v->len; i++) {
+		char c = v->s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+			return "username_rule";
+	}
+	return NULL;
+}
+
+static const char *
+check_uscc(struct arena *a, struct fval *v)
+{
+	char		 out[19], region[7];
+	const char	*why;
+
+	if ((why = uscc_error(v->s)) != NULL)
+		return why;
+	uscc_normalize(v->s, out);
+	if (!uscc_region(out, region))
+		return "uscc_region";
+	v->s = arena_strdup(a, out);
+	v->len = 18;
+	return v->s == NULL ? "uscc_length" : NULL;
+}
+
+static const char *
+check_regno(struct arena *a, struct fval *v)
+{
+	char out[19];
+
+	if (!regno_valid(v->s, out))
+		return "regno";
+	v->s = arena_strdup(a, out);
+	v->len = strlen(out);
+	return NULL;
+}
+
+static const char *
+check_idno(struct arena *a, struct fval *v)
+{
+	char		 out[19];
+	const char	*why;
+	int		 y, m, d;
+
+	beijing_today(&y, &m, &d);
+	if ((why = idno_error(v->s, y, m, d)) != NULL)
+		return why;
+	idno_valid(v->s, out, y, m, d);
+	v->s = arena_strdup(a, out);
+	v->len = 18;
+	return NULL;
+}
+
+static const char *
+check_mobile(struct arena *a, struct fval *v)
+{
+	char out[12];
+
+	if (!mobile_valid(v->s, out))
+		return "mobile";
+	v->s = arena_strdup(a, out);
+	v->len = 11;
+	return NULL;
+}
+
+static const char *
+check_sms_code(struct arena *a, struct fval *v)
+{
+	(void)a;
+	if (v->len != 6 || strspn(v->s, "0123456789") != 6)
+		return "sms_format";
+	return NULL;
+}
+
+enum {
+	REG_USERNAME, REG_USCC, REG_ENT_NAME, REG_REG_NO, REG_LEGAL_NAME,
+	REG_LEGAL_ID, REG_CONTACT_NAME, REG_MOBILE, REG_SMS_CODE, REG_PASSWORD,
+	REG_PASSWORD2, REG__MAX
+};
+
+/* The same fields twice: all required to register, only the mobile
+ * required to send a code (the rest are kept as typed). */
+#define REG_FIELDS(R) { \
+	[REG_USERNAME] = { .name = "username", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 32, .check = check_username }, \
+	[REG_USCC] = { .name = "uscc", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 24, .check = check_uscc }, \
+	[REG_ENT_NAME] = { .name = "ent_name", .kind = FK_TEXT, .flags = R | F_TRIM, .minlen = 2, .maxlen = 100 }, \
+	[REG_REG_NO] = { .name = "reg_no", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 24, .check = check_regno }, \
+	[REG_LEGAL_NAME] = { .name = "legal_name", .kind = FK_TEXT, .flags = R | F_TRIM, .maxlen = 50 }, \
+	[REG_LEGAL_ID] = { .name = "legal_id", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 24, .check = check_idno }, \
+	[REG_CONTACT_NAME] = { .name = "contact_name", .kind = FK_TEXT, .flags = R | F_TRIM, .maxlen = 50 }, \
+	[REG_MOBILE] = { .name = "mobile", .kind = FK_CUSTOM, .flags = F_REQUIRED | F_TRIM, .maxlen = 20, .check = check_mobile }, \
+	[REG_SMS_CODE] = { .name = "sms_code", .kind = FK_CUSTOM, .flags = R | F_TRIM | F_SECRET, .maxlen = 6, .check = check_sms_code }, \
+	[REG_PASSWORD] = { .name = "password", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
+	[REG_PASSWORD2] = { .name = "password2", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
+}
+
+static const struct field register_fields[REG__MAX] = REG_FIELDS(F_REQUIRED);
+static const struct field register_sms_fields[REG__MAX] = REG_FIELDS(0);
+const struct form register_form = { register_fields, REG__MAX };
+const struct form register_sms_form = { register_sms_fields, REG__MAX };
+
+static void
+field_msg(struct req *r, const char *name, const char *key)
+{
+	char hname[96], skey[96];
+
+	snprintf(hname, sizeof hname, "Form.%s.error", name);
+	snprintf(skey, sizeof skey, "Err.%s", key);
+	req_set(r, hname, views_str(r->app->views, skey));
+}
+
+static struct sms_sender
+sender_of(const struct config *cfg)
+{
+	struct sms_sender s = {
+		cfg->sms.command ? SMS_SENDER_COMMAND : SMS_SENDER_FILE,
+		cfg->sms.command ? cfg->sms.cmd : cfg->sms.outbox,
+		cfg->sms.timeout,
+	};
+
+	return s;
+}
+
+/* Sends a code to the typed mobile; shows the outcome next to the field. */
+static int
+send_code(struct req *r, enum sms_purpose purpose, const char *mobile,
+    bool really)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct sms_sender	 sender = sender_of(cfg);
+	const char		*why = NULL;
+	enum err		 rc;
+
+	if (!cfg->have_keys)
+		return 500;
+	if (really) {
+		rc = sms_send_code(r->app->db, cfg->index_key, &sms_default_policy,
+		    &sender, purpose, mobile, r->remote_addr, &why);
+		if (rc != ERR_OK)
+			return status_of(rc);
+	}
+	if (why != NULL)
+		field_msg(r, "mobile", why);
+	else
+		req_set(r, "Sms.sent", "1");
+	return 200;
+}
+
+/*
+ * POST /register/sms (every registration field, mobile required): sends
+ * a code (throttled) and shows the form again as typed.  200.
+ */
+int
+handle_register_sms(struct req *r)
+{
+	r->tmpl = TMPL_REGISTER;
+	if (r->f[REG_MOBILE].error != NULL)
+		return 200;
+	/* Errors in the other fields are not shown yet: the user is only
+	 * asking for a code. */
+	for (int i = 0; i < REG__MAX; i++)
+		if (i != REG_MOBILE && r->f[i].error != NULL) {
+			char name[96];
+
+			snprintf(name, sizeof name, "Form.%s.error", register_fields[i].name);
+			hdf_remove_tree(r->hdf, name);
+		}
+	return send_code(r, SMS_REGISTER, r->f[REG_MOBILE].s, true);
+}
+
+/* The operator office of a region, for the "already registered" message. */
+static void
+office_hint(struct req *r, const char *uscc)
+{
+	struct region	*v;
+	size_t		 n;
+	char		 region[7];
+
+	if (!uscc_region(uscc, region))
+		return;
+	req_set(r, "Register.taken_region", region);
+	if (db_region_list(r->app->db, r->a, &v, &n) != ERR_OK)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].code, region) == 0) {
+			req_set(r, "Register.office", v[i].office);
+			req_set(r, "Register.office_phone", v[i].office_phone);
+		}
+}
+
+/*
+ * GET /register: the form.  POST /register: every field checked (a
+ * message next to each bad one, the form as typed, passwords aside), the
+ * SMS code checked last; on success the enterprise is signed in: 303 to
+ * /profile.
+ */
+int
+handle_register(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
+	struct ent_registration	 g;
+	struct audit_actor	 actor;
+	struct user		 u;
+	const char		*why;
+	char			 region[7], token[SESSION_TOKEN_LEN + 1];
+	long long		 uid;
+	bool			 taken;
+	enum err		 rc;
+	int			 ok;
+
+	r->tmpl = TMPL_REGISTER;
+	if (r->method != HTTP_POST)
+		return 200;
+	if (!cfg->have_keys)
+		return 500;
+	if (r->f[REG_PASSWORD].error == NULL && r->f[REG_MOBILE].error == NULL &&
+	    (why = password_policy(r->f[REG_PASSWORD].s, r->f[REG_USERNAME].s,
+	    r->f[REG_MOBILE].s)) != NULL) {
+		field_msg(r, "password", why);
+		r->nerrors++;
+	}
+	if (r->f[REG_PASSWORD2].error == NULL && r->f[REG_PASSWORD].error == NULL &&
+	    strcmp(r->f[REG_PASSWORD].s, r->f[REG_PASSWORD2].s) != 0) {
+		field_msg(r, "password2", "pw_mismatch");
+		r->nerrors++;
+	}
+	if (r->f[REG_USCC].error == NULL) {
+		if ((rc = enterprise_uscc_taken(r->app->db, r->f[REG_USCC].s, &taken)) != ERR_OK)
+			return status_of(rc);
+		if (taken) {
+			field_msg(r, "uscc", "uscc_taken");
+			office_hint(r, r->f[REG_USCC].s);
+			r->nerrors++;
+		}
+	}
+	if (r->f[REG_USERNAME].error == NULL) {
+		rc = user_by_name(r->app->db, r->a, r->f[REG_USERNAME].s, &u);
+		if (rc == ERR_OK) {
+			field_msg(r, "username", "username_taken");
+			r->nerrors++;
+		} else if (rc != ERR_NOTFOUND)
+			return status_of(rc);
+	}
+	if (r->nerrors > 0)
+		return 200;
+	ok = sms_check_code(r->app->db, cfg->index_key, &sms_default_policy,
+	    SMS_REGISTER, r->f[REG_MOBILE].s, r->f[REG_SMS_CODE].s);
+	if (ok == -2)
+		return db_connected(r->app->db) ? 500 : 503;
+	if (ok != 1) {
+		field_msg(r, "sms_code", ok == 0 ? "sms_wrong" : "sms_expired");
+		return 200;
+	}
+	uscc_region(r->f[REG_USCC].s, region);
+	memset(&g, 0, sizeof g);
+	g.username = r->f[REG_USERNAME].s;
+	g.uscc = r->f[REG_USCC].s;
+	g.region = region;
+	g.ent_name = r->f[REG_ENT_NAME].s;
+	g.reg_no = r->f[REG_REG_NO].s;
+	g.legal_name = r->f[REG_LEGAL_NAME].s;
+	g.legal_id = r->f[REG_LEGAL_ID].s;
+	g.contact_name = r->f[REG_CONTACT_NAME].s;
+	g.mobile = r->f[REG_MOBILE].s;
+	g.password = r->f[REG_PASSWORD].s;
+	req_actor(r, &actor);
+	rc = enterprise_register(r->app->db, &keys, &actor, &g, &uid, &why);
+	if (rc == ERR_CONFLICT) {
+		field_msg(r, strcmp(why, "uscc_taken") == 0 ? "uscc" : "username", why);
+		return 200;
+	}
+	if (rc != ERR_OK)
+		return status_of(rc);
+	if ((rc = session_create(r->app->db, uid, cfg->portal, STAGE_FULL,
+	    r->remote_addr, token)) != ERR_OK)
+		return status_of(rc);
+	req_cookie(r, SESSION_COOKIE, token);
+	req_cookie(r, PRESESSION_COOKIE, NULL);
+	r->user_id = uid;
+	r->location = "/profile?welcome=1";
+	return 303;
+}
+
+enum {
+	FGT_USERNAME, FGT_MOBILE, FGT_SMS_CODE, FGT_PASSWORD, FGT_PASSWORD2, FGT__MAX
+};
+
+#define FGT_FIELDS(R) { \
+	[FGT_USERNAME] = { .name = "username", .kind = FK_TEXT, .flags = F_REQUIRED | F_TRIM, .maxlen = 40 }, \
+	[FGT_MOBILE] = { .name = "mobile", .kind = FK_CUSTOM, .flags = F_REQUIRED | F_TRIM, .maxlen = 20, .check = check_mobile }, \
+	[FGT_SMS_CODE] = { .name = "sms_code", .kind = FK_CUSTOM, .flags = R | F_TRIM | F_SECRET, .maxlen = 6, .check = check_sms_code }, \
+	[FGT_PASSWORD] = { .name = "password", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
+	[FGT_PASSWORD2] = { .name = "password2", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
+}
+
+static const struct field forgot_fields[FGT__MAX] = FGT_FIELDS(F_REQUIRED);
+static const struct field forgot_sms_fields[FGT__MAX] = FGT_FIELDS(0);
+const struct form forgot_form = { forgot_fields, FGT__MAX };
+const struct form forgot_sms_form = { forgot_sms_fields, FGT__MAX };
+
+/* The enterprise user matching username + mobile, or 0. */
+static int
+forgot_user(struct req *r, long long *id)
+{
+	unsigned char	idx[32];
+	enum err	rc;
+
+	blind_index(r->app->cfg->index_key, "mobile", r->f[FGT_MOBILE].s, idx);
+	rc = user_by_name_mobile(r->app->db, r->f[FGT_USERNAME].s, idx, id);
+	return rc == ERR_OK ? 0 : status_of(rc);
+}
+
+/*
+ * POST /password/forgot/sms (username, mobile): sends a reset code when
+ * the pair belongs to an enterprise account; the same answer either way.
+ */
+int
+handle_forgot_sms(struct req *r)
+{
+	long long	id;
+	int		st;
+
+	r->tmpl = TMPL_FORGOT;
+	if (r->f[FGT_USERNAME].error != NULL || r->f[FGT_MOBILE].error != NULL)
+		return 200;
+	for (int i = FGT_SMS_CODE; i < FGT__MAX; i++) {
+		char name[96];
+
+		snprintf(name, sizeof name, "Form.%s.error", forgot_fields[i].name);
+		hdf_remove_tree(r->hdf, name);
+	}
+	if (!r->app->cfg->have_keys)
+		return 500;
+	if ((st = forgot_user(r, &id)) != 0)
+		return st;
+	/* Unknown pairs: no code, but the same page and the same wording. */
+	return send_code(r, SMS_RESET, r->f[FGT_MOBILE].s, id != 0);
+}
+
+/*
+ * GET /password/forgot: the form.  POST: username + mobile + code + new
+ * password; 303 to /login?reset=1 on success, every session of the user
+ * ended.  A wrong pair and a wrong code get the same message.
+ */
+int
+handle_forgot(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct audit_actor	 actor;
+	const char		*why;
+	long long		 id;
+	enum err		 err;
+	int			 st, ok;
+
+	r->tmpl = TMPL_FORGOT;
+	if (r->method != HTTP_POST)
+		return 200;
+	if (!cfg->have_keys)
+		return 500;
+	if (r->f[FGT_PASSWORD].error == NULL && r->f[FGT_MOBILE].error == NULL &&
+	    (why = password_policy(r->f[FGT_PASSWORD].s, r->f[FGT_USERNAME].s,
+	    r->f[FGT_MOBILE].s)) != NULL) {
+		field_msg(r, "password", why);
+		r->nerrors++;
+	}
+	if (r->f[FGT_PASSWORD].error == NULL && r->f[FGT_PASSWORD2].error == NULL &&
+	    strcmp(r->f[FGT_PASSWORD].s, r->f[FGT_PASSWORD2].s) != 0) {
+		field_msg(r, "password2", "pw_mismatch");
+		r->nerrors++;
+	}
+	if (r->nerrors > 0)
+		return 200;
+	if ((st = forgot_user(r, &id)) != 0)
+		return st;
+	/* The code is checked (and counted) whether or not the pair exists. */
+	ok = sms_check_code(r->app->db, cfg->index_key, &sms_default_policy,
+	    SMS_RESET, r->f[FGT_MOBILE].s, r->f[FGT_SMS_CODE].s);
+	if (ok == -2)
+		return db_connected(r->app->db) ? 500 : 503;
+	if (ok != 1 || id == 0) {
+		field_msg(r, "sms_code", ok == -1 ? "sms_expired" : "sms_wrong");
+		return 200;
+	}
+	req_actor(r, &actor);
+	actor.user_id = id;
+	actor.role = "enterprise";
+	why = user_set_password(r->app->db, r->a, &actor, id, r->f[FGT_PASSWORD].s, &err);
+	if (why != NULL && strcmp(why, "db") == 0)
+		return status_of(err);
+	if (why != NULL) {
+		field_msg(r, "password", why);
+		return 200;
+	}
+	r->location = "/login?reset=1";
+	return 303;
+}

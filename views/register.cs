@@ -1,0 +1,33 @@
+<?cs include:"_field.cs" ?>
+<?cs include:"_input.cs" ?>
+<?cs def:title() ?><?cs var:S.Register.title ?><?cs /def ?>
+<?cs def:content() ?>
+<section class="narrow wide">
+  <h1><?cs var:S.Register.title ?></h1>
+  <p class="muted"><?cs var:S.Register.intro ?></p>
+  <?cs if:Register.taken_region ?><p class="notice" id="uscc-taken"><?cs var:S.Register.taken_hint ?> <a href="/password/forgot"><?cs var:S.Register.forgot ?></a>；<?cs var:S.Register.office_hint ?><strong><?cs var:Register.office ?></strong><?cs if:Register.office_phone ?>（<?cs var:Register.office_phone ?>）<?cs /if ?>。</p><?cs /if ?>
+  <?cs if:Sms.sent ?><p class="notice" id="sms-sent"><?cs var:S.Register.sms_sent ?></p><?cs /if ?>
+  <form method="post" action="/register" class="stack" novalidate>
+    <?cs call:csrf() ?>
+    <fieldset><legend><?cs var:S.Register.account ?></legend>
+    <?cs call:input("username", S.Field.username, "text", 32, S.Register.username_hint) ?>
+    <?cs call:input("password", S.Field.password, "password", 128, S.Password.rules) ?>
+    <?cs call:input("password2", S.Field.password2, "password", 128, "") ?>
+    </fieldset>
+    <fieldset><legend><?cs var:S.Register.enterprise ?></legend>
+    <?cs call:input("uscc", S.Field.uscc, "text", 24, S.Register.uscc_hint) ?>
+    <?cs call:input("ent_name", S.Field.ent_name, "text", 100, "") ?>
+    <?cs call:input("reg_no", S.Field.reg_no, "text", 24, S.Register.reg_no_hint) ?>
+    <?cs call:input("legal_name", S.Field.legal_name, "text", 50, "") ?>
+    <?cs call:input("legal_id", S.Field.legal_id, "text", 24, "") ?>
+    </fieldset>
+    <fieldset><legend><?cs var:S.Register.contact ?></legend>
+    <?cs call:input("contact_name", S.Field.contact_name, "text", 50, "") ?>
+    <?cs call:input("mobile", S.Field.mobile, "tel", 20, "") ?>
+    <button type="submit" formaction="/register/sms" class="secondary" id="send-sms"><?cs var:S.Register.send_sms ?></button>
+    <?cs call:input("sms_code", S.Field.sms_code, "text", 6, S.Register.sms_hint) ?>
+    </fieldset>
+    <button type="submit" id="register-submit"><?cs var:S.Register.submit ?></button>
+  </form>
+</section>
+<?cs /def ?>
