@@ -181,6 +181,28 @@ ent_to_hdf(struct req *r, const struct enterprise *e)
 	}
 }
 
+/* A history value as the profile shows it: money in yuan, codes as
+ * their labels. */
+static const char *
+shown(struct req *r, const char *field, const char *v)
+{
+	static const struct { const char *field, *prefix; } coded[] = {
+		{ "org_form", "OrgForm" }, { "industry", "Industry" }, { "size", "Size" },
+	};
+	char key[64];
+
+	if (v == NULL || *v == '\0')
+		return "";
+	if (strcmp(field, "reg_capital") == 0 || strcmp(field, "revenue") == 0)
+		return yuan(r->a, v);
+	for (size_t i = 0; i < sizeof coded / sizeof coded[0]; i++)
+		if (strcmp(field, coded[i].field) == 0) {
+			snprintf(key, sizeof key, "%s.%s", coded[i].prefix, v);
+			return views_str(r->app->views, key);
+		}
+	return v;
+}
+
 static void
 history_to_hdf(struct req *r, long long id)
 {
@@ -198,8 +220,8 @@ history_to_hdf(struct req *r, long long id)
 			return;
 		snprintf(label, sizeof label, "Field.%s", c[i].field);
 		node_set(row, "field", views_str(r->app->views, label));
-		node_set(row, "old", c[i].old_value);
-		node_set(row, "new", c[i].new_value);
+		node_set(row, "old", shown(r, c[i].field, c[i].old_value));
+		node_set(row, "new", shown(r, c[i].field, c[i].new_value));
 		node_set(row, "changed_on", c[i].changed_on);
 		time_beijing(c[i].entered_at, when, sizeof when);
 		node_set(row, "entered", when);

@@ -609,6 +609,7 @@ worker_main(struct app *app, int sock)
 	struct sigaction sa;
 	char		 err[512];
 
+	log_init(app->cfg->portal_name, app->cfg->log_level);	/* our pid */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);

@@ -11,6 +11,7 @@
 
 static const char	*log_tag = "duijie";
 static enum log_level	 log_max = LOG_INFO;
+static long		 log_pid;	/* cached: one syscall less per line */
 
 static const char *const level_names[LOG__MAX] = {
 	[LOG_ERROR] = "error",
@@ -24,6 +25,7 @@ log_init(const char *tag, enum log_level level)
 {
 	log_tag = tag;
 	log_max = level;
+	log_pid = (long)getpid();
 }
 
 enum log_level
@@ -50,7 +52,8 @@ log_msg(enum log_level level, const char *fmt, ...)
 	gmtime_r(&now, &tm);
 	n = snprintf(line, sizeof line, "%04d-%02d-%02dT%02d:%02d:%02dZ %s [%s %ld] ",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec, level_names[level], log_tag, (long)getpid());
+	    tm.tm_min, tm.tm_sec, level_names[level], log_tag,
+	    log_pid != 0 ? log_pid : (long)getpid());
 	if (n < 0 || (size_t)n >= sizeof line)
 		return;
 	va_start(ap, fmt);

@@ -10,7 +10,8 @@
 enum log_level { LOG_ERROR, LOG_WARN, LOG_INFO, LOG_DEBUG, LOG__MAX };
 
 /* Sets the prefix tag (usually the portal) and the least severe level
- * printed.  `tag` must outlive all logging. */
+ * printed, and notes the process id: call it again in a forked child.
+ * `tag` must outlive all logging. */
 void	log_init(const char *tag, enum log_level level);
 /* Parses "error".."debug"; returns LOG_INFO for anything else. */
 enum log_level log_level_parse(const char *s);

@@ -211,6 +211,9 @@ expect_body 'id="complete"' "R-06.3 the profile counts as complete once the supp
 expect_body '500.50' "R-08.2b registered capital is shown in yuan (stored in fen)"
 expect_eq "$(sql "SELECT reg_capital_fen FROM enterprises WHERE uscc = '$U1'")" 50050 "R-08.2b registered capital is stored in fen"
 expect_body '<tr class="late">' "R-10.1 a change entered 9 days after it happened is marked late"
+expect_body '<td>500.50</td>' "R-10.1 the history shows money in yuan, like the profile"
+expect_no_body '>50050<' "R-10.1 ... never the stored fen"
+expect_body '<td>有限责任公司</td>' "R-10.1 the history shows labels, not codes"
 expect_body 'id="main-mobile">137\*\*\*\*[0-9]{4}<' "R-09.4 contact mobiles are shown masked"
 expect_eq "$(sql "SELECT late_changes > 0 FROM enterprises WHERE uscc = '$U1'")" 1 "R-10.1 late changes are counted for operators"
 edit "$today" "深圳市福田区深南大道"
@@ -248,6 +251,7 @@ req GET "$INTERNET/profile" --jar "$ujar"
 expect_status 303 "R-11.1 the reset ends every session of the user"
 login "$INTERNET" "newco-$$" Reset-Pass-2028
 expect_status 303 "R-11.1 the new password signs in"
-expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'password.reset.self'")" 1 "X-AUD the reset is audited"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'password.reset.self' AND object_id = (SELECT id FROM users WHERE username = 'newco-$$')")" 1 \
+	"X-AUD the reset is audited"
 
 done_testing
