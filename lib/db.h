@@ -34,6 +34,8 @@ enum dbm {
 	DBM_SMS,	/* sms.c */
 	DBM_ENTERPRISE,	/* enterprise.c */
 	DBM_AUDITLOG,	/* auditlog.c */
+	DBM_ENTLIST,	/* enterprise_list.c */
+	DBM_CALENDAR,	/* workdays.c */
 	DBM__MAX
 };
 

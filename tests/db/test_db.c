@@ -19,6 +19,7 @@
 #include "db.h"
 #include "db_region.h"
 #include "migrate.h"
+#include "workdays.h"
 
 static struct config cfg;
 
@@ -183,6 +184,40 @@ migrate_refuses_duplicate_versions(void **state)
 	assert_non_null(strstr(msg, "share a version"));
 }
 
+/* R-09.5: the seeded calendar (schema/005_calendar.sql, every row of
+ * data/cn-holidays.csv) loads by year, adjusted working weekends too. */
+static void
+r_09_5_calendar_loads_the_seed(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	struct arena	*a = arena_new(4096);
+	struct calendar	 c;
+	int		 y, m, d;
+
+	(void)state;
+	assert_int_equal(calendar_load(db, a, 2025, 2026, &c), ERR_OK);
+	assert_int_equal(c.n, 72);
+	assert_true(is_workday(&c, 2026, 2, 14));	/* Saturday, 春节调休上班 */
+	assert_false(is_workday(&c, 2026, 2, 16));	/* 春节, Monday */
+	assert_false(is_workday(&c, 2026, 10, 1));	/* 国庆节 */
+	assert_true(is_workday(&c, 2026, 10, 10));	/* Saturday, 国庆节调休上班 */
+	assert_true(is_workday(&c, 2025, 1, 26));	/* Sunday, 春节调休上班 */
+	assert_false(is_workday(&c, 2025, 1, 1));	/* 元旦 */
+	add_workdays(&c, 2025, 12, 29, 5, &y, &m, &d);	/* past 元旦 2026 */
+	assert_true(y == 2026 && m == 1 && d == 6);
+	/* one year only, and a year without rows */
+	assert_int_equal(calendar_load(db, a, 2026, 2026, &c), ERR_OK);
+	assert_int_equal(c.n, 39);
+	assert_false(calendar_has_year(&c, 2025));
+	assert_true(calendar_has_year(&c, 2026));
+	assert_int_equal(calendar_load(db, a, 2030, 2031, &c), ERR_OK);
+	assert_int_equal(c.n, 0);
+	assert_int_equal(calendar_load(db, a, 2026, 2025, &c), ERR_OK);
+	assert_int_equal(c.n, 0);
+	arena_free(a);
+	db_free(db);
+}
+
 int
 main(void)
 {
@@ -194,6 +229,7 @@ main(void)
 		cmocka_unit_test(migrate_refuses_an_edited_migration),
 		cmocka_unit_test(migrate_refuses_a_vanished_migration),
 		cmocka_unit_test(migrate_refuses_duplicate_versions),
+		cmocka_unit_test(r_09_5_calendar_loads_the_seed),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];

@@ -59,7 +59,8 @@ bad() { # FIELD VALUE EXPECT DESC
 	post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}"
 	if grep -q "id=\"$1-error\">[^<]*$3" "$RESP_BODY"; then ok "$4"; else not_ok "$4" "$(grep -o 'error-text[^<]*<' "$RESP_BODY" | head -n 5)"; fi
 }
-bad uscc "${U1:0:17}0" '校验位不正确' "R-06.1 a USCC with a wrong check character is refused"
+wrongcheck=0; [ "${U1:17:1}" = 0 ] && wrongcheck=1
+bad uscc "${U1:0:17}$wrongcheck" '校验位不正确' "R-06.1 a USCC with a wrong check character is refused"
 bad uscc "91440304MA5XXXXXX" '应为 18 位' "R-06.1 a short USCC is refused"
 bad uscc "$UBJ" '不在广东省' "R-06.1 a USCC registered outside Guangdong is refused"
 bad legal_id "110105194912310021" '校验位不正确' "R-06.1 an ID number with a wrong check digit is refused"
