@@ -1,5 +1,5 @@
+<?cs include:"_ent_facts.cs" ?>
 <?cs def:title() ?><?cs var:S.Ent.title ?> <?cs var:Ent.uscc ?><?cs /def ?>
-<?cs def:row(label, value) ?><dt><?cs var:label ?></dt><dd><?cs alt:value ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /alt ?></dd><?cs /def ?>
 <?cs def:content() ?>
 <section>
   <p><a href="/enterprises"><?cs var:S.Ent.back ?></a></p>
@@ -7,34 +7,7 @@
   <?cs if:Ent.complete ?><p class="notice ok" id="complete"><?cs var:S.Ent.complete ?></p>
   <?cs else ?><div class="notice" id="missing"><p><?cs var:S.Ent.missing ?></p><ul><?cs each:m = Missing ?><li><?cs var:m ?></li><?cs /each ?></ul></div><?cs /if ?>
   <p class="muted"><?cs var:S.Ent.masked ?></p>
-  <h2><?cs var:S.Profile.registration ?></h2>
-  <dl class="facts">
-    <dt><?cs var:S.Field.uscc ?></dt><dd id="ent-uscc"><?cs var:Ent.uscc ?></dd>
-    <?cs call:row(S.Field.region, Ent.region_name) ?>
-    <?cs call:row(S.Field.ent_name, Ent.ent_name) ?>
-    <?cs call:row(S.Field.reg_no, Ent.reg_no) ?>
-    <?cs call:row(S.Field.legal_name, Ent.legal_name) ?>
-    <dt><?cs var:S.Field.legal_id ?></dt><dd id="legal-id"><?cs var:Ent.legal_id ?></dd>
-  </dl>
-  <h2><?cs var:S.Profile.supplementary ?></h2>
-  <dl class="facts">
-    <?cs call:row(S.Field.address, Ent.address) ?>
-    <?cs call:row(S.Field.business_scope, Ent.business_scope) ?>
-    <?cs call:row(S.Field.reg_capital, Ent.reg_capital) ?>
-    <?cs call:row(S.Field.org_form, S.OrgForm[Ent.org_form]) ?>
-    <?cs call:row(S.Field.industry, S.Industry[Ent.industry]) ?>
-    <?cs call:row(S.Field.size, S.Size[Ent.size]) ?>
-    <?cs call:row(S.Field.headcount, Ent.headcount) ?>
-    <?cs call:row(S.Field.revenue, Ent.revenue) ?>
-    <?cs call:row(S.Field.main_name, Ent.main_name) ?>
-    <?cs call:row(S.Field.main_title, Ent.main_title) ?>
-    <dt><?cs var:S.Field.main_mobile ?></dt><dd id="main-mobile"><?cs var:Ent.main_mobile ?></dd>
-    <?cs call:row(S.Field.main_email, Ent.main_email) ?>
-    <?cs call:row(S.Field.liaison_name, Ent.liaison_name) ?>
-    <?cs call:row(S.Field.liaison_title, Ent.liaison_title) ?>
-    <dt><?cs var:S.Field.liaison_mobile ?></dt><dd id="liaison-mobile"><?cs var:Ent.liaison_mobile ?></dd>
-    <?cs call:row(S.Field.liaison_email, Ent.liaison_email) ?>
-  </dl>
+  <?cs call:ent_facts() ?>
   <h2><?cs var:S.Ent.accounts ?></h2>
   <?cs if:subcount(Accounts) > 0 ?>
   <table class="list" id="accounts">
