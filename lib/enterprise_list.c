@@ -27,6 +27,9 @@ enum {
 	STMT_ENTLIST_USERS,
 	STMT_ENTLIST_LATE_COUNT,
 	STMT_ENTLIST_LATE,
+	STMT_ENTLIST_GRAM_FREQ,
+	STMT_ENTLIST_COUNT_GRAM,
+	STMT_ENTLIST_BY_GRAM,
 	STMT_ENTLIST__MAX
 };
 
@@ -83,6 +86,23 @@ static const char *const sql[STMT_ENTLIST__MAX] = {
 	    " DATE_FORMAT(c.entered_at, '%Y-%m-%d %H:%i:%s'),"
 	    " DATEDIFF(DATE(c.entered_at + INTERVAL 8 HOUR), c.changed_on)"
 	    LATE_FROM " ORDER BY c.entered_at DESC, c.id DESC LIMIT ? OFFSET ?",
+	/* Search by part of a name: candidates from the name's trigram index
+	 * (schema/006), those holding the two rarest trigrams of q (an index
+	 * probe each); the LIKE in the WHERE still decides.  Newest first
+	 * along the index: no sort, no scan of the table. */
+	[STMT_ENTLIST_GRAM_FREQ] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM enterprise_name_grams"
+	    " WHERE gram = ? LIMIT 5000) t",
+	[STMT_ENTLIST_COUNT_GRAM] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM enterprises e"
+	    " JOIN enterprise_name_grams g ON g.enterprise_id = e.id"
+	    " JOIN enterprise_name_grams g2 ON g2.enterprise_id = g.enterprise_id"
+	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?" COUNT_LIMIT ") t",
+	[STMT_ENTLIST_BY_GRAM] =
+	    ENTLIST_COLS " JOIN enterprise_name_grams g ON g.enterprise_id = e.id"
+	    " JOIN enterprise_name_grams g2 ON g2.enterprise_id = g.enterprise_id"
+	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?"
+	    " ORDER BY g.enterprise_id DESC LIMIT ? OFFSET ?",
 };
 
 static const struct db_module mod = { DBM_ENTLIST, STMT_ENTLIST__MAX, sql };
@@ -157,12 +177,60 @@ count_capped(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	return ERR_OK;
 }
 
+/* The two trigrams of q with the fewest names (the same one twice when q
+ * has only one), into g1 and g2; false when q has fewer than three
+ * characters. */
+static bool
+rarest_grams(struct db *db, struct arena *a, const char *q, char *g1, char *g2,
+    size_t len)
+{
+	size_t		 starts[64], n = 0, c1 = (size_t)-1, c2 = (size_t)-1;
+	const char	*p = q;
+
+	g1[0] = g2[0] = '\0';
+	for (; *p != '\0' && n < 64; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80)
+			starts[n++] = (size_t)(p - q);
+	if (n < 3)
+		return false;
+	for (size_t i = 0; i + 2 < n; i++) {
+		size_t		 end = i + 3 < n ? starts[i + 3] : strlen(q);
+		size_t		 glen = end - starts[i];
+		struct db_param	 pp[1] = { DB_STRN(q + starts[i], glen) };
+		struct db_rows	*rows;
+		size_t		 c;
+
+		if (glen + 1 > len ||
+		    db_query(db, a, &mod, STMT_ENTLIST_GRAM_FREQ, pp, 1, &rows) != ERR_OK)
+			return false;
+		c = db_next(rows) == 1 ? (size_t)db_col_int(rows, 0) : 0;
+		db_rows_free(rows);
+		if (c < c1) {
+			c2 = c1;
+			memcpy(g2, g1, len);
+			c1 = c;
+			memcpy(g1, q + starts[i], glen);
+			g1[glen] = '\0';
+		} else if (c < c2) {
+			c2 = c;
+			memcpy(g2, q + starts[i], glen);
+			g2[glen] = '\0';
+		}
+	}
+	if (g2[0] == '\0')
+		memcpy(g2, g1, len);
+	return true;
+}
+
 enum err
 entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
     size_t page, size_t per, struct entlist *out)
 {
-	struct db_param	 p[ENTLIST_NPARAMS + 2];
+	struct db_param	 p[ENTLIST_NPARAMS + 4];
 	struct db_rows	*rows;
+	char		 gram[16], gram2[16];
+	bool		 by_gram = false;
+	size_t		 np = ENTLIST_NPARAMS;
 	const char	*q = nz(f->q), *uscc = "", *uscc_like = "", *name = "",
 			*name_like = "";
 	bool		 by_uscc = entlist_q_is_uscc(q);
@@ -198,17 +266,23 @@ entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
 	p[8] = DB_INT(f->complete);
 	p[9] = DB_INT(f->registered);
 	p[10] = DB_INT(f->registered);
-	if ((rc = count_capped(db, a, STMT_ENTLIST_COUNT, p, ENTLIST_NPARAMS,
-	    &out->total, &out->capped)) != ERR_OK)
+	if (*name != '\0' && rarest_grams(db, a, name, gram, gram2, sizeof gram)) {
+		by_gram = true;
+		p[np++] = DB_STR(gram);
+		p[np++] = DB_STR(gram2);
+	}
+	if ((rc = count_capped(db, a, by_gram ? STMT_ENTLIST_COUNT_GRAM :
+	    STMT_ENTLIST_COUNT, p, np, &out->total, &out->capped)) != ERR_OK)
 		return rc;
 
 	/* one row more than a page says whether a next page exists */
-	p[ENTLIST_NPARAMS] = DB_INT(per + 1);
-	p[ENTLIST_NPARAMS + 1] = DB_INT(page * per);
+	p[np] = DB_INT(per + 1);
+	p[np + 1] = DB_INT(page * per);
 	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_query(db, a, &mod, by_uscc ? STMT_ENTLIST_BY_USCC :
-	    STMT_ENTLIST_BY_ID, p, ENTLIST_NPARAMS + 2, &rows)) != ERR_OK)
+	if ((rc = db_query(db, a, &mod, by_gram ? STMT_ENTLIST_BY_GRAM :
+	    by_uscc ? STMT_ENTLIST_BY_USCC : STMT_ENTLIST_BY_ID, p, np + 2,
+	    &rows)) != ERR_OK)
 		return rc;
 	while ((n = db_next(rows)) == 1) {
 		struct entlist_row *e = &out->v[out->n];

@@ -18,3 +18,4 @@ GRANT SELECT, UPDATE ON @DB@.audit_head TO @APP@;
 GRANT SELECT, INSERT ON @DB@.enterprise_changes TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.sms_codes TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.calendar_days TO @APP@;
+GRANT SELECT ON @DB@.enterprise_name_grams TO @APP@;
