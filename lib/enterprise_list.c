@@ -53,11 +53,18 @@ enum {
 
 /* The region's name by a subquery, not a join: with a join the optimiser
  * may start from regions and sort every enterprise of the province. */
-#define ENTLIST_COLS \
-	"SELECT e.id, e.uscc, e.name, e.region_code," \
+#define ENTLIST_SELECT \
+	" e.id, e.uscc, e.name, e.region_code," \
 	" (SELECT r.name FROM regions r WHERE r.code = e.region_code)," \
-	" e.late_changes, e.profile_complete, " REGISTERED \
-	" FROM enterprises e"
+	" e.late_changes, e.profile_complete, " REGISTERED
+#define ENTLIST_COLS "SELECT" ENTLIST_SELECT " FROM enterprises e"
+/* The trigram search joins in this order (STRAIGHT_JOIN): the rarer
+ * trigram's index range, a probe of the other, then the enterprise row,
+ * so only names holding both are read. */
+#define GRAM_FROM \
+	" FROM enterprise_name_grams g" \
+	" JOIN enterprise_name_grams g2 ON g2.enterprise_id = g.enterprise_id" \
+	" JOIN enterprises e ON e.id = g.enterprise_id"
 
 /* Parameters: scope x2. */
 #define LATE_FROM \
@@ -92,15 +99,12 @@ static const char *const sql[STMT_ENTLIST__MAX] = {
 	 * along the index: no sort, no scan of the table. */
 	[STMT_ENTLIST_GRAM_FREQ] =
 	    "SELECT COUNT(*) FROM (SELECT 1 FROM enterprise_name_grams"
-	    " WHERE gram = ? LIMIT 5000) t",
+	    " WHERE gram = ? LIMIT 1000) t",
 	[STMT_ENTLIST_COUNT_GRAM] =
-	    "SELECT COUNT(*) FROM (SELECT 1 FROM enterprises e"
-	    " JOIN enterprise_name_grams g ON g.enterprise_id = e.id"
-	    " JOIN enterprise_name_grams g2 ON g2.enterprise_id = g.enterprise_id"
+	    "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1" GRAM_FROM
 	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?" COUNT_LIMIT ") t",
 	[STMT_ENTLIST_BY_GRAM] =
-	    ENTLIST_COLS " JOIN enterprise_name_grams g ON g.enterprise_id = e.id"
-	    " JOIN enterprise_name_grams g2 ON g2.enterprise_id = g.enterprise_id"
+	    "SELECT STRAIGHT_JOIN" ENTLIST_SELECT GRAM_FROM
 	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?"
 	    " ORDER BY g.enterprise_id DESC LIMIT ? OFFSET ?",
 };
