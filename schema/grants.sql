@@ -5,7 +5,7 @@
 -- identifiers first.  Anything not listed here the workers cannot touch.
 GRANT SELECT ON @DB@.regions TO @APP@;
 GRANT SELECT ON @DB@.offices TO @APP@;
-GRANT SELECT ON @DB@.agencies TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.agencies TO @APP@;
 GRANT SELECT ON @DB@.fis TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.enterprises TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.users TO @APP@;
@@ -19,3 +19,7 @@ GRANT SELECT, INSERT ON @DB@.enterprise_changes TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.sms_codes TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.calendar_days TO @APP@;
 GRANT SELECT ON @DB@.enterprise_name_grams TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.agency_forms TO @APP@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.agency_form_lines TO @APP@;
+GRANT SELECT, INSERT ON @DB@.agency_form_events TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.departures TO @APP@;
