@@ -61,6 +61,8 @@ struct req {
 	const char		*csrf;		/* the token forms must carry */
 	HDF			*hdf;		/* the page's data */
 	int			 tmpl;		/* TMPL_* to render on 200 */
+	bool			 tmpl_on_4xx;	/* render tmpl on a 4xx too (a refused
+						 * step shown on its own page) */
 	const char		*location;	/* for 303 */
 	const char		*body_out;	/* a handler's own body, if any */
 	size_t			 body_len;
@@ -93,6 +95,11 @@ void	req_actor(const struct req *, struct audit_actor *);
 /* A refused access: audits it and returns 403. */
 int	req_forbidden(struct req *, const char *object_type, long long id,
 	    const char *why);
+/* Shows the message Err.<key> next to field `name` (Form.<name>.error)
+ * and counts it in nerrors.  -1 on OOM. */
+int	req_field_error(struct req *, const char *name, const char *key);
+/* FK_DATE check: not after today (Beijing) -- "date_future". */
+const char *check_not_future(struct arena *, struct fval *);
 /* The raw value of a parameter the dispatcher itself reads (csrf_token). */
 const char *req_raw(const struct req *, const char *name);
 /* The HTTP status for a lib/ error: 503 when the database is gone, 500

@@ -95,23 +95,6 @@ check_email(struct arena *a, struct fval *v)
 	return NULL;
 }
 
-/* Not in the future (Beijing date) and not absurdly old. */
-static const char *
-check_changed_on(struct arena *a, struct fval *v)
-{
-	time_t		t = time(NULL) + 8 * 3600;
-	struct tm	tm;
-	long		today, day;
-
-	(void)a;
-	gmtime_r(&t, &tm);
-	today = (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-	day = v->y * 10000L + v->m * 100 + v->d;
-	if (day > today)
-		return "date_future";
-	return NULL;
-}
-
 /* Edit fields: ENT_F_* first (same order), then the date of the change. */
 #define PF_CHANGED_ON ENT_F__MAX
 #define PF__MAX (ENT_F__MAX + 1)
@@ -137,7 +120,7 @@ static const struct field profile_fields[PF__MAX] = {
 	[ENT_F_LIAISON_TITLE] = { .name = "liaison_title", .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 50 },
 	[ENT_F_LIAISON_MOBILE] = { .name = "liaison_mobile", .kind = FK_CUSTOM, .flags = F_TRIM, .maxlen = 20, .check = check_mobile_opt },
 	[ENT_F_LIAISON_EMAIL] = { .name = "liaison_email", .kind = FK_CUSTOM, .flags = F_TRIM, .maxlen = 100, .check = check_email },
-	[PF_CHANGED_ON] = { .name = "changed_on", .kind = FK_DATE, .flags = F_REQUIRED | F_TRIM, .check = check_changed_on },
+	[PF_CHANGED_ON] = { .name = "changed_on", .kind = FK_DATE, .flags = F_REQUIRED | F_TRIM, .check = check_not_future },
 };
 const struct form profile_form = { profile_fields, PF__MAX };
 

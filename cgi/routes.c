@@ -21,6 +21,8 @@
 #define ANY	ROLES_ANY
 #define OPERATOR	ROLE_BIT(ROLE_OPERATOR)
 #define AUDITOR		ROLE_BIT(ROLE_AUDITOR)
+#define SUPERVISOR	ROLE_BIT(ROLE_SUPERVISOR)
+#define GOV		ROLE_BIT(ROLE_GOV)
 
 const struct route routes[PAGE__MAX] = {
 	/*                     path           methods     portals roles/stages              csrf form            body handler */
@@ -52,6 +54,17 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_ENTERPRISES_LATE] = { "/enterprises/late", GET, LAN, ROLES_OPS, FULL,         0, &enterprises_late_form, 0, handle_enterprises_late },
 	[PAGE_ENTERPRISES_LATE_CSV] = { "/enterprises/late.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,         0, handle_enterprises_late_csv },
 	[PAGE_ENTERPRISE] =    { "/enterprises/{id}", GET,   LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_enterprise },
+	[PAGE_AFORMS] =        { "/agency-forms", GET,       LAN,  ROLES_OPS | GOV, FULL,   0, &aforms_form,   0, handle_aforms },
+	[PAGE_AFORM_NEW] =     { "/agency-forms/new", GET | POST, LAN, OPERATOR | GOV, FULL, 1, &aform_edit_form, 0, handle_aform_new },
+	[PAGE_AFORM] =         { "/agency-forms/{id}", GET,  LAN,  ROLES_OPS | GOV, FULL,   0, &aform_view_form, 0, handle_aform },
+	[PAGE_AFORM_EDIT] =    { "/agency-forms/{id}/edit", GET | POST, LAN, OPERATOR | GOV, FULL, 1, &aform_edit_form, 0, handle_aform_edit },
+	[PAGE_AFORM_CHECK] =   { "/agency-forms/{id}/check", POST, LAN, ROLES_OPS, FULL,    1, &aform_decide_form, 0, handle_aform_check },
+	[PAGE_AFORM_APPROVE] = { "/agency-forms/{id}/approve", POST, LAN, SUPERVISOR, FULL, 1, &aform_decide_form, 0, handle_aform_approve },
+	[PAGE_AFORM_EXECUTE] = { "/agency-forms/{id}/execute", POST, LAN, OPERATOR, FULL,   1, &aform_decide_form, 0, handle_aform_execute },
+	[PAGE_AFORM_PRINT] =   { "/agency-forms/{id}/print", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,         0, handle_aform_print },
+	[PAGE_DEPARTURES] =    { "/departures",  GET | POST, LAN,  ROLES_OPS | GOV, FULL,   1, &departures_form, 0, handle_departures },
+	[PAGE_DASHBOARD] =     { "/dashboard",   GET,        LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_dashboard },
+	[PAGE_DASHBOARD_CSV] = { "/dashboard.csv", GET,      LAN,  ROLES_OPS, FULL,         0, &dashboard_csv_form, 0, handle_dashboard_csv },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -74,6 +87,12 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_ENTERPRISES] = "enterprises",
 	[TMPL_ENTERPRISE] = "enterprise",
 	[TMPL_ENTERPRISES_LATE] = "enterprises_late",
+	[TMPL_AFORMS] = "agency_forms",
+	[TMPL_AFORM] = "agency_form",
+	[TMPL_AFORM_EDIT] = "agency_form_edit",
+	[TMPL_AFORM_PRINT] = "agency_form_print",
+	[TMPL_DEPARTURES] = "departures",
+	[TMPL_DASHBOARD] = "dashboard",
 };
 
 int

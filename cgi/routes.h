@@ -38,6 +38,18 @@ enum page {
 	PAGE_ENTERPRISES_LATE,
 	PAGE_ENTERPRISES_LATE_CSV,
 	PAGE_ENTERPRISE,
+	/* agency users through the change form (agency_forms.c, dashboard.c) */
+	PAGE_AFORMS,
+	PAGE_AFORM_NEW,
+	PAGE_AFORM,
+	PAGE_AFORM_EDIT,
+	PAGE_AFORM_CHECK,
+	PAGE_AFORM_APPROVE,
+	PAGE_AFORM_EXECUTE,
+	PAGE_AFORM_PRINT,
+	PAGE_DEPARTURES,
+	PAGE_DASHBOARD,
+	PAGE_DASHBOARD_CSV,
 	PAGE__MAX
 };
 
@@ -61,6 +73,12 @@ enum tmpl {
 	TMPL_ENTERPRISES,
 	TMPL_ENTERPRISE,
 	TMPL_ENTERPRISES_LATE,
+	TMPL_AFORMS,
+	TMPL_AFORM,
+	TMPL_AFORM_EDIT,
+	TMPL_AFORM_PRINT,
+	TMPL_DEPARTURES,
+	TMPL_DASHBOARD,
 	TMPL__MAX
 };
 
@@ -152,5 +170,21 @@ int	handle_enterprise(struct req *);
 int	handle_enterprises_late(struct req *);
 int	handle_enterprises_late_csv(struct req *);
 extern const struct form enterprises_form, enterprises_late_form;
+
+int	handle_aforms(struct req *);		/* agency_forms.c */
+int	handle_aform_new(struct req *);
+int	handle_aform(struct req *);
+int	handle_aform_edit(struct req *);
+int	handle_aform_check(struct req *);
+int	handle_aform_approve(struct req *);
+int	handle_aform_execute(struct req *);
+int	handle_aform_print(struct req *);
+extern const struct form aforms_form, aform_edit_form, aform_view_form,
+	aform_decide_form;
+
+int	handle_departures(struct req *);	/* dashboard.c */
+int	handle_dashboard(struct req *);
+int	handle_dashboard_csv(struct req *);
+extern const struct form departures_form, dashboard_csv_form;
 
 #endif

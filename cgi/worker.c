@@ -19,6 +19,7 @@
 #include "crypto.h"
 #include "log.h"
 #include "routes.h"
+#include "timefmt.h"
 #include "utf8.h"
 #include "worker.h"
 
@@ -247,6 +248,29 @@ read_body(struct req *r, size_t length, const struct limits *lim)
 	} else
 		return 0;	/* not read, never seen */
 	return rc == ERR_OK ? 0 : status_of(rc);
+}
+
+const char *
+check_not_future(struct arena *a, struct fval *v)
+{
+	int y, m, d;
+
+	(void)a;
+	beijing_today(&y, &m, &d);
+	if (v->y * 10000L + v->m * 100 + v->d > y * 10000L + m * 100 + d)
+		return "date_future";
+	return NULL;
+}
+
+int
+req_field_error(struct req *r, const char *name, const char *key)
+{
+	char hname[160], skey[120];
+
+	snprintf(hname, sizeof hname, "Form.%s.error", name);
+	snprintf(skey, sizeof skey, "Err.%s", key);
+	r->nerrors++;
+	return req_set(r, hname, views_str(r->app->views, skey));
 }
 
 /* Exposes each declared field to the template as Form.<name>.value and
@@ -493,7 +517,7 @@ respond(struct req *r, int status)
 	} else if (status == 303) {
 		out = "";
 	} else {
-		if (status == 200)
+		if (status == 200 || (r->tmpl_on_4xx && status >= 400 && status < 500))
 			tmpl = r->tmpl;
 		else {
 			req_setf(r, "Error.status", "%d", status);

@@ -43,6 +43,7 @@ struct config_auth {
 	unsigned	 lock_secs;		/* 1800 */
 	unsigned	 addr_max_failures;	/* per client address and window */
 	unsigned	 staff_pw_days;		/* 90 */
+	unsigned	 dormant_days;		/* 90: gov accounts idle longer are listed */
 	unsigned	 session_idle;		/* seconds, 1800 */
 	unsigned	 session_absolute;	/* seconds, 43200 */
 };

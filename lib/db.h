@@ -36,6 +36,8 @@ enum dbm {
 	DBM_AUDITLOG,	/* auditlog.c */
 	DBM_ENTLIST,	/* enterprise_list.c */
 	DBM_CALENDAR,	/* workdays.c */
+	DBM_AGENCY_FORM, /* agency_form.c */
+	DBM_DEPARTURE,	/* departure.c */
 	DBM__MAX
 };
 

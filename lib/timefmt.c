@@ -42,3 +42,15 @@ time_beijing_secs(const char *utc, char *out, size_t len)
 {
 	return convert(utc, out, len, true);
 }
+
+void
+beijing_today(int *y, int *m, int *d)
+{
+	time_t		t = time(NULL) + BEIJING_OFFSET;
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}

@@ -16,4 +16,7 @@ int	time_beijing(const char *utc, char *out, size_t len);
 /* The same with seconds: "YYYY-MM-DD HH:MM:SS". */
 int	time_beijing_secs(const char *utc, char *out, size_t len);
 
+/* Today's date in Beijing (the date people and deadlines go by). */
+void	beijing_today(int *y, int *m, int *d);
+
 #endif

@@ -642,28 +642,47 @@ user_make_otp(char otp[OTP_LEN + 1])
 	explicit_bzero(rnd, sizeof rnd);
 }
 
+int
+user_otp_hash(char otp[OTP_LEN + 1], char hash[PASSWORD_HASH_MAX])
+{
+	user_make_otp(otp);
+	if (password_hash(otp, strlen(otp), &kdf_current, hash) == 0)
+		return 0;
+	explicit_bzero(otp, OTP_LEN + 1);
+	return -1;
+}
+
 enum err
-user_reset_password(struct db *db, const struct audit_actor *actor,
-    const char *action, long long id, char otp[OTP_LEN + 1])
+user_reset_password_tx(struct db *db, const struct audit_actor *actor,
+    const char *action, long long id, const char *hash)
 {
 	struct arena	*a = arena_new(1024);
-	char		 old[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
+	char		 old[PASSWORD_HASH_MAX], oid[24];
 	enum err	 rc;
 
 	if (a == NULL)
 		return ERR_NOMEM;
-	user_make_otp(otp);
-	if (password_hash(otp, strlen(otp), &kdf_current, fresh) == -1) {
-		arena_free(a);
-		return ERR_NOMEM;
-	}
 	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = current_hash(db, a, id, old)) == ERR_OK &&
+	    (rc = store_password(db, id, old, hash, true)) == ERR_OK &&
+	    (rc = end_sessions(db, id, NULL)) == ERR_OK)
+		rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "");
+	arena_free(a);
+	return rc;
+}
+
+enum err
+user_reset_password(struct db *db, const struct audit_actor *actor,
+    const char *action, long long id, char otp[OTP_LEN + 1])
+{
+	char		 hash[PASSWORD_HASH_MAX];
+	enum err	 rc;
+
+	if (user_otp_hash(otp, hash) == -1)
+		return ERR_NOMEM;
 	if ((rc = db_begin(db)) != ERR_OK)
 		goto out;
-	if ((rc = current_hash(db, a, id, old)) != ERR_OK ||
-	    (rc = store_password(db, id, old, fresh, true)) != ERR_OK ||
-	    (rc = end_sessions(db, id, NULL)) != ERR_OK ||
-	    (rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "")) != ERR_OK) {
+	if ((rc = user_reset_password_tx(db, actor, action, id, hash)) != ERR_OK) {
 		db_rollback(db);
 		goto out;
 	}
@@ -671,33 +690,38 @@ user_reset_password(struct db *db, const struct audit_actor *actor,
 out:
 	if (rc != ERR_OK)
 		explicit_bzero(otp, OTP_LEN + 1);
-	arena_free(a);
 	return rc;
+}
+
+enum err
+user_set_status_tx(struct db *db, const struct audit_actor *actor,
+    const char *action, long long id, enum user_status to)
+{
+	struct db_param		 p[] = { DB_STR(status_names[to]), DB_INT(id) };
+	char			 oid[24];
+	enum err		 rc;
+
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_exec(db, &mod, STMT_USER_SET_STATUS, p, 2, NULL, NULL)) != ERR_OK)
+		return rc;
+	if (to != USER_ACTIVE && (rc = end_sessions(db, id, NULL)) != ERR_OK)
+		return rc;
+	return audit_write(db, actor, action, "user", oid, AUDIT_OK, status_names[to]);
 }
 
 enum err
 user_set_status(struct db *db, const struct audit_actor *actor,
     const char *action, long long id, enum user_status to)
 {
-	struct db_param		 p[] = { DB_STR(status_names[to]), DB_INT(id) };
-	unsigned long long	 n = 0;
-	char			 oid[24];
-	enum err		 rc;
+	enum err rc;
 
-	snprintf(oid, sizeof oid, "%lld", id);
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;
-	if ((rc = db_exec(db, &mod, STMT_USER_SET_STATUS, p, 2, &n, NULL)) != ERR_OK)
-		goto rollback;
-	if (to != USER_ACTIVE && (rc = end_sessions(db, id, NULL)) != ERR_OK)
-		goto rollback;
-	if ((rc = audit_write(db, actor, action, "user", oid, AUDIT_OK,
-	    status_names[to])) != ERR_OK)
-		goto rollback;
+	if ((rc = user_set_status_tx(db, actor, action, id, to)) != ERR_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	return db_commit(db);
-rollback:
-	db_rollback(db);
-	return rc;
 }
 
 static void
@@ -858,48 +882,60 @@ user_totp_reset(struct db *db, const struct audit_actor *actor, long long id)
 }
 
 enum err
-user_create(struct db *db, const struct audit_actor *actor, const char *action,
-    const struct user_new *n, long long *id, char otp[OTP_LEN + 1])
+user_insert_tx(struct db *db, const struct audit_actor *actor,
+    const char *action, const struct user_new *n, const char *hash,
+    bool must_change, long long *id)
 {
-	char			 hash[PASSWORD_HASH_MAX], oid[24];
-	const char		*pw = n->password;
-	bool			 must = n->must_change;
+	struct db_param p[] = {
+		DB_STR(n->username), DB_STR(role_name(n->role)),
+		DB_STR(n->region), DB_STR(n->org_kind), DB_INT(n->org_id),
+		DB_STR(n->real_name), DB_STR(n->contact), DB_INT(must_change),
+		DB_STR(hash),
+		n->mobile_enc != NULL ? DB_STR(n->mobile_enc) : DB_NULL,
+		n->mobile_idx != NULL ? DB_STRN((const char *)n->mobile_idx, 32) : DB_NULL,
+	};
 	unsigned long long	 newid = 0;
+	char			 oid[24];
 	enum err		 rc;
 
-	if (pw == NULL) {
-		user_make_otp(otp);
-		pw = otp;
-		must = true;
-	}
-	if (password_hash(pw, strlen(pw), &kdf_current, hash) == -1)
-		return ERR_NOMEM;
-	{
-		struct db_param p[] = {
-			DB_STR(n->username), DB_STR(role_name(n->role)),
-			DB_STR(n->region), DB_STR(n->org_kind), DB_INT(n->org_id),
-			DB_STR(n->real_name), DB_STR(n->contact), DB_INT(must),
-			DB_STR(hash),
-			n->mobile_enc != NULL ? DB_STR(n->mobile_enc) : DB_NULL,
-			n->mobile_idx != NULL ? DB_STRN((const char *)n->mobile_idx, 32) : DB_NULL,
-		};
-
-		if ((rc = db_begin(db)) != ERR_OK)
-			return rc;
-		if ((rc = db_exec(db, &mod, STMT_USER_INSERT, p, 11, NULL, &newid)) != ERR_OK)
-			goto rollback;
-	}
+	if ((rc = db_exec(db, &mod, STMT_USER_INSERT, p, 11, NULL, &newid)) != ERR_OK)
+		return rc;
 	snprintf(oid, sizeof oid, "%llu", newid);
 	if ((rc = audit_write(db, actor, action, "user", oid, AUDIT_OK,
 	    role_name(n->role))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		return rc;
 	*id = (long long)newid;
 	return ERR_OK;
-rollback:
-	db_rollback(db);
-	return rc;
+}
+
+enum err
+user_create(struct db *db, const struct audit_actor *actor, const char *action,
+    const struct user_new *n, long long *id, char otp[OTP_LEN + 1])
+{
+	char		 hash[PASSWORD_HASH_MAX];
+	bool		 must = n->must_change;
+	long long	 newid = 0;
+	int		 hashed;
+	enum err	 rc;
+
+	if (n->password == NULL) {
+		hashed = user_otp_hash(otp, hash);
+		must = true;
+	} else
+		hashed = password_hash(n->password, strlen(n->password),
+		    &kdf_current, hash);
+	if (hashed == -1)
+		return ERR_NOMEM;
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = user_insert_tx(db, actor, action, n, hash, must, &newid)) != ERR_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	if ((rc = db_commit(db)) != ERR_OK)
+		return rc;
+	*id = newid;
+	return ERR_OK;
 }
 
 /* q as a LIKE pattern that matches q literally anywhere. */

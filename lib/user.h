@@ -16,6 +16,7 @@
 #include "audit.h"
 #include "config.h"
 #include "db.h"
+#include "crypto.h"
 
 enum role {
 	ROLE_ENTERPRISE,
@@ -154,6 +155,9 @@ enum err	 user_reset_password(struct db *, const struct audit_actor *,
 		    const char *action, long long user_id, char otp[OTP_LEN + 1]);
 /* A random one-time password that meets the policy. */
 void		 user_make_otp(char otp[OTP_LEN + 1]);
+/* A one-time password and its hash, made before a transaction (the KDF
+ * takes a fifth of a second: never inside one).  -1 on OOM (otp wiped). */
+int		 user_otp_hash(char otp[OTP_LEN + 1], char hash[PASSWORD_HASH_MAX]);
 
 /* Status changes by an operator or duijie-admin; audited; lock/suspend/
  * revoke end every session at once.  `to` USER_ACTIVE = unlock/reactivate. */
@@ -195,6 +199,20 @@ struct user_new {
 enum err	 user_create(struct db *, const struct audit_actor *,
 		    const char *action, const struct user_new *,
 		    long long *id, char otp[OTP_LEN + 1]);
+
+/*
+ * The same changes inside the caller's transaction (db_begin .. db_commit),
+ * for a change form that opens, resets and revokes several users at once:
+ * the password hashes are made beforehand (user_otp_hash).  Each writes
+ * its audit row; the caller rolls back on any error.
+ */
+enum err	 user_insert_tx(struct db *, const struct audit_actor *,
+		    const char *action, const struct user_new *,
+		    const char *hash, bool must_change, long long *id);
+enum err	 user_reset_password_tx(struct db *, const struct audit_actor *,
+		    const char *action, long long user_id, const char *hash);
+enum err	 user_set_status_tx(struct db *, const struct audit_actor *,
+		    const char *action, long long user_id, enum user_status to);
 
 /* Operator list, scoped to `region` (R-02.2): matches q against username,
  * real name or organisation name; page is 0-based. */

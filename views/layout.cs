@@ -6,6 +6,14 @@
 <title><?cs call:title() ?> - <?cs var:S.site_name ?></title>
 <link rel="stylesheet" href="/static/style.css">
 </head>
+<?cs if:Page.layout == "print" ?>
+<body class="print">
+<main id="main">
+<?cs call:content() ?>
+</main>
+</body>
+</html>
+<?cs else ?>
 <body class="portal-<?cs var:Portal.name ?>">
 <a class="skip" href="#main"><?cs var:S.skip ?></a>
 <header class="site">
@@ -28,6 +36,9 @@
   <?cs if:User.role == "enterprise" ?><a href="/profile"<?cs if:Page.nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.profile ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users"<?cs if:Page.nav == "users" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.users ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/enterprises"<?cs if:Page.nav == "enterprises" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.enterprises ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/agency-forms"<?cs if:Page.nav == "agency_forms" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agency_forms ?></a>
+  <a href="/departures"<?cs if:Page.nav == "departures" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.departures ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/dashboard"<?cs if:Page.nav == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.dashboard ?></a><?cs /if ?>
   <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
   <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
 </div></nav>
@@ -43,3 +54,4 @@
 </footer>
 </body>
 </html>
+<?cs /if ?>
