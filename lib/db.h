@@ -36,6 +36,7 @@ enum dbm {
 	DBM_AUDITLOG,	/* auditlog.c */
 	DBM_ENTLIST,	/* enterprise_list.c */
 	DBM_CALENDAR,	/* workdays.c */
+	DBM_AGENCY,	/* agency.c */
 	DBM__MAX
 };
 
