@@ -52,6 +52,11 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_ENTERPRISES_LATE] = { "/enterprises/late", GET, LAN, ROLES_OPS, FULL,         0, &enterprises_late_form, 0, handle_enterprises_late },
 	[PAGE_ENTERPRISES_LATE_CSV] = { "/enterprises/late.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,         0, handle_enterprises_late_csv },
 	[PAGE_ENTERPRISE] =    { "/enterprises/{id}", GET,   LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_enterprise },
+	[PAGE_AGENCIES] =      { "/agencies",    GET,        LAN,  ROLES_OPS, FULL,         0, &agencies_form, 0, handle_agencies },
+	[PAGE_AGENCY_NEW] =    { "/agencies/new", GET | POST, LAN, OPERATOR, FULL,          1, &agency_new_form, 0, handle_agency_new },
+	/* gov users too, for their own agency only (the handler checks) */
+	[PAGE_AGENCY] =        { "/agencies/{id}", GET,      LAN,  ROLES_OPS | ROLE_BIT(ROLE_GOV), FULL, 0, &agency_form,   0, handle_agency },
+	[PAGE_AGENCY_EDIT] =   { "/agencies/{id}/edit", GET | POST, LAN, OPERATOR, FULL,    1, &agency_edit_form, 0, handle_agency_edit },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -74,6 +79,9 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_ENTERPRISES] = "enterprises",
 	[TMPL_ENTERPRISE] = "enterprise",
 	[TMPL_ENTERPRISES_LATE] = "enterprises_late",
+	[TMPL_AGENCIES] = "agencies",
+	[TMPL_AGENCY] = "agency",
+	[TMPL_AGENCY_EDIT] = "agency_edit",
 };
 
 int

@@ -38,6 +38,10 @@ enum page {
 	PAGE_ENTERPRISES_LATE,
 	PAGE_ENTERPRISES_LATE_CSV,
 	PAGE_ENTERPRISE,
+	PAGE_AGENCIES,
+	PAGE_AGENCY_NEW,
+	PAGE_AGENCY,
+	PAGE_AGENCY_EDIT,
 	PAGE__MAX
 };
 
@@ -61,6 +65,9 @@ enum tmpl {
 	TMPL_ENTERPRISES,
 	TMPL_ENTERPRISE,
 	TMPL_ENTERPRISES_LATE,
+	TMPL_AGENCIES,
+	TMPL_AGENCY,
+	TMPL_AGENCY_EDIT,
 	TMPL__MAX
 };
 
@@ -152,5 +159,12 @@ int	handle_enterprise(struct req *);
 int	handle_enterprises_late(struct req *);
 int	handle_enterprises_late_csv(struct req *);
 extern const struct form enterprises_form, enterprises_late_form;
+
+int	handle_agencies(struct req *);		/* agencies.c */
+int	handle_agency_new(struct req *);
+int	handle_agency(struct req *);
+int	handle_agency_edit(struct req *);
+extern const struct form agencies_form, agency_new_form, agency_form,
+	    agency_edit_form;
 
 #endif
