@@ -57,6 +57,10 @@ const struct route routes[PAGE__MAX] = {
 	/* gov users too, for their own agency only (the handler checks) */
 	[PAGE_AGENCY] =        { "/agencies/{id}", GET,      LAN,  ROLES_OPS | ROLE_BIT(ROLE_GOV), FULL, 0, &agency_form,   0, handle_agency },
 	[PAGE_AGENCY_EDIT] =   { "/agencies/{id}/edit", GET | POST, LAN, OPERATOR, FULL,    1, &agency_edit_form, 0, handle_agency_edit },
+	/* one path, two rows: everyone of the offices reads, operators write
+	 * (and only the province's: the handler checks the region) */
+	[PAGE_CALENDAR] =      { "/calendar",    GET,        LAN,  ROLES_OPS, FULL,         0, &calendar_form, 0, handle_calendar },
+	[PAGE_CALENDAR_SET] =  { "/calendar",    POST,       LAN,  OPERATOR, FULL,          1, &calendar_set_form, 0, handle_calendar_set },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -82,6 +86,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_AGENCIES] = "agencies",
 	[TMPL_AGENCY] = "agency",
 	[TMPL_AGENCY_EDIT] = "agency_edit",
+	[TMPL_CALENDAR] = "calendar",
 };
 
 int

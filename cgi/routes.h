@@ -42,6 +42,8 @@ enum page {
 	PAGE_AGENCY_NEW,
 	PAGE_AGENCY,
 	PAGE_AGENCY_EDIT,
+	PAGE_CALENDAR,
+	PAGE_CALENDAR_SET,
 	PAGE__MAX
 };
 
@@ -68,6 +70,7 @@ enum tmpl {
 	TMPL_AGENCIES,
 	TMPL_AGENCY,
 	TMPL_AGENCY_EDIT,
+	TMPL_CALENDAR,
 	TMPL__MAX
 };
 
@@ -166,5 +169,9 @@ int	handle_agency(struct req *);
 int	handle_agency_edit(struct req *);
 extern const struct form agencies_form, agency_new_form, agency_form,
 	    agency_edit_form;
+
+int	handle_calendar(struct req *);		/* calendar.c */
+int	handle_calendar_set(struct req *);
+extern const struct form calendar_form, calendar_set_form;
 
 #endif

@@ -2,11 +2,12 @@
 # t_60_agencies.sh -- government agencies on the intranet: the operators'
 # list scoped by region, creation and editing with field messages and
 # audit rows, one agency's page for its region's staff and its own gov
-# users (R-02.2, R-05.1, X-AUD, X-SEC, X-UI).
+# users; and the holiday calendar the province's operators keep (R-02.2,
+# R-05.1, R-09.5, X-AUD, X-SEC, X-UI).
 #
-# Creates agencies named 六十测试局* and removes them at the start and the
-# end, so the file runs again on the same stack.  The demo agencies are
-# only read.
+# Creates agencies named 六十测试局* and calendar rows of 2031 (a year no
+# other test uses), and removes them at the start and the end, so the file
+# runs again on the same stack.  The demo agencies are only read.
 . "$(dirname "$0")/lib.sh"
 
 uid_of() { sql "SELECT id FROM users WHERE username = '$1'"; }
@@ -15,12 +16,14 @@ audit_count() { sql "SELECT COUNT(*) FROM audit_log WHERE $1"; }
 pct() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'; }
 cleanup() {
 	sql "DELETE FROM agencies WHERE name LIKE '六十测试%'"
+	sql "DELETE FROM calendar_days WHERE day >= '2031-01-01' AND day < '2032-01-01'"
 }
 cleanup
 
 AG_GZ=$(sql "SELECT id FROM agencies WHERE name = '广州市市场监督管理局'")
 AG_FS=$(sql "SELECT id FROM agencies WHERE name = '佛山市市场监督管理局'")
 OP_GZ=$(uid_of op-gz)
+OP_GD=$(uid_of op-gd)
 GOV_GZ=$(uid_of gov-gz)
 
 login "$INTRANET" op-gz
@@ -30,6 +33,8 @@ login "$INTRANET" op-gd
 OPGD=$(jar_of op-gd)
 login "$INTRANET" sup-gz
 SUPGZ=$(jar_of sup-gz)
+login "$INTRANET" sup-gd
+SUPGD=$(jar_of sup-gd)
 login "$INTRANET" gov-gz
 expect_status 303 "R-05.1 gov-gz signs in"
 GOVGZ=$(jar_of gov-gz)
@@ -65,6 +70,7 @@ req GET "$INTRANET/agencies" --jar "$GOVGZ"
 expect_status 403 "R-02.2 a gov user may not open the agency list"
 req GET "$INTRANET/users" --jar "$OPGZ"
 expect_body 'href="/agencies"' "X-UI operators have a menu link to the agencies"
+expect_body 'href="/calendar"' "X-UI ... and to the holiday calendar"
 
 # --- create: field messages, values kept, a duplicate name (R-05.1) -----------------------
 req GET "$INTRANET/agencies/new" --jar "$OPGZ"
@@ -221,6 +227,93 @@ req GET "$INTRANET/agencies/$AG_GZ" --jar "$OPGZ"
 expect_body '>gov-gz</a>' "R-05.1 operators see the agency's users with links"
 req GET "$INTERNET/agencies/$AG_GZ"
 expect_status 404 "R-02.1 the internet portal has no agency pages"
+
+# --- the holiday calendar (R-09.5) ----------------------------------------------------------
+req GET "$INTRANET/calendar" --jar "$OPGD"
+expect_status 200 "R-09.5 an operator opens the holiday calendar"
+year=$(TZ=Asia/Shanghai date +%Y)
+expect_body "<title>节假日安排 $year" "R-09.5 ... of the current Beijing year by default"
+expect_body 'aria-current="page">节假日' "X-UI the menu marks the calendar"
+req GET "$INTRANET/calendar?year=2026" --jar "$OPGD"
+expect_body '<td>2026-02-16</td>[[:space:]]*<td>星期一</td>[[:space:]]*<td>放假</td>[[:space:]]*<td>春节</td>' \
+	"R-09.5 2026 lists 春节 with the weekday and kind in Chinese"
+expect_body '<td>2026-02-14</td>[[:space:]]*<td>星期六</td>[[:space:]]*<td>调休上班</td>' "R-09.5 ... and the working Saturday"
+expect_body 'href="/calendar\?year=2025"' "R-09.5 ... with a link to the year before"
+expect_body 'href="/calendar\?year=2027"' "R-09.5 ... and after"
+req GET "$INTRANET/calendar?year=2031" --jar "$OPGD"
+expect_status 200 "R-09.5 a year without rows opens"
+expect_body 'id="cal-empty">该年度的放假安排尚未录入，期限按周一至周五计算' "R-09.5 ... and says deadlines count Monday to Friday"
+expect_body 'id="cal-set"' "R-09.5 the province's operator gets the form"
+req GET "$INTRANET/calendar?year=abc" --jar "$OPGD"
+expect_body 'class="error-text"[^>]*>请输入整数' "X-SEC a bad year gets a Chinese message"
+
+SET_05="action = 'calendar.set' AND object_type = 'calendar_day' AND object_id = '2031-03-05' AND actor_id = $OP_GD"
+nc=$(audit_count "$SET_05 AND detail = 'holiday 六十测试假日; was none'")
+nd=$(audit_count "$SET_05 AND detail = 'none; was holiday 六十测试假日'")
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-05" --data-urlencode "kind=holiday" --data-urlencode "name=六十测试假日"
+expect_status 303 "R-09.5 the province's operator marks a Wednesday as a holiday"
+expect_header Location '^/calendar\?year=2031&done=1$' "R-09.5 ... and returns to that year"
+expect_eq "$(sql "SELECT CONCAT(kind, '|', name) FROM calendar_days WHERE day = '2031-03-05'")" "holiday|六十测试假日" \
+	"R-09.5 the row is stored"
+expect_eq "$(audit_count "$SET_05 AND detail = 'holiday 六十测试假日; was none'")" \
+	"$((nc + 1))" "X-AUD the change is audited with the day, the kind and the name"
+req GET "$INTRANET/calendar?year=2031&done=1" --jar "$OPGD"
+expect_body 'id="done">已保存节假日安排' "X-UI the change is confirmed"
+expect_body '<td>2031-03-05</td>[[:space:]]*<td>星期三</td>[[:space:]]*<td>放假</td>[[:space:]]*<td>六十测试假日</td>' \
+	"R-09.5 the page shows the day"
+expect_no_body 'id="cal-empty"' "R-09.5 ... and no longer says the year is missing"
+
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-08" --data-urlencode "kind=holiday" --data-urlencode "name=六十测试周末"
+expect_status 200 "R-09.5 marking a Saturday as a holiday is refused"
+expect_body 'id="kind-error">这一天是周六或周日，本来就不上班，不能标为放假' "X-UI ... with a message next to the kind"
+expect_body 'value="六十测试周末"' "X-UI ... keeping the name as typed"
+expect_body '<option value="holiday" selected>' "X-UI ... and the kind"
+expect_eq "$(sql "SELECT COUNT(*) FROM calendar_days WHERE day = '2031-03-08'")" 0 "R-09.5 ... and stores nothing"
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-05" --data-urlencode "kind=workday" --data-urlencode "name=六十测试上班"
+expect_body 'id="kind-error">这一天是周一至周五，本来就上班，不能标为调休上班' "R-09.5 a weekday cannot be a working weekend day"
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-09" --data-urlencode "kind=workday" --data-urlencode "name="
+expect_body 'id="name-error">请填写此项' "R-09.5 the name is required for a holiday or working day"
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-02-30" --data-urlencode "kind=holiday" --data-urlencode "name=x"
+expect_body 'id="day-error">请输入有效日期' "R-09.5 an impossible date gets a message"
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-09" --data-urlencode "kind=workday" --data-urlencode "name=六十测试调休"
+expect_status 303 "R-09.5 a Sunday can be a working day"
+expect_eq "$(sql "SELECT kind FROM calendar_days WHERE day = '2031-03-09'")" workday "R-09.5 ... stored as such"
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-10" --data-urlencode "kind=none"
+expect_status 200 "R-09.5 clearing a day without a row is refused"
+expect_body 'id="day-error">这一天没有放假或调休安排' "X-UI ... with a message"
+post_form "$OPGD" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-05" --data-urlencode "kind=none"
+expect_status 303 "R-09.5 the operator clears the holiday"
+expect_eq "$(sql "SELECT COUNT(*) FROM calendar_days WHERE day = '2031-03-05'")" 0 "R-09.5 ... whose row is gone"
+expect_eq "$(audit_count "$SET_05 AND detail = 'none; was holiday 六十测试假日'")" "$((nd + 1))" \
+	"X-AUD the clearing is audited with what was there"
+
+n0=$(audit_count "action = 'access.denied' AND object_type = 'calendar_day' AND actor_id = $OP_GZ")
+req GET "$INTRANET/calendar?year=2031" --jar "$OPGZ"
+expect_status 200 "R-09.5 a city operator reads the calendar"
+expect_body 'id="cal-read-only"' "R-09.5 ... told the province keeps it"
+expect_no_body 'id="cal-set"' "R-09.5 ... without the form"
+post_form "$OPGZ" "$INTRANET/calendar?year=2031" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-06" --data-urlencode "kind=holiday" --data-urlencode "name=六十测试越权"
+expect_status 403 "R-09.5 a city operator's change is refused"
+expect_eq "$(sql "SELECT COUNT(*) FROM calendar_days WHERE day = '2031-03-06'")" 0 "R-09.5 ... and stores nothing"
+expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'calendar_day' AND actor_id = $OP_GZ AND outcome = 'denied'")" \
+	"$((n0 + 1))" "X-AUD ... and is audited"
+req GET "$INTRANET/calendar" --jar "$SUPGD"
+expect_status 200 "R-09.5 a supervisor reads the calendar"
+expect_no_body 'id="cal-set"' "R-09.5 ... without the form"
+post_form "$SUPGD" "$INTRANET/calendar" "$INTRANET/calendar" \
+	--data-urlencode "day=2031-03-06" --data-urlencode "kind=holiday" --data-urlencode "name=六十测试越权"
+expect_status 403 "R-09.5 a supervisor's change is refused"
+req GET "$INTRANET/calendar" --jar "$GOVGZ"
+expect_status 403 "R-09.5 a gov user may not open the calendar page"
 
 cleanup
 expect_eq "$(sql "SELECT COUNT(*) FROM agencies WHERE name LIKE '六十测试%'")" 0 "(clean up) the test agencies are gone"
