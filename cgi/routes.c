@@ -65,6 +65,15 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_DEPARTURES] =    { "/departures",  GET | POST, LAN,  ROLES_OPS | GOV, FULL,   1, &departures_form, 0, handle_departures },
 	[PAGE_DASHBOARD] =     { "/dashboard",   GET,        LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_dashboard },
 	[PAGE_DASHBOARD_CSV] = { "/dashboard.csv", GET,      LAN,  ROLES_OPS, FULL,         0, &dashboard_csv_form, 0, handle_dashboard_csv },
+	[PAGE_AGENCIES] =      { "/agencies",    GET,        LAN,  ROLES_OPS, FULL,         0, &agencies_form, 0, handle_agencies },
+	[PAGE_AGENCY_NEW] =    { "/agencies/new", GET | POST, LAN, OPERATOR, FULL,          1, &agency_new_form, 0, handle_agency_new },
+	/* gov users too, for their own agency only (the handler checks) */
+	[PAGE_AGENCY] =        { "/agencies/{id}", GET,      LAN,  ROLES_OPS | ROLE_BIT(ROLE_GOV), FULL, 0, &agency_form,   0, handle_agency },
+	[PAGE_AGENCY_EDIT] =   { "/agencies/{id}/edit", GET | POST, LAN, OPERATOR, FULL,    1, &agency_edit_form, 0, handle_agency_edit },
+	/* one path, two rows: everyone of the offices reads, operators write
+	 * (and only the province's: the handler checks the region) */
+	[PAGE_CALENDAR] =      { "/calendar",    GET,        LAN,  ROLES_OPS, FULL,         0, &calendar_form, 0, handle_calendar },
+	[PAGE_CALENDAR_SET] =  { "/calendar",    POST,       LAN,  OPERATOR, FULL,          1, &calendar_set_form, 0, handle_calendar_set },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -93,6 +102,10 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_AFORM_PRINT] = "agency_form_print",
 	[TMPL_DEPARTURES] = "departures",
 	[TMPL_DASHBOARD] = "dashboard",
+	[TMPL_AGENCIES] = "agencies",
+	[TMPL_AGENCY] = "agency",
+	[TMPL_AGENCY_EDIT] = "agency_edit",
+	[TMPL_CALENDAR] = "calendar",
 };
 
 int

@@ -50,6 +50,12 @@ enum page {
 	PAGE_DEPARTURES,
 	PAGE_DASHBOARD,
 	PAGE_DASHBOARD_CSV,
+	PAGE_AGENCIES,
+	PAGE_AGENCY_NEW,
+	PAGE_AGENCY,
+	PAGE_AGENCY_EDIT,
+	PAGE_CALENDAR,
+	PAGE_CALENDAR_SET,
 	PAGE__MAX
 };
 
@@ -79,6 +85,10 @@ enum tmpl {
 	TMPL_AFORM_PRINT,
 	TMPL_DEPARTURES,
 	TMPL_DASHBOARD,
+	TMPL_AGENCIES,
+	TMPL_AGENCY,
+	TMPL_AGENCY_EDIT,
+	TMPL_CALENDAR,
 	TMPL__MAX
 };
 
@@ -186,5 +196,15 @@ int	handle_departures(struct req *);	/* dashboard.c */
 int	handle_dashboard(struct req *);
 int	handle_dashboard_csv(struct req *);
 extern const struct form departures_form, dashboard_csv_form;
+int	handle_agencies(struct req *);		/* agencies.c */
+int	handle_agency_new(struct req *);
+int	handle_agency(struct req *);
+int	handle_agency_edit(struct req *);
+extern const struct form agencies_form, agency_new_form, agency_form,
+	    agency_edit_form;
+
+int	handle_calendar(struct req *);		/* calendar.c */
+int	handle_calendar_set(struct req *);
+extern const struct form calendar_form, calendar_set_form;
 
 #endif

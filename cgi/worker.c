@@ -400,6 +400,8 @@ user_to_hdf(struct req *r)
 	req_set(r, "User.region", u->region);
 	req_set(r, "User.region_name", u->region_name);
 	req_set(r, "User.org_name", u->org_name);
+	req_set(r, "User.org_kind", u->org_kind);
+	req_setf(r, "User.org_id", "%lld", u->org_id);
 	req_setf(r, "User.stage", "%d", (int)r->sess->stage);
 	if (r->sess->stage == STAGE_FULL)
 		req_set(r, "User.signed_in", "1");

@@ -1,14 +1,21 @@
 /*
  * workdays.c -- working days from a calendar of exceptions, and the SQL
- * of the calendar_days table.
+ * of the calendar_days table (read for deadlines, maintained by the
+ * province's operators).
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "workdays.h"
 
 enum {
 	STMT_CAL_LOAD,
+	STMT_CAL_YEAR,
+	STMT_CAL_LOCK,
+	STMT_CAL_PUT,
+	STMT_CAL_DELETE,
 	STMT_CAL__MAX
 };
 
@@ -18,6 +25,19 @@ static const char *const sql[STMT_CAL__MAX] = {
 	    "SELECT YEAR(day), MONTH(day), DAYOFMONTH(day), kind = 'holiday'"
 	    " FROM calendar_days WHERE day >= MAKEDATE(?, 1) AND day < MAKEDATE(?, 1)"
 	    " ORDER BY day",
+	[STMT_CAL_YEAR] =
+	    "SELECT YEAR(day), MONTH(day), DAYOFMONTH(day), kind, name"
+	    " FROM calendar_days WHERE day >= MAKEDATE(?, 1) AND day < MAKEDATE(?, 1)"
+	    " ORDER BY day",
+	/* FOR UPDATE on a missing key locks the gap: two operators setting
+	 * the same day queue up rather than both reading "none" */
+	[STMT_CAL_LOCK] =
+	    "SELECT kind, name FROM calendar_days WHERE day = ? FOR UPDATE",
+	[STMT_CAL_PUT] =
+	    "INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)"
+	    " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
+	    " updated_at = UTC_TIMESTAMP()",
+	[STMT_CAL_DELETE] = "DELETE FROM calendar_days WHERE day = ?",
 };
 
 static const struct db_module mod = { DBM_CALENDAR, STMT_CAL__MAX, sql };
@@ -230,5 +250,147 @@ calendar_load(struct db *db, struct arena *a, int from_year, int to_year,
 	db_rows_free(rows);
 	if (rc != ERR_OK)
 		calendar_init(out, a);
+	return rc;
+}
+
+int
+calendar_weekday(int y, int m, int d)
+{
+	return weekday(day_from_civil(y, m, d)) + 1;
+}
+
+static const char *const kind_names[CAL_KIND__MAX] = {
+	[CAL_NONE] = "none", [CAL_HOLIDAY] = "holiday", [CAL_WORKDAY] = "workday",
+};
+
+const char *
+calendar_kind_name(enum cal_kind k)
+{
+	return k < CAL_KIND__MAX ? kind_names[k] : "";
+}
+
+int
+calendar_kind_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < CAL_KIND__MAX; i++)
+		if (strcmp(s, kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+calendar_kind_error(int y, int m, int d, enum cal_kind kind)
+{
+	bool weekend;
+
+	if (!calendar_date_valid(y, m, d) || kind >= CAL_KIND__MAX)
+		return "bad_date";
+	weekend = calendar_weekday(y, m, d) >= 6;
+	if (kind == CAL_HOLIDAY && weekend)
+		return "cal_holiday_weekend";
+	if (kind == CAL_WORKDAY && !weekend)
+		return "cal_workday_weekday";
+	return NULL;
+}
+
+enum err
+calendar_year_rows(struct db *db, struct arena *a, int year, struct cal_rows *out)
+{
+	struct db_param	 p[] = { DB_INT(year), DB_INT((long long)year + 1) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r = 0;
+
+	memset(out, 0, sizeof *out);
+	/* one row a day at most */
+	if ((out->v = arena_calloc(a, 367, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_query(db, a, &mod, STMT_CAL_YEAR, p, 2, &rows)) != ERR_OK)
+		return rc;
+	while (out->n < 367 && (r = db_next(rows)) == 1) {
+		struct cal_row *c = &out->v[out->n];
+
+		c->y = (int)db_col_int(rows, 0);
+		c->m = (int)db_col_int(rows, 1);
+		c->d = (int)db_col_int(rows, 2);
+		c->weekday = calendar_weekday(c->y, c->m, c->d);
+		c->kind = calendar_kind_parse(db_col_str(rows, 3)) == CAL_WORKDAY ?
+		    CAL_WORKDAY : CAL_HOLIDAY;
+		if ((c->name = db_col_dup(rows, a, 4)) == NULL) {
+			db_rows_free(rows);
+			out->n = 0;
+			return ERR_NOMEM;
+		}
+		out->n++;
+	}
+	if (r == -1) {
+		out->n = 0;
+		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	}
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+enum err
+calendar_set_day(struct db *db, const struct audit_actor *actor, int y, int m,
+    int d, enum cal_kind kind, const char *name)
+{
+	struct arena	*a;
+	struct db_rows	*rows;
+	struct db_param	 p[3];
+	char		 day[16], was[64 + 4 * CAL_NAME_MAX], detail[128 + 8 * CAL_NAME_MAX];
+	size_t		 nlen = name != NULL ? strlen(name) : 0;
+	enum err	 rc;
+	int		 n;
+
+	if (calendar_kind_error(y, m, d, kind) != NULL)
+		return ERR_INVAL;
+	if (kind != CAL_NONE && (nlen == 0 || !utf8_valid(name, nlen) ||
+	    utf8_len(name, nlen) > CAL_NAME_MAX))
+		return ERR_INVAL;
+	if ((a = arena_new(1024)) == NULL)
+		return ERR_NOMEM;
+	snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+	p[0] = DB_STR(day);
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_query(db, a, &mod, STMT_CAL_LOCK, p, 1, &rows)) != ERR_OK)
+		goto rollback;
+	if ((n = db_next(rows)) == -1) {
+		rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
+		goto rollback;
+	}
+	if (n == 1)
+		snprintf(was, sizeof was, "%s %s", db_col_str(rows, 0) != NULL ?
+		    db_col_str(rows, 0) : "", db_col_str(rows, 1) != NULL ?
+		    db_col_str(rows, 1) : "");
+	else
+		snprintf(was, sizeof was, "none");
+	db_rows_free(rows);
+	if (kind == CAL_NONE) {
+		if (n == 0) {
+			rc = ERR_NOTFOUND;
+			goto rollback;
+		}
+		rc = db_exec(db, &mod, STMT_CAL_DELETE, p, 1, NULL, NULL);
+		snprintf(detail, sizeof detail, "none; was %s", was);
+	} else {
+		p[1] = DB_STR(calendar_kind_name(kind));
+		p[2] = DB_STR(name);
+		rc = db_exec(db, &mod, STMT_CAL_PUT, p, 3, NULL, NULL);
+		snprintf(detail, sizeof detail, "%s %s; was %s",
+		    calendar_kind_name(kind), name, was);
+	}
+	if (rc != ERR_OK)
+		goto rollback;
+	if ((rc = audit_write(db, actor, "calendar.set", "calendar_day", day,
+	    AUDIT_OK, detail)) != ERR_OK)
+		goto rollback;
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
 	return rc;
 }

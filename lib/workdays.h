@@ -17,6 +17,12 @@
  * A day outside every year the calendar has rows for falls back to
  * Monday to Friday: check calendar_has_year() before trusting a deadline
  * in a year whose notice may not be entered yet.
+ *
+ * Operators keep the table (calendar_year_rows, calendar_set_day): a
+ * holiday is entered only on Monday to Friday and a working day only on a
+ * Saturday or Sunday, the only rows that change anything.  The seeded
+ * years also list the weekend days inside each holiday; they are
+ * harmless and stay.
  */
 #ifndef DUIJIE_WORKDAYS_H
 #define DUIJIE_WORKDAYS_H
@@ -25,6 +31,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "db.h"
 
 struct cal_day {
@@ -78,5 +85,56 @@ int		workdays_between(const struct calendar *, int y1, int m1, int d1,
  */
 enum err	calendar_load(struct db *, struct arena *a, int from_year,
 		    int to_year, struct calendar *out);
+
+/* The day of the week of y-m-d: 1 for Monday .. 7 for Sunday (ISO 8601). */
+int		calendar_weekday(int y, int m, int d);
+
+/* What a calendar row says of its day; CAL_NONE: no row (Monday to
+ * Friday work, the weekend does not). */
+enum cal_kind { CAL_NONE, CAL_HOLIDAY, CAL_WORKDAY, CAL_KIND__MAX };
+
+/* "none", "holiday", "workday" (the column's values, and the form's). */
+const char	*calendar_kind_name(enum cal_kind);
+/* The kind named s, or -1. */
+int		calendar_kind_parse(const char *s);
+
+/*
+ * Whether y-m-d may be listed as `kind`: NULL when it may, else a message
+ * key (strings.hdf Err.*): "bad_date" for an invalid date,
+ * "cal_holiday_weekend" for a holiday on a Saturday or Sunday (they are
+ * off anyway), "cal_workday_weekday" for a working day on Monday to
+ * Friday (they work anyway).  CAL_NONE fits every valid date.
+ */
+const char	*calendar_kind_error(int y, int m, int d, enum cal_kind kind);
+
+/* One calendar_days row. */
+struct cal_row {
+	int		 y, m, d;
+	int		 weekday;	/* calendar_weekday() */
+	enum cal_kind	 kind;		/* CAL_HOLIDAY or CAL_WORKDAY */
+	const char	*name;		/* 春节, 春节调休上班 ... */
+};
+
+struct cal_rows {
+	struct cal_row	*v;
+	size_t		 n;
+};
+
+/* The rows of year y, by day, into *out (in `a`).  ERR_DB_LOST, ERR_DB,
+ * ERR_NOMEM; *out is then empty. */
+enum err	calendar_year_rows(struct db *, struct arena *a, int year,
+		    struct cal_rows *out);
+
+/*
+ * Lists y-m-d as `kind` with `name` (1..CAL_NAME_MAX characters), or with
+ * CAL_NONE removes its row, and writes a "calendar.set" audit row (object
+ * "calendar_day" "YYYY-MM-DD", detail the new and the former kind and
+ * name) in one transaction.  ERR_INVAL when calendar_kind_error() refuses
+ * or the name is empty or too long (nothing written); ERR_NOTFOUND for
+ * CAL_NONE on a day without a row; ERR_DB_LOST, ERR_DB.
+ */
+#define CAL_NAME_MAX	40
+enum err	calendar_set_day(struct db *, const struct audit_actor *,
+		    int y, int m, int d, enum cal_kind kind, const char *name);
 
 #endif

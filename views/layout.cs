@@ -36,9 +36,12 @@
   <?cs if:User.role == "enterprise" ?><a href="/profile"<?cs if:Page.nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.profile ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users"<?cs if:Page.nav == "users" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.users ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/enterprises"<?cs if:Page.nav == "enterprises" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.enterprises ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/agencies"<?cs if:Page.nav == "agencies" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agencies ?></a><?cs /if ?>
+  <?cs if:User.role == "gov" && User.org_kind == "agency" ?><a href="/agencies/<?cs var:User.org_id ?>"<?cs if:Page.nav == "agency" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agency ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/agency-forms"<?cs if:Page.nav == "agency_forms" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agency_forms ?></a>
   <a href="/departures"<?cs if:Page.nav == "departures" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.departures ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/dashboard"<?cs if:Page.nav == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.dashboard ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.calendar ?></a><?cs /if ?>
   <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
   <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
 </div></nav>

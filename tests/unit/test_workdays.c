@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "arena.h"
 #include "workdays.h"
@@ -449,6 +450,113 @@ r_09_5_calendar_add(void **state)
 	arena_free(a);
 }
 
+/* the day of the week shown next to each calendar row. */
+static void
+r_09_5_weekday_table(void **state)
+{
+	static const struct {
+		int	 y, m, d;
+		int	 want;	/* 1 Monday .. 7 Sunday */
+	} t[] = {
+		{ 1970, 1, 1, 4 },	/* Thursday */
+		{ 1970, 1, 5, 1 },
+		{ 1969, 12, 28, 7 },	/* before day 0 */
+		{ 2026, 1, 1, 4 },	/* 元旦 */
+		{ 2026, 1, 4, 7 },	/* 元旦调休上班, a Sunday */
+		{ 2026, 2, 14, 6 },	/* 春节调休上班, a Saturday */
+		{ 2026, 2, 16, 1 },
+		{ 2026, 10, 10, 6 },
+		{ 2025, 9, 28, 7 },
+		{ 2024, 2, 29, 4 },
+		{ 2000, 2, 29, 2 },
+		{ 2100, 3, 1, 1 },
+		{ 1, 1, 1, 1 },		/* proleptic Gregorian */
+		{ 9999, 12, 31, 5 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (calendar_weekday(t[i].y, t[i].m, t[i].d) != t[i].want)
+			fail_msg("case %zu: %04d-%02d-%02d: want %d, got %d", i,
+			    t[i].y, t[i].m, t[i].d, t[i].want,
+			    calendar_weekday(t[i].y, t[i].m, t[i].d));
+	/* seven days in a row take every weekday once, in order */
+	for (long day = day_from_civil(2026, 3, 2), k = 0; k < 21; k++) {
+		int y, m, d;
+
+		civil_from_day(day + k, &y, &m, &d);
+		assert_int_equal(calendar_weekday(y, m, d), (int)(k % 7) + 1);
+	}
+}
+
+/*
+ * R-09.5: what operators may enter: a holiday only on Monday to Friday, a
+ * working day only on Saturday or Sunday, "none" anywhere; a bad date or
+ * kind is refused; and every row of the State Council's schedules passes.
+ */
+static void
+r_09_5_kind_error_table(void **state)
+{
+	static const struct {
+		int		 y, m, d;
+		enum cal_kind	 kind;
+		const char	*want;		/* NULL: accepted */
+	} t[] = {
+		{ 2026, 3, 2, CAL_HOLIDAY, NULL },		/* Monday */
+		{ 2026, 3, 6, CAL_HOLIDAY, NULL },		/* Friday */
+		{ 2026, 3, 7, CAL_HOLIDAY, "cal_holiday_weekend" },	/* Saturday */
+		{ 2026, 3, 8, CAL_HOLIDAY, "cal_holiday_weekend" },	/* Sunday */
+		{ 2026, 3, 7, CAL_WORKDAY, NULL },
+		{ 2026, 3, 8, CAL_WORKDAY, NULL },
+		{ 2026, 3, 2, CAL_WORKDAY, "cal_workday_weekday" },
+		{ 2026, 3, 6, CAL_WORKDAY, "cal_workday_weekday" },
+		{ 2026, 3, 2, CAL_NONE, NULL },
+		{ 2026, 3, 7, CAL_NONE, NULL },
+		{ 2026, 2, 29, CAL_NONE, "bad_date" },
+		{ 2026, 2, 29, CAL_HOLIDAY, "bad_date" },
+		{ 2026, 13, 1, CAL_WORKDAY, "bad_date" },
+		{ 0, 1, 1, CAL_NONE, "bad_date" },
+		{ 2026, 3, 2, CAL_KIND__MAX, "bad_date" },
+		{ 2024, 2, 29, CAL_HOLIDAY, NULL },		/* a Thursday */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *got = calendar_kind_error(t[i].y, t[i].m, t[i].d, t[i].kind);
+
+		if ((got == NULL) != (t[i].want == NULL) ||
+		    (got != NULL && strcmp(got, t[i].want) != 0))
+			fail_msg("case %zu: %04d-%02d-%02d kind %d: want %s, got %s",
+			    i, t[i].y, t[i].m, t[i].d, (int)t[i].kind,
+			    t[i].want ? t[i].want : "NULL", got ? got : "NULL");
+	}
+	/* A State Council holiday on a weekend (春节 2026-02-21, a
+	 * Saturday) is a row the rule would refuse: such rows came from the
+	 * seed, they change nothing (the day is off either way) and operators
+	 * need not enter them.  Every working-day row is on a weekend. */
+	for (size_t i = 0; i < NCN; i++)
+		if (!cn[i].holiday)
+			assert_null(calendar_kind_error(cn[i].y, cn[i].m, cn[i].d,
+			    CAL_WORKDAY));
+}
+
+static void
+r_09_5_kind_names(void **state)
+{
+	static const char *const bad[] = { "", "Holiday", "holiday ", "work", "off" };
+
+	(void)state;
+	for (int k = 0; k < CAL_KIND__MAX; k++)
+		assert_int_equal(calendar_kind_parse(calendar_kind_name((enum cal_kind)k)), k);
+	assert_string_equal(calendar_kind_name(CAL_NONE), "none");
+	assert_string_equal(calendar_kind_name(CAL_HOLIDAY), "holiday");
+	assert_string_equal(calendar_kind_name(CAL_WORKDAY), "workday");
+	assert_string_equal(calendar_kind_name(CAL_KIND__MAX), "");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(calendar_kind_parse(bad[i]), -1);
+	assert_int_equal(calendar_kind_parse(NULL), -1);
+}
+
 int
 main(void)
 {
@@ -460,6 +568,9 @@ main(void)
 		cmocka_unit_test(r_09_5_deadline_properties_every_day),
 		cmocka_unit_test(r_09_5_day_numbers_and_leap_years),
 		cmocka_unit_test(r_09_5_calendar_add),
+		cmocka_unit_test(r_09_5_weekday_table),
+		cmocka_unit_test(r_09_5_kind_error_table),
+		cmocka_unit_test(r_09_5_kind_names),
 	};
 
 	return cmocka_run_group_tests_name("workdays", tests, setup, teardown);

@@ -1,0 +1,51 @@
+<?cs def:title() ?><?cs var:S.Agency.title ?> <?cs var:Agency.name ?><?cs /def ?>
+<?cs def:content() ?>
+<section>
+  <?cs if:Page.nav == "agencies" ?><p><a href="/agencies"><?cs var:S.Agency.back ?></a></p><?cs /if ?>
+  <h1><?cs var:S.Agency.title ?>：<?cs var:Agency.name ?></h1>
+  <?cs if:Done ?><p class="notice" id="done"><?cs var:Done ?></p><?cs /if ?>
+  <dl class="facts" id="agency-facts">
+    <dt><?cs var:S.Agency.name ?></dt><dd id="agency-name"><?cs var:Agency.name ?></dd>
+    <dt><?cs var:S.Agency.region ?></dt><dd id="agency-region"><?cs var:Agency.region_name ?>（<?cs var:Agency.region ?>）</dd>
+    <dt><?cs var:S.Agency.dept_code ?></dt><dd id="agency-dept-code"><?cs alt:Agency.dept_code ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Agency.address ?></dt><dd id="agency-address"><?cs alt:Agency.address ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Agency.created ?></dt><dd><?cs var:Agency.created ?></dd>
+  </dl>
+  <h2><?cs var:S.Agency.net ?></h2>
+  <dl class="facts" id="agency-net">
+    <dt><?cs var:S.Agency.net_name ?></dt><dd id="agency-net-name"><?cs alt:Agency.net_name ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Agency.net_title ?></dt><dd id="agency-net-title"><?cs alt:Agency.net_title ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Agency.net_contact ?></dt><dd id="agency-net-contact"><?cs alt:Agency.net_contact ?>-<?cs /alt ?></dd>
+  </dl>
+  <?cs if:Can.edit ?><p><a href="/agencies/<?cs var:Agency.id ?>/edit" id="agency-edit"><?cs var:S.Agency.edit ?></a></p><?cs /if ?>
+
+  <h2><?cs var:S.Agency.members ?></h2>
+  <p class="muted"><?cs var:S.Agency.members_active ?><?cs var:Agency.users ?></p>
+  <?cs if:subcount(Members) > 0 ?>
+  <table class="list" id="members">
+    <thead><tr>
+      <th scope="col"><?cs var:S.Users.col_username ?></th>
+      <th scope="col"><?cs var:S.Users.col_real_name ?></th>
+      <th scope="col"><?cs var:S.Account.contact ?></th>
+      <th scope="col"><?cs var:S.Users.col_status ?></th>
+      <th scope="col"><?cs var:S.Account.last_login ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:u = Members ?>
+      <tr>
+        <td><?cs if:Can.users ?><a href="/users/<?cs var:u.id ?>" class="user-link"><?cs var:u.username ?></a><?cs else ?><span class="user-name"><?cs var:u.username ?></span><?cs /if ?></td>
+        <td><?cs var:u.real_name ?></td>
+        <td><?cs var:u.contact ?></td>
+        <td class="status-<?cs var:u.status ?>"><?cs var:S.Status[u.status] ?></td>
+        <td><?cs alt:u.last_login ?>-<?cs /alt ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs else ?>
+  <p class="muted" id="no-members"><?cs var:S.Agency.no_members ?></p>
+  <?cs /if ?>
+  <p class="muted"><?cs var:S.Agency.members_hint ?></p>
+  <?cs # change forms of this agency: added by the agency-forms work ?>
+</section>
+<?cs /def ?>
