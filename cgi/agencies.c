@@ -13,11 +13,13 @@
 #include <string.h>
 
 #include "agency.h"
+#include "agency_form.h"
 #include "db_region.h"
 #include "routes.h"
 #include "timefmt.h"
 
 #define AGENCIES_PER_PAGE	20
+#define AGENCY_FORMS		10	/* latest change forms on an agency's page */
 
 enum { AGENCIES_Q, AGENCIES_PAGE, AGENCIES__MAX };
 
@@ -301,6 +303,35 @@ handle_agency_new(struct req *r)
  * agency; 403 (audited) for another region's agency, or for a gov user,
  * any agency but its own.
  */
+/* The agency's latest change forms (R-04.3: their states are visible to
+ * the agency and to the region's offices) and the way to enter one. */
+static int
+agency_forms_to_hdf(struct req *r, const struct agency *ag)
+{
+	struct aform_list	l;
+	enum err		rc;
+
+	if (r->sess->user.role == ROLE_OPERATOR || of_agency(r))
+		req_set(r, "Can.enter_form", "1");
+	if ((rc = aform_search(r->app->db, r->a, ag->region, ag->id, -1, 0,
+	    AGENCY_FORMS, &l)) != ERR_OK)
+		return status_of(rc);
+	req_setf(r, "AgencyForms.total", "%lld", l.total);
+	for (size_t i = 0; i < l.n; i++) {
+		HDF	*row = req_row(r, "AgencyForms.rows", i);
+		char	 since[32] = "";
+
+		time_beijing(l.v[i].since, since, sizeof since);
+		if (row == NULL ||
+		    node_set(row, "id", arena_printf(r->a, "%lld", l.v[i].id)) == -1 ||
+		    node_set(row, "status", aform_status_name(l.v[i].status)) == -1 ||
+		    node_set(row, "apply_date", l.v[i].apply_date) == -1 ||
+		    node_set(row, "since", since) == -1)
+			return 500;
+	}
+	return 200;
+}
+
 int
 handle_agency(struct req *r)
 {
@@ -342,7 +373,7 @@ handle_agency(struct req *r)
 		    node_set_time(row, "last_login", u->last_login_at) == -1)
 			return 500;
 	}
-	return 200;
+	return agency_forms_to_hdf(r, &ag);
 }
 
 /*

@@ -62,7 +62,9 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_AFORM_APPROVE] = { "/agency-forms/{id}/approve", POST, LAN, SUPERVISOR, FULL, 1, &aform_decide_form, 0, handle_aform_approve },
 	[PAGE_AFORM_EXECUTE] = { "/agency-forms/{id}/execute", POST, LAN, OPERATOR, FULL,   1, &aform_decide_form, 0, handle_aform_execute },
 	[PAGE_AFORM_PRINT] =   { "/agency-forms/{id}/print", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,         0, handle_aform_print },
-	[PAGE_DEPARTURES] =    { "/departures",  GET | POST, LAN,  ROLES_OPS | GOV, FULL,   1, &departures_form, 0, handle_departures },
+	/* supervisors read the departures; agencies and operators record them */
+	[PAGE_DEPARTURES] =    { "/departures",  GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &departures_form, 0, handle_departures },
+	[PAGE_DEPARTURE_ADD] = { "/departures",  POST,       LAN,  OPERATOR | GOV, FULL,    1, &departures_form, 0, handle_departures },
 	[PAGE_DASHBOARD] =     { "/dashboard",   GET,        LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_dashboard },
 	[PAGE_DASHBOARD_CSV] = { "/dashboard.csv", GET,      LAN,  ROLES_OPS, FULL,         0, &dashboard_csv_form, 0, handle_dashboard_csv },
 	[PAGE_AGENCIES] =      { "/agencies",    GET,        LAN,  ROLES_OPS, FULL,         0, &agencies_form, 0, handle_agencies },

@@ -46,6 +46,30 @@
   <p class="muted" id="no-members"><?cs var:S.Agency.no_members ?></p>
   <?cs /if ?>
   <p class="muted"><?cs var:S.Agency.members_hint ?></p>
-  <?cs # change forms of this agency: added by the agency-forms work ?>
+  <h2><?cs var:S.Agency.forms ?></h2>
+  <?cs if:Can.enter_form ?><p><a class="button" id="agency-new-form" href="/agency-forms/new<?cs if:User.role != "gov" ?>?agency=<?cs var:Agency.id ?><?cs /if ?>"><?cs var:S.AForm.new ?></a></p><?cs /if ?>
+  <?cs if:subcount(AgencyForms.rows) > 0 ?>
+  <table class="list" id="agency-forms">
+    <thead><tr>
+      <th scope="col"><?cs var:S.AForm.col_id ?></th>
+      <th scope="col"><?cs var:S.AForm.col_apply_date ?></th>
+      <th scope="col"><?cs var:S.AForm.col_status ?></th>
+      <th scope="col"><?cs var:S.AForm.col_since ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:f = AgencyForms.rows ?>
+      <tr>
+        <td><a href="/agency-forms/<?cs var:f.id ?>"><?cs var:f.id ?></a></td>
+        <td><?cs alt:f.apply_date ?>-<?cs /alt ?></td>
+        <td class="aform-status-<?cs var:f.status ?>"><?cs var:S.AForm.status[f.status] ?></td>
+        <td><?cs var:f.since ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs if:AgencyForms.total > subcount(AgencyForms.rows) ?><p class="muted"><?cs var:S.Agency.forms_more ?><?cs var:AgencyForms.total ?><?cs var:S.AForm.total_unit ?></p><?cs /if ?>
+  <?cs else ?>
+  <p class="muted" id="no-agency-forms"><?cs var:S.Agency.no_forms ?></p>
+  <?cs /if ?>
 </section>
 <?cs /def ?>

@@ -94,6 +94,8 @@ expect_body 'data-status="submitted"' "R-04.3 the agency sees its form and its s
 expect_no_body 'id="aform-check"' "R-04.3 the agency cannot check its own form"
 req GET "$INTRANET/agency-forms" --jar "$GOVGZ"
 expect_body "href=\"/agency-forms/$F1\"" "R-04.3 the agency's list has the form"
+req GET "$INTRANET/agencies/$GZ_AGENCY" --jar "$GOVGZ"
+expect_body "href=\"/agency-forms/$F1\"" "R-04.3 ... and so has its agency's page"
 
 # --- scope (R-02.2) ------------------------------------------------------------------
 before=$(audit_count "action = 'access.denied' AND object_type = 'agency'")
