@@ -879,6 +879,7 @@ handle_aform_execute(struct req *r)
 	}
 	st = printout(r, &f, &res);
 	aform_result_wipe(&res);
+	r->secret = true;
 	return st;
 }
 

@@ -61,6 +61,8 @@ struct req {
 	const char		*csrf;		/* the token forms must carry */
 	HDF			*hdf;		/* the page's data */
 	int			 tmpl;		/* TMPL_* to render on 200 */
+	bool			 secret;	/* the page carries a one-time password:
+						 * wiped from memory once sent */
 	bool			 tmpl_on_4xx;	/* render tmpl on a 4xx too (a refused
 						 * step shown on its own page) */
 	const char		*location;	/* for 303 */

@@ -27,6 +27,8 @@
 
 static const char *const kind_choices[] = { "left", "changed", NULL };
 static const char *const list_choices[] = { "forms", "departures", "dormant", NULL };
+/* ?done= after recording: "nocal" when the calendar lacks the year */
+static const char *const done_choices[] = { "ok", "nocal", NULL };
 
 enum { DP_USER, DP_USERNAME, DP_KIND, DP_DATE, DP_NOTE, DP_DONE, DP__MAX };
 static const struct field departure_fields[DP__MAX] = {
@@ -35,7 +37,7 @@ static const struct field departure_fields[DP__MAX] = {
 	[DP_KIND] = { .name = "kind", .kind = FK_CHOICE, .flags = F_REQUIRED, .choices = kind_choices },
 	[DP_DATE] = { .name = "event_date", .kind = FK_DATE, .flags = F_REQUIRED | F_TRIM, .check = check_not_future },
 	[DP_NOTE] = { .name = "note", .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 200 },
-	[DP_DONE] = { .name = "done", .kind = FK_BOOL },
+	[DP_DONE] = { .name = "done", .kind = FK_CHOICE, .choices = done_choices },
 };
 const struct form departures_form = { departure_fields, DP__MAX };
 
@@ -191,12 +193,16 @@ handle_departures(struct req *r)
 			else if (rc != ERR_OK)
 				return status_of(rc);
 			else {
-				r->location = "/departures?done=1";
+				r->location = known ? "/departures?done=ok" :
+				    "/departures?done=nocal";
 				return 303;
 			}
 		}
-	} else if (r->f[DP_DONE].i)
+	} else if (r->f[DP_DONE].present && r->f[DP_DONE].error == NULL) {
 		req_set(r, "Done", "1");
+		if (strcmp(r->f[DP_DONE].s, "nocal") == 0)
+			req_set(r, "NoCalendar", "1");
+	}
 
 	today_str(today);
 	if ((rc = departure_list(r->app->db, r->a, me->region, gov ? me->org_id : 0,

@@ -299,6 +299,7 @@ act(struct req *r, enum act what)
 			return status_of(rc);
 		st = req_set(r, "Otp.password", otp);
 		explicit_bzero(otp, sizeof otp);
+		r->secret = true;
 		if (st == -1 || target_to_hdf(r, &u) == -1)
 			return 500;
 		req_set(r, "Page.nav", "users");

@@ -550,7 +550,22 @@ respond(struct req *r, int status)
 	if (ok && r->method != HTTP_HEAD && len > 0 &&
 	    FCGX_PutStr(out, (int)len, r->fcgi->out) < 0)
 		ok = false;
+	if (r->secret && body != NULL)
+		explicit_bzero(body, len);
 	return ok && FCGX_GetError(r->fcgi->out) == 0;
+}
+
+/* Overwrites every value of the tree (a page that carried a secret). */
+static void
+hdf_wipe(HDF *node)
+{
+	for (; node != NULL; node = hdf_obj_next(node)) {
+		char *v = hdf_obj_value(node);
+
+		if (v != NULL)
+			explicit_bzero(v, strlen(v));
+		hdf_wipe(hdf_obj_child(node));
+	}
 }
 
 static double
@@ -608,8 +623,11 @@ worker_handle(struct app *app, FCGX_Request *fr)
 
 		FCGX_PutStr(msg, sizeof msg - 1, fr->out);
 		sent = true;
-	} else
+	} else {
 		sent = respond(&r, status);
+		if (r.secret)
+			hdf_wipe(r.hdf);
+	}
 	log_info("rid=%s portal=%s user=%lld route=%s status=%d ms=%.1f%s",
 	    r.request_id, app->cfg->portal_name, r.user_id, page_path(&r),
 	    status, ms_since(&r.start), sent ? "" : " client-gone");

@@ -6,6 +6,7 @@
   <h1><?cs var:S.Departure.title ?></h1>
   <p class="muted"><?cs var:S.Departure.intro ?></p>
   <?cs if:Done ?><p class="notice ok" id="done"><?cs var:S.Departure.done ?></p><?cs /if ?>
+  <?cs if:NoCalendar ?><p class="notice" id="no-calendar"><?cs var:S.Departure.no_calendar ?></p><?cs /if ?>
   <?cs if:Can.record ?>
   <form method="post" action="/departures" class="stack narrow" id="departure-form" novalidate>
     <?cs call:csrf() ?>

@@ -54,6 +54,7 @@ post_form "$GOVGZ" "$INTRANET/departures" "$INTRANET/departures" \
 	--data-urlencode "user=$(uid_of "$X")" --data-urlencode "kind=left" \
 	--data-urlencode "event_date=2026-09-30" --data-urlencode "note=调往区分局"
 expect_status 303 "R-09.5 gov-gz records that X's holder left"
+expect_header Location '^/departures\?done=ok$' "R-09.5 ... with the 2026 calendar on record"
 expect_eq "$(sql "SELECT DATE_FORMAT(due_date, '%Y-%m-%d') FROM departures WHERE user_id = $(uid_of "$X")")" \
 	2026-10-13 "R-09.5 the form is due 5 working days later, by the holiday calendar"
 expect_eq "$(audit_count "action = 'departure.record' AND object_id = '$(uid_of "$X")'")" 1 \
@@ -76,6 +77,19 @@ post_form "$OPGZ" "$INTRANET/departures" "$INTRANET/departures" \
 	--data-urlencode "username=$Y" --data-urlencode "kind=changed" \
 	--data-urlencode "event_date=$TODAY"
 expect_status 303 "R-09.5 op-gz records Y's change of duties by username"
+# a year whose holidays are not entered yet: the due date counts Monday to
+# Friday, and the page says so
+W=t62-w-$TAG
+sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact, pw_hash)
+	VALUES ('$W', 'gov', '440100', 'agency', $GZ_AGENCY, '六二测试$W', '020-1', 'none')"
+post_form "$OPGZ" "$INTRANET/departures" "$INTRANET/departures" \
+	--data-urlencode "username=$W" --data-urlencode "kind=left" \
+	--data-urlencode "event_date=2024-12-27"
+expect_header Location '^/departures\?done=nocal$' "R-09.5 a year without calendar rows is flagged"
+expect_eq "$(sql "SELECT DATE_FORMAT(due_date, '%Y-%m-%d') FROM departures WHERE user_id = $(uid_of "$W")")" \
+	2025-01-06 "R-09.5 ... 2024-12-27 + 5 working days: 12-30, 12-31, (01-01 元旦) 01-02, 01-03, 01-06"
+req GET "$INTRANET/departures?done=nocal" --jar "$OPGZ"
+expect_body 'id="no-calendar"' "R-09.5 ... and the page says the calendar is missing"
 post_form "$OPFS" "$INTRANET/departures" "$INTRANET/departures" \
 	--data-urlencode "username=$Z" --data-urlencode "kind=left" \
 	--data-urlencode "event_date=$TODAY"
