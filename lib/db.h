@@ -38,6 +38,7 @@ enum dbm {
 	DBM_CALENDAR,	/* workdays.c */
 	DBM_AGENCY_FORM, /* agency_form.c */
 	DBM_DEPARTURE,	/* departure.c */
+	DBM_CREDIT_CAT,	/* credit_cat.c */
 	DBM_AGENCY,	/* agency.c */
 	DBM__MAX
 };

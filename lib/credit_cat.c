@@ -1,0 +1,384 @@
+/*
+ * credit_cat.c -- the catalogue of credit categories and the checks of
+ * their values (see credit_cat.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "credit_cat.h"
+#include "form.h"
+#include "utf8.h"
+
+enum {
+	STMT_CC_CATEGORIES,
+	STMT_CC_COLUMNS,
+	STMT_CC__MAX
+};
+
+static const char *const sql[STMT_CC__MAX] = {
+	[STMT_CC_CATEGORIES] =
+	    "SELECT id, code, name, date_label, has_period, active"
+	    " FROM credit_categories WHERE (? = 0 OR active = 1)"
+	    " ORDER BY sort, id",
+	[STMT_CC_COLUMNS] =
+	    "SELECT category_id, seq, code, label, kind, required, max_len, choices"
+	    " FROM credit_columns ORDER BY category_id, seq",
+};
+
+static const struct db_module mod = { DBM_CREDIT_CAT, STMT_CC__MAX, sql };
+
+static const char *const kind_names[CCOL__MAX] = {
+	[CCOL_TEXT] = "text", [CCOL_INT] = "int", [CCOL_MONEY] = "money",
+	[CCOL_DATE] = "date", [CCOL_CHOICE] = "choice",
+};
+
+const char *
+ccol_kind_name(enum ccol_kind k)
+{
+	return (unsigned)k < CCOL__MAX ? kind_names[k] : "?";
+}
+
+int
+ccol_kind_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < CCOL__MAX; i++)
+		if (strcmp(s, kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+str(const struct db_rows *rows, struct arena *a, unsigned col)
+{
+	const char *s = db_col_dup(rows, a, col);
+
+	return s != NULL ? s : "";
+}
+
+static enum err
+rows_error(struct db *db)
+{
+	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+}
+
+enum err
+credit_catalog_load(struct db *db, struct arena *a, bool active_only,
+    struct credit_catalog *out)
+{
+	struct db_param		 p[] = { DB_INT(active_only) };
+	struct db_rows		*rows;
+	unsigned long long	 cnt;
+	enum err		 rc;
+	int			 r = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = db_query(db, a, &mod, STMT_CC_CATEGORIES, p, 1, &rows)) != ERR_OK)
+		return rc;
+	cnt = db_rows_count(rows);
+	if (cnt > 0 && (out->v = arena_calloc(a, cnt, sizeof *out->v)) == NULL) {
+		db_rows_free(rows);
+		return ERR_NOMEM;
+	}
+	while (out->n < cnt && (r = db_next(rows)) == 1) {
+		struct credit_category *c = &out->v[out->n++];
+
+		c->id = (int)db_col_int(rows, 0);
+		c->code = str(rows, a, 1);
+		c->name = str(rows, a, 2);
+		c->date_label = str(rows, a, 3);
+		c->has_period = db_col_int(rows, 4) != 0;
+		c->active = db_col_int(rows, 5) != 0;
+	}
+	db_rows_free(rows);
+	if (r == -1)
+		return rows_error(db);
+
+	if ((rc = db_query(db, a, &mod, STMT_CC_COLUMNS, NULL, 0, &rows)) != ERR_OK)
+		return rc;
+	while ((r = db_next(rows)) == 1) {
+		struct credit_category	*c = (struct credit_category *)
+		    credit_category_by_id(out, (int)db_col_int(rows, 0));
+		struct credit_column	*col;
+		int			 kind;
+
+		if (c == NULL || c->ncols == CREDIT_COLS_MAX)
+			continue;
+		col = &c->cols[c->ncols++];
+		col->seq = (int)db_col_int(rows, 1);
+		col->code = str(rows, a, 2);
+		col->label = str(rows, a, 3);
+		kind = ccol_kind_parse(db_col_str(rows, 4));
+		col->kind = kind >= 0 ? (enum ccol_kind)kind : CCOL_TEXT;
+		col->required = db_col_int(rows, 5) != 0;
+		col->max_len = (unsigned)db_col_int(rows, 6);
+		col->choices = str(rows, a, 7);
+	}
+	db_rows_free(rows);
+	return r == -1 ? rows_error(db) : ERR_OK;
+}
+
+const struct credit_category *
+credit_category_by_id(const struct credit_catalog *cat, int id)
+{
+	for (size_t i = 0; i < cat->n; i++)
+		if (cat->v[i].id == id)
+			return &cat->v[i];
+	return NULL;
+}
+
+/* Reads 1..maxd digits at s[*i]; -1 when there are none. */
+static long
+digits(const char *s, size_t len, size_t *i, int maxd)
+{
+	long	v = 0;
+	int	n = 0;
+
+	while (*i < len && n < maxd && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	return n > 0 ? v : -1;
+}
+
+const char *
+credit_date_check(const char *s, size_t len, char out[11])
+{
+	size_t	i = 0;
+	long	y, m, d;
+	char	sep;
+
+	if ((y = digits(s, len, &i, 4)) < 0 || i != 4 || i >= len)
+		return "credit_date";
+	sep = s[i++];
+	if ((sep != '-' && sep != '/' && sep != '.') ||
+	    (m = digits(s, len, &i, 2)) < 0 || i >= len || s[i++] != sep ||
+	    (d = digits(s, len, &i, 2)) < 0 || i != len ||
+	    !date_valid((int)y, (int)m, (int)d))
+		return "credit_date";
+	snprintf(out, 11, "%04ld-%02ld-%02ld", y % 10000, m % 100, d % 100);
+	return NULL;
+}
+
+/* "1234", "1,234.5", "0.05" as yuan with two decimals; NULL when bad. */
+static const char *
+money(struct arena *a, const char *s, size_t len)
+{
+	char	buf[40];
+	size_t	n = 0, i = 0, dec = 0;
+	bool	point = false;
+
+	if (len == 0 || len >= sizeof buf - 4)
+		return NULL;
+	for (; i < len; i++) {
+		char c = s[i];
+
+		if (c == ',' && !point && n > 0)
+			continue;
+		if (c == '.' && !point && n > 0) {
+			point = true;
+			buf[n++] = c;
+			continue;
+		}
+		if (c < '0' || c > '9' || (point && ++dec > 2))
+			return NULL;
+		buf[n++] = c;
+	}
+	if (point && dec == 0)
+		return NULL;
+	if (!point)
+		buf[n++] = '.';
+	while (dec++ < 2)
+		buf[n++] = '0';
+	buf[n] = '\0';
+	/* no leading zeros but one before the point */
+	for (i = 0; buf[i] == '0' && buf[i + 1] != '.'; i++)
+		;
+	return arena_strdup(a, buf + i);
+}
+
+/* Is s (len bytes) one of the '|'-separated choices? */
+static bool
+is_choice(const char *choices, const char *s, size_t len)
+{
+	const char *p = choices;
+
+	while (*p != '\0') {
+		const char	*bar = strchr(p, '|');
+		size_t		 n = bar != NULL ? (size_t)(bar - p) : strlen(p);
+
+		if (n == len && memcmp(p, s, n) == 0)
+			return true;
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	return false;
+}
+
+const char *
+credit_value_check(struct arena *a, const struct credit_column *c,
+    const char *s, size_t len, const char **out)
+{
+	char	date[11];
+	size_t	i = 0;
+
+	*out = "";
+	if (len == 0)
+		return c->required ? "required" : NULL;
+	for (size_t k = 0; k < len; k++)
+		if ((unsigned char)s[k] < 0x20 || s[k] == 0x7f)
+			return "credit_control";
+	switch (c->kind) {
+	case CCOL_TEXT:
+		if (c->max_len > 0 && utf8_len(s, len) > c->max_len)
+			return "credit_too_long";
+		break;
+	case CCOL_INT:
+		if (digits(s, len, &i, c->max_len > 0 ? (int)c->max_len : 18) < 0 ||
+		    i != len)
+			return "credit_int";
+		break;
+	case CCOL_MONEY:
+		if ((*out = money(a, s, len)) == NULL) {
+			*out = "";
+			return "credit_money";
+		}
+		return NULL;
+	case CCOL_DATE:
+		if (credit_date_check(s, len, date) != NULL)
+			return "credit_date";
+		*out = arena_strdup(a, date);
+		return NULL;
+	case CCOL_CHOICE:
+		if (!is_choice(c->choices, s, len))
+			return "credit_choice";
+		break;
+	default:
+		return "credit_control";
+	}
+	*out = arena_strndup(a, s, len);
+	return NULL;
+}
+
+/* Appends s as a JSON string to buf (escaped); returns the new end. */
+static char *
+json_str(char *p, const char *s)
+{
+	*p++ = '"';
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			*p++ = '\\';
+			*p++ = (char)c;
+		} else if (c < 0x20) {
+			p += sprintf(p, "\\u%04x", c);
+		} else
+			*p++ = (char)c;
+	}
+	*p++ = '"';
+	return p;
+}
+
+char *
+credit_content_encode(struct arena *a, const struct credit_category *cat,
+    const char *const *values)
+{
+	size_t	 need = 3;
+	char	*buf, *p;
+
+	for (size_t i = 0; i < cat->ncols; i++)
+		need += 6 * (strlen(cat->cols[i].code) +
+		    strlen(values[i] != NULL ? values[i] : "")) + 8;
+	if ((buf = arena_alloc(a, need)) == NULL)
+		return NULL;
+	p = buf;
+	*p++ = '{';
+	for (size_t i = 0; i < cat->ncols; i++) {
+		if (i > 0)
+			*p++ = ',';
+		p = json_str(p, cat->cols[i].code);
+		*p++ = ':';
+		p = json_str(p, values[i] != NULL ? values[i] : "");
+	}
+	*p++ = '}';
+	*p = '\0';
+	return buf;
+}
+
+/* Reads a JSON string at *pp (after its opening quote) into out (which
+ * has room for it); advances past the closing quote.  -1 if malformed. */
+static int
+json_read(const char **pp, char *out)
+{
+	const char *p = *pp;
+
+	while (*p != '"') {
+		if (*p == '\0')
+			return -1;
+		if (*p != '\\') {
+			*out++ = *p++;
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case '"': case '\\': case '/':
+			*out++ = *p++;
+			break;
+		case 'n':
+			*out++ = '\n';
+			p++;
+			break;
+		case 't':
+			*out++ = '\t';
+			p++;
+			break;
+		case 'r':
+			*out++ = '\r';
+			p++;
+			break;
+		case 'u': {
+			unsigned v;
+
+			if (sscanf(p + 1, "%4x", &v) != 1 || v >= 0x80)
+				return -1;	/* the encoder escapes controls only */
+			*out++ = (char)v;
+			p += 5;
+			break;
+		}
+		default:
+			return -1;
+		}
+	}
+	*out = '\0';
+	*pp = p + 1;
+	return 0;
+}
+
+const char *
+credit_content_get(struct arena *a, const char *json, const char *code)
+{
+	size_t		 len = strlen(json);
+	char		*key, *val;
+	const char	*p = json;
+
+	if ((key = arena_alloc(a, len + 1)) == NULL ||
+	    (val = arena_alloc(a, len + 1)) == NULL)
+		return NULL;
+	if (*p++ != '{')
+		return NULL;
+	if (*p == '}')
+		return "";
+	for (;;) {
+		if (*p++ != '"' || json_read(&p, key) == -1 || *p++ != ':' ||
+		    *p++ != '"' || json_read(&p, val) == -1)
+			return NULL;
+		if (strcmp(key, code) == 0)
+			return val;
+		if (*p == '}')
+			return "";
+		if (*p++ != ',')
+			return NULL;
+	}
+}
