@@ -76,6 +76,15 @@ const struct route routes[PAGE__MAX] = {
 	 * (and only the province's: the handler checks the region) */
 	[PAGE_CALENDAR] =      { "/calendar",    GET,        LAN,  ROLES_OPS, FULL,         0, &calendar_form, 0, handle_calendar },
 	[PAGE_CALENDAR_SET] =  { "/calendar",    POST,       LAN,  OPERATOR, FULL,          1, &calendar_set_form, 0, handle_calendar_set },
+	/* credit information imports: agencies upload, the offices read */
+	[PAGE_CREDIT_IMPORT] = { "/credit/import", GET | POST, LAN, GOV, FULL,             1, &credit_upload_form, BODY_UPLOAD, handle_credit_import },
+	[PAGE_CREDIT_TEMPLATE] = { "/credit/categories/{id}/template.csv", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_credit_template },
+	[PAGE_CREDIT_BATCHES] = { "/credit/batches", GET,     LAN,  ROLES_OPS | GOV, FULL,   0, &credit_batches_form, 0, handle_credit_batches },
+	[PAGE_CREDIT_BATCH] =  { "/credit/batches/{id}", GET, LAN,  ROLES_OPS | GOV, FULL,   0, &credit_batch_form, 0, handle_credit_batch },
+	[PAGE_CREDIT_BATCH_ERRORS] = { "/credit/batches/{id}/errors.csv", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_credit_batch_errors },
+	[PAGE_CREDIT_BATCH_CONFIRM] = { "/credit/batches/{id}/confirm", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_confirm },
+	[PAGE_CREDIT_BATCH_DISCARD] = { "/credit/batches/{id}/discard", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_discard },
+	[PAGE_CREDIT_BATCH_WITHDRAW] = { "/credit/batches/{id}/withdraw", POST, LAN, OPERATOR | GOV, FULL, 1, &credit_batch_form, 0, handle_credit_batch_withdraw },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -108,6 +117,9 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_AGENCY] = "agency",
 	[TMPL_AGENCY_EDIT] = "agency_edit",
 	[TMPL_CALENDAR] = "calendar",
+	[TMPL_CREDIT_IMPORT] = "credit_import",
+	[TMPL_CREDIT_BATCHES] = "credit_batches",
+	[TMPL_CREDIT_BATCH] = "credit_batch",
 };
 
 int

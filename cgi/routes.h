@@ -57,6 +57,15 @@ enum page {
 	PAGE_AGENCY_EDIT,
 	PAGE_CALENDAR,
 	PAGE_CALENDAR_SET,
+	/* credit information imports (credit_import.c) */
+	PAGE_CREDIT_IMPORT,
+	PAGE_CREDIT_TEMPLATE,
+	PAGE_CREDIT_BATCHES,
+	PAGE_CREDIT_BATCH,
+	PAGE_CREDIT_BATCH_ERRORS,
+	PAGE_CREDIT_BATCH_CONFIRM,
+	PAGE_CREDIT_BATCH_DISCARD,
+	PAGE_CREDIT_BATCH_WITHDRAW,
 	PAGE__MAX
 };
 
@@ -90,6 +99,9 @@ enum tmpl {
 	TMPL_AGENCY,
 	TMPL_AGENCY_EDIT,
 	TMPL_CALENDAR,
+	TMPL_CREDIT_IMPORT,
+	TMPL_CREDIT_BATCHES,
+	TMPL_CREDIT_BATCH,
 	TMPL__MAX
 };
 
@@ -106,6 +118,10 @@ struct form {
 	const struct field	*fields;
 	size_t			 n;
 };
+
+/* body_max of an upload route: Limits.upload_max for the file, plus room
+ * for the form's other fields. */
+#define BODY_UPLOAD	((size_t)-1)
 
 struct route {
 	const char		*path;		/* pattern, see lib/route.h */
@@ -207,5 +223,15 @@ extern const struct form agencies_form, agency_new_form, agency_form,
 int	handle_calendar(struct req *);		/* calendar.c */
 int	handle_calendar_set(struct req *);
 extern const struct form calendar_form, calendar_set_form;
+
+int	handle_credit_import(struct req *);	/* credit_import.c */
+int	handle_credit_template(struct req *);
+int	handle_credit_batches(struct req *);
+int	handle_credit_batch(struct req *);
+int	handle_credit_batch_errors(struct req *);
+int	handle_credit_batch_confirm(struct req *);
+int	handle_credit_batch_discard(struct req *);
+int	handle_credit_batch_withdraw(struct req *);
+extern const struct form credit_upload_form, credit_batches_form, credit_batch_form;
 
 #endif

@@ -428,7 +428,10 @@ dispatch(struct req *r)
 	if ((cl = env(r, "CONTENT_LENGTH")) != NULL && *cl != '\0' &&
 	    parse_ll(cl, strlen(cl), 0, 1LL << 40, &length) == -1)
 		return 400;
-	if (r->page >= 0 && routes[r->page].body_max != 0)
+	if (r->page >= 0 && routes[r->page].body_max == BODY_UPLOAD) {
+		lim.body_max = cfg->upload_max + 64 * 1024;
+		lim.file_max = cfg->upload_max;
+	} else if (r->page >= 0 && routes[r->page].body_max != 0)
 		lim.body_max = routes[r->page].body_max;
 	if ((size_t)length > lim.body_max)
 		return r->page >= 0 || allow != 0 ? 413 : 404;

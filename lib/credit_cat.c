@@ -226,14 +226,36 @@ credit_value_check(struct arena *a, const struct credit_column *c,
 	*out = "";
 	if (len == 0)
 		return c->required ? "required" : NULL;
-	for (size_t k = 0; k < len; k++)
-		if ((unsigned char)s[k] < 0x20 || s[k] == 0x7f)
+	for (size_t k = 0; k < len; k++) {
+		unsigned char ch = (unsigned char)s[k];
+
+		/* line breaks and tabs only in text (a cell of several lines) */
+		if ((ch < 0x20 && !(c->kind == CCOL_TEXT &&
+		    (ch == '\n' || ch == '\r' || ch == '\t'))) || ch == 0x7f)
 			return "credit_control";
+	}
 	switch (c->kind) {
-	case CCOL_TEXT:
+	case CCOL_TEXT: {
+		char	*t;
+		size_t	 n = 0;
+
 		if (c->max_len > 0 && utf8_len(s, len) > c->max_len)
 			return "credit_too_long";
-		break;
+		/* CRLF and CR become LF */
+		if ((t = arena_alloc(a, len + 1)) == NULL)
+			return "credit_control";
+		for (size_t k = 0; k < len; k++) {
+			if (s[k] == '\r') {
+				t[n++] = '\n';
+				if (k + 1 < len && s[k + 1] == '\n')
+					k++;
+			} else
+				t[n++] = s[k];
+		}
+		t[n] = '\0';
+		*out = t;
+		return NULL;
+	}
 	case CCOL_INT:
 		if (digits(s, len, &i, c->max_len > 0 ? (int)c->max_len : 18) < 0 ||
 		    i != len)

@@ -68,7 +68,8 @@ const struct credit_category *credit_category_by_id(const struct credit_catalog 
 /*
  * Checks the value s (len bytes, valid UTF-8, already trimmed) of column c
  * and sets *out to its normalised form (in `a`; "" for an empty optional
- * value).  Returns NULL, or the key of the message (strings.hdf Err.*):
+ * value; in text, CRLF and CR become LF).  Returns NULL, or the key of
+ * the message (strings.hdf Err.*):
  * "required", "credit_too_long", "credit_int", "credit_money",
  * "credit_date", "credit_choice", "credit_control".
  */

@@ -293,28 +293,45 @@ bind_params(MYSQL_STMT *st, const struct db_param *p, size_t np,
 	return mysql_stmt_bind_param(st, b) == 0 ? ERR_OK : ERR_DB;
 }
 
-#define PARAMS_MAX 64
+#define PARAMS_STACK 64		/* more (multi-row inserts) go to the heap */
+#define PARAMS_MAX 4096
 
 static enum err
 run(struct db *db, const struct db_module *mod, int idx,
     const struct db_param *p, size_t np, MYSQL_STMT **out)
 {
 	MYSQL_STMT	*st = NULL;
-	MYSQL_BIND	 b[PARAMS_MAX];
-	unsigned long	 len[PARAMS_MAX];
-	my_bool		 isnull[PARAMS_MAX];
+	MYSQL_BIND	 sb[PARAMS_STACK], *b = sb;
+	unsigned long	 slen[PARAMS_STACK], *len = slen;
+	my_bool		 snull[PARAMS_STACK], *isnull = snull;
 	enum err	 rc;
 
 	if (np > PARAMS_MAX)
 		return ERR_INVAL;
-	if ((rc = stmt_get(db, mod, idx, &st)) != ERR_OK)
-		return rc;
-	if ((rc = bind_params(st, p, np, b, len, isnull)) != ERR_OK)
-		return rc;
-	if (mysql_stmt_execute(st) != 0)
-		return fail_stmt(db, st, "execute");
+	if (np > PARAMS_STACK) {
+		b = calloc(np, sizeof *b);
+		len = calloc(np, sizeof *len);
+		isnull = calloc(np, sizeof *isnull);
+		if (b == NULL || len == NULL || isnull == NULL) {
+			rc = ERR_NOMEM;
+			goto out;
+		}
+	}
+	if ((rc = stmt_get(db, mod, idx, &st)) != ERR_OK ||
+	    (rc = bind_params(st, p, np, b, len, isnull)) != ERR_OK)
+		goto out;
+	if (mysql_stmt_execute(st) != 0) {
+		rc = fail_stmt(db, st, "execute");
+		goto out;
+	}
 	*out = st;
-	return ERR_OK;
+out:
+	if (b != sb) {
+		free(b);
+		free(len);
+		free(isnull);
+	}
+	return rc;
 }
 
 static void

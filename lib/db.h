@@ -39,6 +39,7 @@ enum dbm {
 	DBM_AGENCY_FORM, /* agency_form.c */
 	DBM_DEPARTURE,	/* departure.c */
 	DBM_CREDIT_CAT,	/* credit_cat.c */
+	DBM_CREDIT_IMPORT, /* credit_import.c */
 	DBM_AGENCY,	/* agency.c */
 	DBM__MAX
 };

@@ -42,8 +42,13 @@ test_required_and_text(void **state)
 	/* five characters, not bytes */
 	assert_null(check(a, &text_col, "一二三四五", &out));
 	assert_string_equal(check(a, &text_col, "一二三四五六", &out), "credit_too_long");
-	assert_string_equal(check(a, &opt_col, "a\tb", &out), "credit_control");
-	assert_string_equal(check(a, &opt_col, "a\nb", &out), "credit_control");
+	/* a cell of several lines: line breaks kept as LF */
+	assert_null(check(a, &opt_col, "a\r\nb\rc\nd", &out));
+	assert_string_equal(out, "a\nb\nc\nd");
+	assert_null(check(a, &opt_col, "a\tb", &out));
+	assert_string_equal(check(a, &opt_col, "a\x01b", &out), "credit_control");
+	assert_string_equal(check(a, &opt_col, "a\x7f", &out), "credit_control");
+	assert_string_equal(check(a, &int_col, "1\n", &out), "credit_control");
 	arena_free(a);
 }
 

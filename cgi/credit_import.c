@@ -1,0 +1,559 @@
+/*
+ * credit_import.c -- agencies' reviewed imports of credit information on
+ * the intranet: the CSV template of a category, upload and validation,
+ * the preview with row errors, confirmation, discarding, withdrawal, and
+ * the list of batches (R-09.2, R-08.1, X-AUD).
+ *
+ * A gov user imports for its own agency; operators and supervisors of the
+ * agency's region see its batches (and operators may withdraw one).  A
+ * batch of another agency or region is an audited 403.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "credit_import.h"
+#include "csv.h"
+#include "csvread.h"
+#include "routes.h"
+#include "timefmt.h"
+
+#define BATCHES_PER_PAGE	20
+#define PREVIEW_ROWS		20
+#define PREVIEW_ERRORS		100
+#define IMPORT_FIELDS_MAX	64
+#define IMPORT_FIELD_MAX	4096	/* bytes of one cell */
+
+static const char *const enc_choices[] = { "auto", "utf8", "gb18030", NULL };
+
+enum { U_CATEGORY, U_ENCODING, U_FILE, U__MAX };
+static const struct field upload_fields[U__MAX] = {
+	[U_CATEGORY] = { .name = "category", .kind = FK_INT, .flags = F_REQUIRED, .min = 1, .max = 1 << 30 },
+	[U_ENCODING] = { .name = "encoding", .kind = FK_CHOICE, .choices = enc_choices },
+	[U_FILE] = { .name = "file", .kind = FK_FILE, .flags = F_REQUIRED },
+};
+const struct form credit_upload_form = { upload_fields, U__MAX };
+
+enum { B_PAGE, B__MAX };
+static const struct field batches_fields[B__MAX] = {
+	[B_PAGE] = { .name = "page", .kind = FK_INT, .min = 1, .max = 100000 },
+};
+const struct form credit_batches_form = { batches_fields, B__MAX };
+
+static const char *const done_choices[] = { "uploaded", "confirmed", "discarded",
+	"withdrawn", NULL };
+enum { BA_DONE, BA_NOTE, BA__MAX };
+static const struct field batch_fields[BA__MAX] = {
+	[BA_DONE] = { .name = "done", .kind = FK_CHOICE, .choices = done_choices },
+	[BA_NOTE] = { .name = "note", .kind = FK_MULTILINE, .flags = F_TRIM, .maxlen = 500 },
+};
+const struct form credit_batch_form = { batch_fields, BA__MAX };
+
+/* The gov user's agency (0 for other roles). */
+static long long
+my_agency(const struct req *r)
+{
+	const struct user *u = &r->sess->user;
+
+	return u->role == ROLE_GOV && strcmp(u->org_kind, "agency") == 0 ? u->org_id : 0;
+}
+
+/* --- the upload page ---------------------------------------------------- */
+
+static int
+categories_to_hdf(struct req *r, const struct credit_catalog *cat)
+{
+	for (size_t i = 0; i < cat->n; i++) {
+		HDF *row = req_row(r, "Categories", i);
+
+		if (row == NULL ||
+		    node_set(row, "id", arena_printf(r->a, "%d", cat->v[i].id)) == -1 ||
+		    node_set(row, "name", cat->v[i].name) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The upload form (again, with the messages of a refused upload). */
+static int
+upload_page(struct req *r, const struct credit_catalog *cat)
+{
+	r->tmpl = TMPL_CREDIT_IMPORT;
+	req_set(r, "Page.nav", "credit_import");
+	req_setf(r, "Import.max_mb", "%zu", r->app->cfg->upload_max >> 20);
+	return categories_to_hdf(r, cat) == -1 ? 500 : 200;
+}
+
+/* The message key of a reader error. */
+static const char *
+reader_key(enum csvr_errcode code)
+{
+	switch (code) {
+	case CSVR_EENCODING:
+		return "csv_encoding";
+	case CSVR_ENUL:
+		return "csv_nul";
+	case CSVR_EFIELD:
+		return "csv_field_long";
+	case CSVR_EFIELDS:
+		return "csv_fields";
+	case CSVR_EQUOTE:
+		return "csv_quote";
+	case CSVR_EEOF:
+		return "csv_eof";
+	case CSVR_EBOM:
+		return "csv_bom";
+	default:
+		return "csv_io";
+	}
+}
+
+/* Reads the whole file into a new batch.  0 with *batch_id, or the HTTP
+ * status; a file that cannot be read at all is a message on the field. */
+static int
+import_file(struct req *r, const struct credit_category *cat, struct csvr *rd,
+    long long *batch_id)
+{
+	const struct user	*me = &r->sess->user;
+	struct csvr_record	 rec;
+	struct cimport		*ci;
+	struct cimport_counts	 counts;
+	struct audit_actor	 a;
+	const char		*s[IMPORT_FIELDS_MAX];
+	size_t			 len[IMPORT_FIELDS_MAX];
+	enum err		 rc;
+	int			 n;
+
+	/* the header tells the encoding */
+	if ((n = csvr_next(rd, &rec)) != 1) {
+		req_field_error(r, "file", n == 0 ? "csv_empty" :
+		    reader_key(csvr_error(rd)->code));
+		return 0;
+	}
+	req_actor(r, &a);
+	rc = cimport_begin(r->app->db, r->a, &a, my_agency(r), me->region, cat,
+	    r->f[U_FILE].file->filename,
+	    csvr_encoding(rd) == CSVR_GB18030 ? "gb18030" : "utf-8", &ci);
+	if (rc != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < rec.n; i++) {
+		s[i] = rec.f[i].s;
+		len[i] = rec.f[i].len;
+	}
+	if ((rc = cimport_header(ci, rec.n, s, len)) != ERR_OK)
+		goto fail;
+	for (;;) {
+		if ((n = csvr_next(rd, &rec)) == 0)
+			break;
+		if (n == -1) {
+			const struct csvr_error *e = csvr_error(rd);
+
+			if (e->fatal) {
+				cimport_abort(ci);
+				req_field_error(r, "file", reader_key(e->code));
+				return 0;
+			}
+			if ((rc = cimport_fail(ci, (unsigned)e->row,
+			    reader_key(e->code))) != ERR_OK)
+				goto fail;
+			continue;
+		}
+		for (size_t i = 0; i < rec.n; i++) {
+			s[i] = rec.f[i].s;
+			len[i] = rec.f[i].len;
+		}
+		if ((rc = cimport_row(ci, (unsigned)rec.row, rec.n, s, len)) != ERR_OK)
+			goto fail;
+	}
+	if ((rc = cimport_finish(ci, &counts, batch_id)) != ERR_OK)
+		return status_of(rc);
+	return 0;
+fail:
+	cimport_abort(ci);
+	return status_of(rc);
+}
+
+/*
+ * GET /credit/import (gov): the upload form.  POST (multipart: category,
+ * encoding auto|utf8|gb18030, file): validates the whole file into a
+ * batch and 303s to its preview; nothing takes effect before the
+ * confirmation.  A missing file, an empty one or one that cannot be read
+ * (a UTF-16 file, a broken read) shows the form again with the message.
+ */
+int
+handle_credit_import(struct req *r)
+{
+	struct credit_catalog		 cat;
+	const struct credit_category	*c = NULL;
+	struct csvr_limits		 lim = { IMPORT_FIELD_MAX, IMPORT_FIELDS_MAX, 0 };
+	enum csvr_encoding		 enc = CSVR_AUTO;
+	struct csvr			*rd;
+	long long			 id = 0;
+	enum err			 rc;
+	int				 st;
+
+	if ((rc = credit_catalog_load(r->app->db, r->a, true, &cat)) != ERR_OK)
+		return status_of(rc);
+	if (r->method != HTTP_POST)
+		return upload_page(r, &cat);
+	if (r->f[U_CATEGORY].error == NULL &&
+	    (c = credit_category_by_id(&cat, (int)r->f[U_CATEGORY].i)) == NULL)
+		req_field_error(r, "category", "credit_category");
+	if (r->nerrors > 0)
+		return upload_page(r, &cat);
+	if (r->f[U_ENCODING].present)
+		enc = strcmp(r->f[U_ENCODING].s, "utf8") == 0 ? CSVR_UTF8 :
+		    strcmp(r->f[U_ENCODING].s, "gb18030") == 0 ? CSVR_GB18030 : CSVR_AUTO;
+	if ((rd = csvr_open(r->f[U_FILE].file->fd, enc, &lim)) == NULL)
+		return 500;
+	st = import_file(r, c, rd, &id);
+	csvr_close(rd);
+	if (st != 0)
+		return st;
+	if (r->nerrors > 0)
+		return upload_page(r, &cat);
+	r->location = arena_printf(r->a, "/credit/batches/%lld?done=uploaded", id);
+	return r->location != NULL ? 303 : 500;
+}
+
+/*
+ * GET /credit/categories/{id}/template.csv (gov, operators, supervisors):
+ * the header row of a category's file -- the fixed columns, then its own
+ * -- as UTF-8 with a BOM, for Excel.
+ */
+int
+handle_credit_template(struct req *r)
+{
+	struct credit_catalog		 cat;
+	const struct credit_category	*c;
+	struct csv			*out;
+	const char			*body;
+	size_t				 len;
+	enum err			 rc;
+
+	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
+		return status_of(rc);
+	if ((c = credit_category_by_id(&cat, (int)route_arg_int(&r->args, "id"))) == NULL)
+		return 404;
+	if ((out = csv_new(r->a, true)) == NULL ||
+	    csv_field(out, CREDIT_LABEL_USCC) == -1 ||
+	    csv_field(out, CREDIT_LABEL_NAME) == -1 ||
+	    csv_field(out, c->date_label) == -1 ||
+	    (c->has_period && csv_field(out, CREDIT_LABEL_PERIOD) == -1))
+		return 500;
+	for (size_t i = 0; i < c->ncols; i++)
+		if (csv_field(out, c->cols[i].label) == -1)
+			return 500;
+	if (csv_end_row(out) == -1 || (body = csv_data(out, &len)) == NULL)
+		return 500;
+	r->body_out = body;
+	r->body_len = len;
+	r->ctype = "text/csv; charset=utf-8";
+	req_header(r, "Content-Disposition", arena_printf(r->a,
+	    "attachment; filename=\"credit-%s-template.csv\"", c->code));
+	return 200;
+}
+
+/* --- batches -------------------------------------------------------------- */
+
+static void
+set_beijing(HDF *row, const char *key, const char *utc)
+{
+	char when[32];
+
+	if (utc != NULL && time_beijing(utc, when, sizeof when) == 0)
+		node_set(row, key, when);
+}
+
+static int
+batch_to_hdf(struct req *r, HDF *row, const struct cbatch *b)
+{
+	if (node_set(row, "id", arena_printf(r->a, "%lld", b->id)) == -1 ||
+	    node_set(row, "agency", b->agency_name) == -1 ||
+	    node_set(row, "category", b->category_name) == -1 ||
+	    node_set(row, "file", b->file_name) == -1 ||
+	    node_set(row, "encoding", b->encoding) == -1 ||
+	    node_set(row, "status", cbatch_status_name(b->status)) == -1 ||
+	    node_set(row, "total", arena_printf(r->a, "%u", b->counts.total)) == -1 ||
+	    node_set(row, "fresh", arena_printf(r->a, "%u", b->counts.fresh)) == -1 ||
+	    node_set(row, "dup", arena_printf(r->a, "%u", b->counts.dup)) == -1 ||
+	    node_set(row, "errors", arena_printf(r->a, "%u", b->counts.errors)) == -1 ||
+	    node_set(row, "uploaded_by", b->uploaded_name) == -1 ||
+	    node_set(row, "confirmed_by", b->confirmed_name) == -1 ||
+	    node_set(row, "withdrawn_by", b->withdrawn_name) == -1 ||
+	    node_set(row, "withdraw_note", b->withdraw_note) == -1)
+		return -1;
+	set_beijing(row, "uploaded_at", b->uploaded_at);
+	set_beijing(row, "confirmed_at", b->confirmed_at);
+	set_beijing(row, "withdrawn_at", b->withdrawn_at);
+	return 0;
+}
+
+/* Loads the batch of the path and checks the scope: the agency's own gov
+ * users, or the offices of its region.  0 or the HTTP status. */
+static int
+load_batch(struct req *r, struct cbatch *b)
+{
+	long long	id = route_arg_int(&r->args, "id");
+	long long	mine = my_agency(r);
+	enum err	rc;
+
+	if (id <= 0)
+		return 404;
+	if ((rc = cbatch_get(r->app->db, r->a, id, b)) == ERR_NOTFOUND)
+		return 404;
+	if (rc != ERR_OK)
+		return status_of(rc);
+	if (mine != 0 ? b->agency_id != mine :
+	    !region_covers(r->sess->user.region, b->region))
+		return req_forbidden(r, "credit_batch", id,
+		    mine != 0 ? "not the user's agency" : "region scope");
+	return 0;
+}
+
+/*
+ * GET /credit/batches: the agency's batches (gov) or the region's
+ * (operators, supervisors), newest first, 20 a page.
+ */
+int
+handle_credit_batches(struct req *r)
+{
+	struct cbatch_list	l;
+	long long		page = 1, pages;
+	enum err		rc;
+
+	r->tmpl = TMPL_CREDIT_BATCHES;
+	req_set(r, "Page.nav", "credit_import");
+	if (r->f[B_PAGE].present && r->f[B_PAGE].error == NULL)
+		page = r->f[B_PAGE].i;
+	if ((rc = cbatch_search(r->app->db, r->a, r->sess->user.region, my_agency(r),
+	    (size_t)page - 1, BATCHES_PER_PAGE, &l)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < l.n; i++) {
+		HDF *row = req_row(r, "Batches", i);
+
+		if (row == NULL || batch_to_hdf(r, row, &l.v[i]) == -1)
+			return 500;
+	}
+	pages = (l.total + BATCHES_PER_PAGE - 1) / BATCHES_PER_PAGE;
+	req_setf(r, "List.total", "%lld", l.total);
+	req_setf(r, "List.page", "%lld", page);
+	req_setf(r, "List.pages", "%lld", pages);
+	if (page > 1)
+		req_setf(r, "List.prev", "%lld", page - 1);
+	if (page < pages)
+		req_setf(r, "List.next", "%lld", page + 1);
+	if (my_agency(r) != 0)
+		req_set(r, "Can.import", "1");
+	return 200;
+}
+
+/* The message of an error row. */
+static const char *
+error_text(struct req *r, const struct cerror *e)
+{
+	return views_str(r->app->views, arena_printf(r->a, "Err.%s", e->key));
+}
+
+/* The batch page: counts, the first rows, the first errors, actions. */
+static int
+batch_page(struct req *r, const struct cbatch *b)
+{
+	struct credit_catalog		 cat;
+	const struct credit_category	*c;
+	struct cstaged			*rows;
+	struct cerror			*errs;
+	size_t				 nrows = 0, nerrs = 0;
+	long long			 mine = my_agency(r);
+	HDF				*node;
+	enum err			 rc;
+
+	r->tmpl = TMPL_CREDIT_BATCH;
+	req_set(r, "Page.nav", "credit_import");
+	if (hdf_get_node(r->hdf, "Batch", &node) != STATUS_OK ||
+	    batch_to_hdf(r, node, b) == -1)
+		return 500;
+	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
+		return status_of(rc);
+	c = credit_category_by_id(&cat, b->category_id);
+	if (c != NULL) {
+		for (size_t i = 0; i < c->ncols; i++)
+			req_set(r, arena_printf(r->a, "Columns.%zu", i), c->cols[i].label);
+		req_set(r, "DateLabel", c->date_label);
+		if (c->has_period)
+			req_set(r, "HasPeriod", "1");
+	}
+	if (b->status == CB_VALIDATED &&
+	    (rc = cbatch_staged(r->app->db, r->a, b->id, PREVIEW_ROWS, &rows,
+	    &nrows)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < nrows; i++) {
+		HDF *row = req_row(r, "Rows", i);
+
+		if (row == NULL ||
+		    node_set(row, "row", arena_printf(r->a, "%u", rows[i].row_no)) == -1 ||
+		    node_set(row, "uscc", rows[i].uscc) == -1 ||
+		    node_set(row, "name", rows[i].ent_name) == -1 ||
+		    node_set(row, "date", rows[i].decision_date) == -1 ||
+		    node_set(row, "period", rows[i].period_end) == -1 ||
+		    (rows[i].dup && node_set(row, "dup", "1") == -1))
+			return 500;
+		for (size_t k = 0; c != NULL && k < c->ncols; k++) {
+			const char *v = credit_content_get(r->a, rows[i].content, c->cols[k].code);
+
+			if (node_set(row, arena_printf(r->a, "v.%zu", k), v) == -1)
+				return 500;
+		}
+	}
+	if (b->counts.errors > 0 &&
+	    (rc = cbatch_errors(r->app->db, r->a, b->id, PREVIEW_ERRORS, &errs,
+	    &nerrs)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < nerrs; i++) {
+		HDF *row = req_row(r, "Errors", i);
+
+		if (row == NULL ||
+		    node_set(row, "row", arena_printf(r->a, "%u", errs[i].row_no)) == -1 ||
+		    node_set(row, "column", errs[i].col_label) == -1 ||
+		    node_set(row, "value", errs[i].value) == -1 ||
+		    node_set(row, "message", error_text(r, &errs[i])) == -1)
+			return 500;
+	}
+	if (b->status == CB_VALIDATED && mine != 0) {
+		if (b->counts.errors == 0 && b->counts.fresh > 0)
+			req_set(r, "Can.confirm", "1");
+		req_set(r, "Can.discard", "1");
+	}
+	if (b->status == CB_CONFIRMED &&
+	    (mine != 0 || r->sess->user.role == ROLE_OPERATOR))
+		req_set(r, "Can.withdraw", "1");
+	return 200;
+}
+
+/* GET /credit/batches/{id}: the preview of a validated batch (counts,
+ * the first rows, the first errors) or a confirmed/withdrawn batch's
+ * facts; ?done= confirms the step just taken. */
+int
+handle_credit_batch(struct req *r)
+{
+	struct cbatch	b;
+	int		st;
+
+	if ((st = load_batch(r, &b)) != 0)
+		return st;
+	if (r->f[BA_DONE].present && r->f[BA_DONE].error == NULL)
+		req_set(r, "Done", views_str(r->app->views,
+		    arena_printf(r->a, "Batch.done.%s", r->f[BA_DONE].s)));
+	return batch_page(r, &b);
+}
+
+/* GET /credit/batches/{id}/errors.csv: every stored row error. */
+int
+handle_credit_batch_errors(struct req *r)
+{
+	static const char *const head[] = { "行号", "列", "内容", "问题" };
+	struct cbatch	 b;
+	struct cerror	*errs;
+	struct csv	*out;
+	const char	*body;
+	size_t		 n, len;
+	enum err	 rc;
+	int		 st;
+
+	if ((st = load_batch(r, &b)) != 0)
+		return st;
+	if ((rc = cbatch_errors(r->app->db, r->a, b.id, CIMPORT_ERRORS_KEPT, &errs,
+	    &n)) != ERR_OK)
+		return status_of(rc);
+	if ((out = csv_new(r->a, true)) == NULL)
+		return 500;
+	for (size_t i = 0; i < 4; i++)
+		if (csv_field(out, head[i]) == -1)
+			return 500;
+	if (csv_end_row(out) == -1)
+		return 500;
+	for (size_t i = 0; i < n; i++)
+		if (csv_field_ll(out, errs[i].row_no) == -1 ||
+		    csv_field(out, errs[i].col_label) == -1 ||
+		    csv_field(out, errs[i].value) == -1 ||
+		    csv_field(out, error_text(r, &errs[i])) == -1 ||
+		    csv_end_row(out) == -1)
+			return 500;
+	if ((body = csv_data(out, &len)) == NULL)
+		return 500;
+	r->body_out = body;
+	r->body_len = len;
+	r->ctype = "text/csv; charset=utf-8";
+	req_header(r, "Content-Disposition", arena_printf(r->a,
+	    "attachment; filename=\"credit-batch-%lld-errors.csv\"", b.id));
+	return 200;
+}
+
+/* The outcome of a step on batch b: 303 to it, or 409 on its page. */
+static int
+step_done(struct req *r, long long id, enum err rc, const char *done)
+{
+	struct cbatch b;
+
+	if (rc == ERR_OK) {
+		r->location = arena_printf(r->a, "/credit/batches/%lld?done=%s", id, done);
+		return r->location != NULL ? 303 : 500;
+	}
+	if (rc != ERR_CONFLICT)
+		return status_of(rc);
+	if ((rc = cbatch_get(r->app->db, r->a, id, &b)) != ERR_OK)
+		return status_of(rc);
+	r->tmpl_on_4xx = true;
+	req_set(r, "Stale", "1");
+	return batch_page(r, &b) == 200 ? 409 : 500;
+}
+
+/* POST /credit/batches/{id}/confirm (the agency's gov users): a batch
+ * without errors takes effect, all or nothing. */
+int
+handle_credit_batch_confirm(struct req *r)
+{
+	struct audit_actor	a;
+	struct cbatch		b;
+	unsigned		n;
+	int			st;
+
+	if ((st = load_batch(r, &b)) != 0)
+		return st;
+	req_actor(r, &a);
+	return step_done(r, b.id, cbatch_confirm(r->app->db, &a, b.id, &n), "confirmed");
+}
+
+/* POST /credit/batches/{id}/discard (the agency's gov users). */
+int
+handle_credit_batch_discard(struct req *r)
+{
+	struct audit_actor	a;
+	struct cbatch		b;
+	int			st;
+
+	if ((st = load_batch(r, &b)) != 0)
+		return st;
+	req_actor(r, &a);
+	return step_done(r, b.id, cbatch_discard(r->app->db, &a, b.id), "discarded");
+}
+
+/* POST /credit/batches/{id}/withdraw (the agency's gov users, operators
+ * of its region): note, the reason, required. */
+int
+handle_credit_batch_withdraw(struct req *r)
+{
+	struct audit_actor	a;
+	struct cbatch		b;
+	int			st;
+
+	if ((st = load_batch(r, &b)) != 0)
+		return st;
+	if (!r->f[BA_NOTE].present) {
+		if (r->f[BA_NOTE].error == NULL)
+			req_field_error(r, "note", "required");
+		return batch_page(r, &b);
+	}
+	req_actor(r, &a);
+	return step_done(r, b.id, cbatch_withdraw(r->app->db, &a, b.id,
+	    r->f[BA_NOTE].s), "withdrawn");
+}
