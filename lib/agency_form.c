@@ -216,19 +216,6 @@ aform_line_letter(size_t i)
 	return (char)('A' + (i < 26 ? i : 25));
 }
 
-static enum err
-rows_error(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
-static const char *
-dup_or_empty(const struct db_rows *rows, struct arena *a, unsigned col)
-{
-	const char *s = db_col_dup(rows, a, col);
-
-	return s != NULL ? s : "";
-}
 
 enum err
 aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
@@ -244,39 +231,39 @@ aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
 		return rc;
 	if ((n = db_next(rows)) != 1) {
 		db_rows_free(rows);
-		return n == 0 ? ERR_NOTFOUND : rows_error(db);
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	}
 	f->id = db_col_int(rows, c++);
 	f->agency_id = db_col_int(rows, c++);
-	f->agency_name = dup_or_empty(rows, a, c++);
-	f->region = dup_or_empty(rows, a, c++);
-	f->region_name = dup_or_empty(rows, a, c++);
+	f->agency_name = db_col_text(rows, a, c++);
+	f->region = db_col_text(rows, a, c++);
+	f->region_name = db_col_text(rows, a, c++);
 	f->status = (enum aform_status)status_parse(db_col_str(rows, c++));
 	f->source = strcmp(db_col_str(rows, c++), "paper") == 0 ? AFSRC_PAPER : AFSRC_ONLINE;
-	f->in.apply_date = dup_or_empty(rows, a, c++);
-	f->in.net_name = dup_or_empty(rows, a, c++);
-	f->in.net_title = dup_or_empty(rows, a, c++);
-	f->in.net_contact = dup_or_empty(rows, a, c++);
-	f->in.opinion = dup_or_empty(rows, a, c++);
-	f->in.resp_name = dup_or_empty(rows, a, c++);
-	f->in.opinion_date = dup_or_empty(rows, a, c++);
+	f->in.apply_date = db_col_text(rows, a, c++);
+	f->in.net_name = db_col_text(rows, a, c++);
+	f->in.net_title = db_col_text(rows, a, c++);
+	f->in.net_contact = db_col_text(rows, a, c++);
+	f->in.opinion = db_col_text(rows, a, c++);
+	f->in.resp_name = db_col_text(rows, a, c++);
+	f->in.opinion_date = db_col_text(rows, a, c++);
 	f->version = (unsigned)db_col_int(rows, c++);
 	f->entered_by = db_col_int(rows, c++);
-	f->entered_name = dup_or_empty(rows, a, c++);
+	f->entered_name = db_col_text(rows, a, c++);
 	f->checked_by = db_col_int(rows, c++);
-	f->checked_name = dup_or_empty(rows, a, c++);
+	f->checked_name = db_col_text(rows, a, c++);
 	f->approved_by = db_col_int(rows, c++);
-	f->approved_name = dup_or_empty(rows, a, c++);
+	f->approved_name = db_col_text(rows, a, c++);
 	f->executed_by = db_col_int(rows, c++);
-	f->executed_name = dup_or_empty(rows, a, c++);
+	f->executed_name = db_col_text(rows, a, c++);
 	f->entered_at = db_col_dup(rows, a, c++);
 	f->submitted_at = db_col_dup(rows, a, c++);
 	f->checked_at = db_col_dup(rows, a, c++);
 	f->approved_at = db_col_dup(rows, a, c++);
 	f->executed_at = db_col_dup(rows, a, c++);
-	f->check_note = dup_or_empty(rows, a, c++);
-	f->sup_opinion = dup_or_empty(rows, a, c++);
-	f->return_reason = dup_or_empty(rows, a, c++);
+	f->check_note = db_col_text(rows, a, c++);
+	f->sup_opinion = db_col_text(rows, a, c++);
+	f->return_reason = db_col_text(rows, a, c++);
 	db_rows_free(rows);
 	if ((int)f->status < 0)
 		return ERR_DB;
@@ -287,77 +274,54 @@ aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
 		struct aform_line *l = &f->in.lines[f->in.nlines++];
 
 		l->op = (enum aform_op)aform_op_parse(db_col_str(rows, 0));
-		l->name = dup_or_empty(rows, a, 1);
-		l->title = dup_or_empty(rows, a, 2);
-		l->contact = dup_or_empty(rows, a, 3);
+		l->name = db_col_text(rows, a, 1);
+		l->title = db_col_text(rows, a, 2);
+		l->contact = db_col_text(rows, a, 3);
 		l->target_user_id = db_col_int(rows, 4);
-		l->target_username = dup_or_empty(rows, a, 5);
+		l->target_username = db_col_text(rows, a, 5);
 		l->result_user_id = db_col_int(rows, 6);
-		l->result_username = dup_or_empty(rows, a, 7);
+		l->result_username = db_col_text(rows, a, 7);
 	}
 	db_rows_free(rows);
-	return n == -1 ? rows_error(db) : ERR_OK;
+	return n == -1 ? db_rows_error(db) : ERR_OK;
+}
+
+static void
+event_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct aform_event *e = elem;
+
+	e->at = db_col_text(rows, a, 0);
+	e->actor_name = db_col_text(rows, a, 1);
+	e->actor_role = db_col_text(rows, a, 2);
+	e->action = db_col_text(rows, a, 3);
+	e->note = db_col_text(rows, a, 4);
 }
 
 enum err
 aform_events(struct db *db, struct arena *a, long long id,
     struct aform_event **v, size_t *n)
 {
-	struct db_param		 p[] = { DB_INT(id) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r;
+	struct db_param p[] = { DB_INT(id) };
 
-	*v = NULL;
-	*n = 0;
-	if ((rc = db_query(db, a, &mod, STMT_AF_EVENTS, p, 1, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (*v = arena_alloc(a, cnt * sizeof **v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (*n < cnt && (r = db_next(rows)) == 1) {
-		struct aform_event *e = &(*v)[(*n)++];
-
-		e->at = dup_or_empty(rows, a, 0);
-		e->actor_name = dup_or_empty(rows, a, 1);
-		e->actor_role = dup_or_empty(rows, a, 2);
-		e->action = dup_or_empty(rows, a, 3);
-		e->note = dup_or_empty(rows, a, 4);
-	}
-	db_rows_free(rows);
-	return ERR_OK;
+	return db_query_list(db, a, &mod, STMT_AF_EVENTS, p, 1, sizeof **v,
+	    event_fill, (void **)v, n);
 }
 
-/* Reads the rows of a list query into l. */
-static enum err
-read_list(struct db *db, struct arena *a, struct db_rows *rows,
-    struct aform_list *l)
+static void
+row_fill(const struct db_rows *rows, struct arena *a, void *elem)
 {
-	unsigned long long	cnt = db_rows_count(rows);
-	int			r = 0;
+	struct aform_row *x = elem;
 
-	if (cnt > 0 && (l->v = arena_alloc(a, cnt * sizeof *l->v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (l->n < cnt && (r = db_next(rows)) == 1) {
-		struct aform_row *x = &l->v[l->n++];
-
-		x->id = db_col_int(rows, 0);
-		x->agency_id = db_col_int(rows, 1);
-		x->agency_name = dup_or_empty(rows, a, 2);
-		x->region_name = dup_or_empty(rows, a, 3);
-		x->status = (enum aform_status)status_parse(db_col_str(rows, 4));
-		x->apply_date = dup_or_empty(rows, a, 5);
-		x->since = dup_or_empty(rows, a, 6);
-		x->age_days = (int)db_col_int(rows, 7);
-		x->nlines = (int)db_col_int(rows, 8);
-	}
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	x->id = db_col_int(rows, 0);
+	x->agency_id = db_col_int(rows, 1);
+	x->agency_name = db_col_text(rows, a, 2);
+	x->region_name = db_col_text(rows, a, 3);
+	x->status = (enum aform_status)status_parse(db_col_str(rows, 4));
+	x->apply_date = db_col_text(rows, a, 5);
+	x->since = db_col_text(rows, a, 6);
+	x->age_days = (int)db_col_int(rows, 7);
+	x->nlines = (int)db_col_int(rows, 8);
 }
 
 enum err
@@ -378,9 +342,8 @@ aform_search(struct db *db, struct arena *a, const char *region,
 	if (db_next(rows) == 1)
 		l->total = db_col_int(rows, 0);
 	db_rows_free(rows);
-	if ((rc = db_query(db, a, &mod, STMT_AF_SEARCH, p, 8, &rows)) != ERR_OK)
-		return rc;
-	return read_list(db, a, rows, l);
+	return db_query_list(db, a, &mod, STMT_AF_SEARCH, p, 8, sizeof *l->v,
+	    row_fill, (void **)&l->v, &l->n);
 }
 
 enum err
@@ -388,13 +351,11 @@ aform_waiting(struct db *db, struct arena *a, const char *region, size_t max,
     struct aform_list *l)
 {
 	struct db_param	 p[] = { DB_STR(region), DB_STR(region), DB_INT(max) };
-	struct db_rows	*rows;
 	enum err	 rc;
 
 	memset(l, 0, sizeof *l);
-	if ((rc = db_query(db, a, &mod, STMT_AF_WAITING, p, 3, &rows)) != ERR_OK)
-		return rc;
-	if ((rc = read_list(db, a, rows, l)) == ERR_OK)
+	if ((rc = db_query_list(db, a, &mod, STMT_AF_WAITING, p, 3, sizeof *l->v,
+	    row_fill, (void **)&l->v, &l->n)) == ERR_OK)
 		l->total = (long long)l->n;
 	return rc;
 }
@@ -421,7 +382,7 @@ lock_form(struct db *db, struct arena *a, long long id, struct locked *out)
 		return rc;
 	if ((n = db_next(rows)) != 1) {
 		db_rows_free(rows);
-		return n == 0 ? ERR_NOTFOUND : rows_error(db);
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	}
 	st = status_parse(db_col_str(rows, 0));
 	out->version = (unsigned)db_col_int(rows, 1);
@@ -711,7 +672,7 @@ new_username(struct db *db, struct arena *a, const char *region, char out[41])
 		if (n == 0)
 			return ERR_OK;
 		if (n == -1)
-			return rows_error(db);
+			return db_rows_error(db);
 	}
 	return ERR_CONFLICT;
 }
@@ -731,12 +692,12 @@ target_ok(struct db *db, struct arena *a, long long agency_id,
 		return rc;
 	n = db_next(rows);
 	if (n == 1) {
-		*name = dup_or_empty(rows, a, 0);
+		*name = db_col_text(rows, a, 0);
 		if (strcmp(db_col_str(rows, 1), "revoked") == 0)
 			n = 0;
 	}
 	db_rows_free(rows);
-	return n == 1 ? ERR_OK : n == 0 ? ERR_INVAL : rows_error(db);
+	return n == 1 ? ERR_OK : n == 0 ? ERR_INVAL : db_rows_error(db);
 }
 
 enum err
@@ -838,16 +799,18 @@ out:
 /* --- the agency and its users ------------------------------------------ */
 
 static void
-agency_from_row(const struct db_rows *rows, struct arena *a, struct aform_agency *ag)
+agency_fill(const struct db_rows *rows, struct arena *a, void *elem)
 {
+	struct aform_agency *ag = elem;
+
 	ag->id = db_col_int(rows, 0);
-	ag->name = dup_or_empty(rows, a, 1);
-	ag->region = dup_or_empty(rows, a, 2);
-	ag->region_name = dup_or_empty(rows, a, 3);
-	ag->net_name = dup_or_empty(rows, a, 4);
-	ag->net_title = dup_or_empty(rows, a, 5);
-	ag->net_contact = dup_or_empty(rows, a, 6);
-	ag->office_name = dup_or_empty(rows, a, 7);
+	ag->name = db_col_text(rows, a, 1);
+	ag->region = db_col_text(rows, a, 2);
+	ag->region_name = db_col_text(rows, a, 3);
+	ag->net_name = db_col_text(rows, a, 4);
+	ag->net_title = db_col_text(rows, a, 5);
+	ag->net_contact = db_col_text(rows, a, 6);
+	ag->office_name = db_col_text(rows, a, 7);
 }
 
 enum err
@@ -863,62 +826,39 @@ aform_agency_get(struct db *db, struct arena *a, long long id,
 	if ((rc = db_query(db, a, &mod, STMT_AF_AGENCY, p, 1, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == 1)
-		agency_from_row(rows, a, ag);
+		agency_fill(rows, a, ag);
 	db_rows_free(rows);
-	return n == 1 ? ERR_OK : n == 0 ? ERR_NOTFOUND : rows_error(db);
+	return n == 1 ? ERR_OK : n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
 enum err
 aform_agencies(struct db *db, struct arena *a, const char *region, size_t max,
     struct aform_agency_list *l)
 {
-	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(max) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
+	struct db_param p[] = { DB_STR(region), DB_STR(region), DB_INT(max) };
 
-	memset(l, 0, sizeof *l);
-	if ((rc = db_query(db, a, &mod, STMT_AF_AGENCIES, p, 3, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (l->v = arena_alloc(a, cnt * sizeof *l->v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (l->n < cnt && (r = db_next(rows)) == 1)
-		agency_from_row(rows, a, &l->v[l->n++]);
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return db_query_list(db, a, &mod, STMT_AF_AGENCIES, p, 3, sizeof *l->v,
+	    agency_fill, (void **)&l->v, &l->n);
+}
+
+static void
+member_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct aform_member *m = elem;
+
+	m->id = db_col_int(rows, 0);
+	m->username = db_col_text(rows, a, 1);
+	m->real_name = db_col_text(rows, a, 2);
+	m->contact = db_col_text(rows, a, 3);
+	m->status = db_col_text(rows, a, 4);
 }
 
 enum err
 aform_members(struct db *db, struct arena *a, long long agency_id,
     struct aform_member_list *l)
 {
-	struct db_param		 p[] = { DB_INT(agency_id) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
+	struct db_param p[] = { DB_INT(agency_id) };
 
-	memset(l, 0, sizeof *l);
-	if ((rc = db_query(db, a, &mod, STMT_AF_MEMBERS, p, 1, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (l->v = arena_alloc(a, cnt * sizeof *l->v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (l->n < cnt && (r = db_next(rows)) == 1) {
-		struct aform_member *m = &l->v[l->n++];
-
-		m->id = db_col_int(rows, 0);
-		m->username = dup_or_empty(rows, a, 1);
-		m->real_name = dup_or_empty(rows, a, 2);
-		m->contact = dup_or_empty(rows, a, 3);
-		m->status = dup_or_empty(rows, a, 4);
-	}
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return db_query_list(db, a, &mod, STMT_AF_MEMBERS, p, 1, sizeof *l->v,
+	    member_fill, (void **)&l->v, &l->n);
 }

@@ -47,19 +47,6 @@ ccol_kind_parse(const char *s)
 	return -1;
 }
 
-static const char *
-str(const struct db_rows *rows, struct arena *a, unsigned col)
-{
-	const char *s = db_col_dup(rows, a, col);
-
-	return s != NULL ? s : "";
-}
-
-static enum err
-rows_error(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
 
 enum err
 credit_catalog_load(struct db *db, struct arena *a, bool active_only,
@@ -83,15 +70,15 @@ credit_catalog_load(struct db *db, struct arena *a, bool active_only,
 		struct credit_category *c = &out->v[out->n++];
 
 		c->id = (int)db_col_int(rows, 0);
-		c->code = str(rows, a, 1);
-		c->name = str(rows, a, 2);
-		c->date_label = str(rows, a, 3);
+		c->code = db_col_text(rows, a, 1);
+		c->name = db_col_text(rows, a, 2);
+		c->date_label = db_col_text(rows, a, 3);
 		c->has_period = db_col_int(rows, 4) != 0;
 		c->active = db_col_int(rows, 5) != 0;
 	}
 	db_rows_free(rows);
 	if (r == -1)
-		return rows_error(db);
+		return db_rows_error(db);
 
 	if ((rc = db_query(db, a, &mod, STMT_CC_COLUMNS, NULL, 0, &rows)) != ERR_OK)
 		return rc;
@@ -105,16 +92,16 @@ credit_catalog_load(struct db *db, struct arena *a, bool active_only,
 			continue;
 		col = &c->cols[c->ncols++];
 		col->seq = (int)db_col_int(rows, 1);
-		col->code = str(rows, a, 2);
-		col->label = str(rows, a, 3);
+		col->code = db_col_text(rows, a, 2);
+		col->label = db_col_text(rows, a, 3);
 		kind = ccol_kind_parse(db_col_str(rows, 4));
 		col->kind = kind >= 0 ? (enum ccol_kind)kind : CCOL_TEXT;
 		col->required = db_col_int(rows, 5) != 0;
 		col->max_len = (unsigned)db_col_int(rows, 6);
-		col->choices = str(rows, a, 7);
+		col->choices = db_col_text(rows, a, 7);
 	}
 	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return r == -1 ? db_rows_error(db) : ERR_OK;
 }
 
 const struct credit_category *

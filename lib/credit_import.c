@@ -155,19 +155,6 @@ status_parse(const char *s)
 	return -1;
 }
 
-static enum err
-rows_error(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
-static const char *
-str(const struct db_rows *rows, struct arena *a, unsigned col)
-{
-	const char *s = db_col_dup(rows, a, col);
-
-	return s != NULL ? s : "";
-}
 
 /* --- validation ----------------------------------------------------------- */
 
@@ -587,7 +574,7 @@ dups_in_file(struct cimport *ci, unsigned *count)
 			break;
 	}
 	db_rows_free(rows);
-	return rc == ERR_OK && r == -1 ? rows_error(ci->db) : rc;
+	return rc == ERR_OK && r == -1 ? db_rows_error(ci->db) : rc;
 }
 
 enum err
@@ -637,31 +624,32 @@ rollback:
 /* --- batches ------------------------------------------------------------------ */
 
 static void
-batch_from_row(const struct db_rows *rows, struct arena *a, struct cbatch *b)
+batch_fill(const struct db_rows *rows, struct arena *a, void *elem)
 {
-	int st;
+	struct cbatch	*b = elem;
+	int		 st;
 
 	b->id = db_col_int(rows, 0);
 	b->agency_id = db_col_int(rows, 1);
-	b->agency_name = str(rows, a, 2);
-	b->region = str(rows, a, 3);
+	b->agency_name = db_col_text(rows, a, 2);
+	b->region = db_col_text(rows, a, 3);
 	b->category_id = (int)db_col_int(rows, 4);
-	b->category_name = str(rows, a, 5);
-	b->file_name = str(rows, a, 6);
-	b->encoding = str(rows, a, 7);
+	b->category_name = db_col_text(rows, a, 5);
+	b->file_name = db_col_text(rows, a, 6);
+	b->encoding = db_col_text(rows, a, 7);
 	st = status_parse(db_col_str(rows, 8));
 	b->status = st >= 0 ? (enum cbatch_status)st : CB_DISCARDED;
 	b->counts.total = (unsigned)db_col_int(rows, 9);
 	b->counts.fresh = (unsigned)db_col_int(rows, 10);
 	b->counts.dup = (unsigned)db_col_int(rows, 11);
 	b->counts.errors = (unsigned)db_col_int(rows, 12);
-	b->uploaded_name = str(rows, a, 13);
-	b->uploaded_at = str(rows, a, 14);
-	b->confirmed_name = str(rows, a, 15);
+	b->uploaded_name = db_col_text(rows, a, 13);
+	b->uploaded_at = db_col_text(rows, a, 14);
+	b->confirmed_name = db_col_text(rows, a, 15);
 	b->confirmed_at = db_col_dup(rows, a, 16);
-	b->withdrawn_name = str(rows, a, 17);
+	b->withdrawn_name = db_col_text(rows, a, 17);
 	b->withdrawn_at = db_col_dup(rows, a, 18);
-	b->withdraw_note = str(rows, a, 19);
+	b->withdraw_note = db_col_text(rows, a, 19);
 }
 
 enum err
@@ -676,22 +664,20 @@ cbatch_get(struct db *db, struct arena *a, long long id, struct cbatch *b)
 	if ((rc = db_query(db, a, &mod, STMT_CI_GET, p, 1, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == 1)
-		batch_from_row(rows, a, b);
+		batch_fill(rows, a, b);
 	db_rows_free(rows);
-	return n == 1 ? ERR_OK : n == 0 ? ERR_NOTFOUND : rows_error(db);
+	return n == 1 ? ERR_OK : n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
 enum err
 cbatch_search(struct db *db, struct arena *a, const char *region,
     long long agency_id, size_t page, size_t per_page, struct cbatch_list *l)
 {
-	struct db_param		 p[] = { DB_STR(region), DB_STR(region),
+	struct db_param	 p[] = { DB_STR(region), DB_STR(region),
 		DB_INT(agency_id), DB_INT(agency_id), DB_INT(per_page),
 		DB_INT(page * per_page) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
+	struct db_rows	*rows;
+	enum err	 rc;
 
 	memset(l, 0, sizeof *l);
 	if ((rc = db_query(db, a, &mod, STMT_CI_COUNT, p, 4, &rows)) != ERR_OK)
@@ -699,82 +685,53 @@ cbatch_search(struct db *db, struct arena *a, const char *region,
 	if (db_next(rows) == 1)
 		l->total = db_col_int(rows, 0);
 	db_rows_free(rows);
-	if ((rc = db_query(db, a, &mod, STMT_CI_SEARCH, p, 6, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (l->v = arena_calloc(a, cnt, sizeof *l->v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (l->n < cnt && (r = db_next(rows)) == 1)
-		batch_from_row(rows, a, &l->v[l->n++]);
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return db_query_list(db, a, &mod, STMT_CI_SEARCH, p, 6, sizeof *l->v,
+	    batch_fill, (void **)&l->v, &l->n);
+}
+
+static void
+staged_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct cstaged *x = elem;
+
+	x->row_no = (unsigned)db_col_int(rows, 0);
+	x->uscc = db_col_text(rows, a, 1);
+	x->ent_name = db_col_text(rows, a, 2);
+	x->decision_date = db_col_text(rows, a, 3);
+	x->period_end = db_col_text(rows, a, 4);
+	x->content = db_col_text(rows, a, 5);
+	x->dup = db_col_int(rows, 6) != 0;
 }
 
 enum err
 cbatch_staged(struct db *db, struct arena *a, long long id, size_t max,
     struct cstaged **v, size_t *n)
 {
-	struct db_param		 p[] = { DB_INT(id), DB_INT(max) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
+	struct db_param p[] = { DB_INT(id), DB_INT(max) };
 
-	*v = NULL;
-	*n = 0;
-	if ((rc = db_query(db, a, &mod, STMT_CI_STAGED, p, 2, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (*v = arena_calloc(a, cnt, sizeof **v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (*n < cnt && (r = db_next(rows)) == 1) {
-		struct cstaged *x = &(*v)[(*n)++];
+	return db_query_list(db, a, &mod, STMT_CI_STAGED, p, 2, sizeof **v,
+	    staged_fill, (void **)v, n);
+}
 
-		x->row_no = (unsigned)db_col_int(rows, 0);
-		x->uscc = str(rows, a, 1);
-		x->ent_name = str(rows, a, 2);
-		x->decision_date = str(rows, a, 3);
-		x->period_end = str(rows, a, 4);
-		x->content = str(rows, a, 5);
-		x->dup = db_col_int(rows, 6) != 0;
-	}
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+static void
+error_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct cerror *x = elem;
+
+	x->row_no = (unsigned)db_col_int(rows, 0);
+	x->col_label = db_col_text(rows, a, 1);
+	x->value = db_col_text(rows, a, 2);
+	x->key = db_col_text(rows, a, 3);
 }
 
 enum err
 cbatch_errors(struct db *db, struct arena *a, long long id, size_t max,
     struct cerror **v, size_t *n)
 {
-	struct db_param		 p[] = { DB_INT(id), DB_INT(max) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
+	struct db_param p[] = { DB_INT(id), DB_INT(max) };
 
-	*v = NULL;
-	*n = 0;
-	if ((rc = db_query(db, a, &mod, STMT_CI_ERRORS, p, 2, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (*v = arena_calloc(a, cnt, sizeof **v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (*n < cnt && (r = db_next(rows)) == 1) {
-		struct cerror *x = &(*v)[(*n)++];
-
-		x->row_no = (unsigned)db_col_int(rows, 0);
-		x->col_label = str(rows, a, 1);
-		x->value = str(rows, a, 2);
-		x->key = str(rows, a, 3);
-	}
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return db_query_list(db, a, &mod, STMT_CI_ERRORS, p, 2, sizeof **v,
+	    error_fill, (void **)v, n);
 }
 
 struct blocked {
@@ -801,7 +758,7 @@ lock_batch(struct db *db, struct arena *a, long long id, struct blocked *out)
 	}
 	db_rows_free(rows);
 	if (n != 1)
-		return n == 0 ? ERR_NOTFOUND : rows_error(db);
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	if (st < 0)
 		return ERR_DB;
 	out->status = (enum cbatch_status)st;

@@ -514,6 +514,49 @@ db_col_null(const struct db_rows *r, unsigned col)
 	return col >= r->ncol || r->isnull[col];
 }
 
+const char *
+db_col_text(const struct db_rows *r, struct arena *a, unsigned col)
+{
+	const char *s = db_col_dup(r, a, col);
+
+	return s != NULL ? s : "";
+}
+
+enum err
+db_rows_error(const struct db *db)
+{
+	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+}
+
+enum err
+db_query_list(struct db *db, struct arena *a, const struct db_module *mod,
+    int idx, const struct db_param *p, size_t np, size_t size,
+    db_fill_fn *fill, void **v, size_t *n)
+{
+	struct db_rows		*rows;
+	unsigned long long	 cnt;
+	unsigned char		*out = NULL;
+	enum err		 rc;
+	int			 r = 0;
+
+	*v = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, mod, idx, p, np, &rows)) != ERR_OK)
+		return rc;
+	cnt = db_rows_count(rows);
+	if (cnt > 0 && (out = arena_calloc(a, cnt, size)) == NULL) {
+		db_rows_free(rows);
+		return ERR_NOMEM;
+	}
+	while (*n < cnt && (r = db_next(rows)) == 1)
+		fill(rows, a, out + (*n)++ * size);
+	db_rows_free(rows);
+	if (r == -1)
+		return db_rows_error(db);
+	*v = out;
+	return ERR_OK;
+}
+
 unsigned long long
 db_rows_count(const struct db_rows *r)
 {

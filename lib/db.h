@@ -106,6 +106,22 @@ long long	 db_col_int(const struct db_rows *, unsigned col);
 bool		 db_col_null(const struct db_rows *, unsigned col);
 unsigned long long db_rows_count(const struct db_rows *);
 void		 db_rows_free(struct db_rows *);
+/* A string column copied into `a`, "" for NULL (and on OOM). */
+const char	*db_col_text(const struct db_rows *, struct arena *, unsigned col);
+/* The error after db_next() returned -1: ERR_DB_LOST when the connection
+ * went with it, else ERR_DB. */
+enum err	 db_rows_error(const struct db *);
+/*
+ * Runs statement `idx` and reads every row into an array of `size`-byte
+ * elements in `a`, each filled by fill(rows, a, element) (zeroed first).
+ * *v is NULL when there are no rows.  Errors as db_query, plus the row
+ * fetch's.
+ */
+typedef void	 db_fill_fn(const struct db_rows *, struct arena *, void *elem);
+enum err	 db_query_list(struct db *, struct arena *a,
+		    const struct db_module *mod, int idx,
+		    const struct db_param *p, size_t np, size_t size,
+		    db_fill_fn *fill, void **v, size_t *n);
 
 /* Runs a statement that returns no rows.  affected/insert_id may be NULL. */
 enum err	 db_exec(struct db *, const struct db_module *mod, int idx,

@@ -70,19 +70,6 @@ departure_kind_parse(const char *s)
 	return -1;
 }
 
-static enum err
-rows_error(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
-static const char *
-str(const struct db_rows *rows, struct arena *a, unsigned col)
-{
-	const char *s = db_col_dup(rows, a, col);
-
-	return s != NULL ? s : "";
-}
 
 enum err
 departure_record(struct db *db, const struct audit_actor *actor,
@@ -110,7 +97,7 @@ departure_record(struct db *db, const struct audit_actor *actor,
 	n = db_next(rows);
 	db_rows_free(rows);
 	if (n != 0) {
-		rc = n == 1 ? ERR_CONFLICT : rows_error(db);
+		rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
 		goto rollback;
 	}
 	if ((rc = db_exec(db, &mod, STMT_DEP_INSERT, p, 8, NULL, &newid)) != ERR_OK)
@@ -131,84 +118,66 @@ out:
 	return rc;
 }
 
+static void
+departure_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct departure *d = elem;
+
+	d->id = db_col_int(rows, 0);
+	d->user_id = db_col_int(rows, 1);
+	d->username = db_col_text(rows, a, 2);
+	d->real_name = db_col_text(rows, a, 3);
+	d->agency_id = db_col_int(rows, 4);
+	d->agency_name = db_col_text(rows, a, 5);
+	d->region_name = db_col_text(rows, a, 6);
+	d->kind = departure_kind_parse(db_col_str(rows, 7)) == DEP_CHANGED ?
+	    DEP_CHANGED : DEP_LEFT;
+	d->event_date = db_col_text(rows, a, 8);
+	d->due_date = db_col_text(rows, a, 9);
+	d->note = db_col_text(rows, a, 10);
+	d->recorded_name = db_col_text(rows, a, 11);
+	d->recorded_at = db_col_text(rows, a, 12);
+	d->form_id = db_col_int(rows, 13);
+	d->submitted_at = db_col_dup(rows, a, 14);
+	d->days_left = (int)db_col_int(rows, 15);
+	d->overdue = d->form_id == 0 && d->days_left < 0;
+}
+
 enum err
 departure_list(struct db *db, struct arena *a, const char *region,
     long long agency_id, bool open_only, const char *today, size_t max,
     struct departure_list *l)
 {
-	struct db_param		 p[] = { DB_STR(today), DB_STR(region), DB_STR(region),
+	struct db_param p[] = { DB_STR(today), DB_STR(region), DB_STR(region),
 		DB_INT(agency_id), DB_INT(agency_id), DB_INT(open_only), DB_INT(max) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
 
-	memset(l, 0, sizeof *l);
-	if ((rc = db_query(db, a, &mod, STMT_DEP_LIST, p, 7, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (l->v = arena_alloc(a, cnt * sizeof *l->v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (l->n < cnt && (r = db_next(rows)) == 1) {
-		struct departure *d = &l->v[l->n++];
+	return db_query_list(db, a, &mod, STMT_DEP_LIST, p, 7, sizeof *l->v,
+	    departure_fill, (void **)&l->v, &l->n);
+}
 
-		d->id = db_col_int(rows, 0);
-		d->user_id = db_col_int(rows, 1);
-		d->username = str(rows, a, 2);
-		d->real_name = str(rows, a, 3);
-		d->agency_id = db_col_int(rows, 4);
-		d->agency_name = str(rows, a, 5);
-		d->region_name = str(rows, a, 6);
-		d->kind = departure_kind_parse(db_col_str(rows, 7)) == DEP_CHANGED ?
-		    DEP_CHANGED : DEP_LEFT;
-		d->event_date = str(rows, a, 8);
-		d->due_date = str(rows, a, 9);
-		d->note = str(rows, a, 10);
-		d->recorded_name = str(rows, a, 11);
-		d->recorded_at = str(rows, a, 12);
-		d->form_id = db_col_int(rows, 13);
-		d->submitted_at = db_col_dup(rows, a, 14);
-		d->days_left = (int)db_col_int(rows, 15);
-		d->overdue = d->form_id == 0 && d->days_left < 0;
-	}
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+static void
+dormant_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct dormant *d = elem;
+
+	d->id = db_col_int(rows, 0);
+	d->username = db_col_text(rows, a, 1);
+	d->real_name = db_col_text(rows, a, 2);
+	d->agency_id = db_col_int(rows, 3);
+	d->agency_name = db_col_text(rows, a, 4);
+	d->region_name = db_col_text(rows, a, 5);
+	d->last_login_at = db_col_dup(rows, a, 6);
+	d->created_at = db_col_text(rows, a, 7);
+	d->idle_days = (int)db_col_int(rows, 8);
 }
 
 enum err
 dormant_list(struct db *db, struct arena *a, const char *region, unsigned days,
     size_t max, struct dormant_list *l)
 {
-	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(days),
+	struct db_param p[] = { DB_STR(region), DB_STR(region), DB_INT(days),
 		DB_INT(max) };
-	struct db_rows		*rows;
-	unsigned long long	 cnt;
-	enum err		 rc;
-	int			 r = 0;
 
-	memset(l, 0, sizeof *l);
-	if ((rc = db_query(db, a, &mod, STMT_DEP_DORMANT, p, 4, &rows)) != ERR_OK)
-		return rc;
-	cnt = db_rows_count(rows);
-	if (cnt > 0 && (l->v = arena_alloc(a, cnt * sizeof *l->v)) == NULL) {
-		db_rows_free(rows);
-		return ERR_NOMEM;
-	}
-	while (l->n < cnt && (r = db_next(rows)) == 1) {
-		struct dormant *d = &l->v[l->n++];
-
-		d->id = db_col_int(rows, 0);
-		d->username = str(rows, a, 1);
-		d->real_name = str(rows, a, 2);
-		d->agency_id = db_col_int(rows, 3);
-		d->agency_name = str(rows, a, 4);
-		d->region_name = str(rows, a, 5);
-		d->last_login_at = db_col_dup(rows, a, 6);
-		d->created_at = str(rows, a, 7);
-		d->idle_days = (int)db_col_int(rows, 8);
-	}
-	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return db_query_list(db, a, &mod, STMT_DEP_DORMANT, p, 4, sizeof *l->v,
+	    dormant_fill, (void **)&l->v, &l->n);
 }
