@@ -11,6 +11,7 @@
  *   duijie-admin keygen
  *   duijie-admin kdf-time [N]              (median ms of one password check)
  *   duijie-admin --config FILE demo        (development demo data, idempotent)
+ *   duijie-admin --config FILE bench-insert CSV  (the import benchmark's baseline)
  *
  * Every change is audited with portal "admin".  One-time passwords are
  * printed once on stdout and never logged.  Exit status: 0 success,
@@ -28,6 +29,7 @@
 #include "audit.h"
 #include "config.h"
 #include "crypto.h"
+#include "csvread.h"
 #include "cs.h"
 #include "db.h"
 #include "log.h"
@@ -63,7 +65,10 @@ usage(void)
 	    "  keygen                      print new Keys.data and Keys.index lines for secrets.hdf\n"
 	    "  kdf-time [N]                median time of N password checks at the current\n"
 	    "                              scrypt parameters (to choose them for this machine)\n"
-	    "  demo                        load the development demo data (idempotent)\n");
+	    "  demo                        load the development demo data (idempotent)\n"
+	    "  bench-insert CSV            the baseline of `scripts/dev bench`: the CSV's rows\n"
+	    "                              by plain 64-row prepared INSERTs into a temporary\n"
+	    "                              table, one transaction; prints rows per second\n");
 	exit(2);
 }
 
@@ -444,6 +449,99 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 	return rc;
 }
 
+/* The plain insert of the import benchmark: the staging table's columns,
+ * 64 rows a statement, no checks. */
+#define BR	"(?,?,?,?,?,?,?,?,?)"
+#define BR4	BR "," BR "," BR "," BR
+#define BR16	BR4 "," BR4 "," BR4 "," BR4
+#define BR64	BR16 "," BR16 "," BR16 "," BR16
+#define BENCH_ROWS	64
+#define BENCH_COLS	9
+
+enum { STMT_BENCH_INSERT, STMT_BENCH__MAX };
+static const char *const bench_sql[STMT_BENCH__MAX] = {
+	[STMT_BENCH_INSERT] =
+	    "INSERT INTO bench_plain (batch_id, row_no, uscc, ent_name, region_code,"
+	    " decision_date, period_end, content, row_hash) VALUES " BR64,
+};
+static const struct db_module bench_mod = { DBM_BENCH, STMT_BENCH__MAX, bench_sql };
+
+static int
+cmd_bench_insert(const struct config *cfg, const struct opts *o)
+{
+	static const char ddl[] =
+	    "CREATE TEMPORARY TABLE bench_plain LIKE credit_staging";
+	static struct db_param	 p[BENCH_ROWS * BENCH_COLS];
+	static char		 keep[BENCH_ROWS][4][4096 + 1];
+	static const unsigned char hash[32];
+	struct csvr_record	 rec;
+	struct timespec		 t0, t1;
+	struct csvr		*rd;
+	struct db		*db;
+	char			 err[256];
+	FILE			*f;
+	size_t			 n = 0, rows = 0;
+	double			 s;
+	int			 r, rc = 1;
+
+	if ((f = fopen(o->arg, "r")) == NULL) {
+		perror(o->arg);
+		return 1;
+	}
+	if ((db = admin_db(cfg)) == NULL) {
+		fclose(f);
+		return 1;
+	}
+	if ((rd = csvr_open(fileno(f), CSVR_AUTO, NULL)) == NULL ||
+	    db_script(db, ddl, sizeof ddl - 1, err, sizeof err) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: bench-insert: %s\n", rd == NULL ? "reader" : err);
+		goto out;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (db_begin(db) != ERR_OK || csvr_next(rd, &rec) != 1)	/* the header */
+		goto out;
+	while ((r = csvr_next(rd, &rec)) != 0) {
+		struct db_param *q = &p[n * BENCH_COLS];
+
+		if (r == -1)
+			continue;
+		/* the first four cells as USCC, name, date and content */
+		for (size_t k = 0; k < 4; k++)
+			snprintf(keep[n][k], sizeof keep[n][k], "%s", k < rec.n ? rec.f[k].s : "");
+		q[0] = DB_INT(0);
+		q[1] = DB_INT(rec.row);
+		q[2] = DB_STR(keep[n][0]);
+		q[3] = DB_STR(keep[n][1]);
+		q[4] = DB_STR("440100");
+		q[5] = DB_STR(keep[n][2]);
+		q[6] = DB_NULL;
+		q[7] = DB_STR(keep[n][3]);
+		q[8] = DB_STRN((const char *)hash, 32);
+		rows++;
+		if (++n == BENCH_ROWS) {
+			if (db_exec(db, &bench_mod, STMT_BENCH_INSERT, p, n * BENCH_COLS,
+			    NULL, NULL) != ERR_OK)
+				goto out;
+			n = 0;
+		}
+	}
+	/* full statements only: a remainder under 64 rows is left out of
+	 * the count (and was never sent) */
+	if (db_commit(db) != ERR_OK)
+		goto out;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	rows -= n;
+	s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("bench-insert: %zu rows in %.2f s, rows/s %.0f\n", rows, s,
+	    s > 0 ? (double)rows / s : 0.0);
+	rc = 0;
+out:
+	csvr_close(rd);
+	db_free(db);
+	fclose(f);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -470,6 +568,7 @@ main(int argc, char *argv[])
 		{ "keygen", cmd_keygen, 0 },
 		{ "kdf-time", cmd_kdf_time, -1 },
 		{ "demo", cmd_demo, 0 },
+		{ "bench-insert", cmd_bench_insert, 1 },
 	};
 	const char	*path = NULL, *cmd;
 	struct config	 cfg;

@@ -36,6 +36,7 @@ enum {
 	STMT_CI_MARK_DUPS,
 	STMT_CI_COUNTS,
 	STMT_CI_LOCK,
+	STMT_CI_NEWER,
 	STMT_CI_ENT_ADD,
 	STMT_CI_RECORDS_ADD,
 	STMT_CI_CONFIRM,
@@ -95,6 +96,10 @@ static const char *const sql[STMT_CI__MAX] = {
 	[STMT_CI_LOCK] =
 	    "SELECT status, rows_error, category_id FROM credit_batches"
 	    " WHERE id = ? FOR UPDATE",
+	[STMT_CI_NEWER] =
+	    "SELECT COUNT(*) FROM credit_batches o JOIN credit_batches b ON b.id = ?"
+	    " WHERE o.category_id = b.category_id AND o.status = 'confirmed'"
+	    " AND o.confirmed_at >= b.uploaded_at",
 	[STMT_CI_ENT_ADD] =
 	    "INSERT IGNORE INTO enterprises (uscc, name, region_code)"
 	    " SELECT uscc, MIN(ent_name), MIN(region_code) FROM credit_staging"
@@ -798,11 +803,20 @@ cbatch_confirm(struct db *db, const struct audit_actor *actor, long long id,
 		goto rollback;
 	}
 	{
-		/* what another batch confirmed since the validation is not
-		 * imported twice */
-		struct db_param d[] = { DB_INT(lk.category_id), DB_INT(id) };
+		/* what another batch of the category confirmed since the
+		 * validation is not imported twice (the check again, only when
+		 * there is such a batch: it costs a probe per row) */
+		struct db_param	 d[] = { DB_INT(lk.category_id), DB_INT(id) };
+		struct db_rows	*rows;
+		long long	 newer = 1;
 
-		if ((rc = db_exec(db, &mod, STMT_CI_MARK_DUPS, d, 2, NULL, NULL)) != ERR_OK)
+		if ((rc = db_query(db, a, &mod, STMT_CI_NEWER, b, 1, &rows)) != ERR_OK)
+			goto rollback;
+		if (db_next(rows) == 1)
+			newer = db_col_int(rows, 0);
+		db_rows_free(rows);
+		if (newer > 0 &&
+		    (rc = db_exec(db, &mod, STMT_CI_MARK_DUPS, d, 2, NULL, NULL)) != ERR_OK)
 			goto rollback;
 	}
 	if ((rc = db_exec(db, &mod, STMT_CI_ENT_ADD, b, 1, NULL, NULL)) != ERR_OK ||

@@ -40,6 +40,7 @@ enum dbm {
 	DBM_DEPARTURE,	/* departure.c */
 	DBM_CREDIT_CAT,	/* credit_cat.c */
 	DBM_CREDIT_IMPORT, /* credit_import.c */
+	DBM_BENCH,	/* duijie-admin bench-insert */
 	DBM_AGENCY,	/* agency.c */
 	DBM__MAX
 };

@@ -161,6 +161,22 @@ expect_body "<tr data-batch=\"$B2\">" "R-09.2 the region's batches list for oper
 req GET "$INTRANET/credit/batches" --jar "$GOVFS"
 expect_no_body "<tr data-batch=\"$B2\">" "R-02.2 ... not for another agency"
 
+# two uploads of one file validated side by side: the second confirmation
+# imports nothing the first one did
+upload "$GOVGZ" "$PENALTY" "$G"
+B5=$(batch_from_location)
+upload "$GOVGZ" "$PENALTY" "$G"
+B6=$(batch_from_location)
+expect_eq "$(sql "SELECT CONCAT(a.rows_new, ':', b.rows_new) FROM credit_batches a, credit_batches b WHERE a.id = $B5 AND b.id = $B6")" \
+	"3:3" "R-09.2 (set up) two validated batches of the same rows (the first were withdrawn)"
+post_form "$GOVGZ" "$INTRANET/credit/batches/$B5" "$INTRANET/credit/batches/$B5/confirm"
+post_form "$GOVGZ" "$INTRANET/credit/batches/$B6" "$INTRANET/credit/batches/$B6/confirm"
+expect_status 303 "R-09.2 the second is confirmed too"
+expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B6"):$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B5")" \
+	"0:3" "R-09.2 ... and imports none of the rows the first one did"
+post_form "$GOVGZ" "$INTRANET/credit/batches/$B5" "$INTRANET/credit/batches/$B5/withdraw" \
+	--data-urlencode "note=测试撤回"
+
 # --- all or nothing: a worker killed during a confirmation --------------------------------------
 N=20000
 H=$T_TMP/honours.csv
