@@ -40,6 +40,7 @@ enum dbm {
 	DBM_DEPARTURE,	/* departure.c */
 	DBM_CREDIT_CAT,	/* credit_cat.c */
 	DBM_AGENCY,	/* agency.c */
+	DBM_CREDIT_VIEW, /* credit_view.c */
 	DBM__MAX
 };
 
