@@ -57,6 +57,15 @@ enum page {
 	PAGE_AGENCY_EDIT,
 	PAGE_CALENDAR,
 	PAGE_CALENDAR_SET,
+	/* credit information: logged views, the enterprise's own (credit_views.c) */
+	PAGE_CREDIT_SEARCH,
+	PAGE_CREDIT,
+	PAGE_CREDIT_REQUESTS,
+	PAGE_CREDIT_DECIDE,
+	PAGE_MY_CREDIT,
+	PAGE_MY_CREDIT_APPLY,
+	PAGE_MY_CREDIT_REPORT,
+	PAGE_MY_CREDIT_VIEWERS,
 	PAGE__MAX
 };
 
@@ -90,6 +99,12 @@ enum tmpl {
 	TMPL_AGENCY,
 	TMPL_AGENCY_EDIT,
 	TMPL_CALENDAR,
+	TMPL_CREDIT_SEARCH,
+	TMPL_CREDIT,
+	TMPL_CREDIT_REQUESTS,
+	TMPL_MY_CREDIT,
+	TMPL_MY_CREDIT_REPORT,
+	TMPL_MY_CREDIT_VIEWERS,
 	TMPL__MAX
 };
 
@@ -207,5 +222,17 @@ extern const struct form agencies_form, agency_new_form, agency_form,
 int	handle_calendar(struct req *);		/* calendar.c */
 int	handle_calendar_set(struct req *);
 extern const struct form calendar_form, calendar_set_form;
+
+int	handle_credit_search(struct req *);	/* credit_views.c */
+int	handle_credit(struct req *);
+int	handle_credit_requests(struct req *);
+int	handle_credit_decide(struct req *);
+int	handle_my_credit(struct req *);
+int	handle_my_credit_apply(struct req *);
+int	handle_my_credit_report(struct req *);
+int	handle_my_credit_viewers(struct req *);
+extern const struct form credit_search_form, credit_open_form,
+	credit_requests_form, credit_decide_form, my_credit_form,
+	my_credit_apply_form, my_credit_viewers_form;
 
 #endif
