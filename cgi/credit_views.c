@@ -559,7 +559,8 @@ handle_my_credit_apply(struct req *r)
  * number and time (Beijing); each opening is a new credit_reports row,
  * a credit_queries row with purpose "self" and an audit row
  * "credit.report".  Without a live grant: 403 with a page that says so
- * and points to /my-credit (audited as access.denied).
+ * and points to /my-credit (audited as access.denied).  HEAD answers
+ * with the status alone: it neither numbers nor logs a report.
  */
 int
 handle_my_credit_report(struct req *r)
@@ -577,6 +578,20 @@ handle_my_credit_report(struct req *r)
 	r->tmpl = TMPL_MY_CREDIT_REPORT;
 	if (ent_to_hdf(r, &e) == -1)
 		return 500;
+	if (r->method == HTTP_HEAD) {
+		/* the status a GET would have, without a report or a log row */
+		struct credit_self_req q;
+
+		rc = credit_self_live(r->app->db, r->a, e.id, &q);
+		if (rc == ERR_OK)
+			req_set(r, "Page.layout", "print");
+		else if (rc == ERR_NOTFOUND) {
+			req_set(r, "NoGrant", "1");
+			r->tmpl_on_4xx = true;
+			return 403;
+		}
+		return status_of(rc);
+	}
 	today_str(today);
 	req_actor(r, &a);
 	rc = credit_report_open(r->app->db, r->a, &a, e.id, today,

@@ -323,6 +323,11 @@ if [ -n "$REP2_NO" ] && [ "$REP2_NO" != "$REP1_NO" ]; then
 else
 	not_ok "R-08.2c each opening gets a new report number" "first $REP1_NO, then '$REP2_NO'"
 fi
+n=$(sql "SELECT COUNT(*) FROM credit_reports WHERE enterprise_id = $ENT_A")
+req HEAD "$INTERNET/my-credit/report" --jar "$JA"
+expect_status 200 "R-08.2c HEAD of the report answers as GET would"
+expect_eq "$(sql "SELECT COUNT(*) FROM credit_reports WHERE enterprise_id = $ENT_A")" "$n" \
+	"R-08.2c ... without numbering a report"
 sql "UPDATE credit_self_requests SET valid_until = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE id = $REQ_A"
 req GET "$INTERNET/my-credit/report" --jar "$JA"
 expect_status 403 "R-08.2c a grant older than 30 days no longer opens the report"
