@@ -85,6 +85,17 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_CREDIT_BATCH_CONFIRM] = { "/credit/batches/{id}/confirm", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_confirm },
 	[PAGE_CREDIT_BATCH_DISCARD] = { "/credit/batches/{id}/discard", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_discard },
 	[PAGE_CREDIT_BATCH_WITHDRAW] = { "/credit/batches/{id}/withdraw", POST, LAN, OPERATOR | GOV, FULL, 1, &credit_batch_form, 0, handle_credit_batch_withdraw },
+	/* credit information: gov users open any enterprise of the province,
+	 * operators and supervisors their region's (the handler checks); the
+	 * region's operators decide the enterprises' own requests */
+	[PAGE_CREDIT_SEARCH] = { "/credit",      GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &credit_search_form, 0, handle_credit_search },
+	[PAGE_CREDIT] =        { "/credit/{id}", GET | POST, LAN,  ROLES_OPS | GOV, FULL,   1, &credit_open_form, 0, handle_credit },
+	[PAGE_CREDIT_REQUESTS] = { "/credit-requests", GET,  LAN,  ROLES_OPS, FULL,         0, &credit_requests_form, 0, handle_credit_requests },
+	[PAGE_CREDIT_DECIDE] = { "/credit-requests/{id}/decide", POST, LAN, OPERATOR, FULL, 1, &credit_decide_form, 0, handle_credit_decide },
+	[PAGE_MY_CREDIT] =     { "/my-credit",   GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_form, 0, handle_my_credit },
+	[PAGE_MY_CREDIT_APPLY] = { "/my-credit/apply", POST, NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &my_credit_apply_form, 0, handle_my_credit_apply },
+	[PAGE_MY_CREDIT_REPORT] = { "/my-credit/report", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, NULL,         0, handle_my_credit_report },
+	[PAGE_MY_CREDIT_VIEWERS] = { "/my-credit/viewers", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_viewers_form, 0, handle_my_credit_viewers },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -120,6 +131,12 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_CREDIT_IMPORT] = "credit_import",
 	[TMPL_CREDIT_BATCHES] = "credit_batches",
 	[TMPL_CREDIT_BATCH] = "credit_batch",
+	[TMPL_CREDIT_SEARCH] = "credit_search",
+	[TMPL_CREDIT] = "credit",
+	[TMPL_CREDIT_REQUESTS] = "credit_requests",
+	[TMPL_MY_CREDIT] = "my_credit",
+	[TMPL_MY_CREDIT_REPORT] = "my_credit_report",
+	[TMPL_MY_CREDIT_VIEWERS] = "my_credit_viewers",
 };
 
 int

@@ -66,6 +66,15 @@ enum page {
 	PAGE_CREDIT_BATCH_CONFIRM,
 	PAGE_CREDIT_BATCH_DISCARD,
 	PAGE_CREDIT_BATCH_WITHDRAW,
+	/* credit information: logged views, the enterprise's own (credit_views.c) */
+	PAGE_CREDIT_SEARCH,
+	PAGE_CREDIT,
+	PAGE_CREDIT_REQUESTS,
+	PAGE_CREDIT_DECIDE,
+	PAGE_MY_CREDIT,
+	PAGE_MY_CREDIT_APPLY,
+	PAGE_MY_CREDIT_REPORT,
+	PAGE_MY_CREDIT_VIEWERS,
 	PAGE__MAX
 };
 
@@ -102,6 +111,12 @@ enum tmpl {
 	TMPL_CREDIT_IMPORT,
 	TMPL_CREDIT_BATCHES,
 	TMPL_CREDIT_BATCH,
+	TMPL_CREDIT_SEARCH,
+	TMPL_CREDIT,
+	TMPL_CREDIT_REQUESTS,
+	TMPL_MY_CREDIT,
+	TMPL_MY_CREDIT_REPORT,
+	TMPL_MY_CREDIT_VIEWERS,
 	TMPL__MAX
 };
 
@@ -233,5 +248,16 @@ int	handle_credit_batch_confirm(struct req *);
 int	handle_credit_batch_discard(struct req *);
 int	handle_credit_batch_withdraw(struct req *);
 extern const struct form credit_upload_form, credit_batches_form, credit_batch_form;
+int	handle_credit_search(struct req *);	/* credit_views.c */
+int	handle_credit(struct req *);
+int	handle_credit_requests(struct req *);
+int	handle_credit_decide(struct req *);
+int	handle_my_credit(struct req *);
+int	handle_my_credit_apply(struct req *);
+int	handle_my_credit_report(struct req *);
+int	handle_my_credit_viewers(struct req *);
+extern const struct form credit_search_form, credit_open_form,
+	credit_requests_form, credit_decide_form, my_credit_form,
+	my_credit_apply_form, my_credit_viewers_form;
 
 #endif

@@ -42,6 +42,7 @@ enum dbm {
 	DBM_CREDIT_IMPORT, /* credit_import.c */
 	DBM_BENCH,	/* duijie-admin bench-insert */
 	DBM_AGENCY,	/* agency.c */
+	DBM_CREDIT_VIEW, /* credit_view.c */
 	DBM__MAX
 };
 

@@ -43,6 +43,9 @@
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/dashboard"<?cs if:Page.nav == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.dashboard ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit/batches"<?cs if:Page.nav == "credit_import" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_import ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.calendar ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit"<?cs if:Page.nav == "credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit-requests"<?cs if:Page.nav == "credit_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_requests ?></a><?cs /if ?>
+  <?cs if:User.role == "enterprise" ?><a href="/my-credit"<?cs if:Page.nav == "my_credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.my_credit ?></a><?cs /if ?>
   <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
   <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
 </div></nav>
