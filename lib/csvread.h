@@ -95,7 +95,10 @@ struct csvr_error {
 	size_t			 row;	/* the record's number (as above) */
 	size_t			 line;	/* the line the record starts on */
 	size_t			 column;/* field number, 1-based (the
-					 * spreadsheet's column); 0: none */
+					 * spreadsheet's column); 0: none.
+					 * At most fields_max + 1, except for
+					 * CSVR_EEOF: the field the quote
+					 * opened, however far on */
 	bool			 fatal;	/* no further record can be read */
 };
 
