@@ -12,7 +12,8 @@
  *  - A field is quoted when its first byte is '"'; inside, '""' is a quote
  *    and line breaks (LF, CRLF, CR) are part of the value, as they are.
  *  - Anywhere else a quote is an ordinary character ('ab"c', ' "x"').
- *  - Whitespace is kept as it is; the caller trims.
+ *  - Whitespace is kept as it is; the caller trims.  After a closing
+ *    quote only ',' or a line end may follow: '"ab" ,' is CSVR_EQUOTE.
  *  - A line with nothing on it is skipped (it still counts as a line);
  *    a line of spaces, or '""', is a record of one field.
  *  - Records may have any number of fields up to fields_max ("ragged"):
@@ -22,7 +23,8 @@
  * GB2312, as Excel in China saves CSV), converted to UTF-8 by iconv.
  * Every field handed out is valid UTF-8 (utf8_valid) with no NUL byte and
  * at most field_max bytes of UTF-8; nothing is ever replaced or dropped:
- * a record that cannot be given whole is an error.
+ * a record that cannot be given whole is an error.  (Windows code page
+ * 936's one-byte euro sign 0x80 is not GB18030, so it is an error too.)
  *
  * Errors come in two kinds:
  *  - A bad record (CSVR_EENCODING, CSVR_ENUL, CSVR_EFIELD, CSVR_EFIELDS,
@@ -74,7 +76,8 @@ struct csvr_record {
 	size_t			 line;	/* physical line it starts on, 1-based */
 };
 
-/* Stable codes: the caller turns them into messages for users. */
+/* Stable codes: the caller turns each into its own message for users,
+ * which is why they are finer than lib/'s enum err. */
 enum csvr_errcode {
 	CSVR_OK = 0,
 	CSVR_EIO,	/* read() failed (fatal) */
@@ -95,7 +98,10 @@ struct csvr_error {
 	size_t			 row;	/* the record's number (as above) */
 	size_t			 line;	/* the line the record starts on */
 	size_t			 column;/* field number, 1-based (the
-					 * spreadsheet's column); 0: none */
+					 * spreadsheet's column); 0: none.
+					 * At most fields_max + 1, except for
+					 * CSVR_EEOF: the field the quote
+					 * opened, however far on */
 	bool			 fatal;	/* no further record can be read */
 };
 
@@ -125,8 +131,8 @@ int		 csvr_next(struct csvr *, struct csvr_record *r);
 const struct csvr_error *csvr_error(const struct csvr *);
 
 /* The encoding being read: the one asked for, or, for CSVR_AUTO, the one
- * detected by the first csvr_next (CSVR_AUTO until then and when the input
- * could not be read). */
+ * detected by the first csvr_next (CSVR_AUTO until then, and when that
+ * call failed with CSVR_EIO or CSVR_EBOM). */
 enum csvr_encoding csvr_encoding(const struct csvr *);
 
 /*

@@ -312,6 +312,8 @@ static const struct {
 	  "1@1 [a][b][c]\n!EFIELDS 2@2:4\n3@3 [x]\n" },
 	{ "too many fields by a trailing comma", S("a,b,c,\nx"), CSVR_UTF8,
 	  0, 3, "!EFIELDS 1@1:4\n2@2 [x]\n" },
+	{ "an open quote past fields_max names its own column",
+	  S("a,b,c,d,\"x\n"), CSVR_UTF8, 0, 3, "!EEOF 1@1:5\n" },
 	{ "the first error of a record is the one", S("123,\"a\"b,\0\nx"),
 	  CSVR_UTF8, 2, 0, "!EFIELD 1@1:1\n2@2 [x]\n" },
 };
