@@ -135,6 +135,13 @@ expect_eq "$(sql "SELECT JSON_VALUE(content, '$.content') = CONCAT('多行', CHA
 	JOIN enterprises e ON e.id = r.enterprise_id WHERE e.uscc = '$U2' AND r.batch_id = $B2")" 1 \
 	"R-09.2 a quoted cell with a line break is kept (CRLF as LF)"
 
+# records visible: an agency opens the enterprise with a purpose (R-08.1)
+E1=$(sql "SELECT id FROM enterprises WHERE uscc = '$U1'")
+post_form "$GOVGZ" "$INTRANET/credit/$E1" "$INTRANET/credit/$E1" --data-urlencode "purpose=duty"
+expect_status 200 "R-08.1 the imported enterprise's credit information opens with a purpose"
+expect_body "穗市监罚〔2026〕${TAG}号<" "R-09.2 the confirmed records are visible"
+expect_body '广州市市场监督管理局' "R-08.1 ... with their source agency"
+
 # the same file again: unchanged duplicates
 upload "$GOVGZ" "$PENALTY" "$G"
 B3=$(batch_from_location)
@@ -156,6 +163,8 @@ expect_status 303 "R-09.2 gov-gz withdraws the batch"
 expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B2 AND withdrawn = 1")" 3 \
 	"R-09.2 its records are withdrawn, and kept"
 expect_eq "$(audit_count "action = 'credit.batch.withdraw' AND object_id = '$B2'")" 1 "X-AUD the withdrawal is audited"
+post_form "$GOVGZ" "$INTRANET/credit/$E1" "$INTRANET/credit/$E1" --data-urlencode "purpose=duty"
+expect_no_body "穗市监罚〔2026〕${TAG}号<" "R-09.2 withdrawn records disappear from the views"
 req GET "$INTRANET/credit/batches" --jar "$OPGZ"
 expect_body "<tr data-batch=\"$B2\">" "R-09.2 the region's batches list for operators"
 req GET "$INTRANET/credit/batches" --jar "$GOVFS"
