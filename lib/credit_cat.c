@@ -12,6 +12,13 @@
 enum {
 	STMT_CC_CATEGORIES,
 	STMT_CC_COLUMNS,
+	STMT_CC_INSERT,
+	STMT_CC_LOCK,
+	STMT_CC_UPDATE,
+	STMT_CC_OLD_COLUMNS,
+	STMT_CC_BATCHES,
+	STMT_CC_COL_DELETE,
+	STMT_CC_COL_INSERT,
 	STMT_CC__MAX
 };
 
@@ -23,6 +30,23 @@ static const char *const sql[STMT_CC__MAX] = {
 	[STMT_CC_COLUMNS] =
 	    "SELECT category_id, seq, code, label, kind, required, max_len, choices"
 	    " FROM credit_columns ORDER BY category_id, seq",
+	/* after the others in display order */
+	[STMT_CC_INSERT] =
+	    "INSERT INTO credit_categories (code, name, date_label, has_period,"
+	    " active, sort) SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort), 0) + 10"
+	    " FROM credit_categories",
+	[STMT_CC_LOCK] = "SELECT id FROM credit_categories WHERE id = ? FOR UPDATE",
+	[STMT_CC_UPDATE] =
+	    "UPDATE credit_categories SET name = ?, date_label = ?, has_period = ?,"
+	    " active = ? WHERE id = ?",
+	[STMT_CC_OLD_COLUMNS] =
+	    "SELECT code, kind FROM credit_columns WHERE category_id = ? ORDER BY seq",
+	[STMT_CC_BATCHES] =
+	    "SELECT COUNT(*) FROM credit_batches WHERE category_id = ?",
+	[STMT_CC_COL_DELETE] = "DELETE FROM credit_columns WHERE category_id = ?",
+	[STMT_CC_COL_INSERT] =
+	    "INSERT INTO credit_columns (category_id, seq, code, label, kind,"
+	    " required, max_len, choices) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 };
 
 static const struct db_module mod = { DBM_CREDIT_CAT, STMT_CC__MAX, sql };
@@ -390,4 +414,281 @@ credit_content_get(struct arena *a, const char *json, const char *code)
 		if (*p++ != ',')
 			return NULL;
 	}
+}
+
+/* --- maintenance ----------------------------------------------------------- */
+
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static enum err
+lost_or_db(struct db *db)
+{
+	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+}
+
+/* [a-z][a-z0-9_]{1,39} */
+static bool
+code_valid(const char *s)
+{
+	size_t n = strlen(nz(s));
+
+	if (n < 2 || n > 40 || s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '_'))
+			return false;
+	return true;
+}
+
+/* Is s the label of a fixed column (or the category's date label)? */
+static bool
+label_fixed(const char *s, const char *date_label)
+{
+	return strcmp(s, CREDIT_LABEL_USCC) == 0 || strcmp(s, CREDIT_LABEL_NAME) == 0 ||
+	    strcmp(s, CREDIT_LABEL_PERIOD) == 0 ||
+	    (date_label != NULL && strcmp(s, date_label) == 0);
+}
+
+/* The number of non-empty '|'-separated choices in s; -1 if one is empty. */
+static int
+choices_count(const char *s)
+{
+	int	n = 0;
+
+	if (*s == '\0')
+		return 0;
+	for (;;) {
+		const char *bar = strchr(s, '|');
+		size_t len = bar != NULL ? (size_t)(bar - s) : strlen(s);
+
+		if (len == 0)
+			return -1;
+		n++;
+		if (bar == NULL)
+			return n;
+		s = bar + 1;
+	}
+}
+
+static void
+add_error(struct ccat_error *errs, size_t max, size_t *n, int col,
+    const char *field, const char *key)
+{
+	if (*n < max)
+		errs[*n] = (struct ccat_error){ col, field, key };
+	(*n)++;
+}
+
+size_t
+credit_category_check(const struct credit_category *in, struct ccat_error *errs,
+    size_t max)
+{
+	size_t	n = 0;
+
+	if (!code_valid(in->code))
+		add_error(errs, max, &n, -1, "code", "ccat_code");
+	if (*nz(in->name) == '\0')
+		add_error(errs, max, &n, -1, "name", "required");
+	if (*nz(in->date_label) == '\0')
+		add_error(errs, max, &n, -1, "date_label", "required");
+	else if (label_fixed(in->date_label, NULL))
+		add_error(errs, max, &n, -1, "date_label", "ccat_label_fixed");
+	if (in->ncols == 0 || in->ncols > CREDIT_COLS_MAX)
+		add_error(errs, max, &n, -1, "cols",
+		    in->ncols == 0 ? "ccat_no_cols" : "ccat_too_many");
+	for (size_t i = 0; i < in->ncols && i < CREDIT_COLS_MAX; i++) {
+		const struct credit_column	*c = &in->cols[i];
+		const char			*label = nz(c->label);
+		size_t				 llen = utf8_len(label, strlen(label));
+		bool				 dup_code = false, dup_label = false;
+		int				 nch;
+
+		for (size_t j = 0; j < i; j++) {
+			if (c->code != NULL && in->cols[j].code != NULL &&
+			    strcmp(c->code, in->cols[j].code) == 0)
+				dup_code = true;
+			if (strcmp(label, nz(in->cols[j].label)) == 0)
+				dup_label = true;
+		}
+		if (!code_valid(c->code))
+			add_error(errs, max, &n, (int)i, "code", "ccat_code");
+		else if (dup_code)
+			add_error(errs, max, &n, (int)i, "code", "ccat_col_dup");
+		if (llen == 0)
+			add_error(errs, max, &n, (int)i, "label", "required");
+		else if (llen > 50)
+			add_error(errs, max, &n, (int)i, "label", "too_long");
+		else if (label_fixed(label, in->date_label))
+			add_error(errs, max, &n, (int)i, "label", "ccat_label_fixed");
+		else if (dup_label)
+			add_error(errs, max, &n, (int)i, "label", "ccat_label_dup");
+		if ((unsigned)c->kind >= CCOL__MAX)
+			add_error(errs, max, &n, (int)i, "kind", "ccat_kind");
+		if (c->max_len < 1 || c->max_len > 500 ||
+		    (c->kind == CCOL_INT && c->max_len > 18))
+			add_error(errs, max, &n, (int)i, "max_len", "ccat_max_len");
+		nch = choices_count(nz(c->choices));
+		if (c->kind == CCOL_CHOICE && nch < 2)
+			add_error(errs, max, &n, (int)i, "choices", "ccat_choices");
+		else if (c->kind != CCOL_CHOICE && nch != 0)
+			add_error(errs, max, &n, (int)i, "choices", "ccat_choices_kind");
+	}
+	return n;
+}
+
+/* Inserts the columns of `in` as those of category `id` (seq 1..). */
+static enum err
+columns_insert(struct db *db, int id, const struct credit_category *in)
+{
+	enum err rc;
+
+	for (size_t i = 0; i < in->ncols; i++) {
+		const struct credit_column	*c = &in->cols[i];
+		struct db_param			 p[] = { DB_INT(id), DB_INT(i + 1),
+		    DB_STR(nz(c->code)), DB_STR(nz(c->label)),
+		    DB_STR(ccol_kind_name(c->kind)), DB_INT(c->required),
+		    DB_INT(c->max_len), DB_STR(nz(c->choices)) };
+
+		if ((rc = db_exec(db, &mod, STMT_CC_COL_INSERT, p, 8, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
+}
+
+/* The audit detail of a category: "code=x cols=a,b,c" (cut at len). */
+static const char *
+detail_of(char *out, size_t len, const char *code, const struct credit_category *in)
+{
+	size_t	used;
+	int	w;
+
+	w = snprintf(out, len, "code=%s active=%d cols=", nz(code), in->active ? 1 : 0);
+	used = w < 0 ? len : (size_t)w;
+	for (size_t i = 0; i < in->ncols && used < len; i++) {
+		w = snprintf(out + used, len - used, "%s%s:%s", i > 0 ? "," : "",
+		    nz(in->cols[i].code), ccol_kind_name(in->cols[i].kind));
+		used = w < 0 ? len : used + (size_t)w;
+	}
+	return out;
+}
+
+enum err
+credit_category_create(struct db *db, const struct audit_actor *actor,
+    const struct credit_category *in, int *id)
+{
+	struct db_param		 p[] = { DB_STR(nz(in->code)), DB_STR(nz(in->name)),
+	    DB_STR(nz(in->date_label)), DB_INT(in->has_period), DB_INT(in->active) };
+	unsigned long long	 newid = 0;
+	char			 oid[24], detail[512];
+	enum err		 rc;
+
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(db, &mod, STMT_CC_INSERT, p, 5, NULL, &newid)) != ERR_OK ||
+	    (rc = columns_insert(db, (int)newid, in)) != ERR_OK)
+		goto rollback;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, actor, "credit.category.create", "credit_category",
+	    oid, AUDIT_OK, detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) != ERR_OK)
+		return rc;
+	*id = (int)newid;
+	return ERR_OK;
+rollback:
+	db_rollback(db);
+	return rc;
+}
+
+/*
+ * Once a category has batches, may its columns become in->cols?  Reads
+ * the stored columns (in the caller's transaction): ERR_OK, ERR_CONFLICT
+ * when a stored code is gone or has another kind, or a database error.
+ */
+static enum err
+columns_keep(struct db *db, struct arena *a, int id, const struct credit_category *in)
+{
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r;
+
+	if ((rc = db_query(db, a, &mod, STMT_CC_OLD_COLUMNS, p, 1, &rows)) != ERR_OK)
+		return rc;
+	while ((r = db_next(rows)) == 1) {
+		const char	*code = db_col_str(rows, 0);
+		int		 kind = ccol_kind_parse(db_col_str(rows, 1));
+		bool		 kept = false;
+
+		for (size_t i = 0; i < in->ncols && !kept; i++)
+			kept = code != NULL && strcmp(nz(in->cols[i].code), code) == 0 &&
+			    (int)in->cols[i].kind == kind;
+		if (!kept) {
+			db_rows_free(rows);
+			return ERR_CONFLICT;
+		}
+	}
+	db_rows_free(rows);
+	return r == -1 ? db_rows_error(db) : ERR_OK;
+}
+
+enum err
+credit_category_update(struct db *db, const struct audit_actor *actor, int id,
+    const struct credit_category *in)
+{
+	struct db_param	 ip[] = { DB_INT(id) };
+	struct db_param	 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->date_label)),
+	    DB_INT(in->has_period), DB_INT(in->active), DB_INT(id) };
+	struct arena	*a = arena_new(1024);
+	struct db_rows	*rows;
+	long long	 batches;
+	char		 oid[24], detail[512];
+	enum err	 rc;
+	int		 n;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_query(db, a, &mod, STMT_CC_LOCK, ip, 1, &rows)) != ERR_OK)
+		goto rollback;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 1) {
+		rc = n == 0 ? ERR_NOTFOUND : lost_or_db(db);
+		goto rollback;
+	}
+	/* an upload meanwhile inserts its batch with a foreign key to the
+	 * locked row, so it waits until this transaction ends */
+	if ((rc = db_query(db, a, &mod, STMT_CC_BATCHES, ip, 1, &rows)) != ERR_OK)
+		goto rollback;
+	if ((n = db_next(rows)) != 1) {
+		db_rows_free(rows);
+		rc = lost_or_db(db);
+		goto rollback;
+	}
+	batches = db_col_int(rows, 0);
+	db_rows_free(rows);
+	if (batches > 0 && (rc = columns_keep(db, a, id, in)) != ERR_OK)
+		goto rollback;
+	if ((rc = db_exec(db, &mod, STMT_CC_UPDATE, p, 5, NULL, NULL)) != ERR_OK ||
+	    (rc = db_exec(db, &mod, STMT_CC_COL_DELETE, ip, 1, NULL, NULL)) != ERR_OK ||
+	    (rc = columns_insert(db, id, in)) != ERR_OK)
+		goto rollback;
+	snprintf(oid, sizeof oid, "%d", id);
+	if ((rc = audit_write(db, actor, "credit.category.update", "credit_category",
+	    oid, AUDIT_OK, detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
+		goto rollback;
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
 }

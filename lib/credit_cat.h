@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "db.h"
 
 #define CREDIT_COLS_MAX	20	/* a category's own columns */
@@ -87,5 +88,55 @@ char		*credit_content_encode(struct arena *, const struct credit_category *,
  * credit_content_encode, in `a`; "" when absent, NULL on OOM or a
  * malformed object. */
 const char	*credit_content_get(struct arena *, const char *json, const char *code);
+
+/* --- maintenance by the province's operators ------------------------- */
+
+/* One mistake in a category as an operator typed it: col -1 for the
+ * category's own fields (field "code", "name", "date_label", "cols"),
+ * else the index in cols[] (field "code", "label", "kind", "max_len",
+ * "choices"); key is the message (strings.hdf Err.*). */
+struct ccat_error {
+	int		 col;
+	const char	*field;
+	const char	*key;
+};
+
+#define CCAT_ERRORS_MAX	(4 + 5 * CREDIT_COLS_MAX)
+
+/*
+ * Checks a category before it is stored, without the database: code
+ * [a-z][a-z0-9_]{1,39} (the category's and each column's), a name,
+ * a date label that is none of the fixed columns' labels, 1 to
+ * CREDIT_COLS_MAX columns with codes unique among them, labels of 1-50
+ * characters unique among them and other than the fixed columns' (the
+ * date label included), max_len 1..500 (an int at most 18 digits), a
+ * choice with at least two non-empty choices.  Fills errs[0..max) and
+ * returns the number of mistakes found (0: good; more than max are
+ * counted, not stored).  Reads `in` only.
+ */
+size_t		credit_category_check(const struct credit_category *in,
+		    struct ccat_error *errs, size_t max);
+
+/*
+ * Stores a new category (in->id is ignored; sorted after the others) and
+ * its columns (seq 1.. in the order of in->cols) with an audit row
+ * credit.category.create, in one transaction; *id is the new id.
+ * ERR_DB_DUP when the code is taken; nothing is stored on failure.  The
+ * caller has checked `in` with credit_category_check.
+ */
+enum err	credit_category_create(struct db *, const struct audit_actor *,
+		    const struct credit_category *in, int *id);
+/*
+ * Changes category `id` (name, date_label, has_period, active; the code
+ * stays) and replaces its columns by in->cols, with an audit row
+ * credit.category.update, in one transaction.  Once the category has any
+ * credit_batches, the records' content is keyed by its column codes: a
+ * column code that exists may not disappear nor change its kind, and the
+ * call is ERR_CONFLICT (labels, required, max_len and choices may change,
+ * columns may be added).  ERR_NOTFOUND for no such category; nothing is
+ * changed on failure.
+ */
+enum err	credit_category_update(struct db *, const struct audit_actor *,
+		    int id, const struct credit_category *in);
 
 #endif
