@@ -30,11 +30,13 @@ static const char *const sql[STMT_CC__MAX] = {
 	[STMT_CC_COLUMNS] =
 	    "SELECT category_id, seq, code, label, kind, required, max_len, choices"
 	    " FROM credit_columns ORDER BY category_id, seq",
-	/* after the others in display order */
+	/* after the others in display order (the aggregate in a derived
+	 * table: beside parameters, ONLY_FULL_GROUP_BY refuses it once the
+	 * statement is re-executed) */
 	[STMT_CC_INSERT] =
 	    "INSERT INTO credit_categories (code, name, date_label, has_period,"
-	    " active, sort) SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort), 0) + 10"
-	    " FROM credit_categories",
+	    " active, sort) SELECT ?, ?, ?, ?, ?, m.s FROM (SELECT"
+	    " COALESCE(MAX(sort), 0) + 10 AS s FROM credit_categories) m",
 	[STMT_CC_LOCK] = "SELECT id FROM credit_categories WHERE id = ? FOR UPDATE",
 	[STMT_CC_UPDATE] =
 	    "UPDATE credit_categories SET name = ?, date_label = ?, has_period = ?,"
