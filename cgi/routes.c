@@ -85,6 +85,11 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_CREDIT_BATCH_CONFIRM] = { "/credit/batches/{id}/confirm", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_confirm },
 	[PAGE_CREDIT_BATCH_DISCARD] = { "/credit/batches/{id}/discard", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_discard },
 	[PAGE_CREDIT_BATCH_WITHDRAW] = { "/credit/batches/{id}/withdraw", POST, LAN, OPERATOR | GOV, FULL, 1, &credit_batch_form, 0, handle_credit_batch_withdraw },
+	/* the categories: the offices and agencies read, operators of the
+	 * province change them (the handler checks the region) */
+	[PAGE_CCATS] =         { "/credit/categories", GET, LAN,  ROLES_OPS | GOV, FULL,   0, &ccats_form,    0, handle_ccats },
+	[PAGE_CCAT_NEW] =      { "/credit/categories/new", GET | POST, LAN, OPERATOR, FULL, 1, &ccat_edit_form, 0, handle_ccat_new },
+	[PAGE_CCAT_EDIT] =     { "/credit/categories/{id}/edit", GET | POST, LAN, OPERATOR, FULL, 1, &ccat_edit_form, 0, handle_ccat_edit },
 	/* credit information: gov users open any enterprise of the province,
 	 * operators and supervisors their region's (the handler checks); the
 	 * region's operators decide the enterprises' own requests */
@@ -131,6 +136,8 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_CREDIT_IMPORT] = "credit_import",
 	[TMPL_CREDIT_BATCHES] = "credit_batches",
 	[TMPL_CREDIT_BATCH] = "credit_batch",
+	[TMPL_CCATS] = "credit_categories",
+	[TMPL_CCAT_EDIT] = "credit_category_edit",
 	[TMPL_CREDIT_SEARCH] = "credit_search",
 	[TMPL_CREDIT] = "credit",
 	[TMPL_CREDIT_REQUESTS] = "credit_requests",

@@ -66,6 +66,10 @@ enum page {
 	PAGE_CREDIT_BATCH_CONFIRM,
 	PAGE_CREDIT_BATCH_DISCARD,
 	PAGE_CREDIT_BATCH_WITHDRAW,
+	/* credit categories kept as data (credit_categories.c) */
+	PAGE_CCATS,
+	PAGE_CCAT_NEW,
+	PAGE_CCAT_EDIT,
 	/* credit information: logged views, the enterprise's own (credit_views.c) */
 	PAGE_CREDIT_SEARCH,
 	PAGE_CREDIT,
@@ -111,6 +115,8 @@ enum tmpl {
 	TMPL_CREDIT_IMPORT,
 	TMPL_CREDIT_BATCHES,
 	TMPL_CREDIT_BATCH,
+	TMPL_CCATS,
+	TMPL_CCAT_EDIT,
 	TMPL_CREDIT_SEARCH,
 	TMPL_CREDIT,
 	TMPL_CREDIT_REQUESTS,
@@ -248,6 +254,10 @@ int	handle_credit_batch_confirm(struct req *);
 int	handle_credit_batch_discard(struct req *);
 int	handle_credit_batch_withdraw(struct req *);
 extern const struct form credit_upload_form, credit_batches_form, credit_batch_form;
+int	handle_ccats(struct req *);		/* credit_categories.c */
+int	handle_ccat_new(struct req *);
+int	handle_ccat_edit(struct req *);
+extern const struct form ccats_form, ccat_edit_form;
 int	handle_credit_search(struct req *);	/* credit_views.c */
 int	handle_credit(struct req *);
 int	handle_credit_requests(struct req *);

@@ -42,6 +42,7 @@
   <a href="/departures"<?cs if:Page.nav == "departures" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.departures ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/dashboard"<?cs if:Page.nav == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.dashboard ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit/batches"<?cs if:Page.nav == "credit_import" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_import ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit/categories"<?cs if:Page.nav == "credit_categories" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_categories ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.calendar ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit"<?cs if:Page.nav == "credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit-requests"<?cs if:Page.nav == "credit_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_requests ?></a><?cs /if ?>
