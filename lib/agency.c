@@ -67,12 +67,6 @@ nz(const char *s)
 	return s != NULL ? s : "";
 }
 
-static enum err
-lost_or_db(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
 /* The current row (AGENCY_COLS) into *o, strings copied into `a`. */
 static int
 agency_from_row(const struct db_rows *r, struct arena *a, struct agency *o)
@@ -105,7 +99,7 @@ agency_get(struct db *db, struct arena *a, long long id, struct agency *out)
 	if ((n = db_next(rows)) == 1)
 		rc = agency_from_row(rows, a, out) == 0 ? ERR_OK : ERR_NOMEM;
 	else
-		rc = n == 0 ? ERR_NOTFOUND : lost_or_db(db);
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	db_rows_free(rows);
 	return rc;
 }
@@ -151,7 +145,7 @@ agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
 	if ((rc = db_query(db, a, &mod, STMT_AGENCY_COUNT, p, 4, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == -1)
-		return lost_or_db(db);
+		return db_rows_error(db);
 	out->total = n == 1 ? db_col_int(rows, 0) : 0;
 	db_rows_free(rows);
 
@@ -171,7 +165,7 @@ agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
 	}
 	if (n == -1) {
 		out->n = 0;
-		return lost_or_db(db);
+		return db_rows_error(db);
 	}
 	db_rows_free(rows);
 	return ERR_OK;
@@ -269,7 +263,7 @@ agency_update(struct db *db, const struct audit_actor *actor, long long id,
 	if ((rc = db_query(db, a, &mod, STMT_AGENCY_LOCK, lp, 1, &rows)) != ERR_OK)
 		goto rollback;
 	if ((n = db_next(rows)) != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : lost_or_db(db);
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 		goto rollback;
 	}
 	memset(&old, 0, sizeof old);
@@ -327,7 +321,7 @@ agency_users(struct db *db, struct arena *a, long long agency_id,
 	}
 	if (n == -1) {
 		out->n = 0;
-		return lost_or_db(db);
+		return db_rows_error(db);
 	}
 	db_rows_free(rows);
 	out->total = (long long)out->n;

@@ -426,12 +426,6 @@ nz(const char *s)
 	return s != NULL ? s : "";
 }
 
-static enum err
-lost_or_db(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
 /* [a-z][a-z0-9_]{1,39} */
 static bool
 code_valid(const char *s)
@@ -662,7 +656,7 @@ credit_category_update(struct db *db, const struct audit_actor *actor, int id,
 	n = db_next(rows);
 	db_rows_free(rows);
 	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : lost_or_db(db);
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 		goto rollback;
 	}
 	/* an upload meanwhile inserts its batch with a foreign key to the
@@ -671,7 +665,7 @@ credit_category_update(struct db *db, const struct audit_actor *actor, int id,
 		goto rollback;
 	if ((n = db_next(rows)) != 1) {
 		db_rows_free(rows);
-		rc = lost_or_db(db);
+		rc = db_rows_error(db);
 		goto rollback;
 	}
 	batches = db_col_int(rows, 0);

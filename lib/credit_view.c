@@ -155,20 +155,6 @@ csr_status_parse(const char *s)
 	return -1;
 }
 
-static enum err
-rows_error(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
-static const char *
-str(const struct db_rows *rows, struct arena *a, unsigned col)
-{
-	const char *s = db_col_dup(rows, a, col);
-
-	return s != NULL ? s : "";
-}
-
 int
 credit_report_number(long long id, const char *created_utc,
     char out[CREDIT_REPORT_NO_LEN])
@@ -198,13 +184,13 @@ credit_ent_get(struct db *db, struct arena *a, long long id, struct credit_ent *
 		return rc;
 	if ((r = db_next(rows)) == 1) {
 		e->id = db_col_int(rows, 0);
-		e->uscc = str(rows, a, 1);
-		e->name = str(rows, a, 2);
-		e->region = str(rows, a, 3);
-		e->region_name = str(rows, a, 4);
+		e->uscc = db_col_text(rows, a, 1);
+		e->name = db_col_text(rows, a, 2);
+		e->region = db_col_text(rows, a, 3);
+		e->region_name = db_col_text(rows, a, 4);
 	}
 	db_rows_free(rows);
-	return r == 1 ? ERR_OK : r == 0 ? ERR_NOTFOUND : rows_error(db);
+	return r == 1 ? ERR_OK : r == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
 /* The non-empty values of a record's content, labelled by its category. */
@@ -262,15 +248,15 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 
 		x->id = db_col_int(rows, 0);
 		x->category_id = (int)db_col_int(rows, 1);
-		x->decision_date = str(rows, a, 2);
+		x->decision_date = db_col_text(rows, a, 2);
 		x->period_end = db_col_dup(rows, a, 3);
 		x->agency_id = db_col_int(rows, 4);
-		x->agency_name = str(rows, a, 5);
+		x->agency_name = db_col_text(rows, a, 5);
 		x->batch_id = db_col_int(rows, 6);
 		c = credit_category_by_id(&cat, x->category_id);
 		x->category = c != NULL ? c->name : "";
 		x->date_label = c != NULL ? c->date_label : "";
-		if ((rc = record_fields(a, c, str(rows, a, 7), x)) != ERR_OK) {
+		if ((rc = record_fields(a, c, db_col_text(rows, a, 7), x)) != ERR_OK) {
 			db_rows_free(rows);
 			memset(l, 0, sizeof *l);
 			return rc;
@@ -279,7 +265,7 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 	db_rows_free(rows);
 	if (r == -1) {
 		memset(l, 0, sizeof *l);
-		return rows_error(db);
+		return db_rows_error(db);
 	}
 	return ERR_OK;
 }
@@ -350,17 +336,17 @@ req_from_row(const struct db_rows *rows, struct arena *a, struct credit_self_req
 
 	q->id = db_col_int(rows, 0);
 	q->enterprise_id = db_col_int(rows, 1);
-	q->uscc = str(rows, a, 2);
-	q->ent_name = str(rows, a, 3);
-	q->region = str(rows, a, 4);
-	q->region_name = str(rows, a, 5);
-	q->reason = str(rows, a, 6);
+	q->uscc = db_col_text(rows, a, 2);
+	q->ent_name = db_col_text(rows, a, 3);
+	q->region = db_col_text(rows, a, 4);
+	q->region_name = db_col_text(rows, a, 5);
+	q->reason = db_col_text(rows, a, 6);
 	st = csr_status_parse(db_col_str(rows, 7));
 	q->status = st >= 0 ? (enum csr_status)st : CSR_PENDING;
-	q->created_at = str(rows, a, 8);
+	q->created_at = db_col_text(rows, a, 8);
 	q->decided_at = db_col_dup(rows, a, 9);
-	q->decided_name = str(rows, a, 10);
-	q->note = str(rows, a, 11);
+	q->decided_name = db_col_text(rows, a, 10);
+	q->note = db_col_text(rows, a, 11);
 	q->valid_until = db_col_dup(rows, a, 12);
 	q->live = db_col_int(rows, 13) != 0;
 }
@@ -385,7 +371,7 @@ req_rows(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	while (l->n < cnt && (r = db_next(rows)) == 1)
 		req_from_row(rows, a, &l->v[l->n++]);
 	db_rows_free(rows);
-	return r == -1 ? rows_error(db) : ERR_OK;
+	return r == -1 ? db_rows_error(db) : ERR_OK;
 }
 
 /* The one value of a COUNT(*) statement into *n. */
@@ -403,7 +389,7 @@ count(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	if ((r = db_next(rows)) == 1)
 		*n = db_col_int(rows, 0);
 	db_rows_free(rows);
-	return r == 1 ? ERR_OK : rows_error(db);
+	return r == 1 ? ERR_OK : db_rows_error(db);
 }
 
 enum err
@@ -430,7 +416,7 @@ credit_self_apply(struct db *db, const struct audit_actor *actor, long long ent_
 	n = db_next(rows);
 	db_rows_free(rows);
 	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : rows_error(db);
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 		goto rollback;
 	}
 	if ((rc = db_query(db, a, &mod, STMT_CV_PENDING_OF, e, 1, &rows)) != ERR_OK)
@@ -438,7 +424,7 @@ credit_self_apply(struct db *db, const struct audit_actor *actor, long long ent_
 	n = db_next(rows);
 	db_rows_free(rows);
 	if (n != 0) {
-		rc = n == 1 ? ERR_CONFLICT : rows_error(db);
+		rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
 		goto rollback;
 	}
 	if ((rc = db_exec(db, &mod, STMT_CV_REQ_ADD, p, 4, NULL, &newid)) != ERR_OK)
@@ -505,7 +491,7 @@ req_one(struct db *db, struct arena *a, int stmt, long long key,
 	if ((r = db_next(rows)) == 1)
 		req_from_row(rows, a, q);
 	db_rows_free(rows);
-	return r == 1 ? ERR_OK : r == 0 ? ERR_NOTFOUND : rows_error(db);
+	return r == 1 ? ERR_OK : r == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
 enum err
@@ -546,7 +532,7 @@ credit_self_decide(struct db *db, const struct audit_actor *actor, long long id,
 	}
 	db_rows_free(rows);
 	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : rows_error(db);
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 		goto rollback;
 	}
 	if (!pending) {
@@ -622,7 +608,7 @@ credit_report_open(struct db *db, struct arena *a, const struct audit_actor *act
 			rep->created_at = db_col_dup(rows, a, 0);
 		db_rows_free(rows);
 		if (n != 1 || rep->created_at == NULL) {
-			rc = n == 1 ? ERR_NOMEM : rows_error(db);
+			rc = n == 1 ? ERR_NOMEM : db_rows_error(db);
 			goto rollback;
 		}
 	}
@@ -677,16 +663,16 @@ credit_viewers(struct db *db, struct arena *a, long long ent_id, size_t page,
 		struct credit_viewer	*v = &l->v[l->n++];
 		int			 pu = credit_purpose_parse(db_col_str(rows, 3));
 
-		v->at = str(rows, a, 0);
-		v->org_kind = str(rows, a, 1);
-		v->org_name = str(rows, a, 2);
+		v->at = db_col_text(rows, a, 0);
+		v->org_kind = db_col_text(rows, a, 1);
+		v->org_name = db_col_text(rows, a, 2);
 		v->purpose = pu >= 0 ? (enum credit_purpose)pu : CPUR_OTHER;
-		v->purpose_text = str(rows, a, 4);
+		v->purpose_text = db_col_text(rows, a, 4);
 	}
 	db_rows_free(rows);
 	if (r == -1) {
 		memset(l, 0, sizeof *l);
-		return rows_error(db);
+		return db_rows_error(db);
 	}
 	return ERR_OK;
 }

@@ -117,12 +117,6 @@ nz(const char *s)
 	return s != NULL ? s : "";
 }
 
-static enum err
-lost_or_db(struct db *db)
-{
-	return db_connected(db) ? ERR_DB : ERR_DB_LOST;
-}
-
 bool
 entlist_q_is_uscc(const char *q)
 {
@@ -172,7 +166,7 @@ count_capped(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	if ((rc = db_query(db, a, &mod, stmt, p, np, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == -1)
-		return lost_or_db(db);
+		return db_rows_error(db);
 	*total = n == 1 ? db_col_int(rows, 0) : 0;
 	db_rows_free(rows);
 	*capped = *total > ENTLIST_COUNT_CAP;
@@ -313,7 +307,7 @@ entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
 	}
 	if (n == -1) {
 		out->n = 0;
-		return lost_or_db(db);
+		return db_rows_error(db);
 	}
 	db_rows_free(rows);
 	return ERR_OK;
@@ -347,7 +341,7 @@ entlist_users(struct db *db, struct arena *a, long long id, size_t max,
 	}
 	if (k == -1) {
 		*n = 0;
-		return lost_or_db(db);
+		return db_rows_error(db);
 	}
 	db_rows_free(rows);
 	return ERR_OK;
@@ -418,7 +412,7 @@ entlist_late_search(struct db *db, struct arena *a, const char *scope,
 	}
 	if (n == -1) {
 		out->n = 0;
-		return lost_or_db(db);
+		return db_rows_error(db);
 	}
 	db_rows_free(rows);
 	return ERR_OK;
@@ -447,7 +441,7 @@ entlist_late_each(struct db *db, struct arena *a, const char *scope, size_t max,
 		(*n)++;
 	}
 	if (k == -1)
-		return lost_or_db(db);
+		return db_rows_error(db);
 	db_rows_free(rows);
 	return ERR_OK;
 }
