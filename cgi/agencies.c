@@ -221,12 +221,12 @@ handle_agencies(struct req *r)
 static int
 regions_to_hdf(struct req *r, const char *sel, bool *found)
 {
-	struct region	*v;
+	const struct region *v;
 	size_t		 n, k = 0;
 	enum err	 rc;
 
 	*found = false;
-	if ((rc = db_region_list(r->app->db, r->a, &v, &n)) != ERR_OK)
+	if ((rc = db_region_list(r->app->db, &r->app->regions, &v, &n)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < n; i++) {
 		HDF *row;

@@ -21,6 +21,7 @@
 #include "config.h"
 #include "cs.h"
 #include "db.h"
+#include "db_region.h"
 #include "form.h"
 #include "http.h"
 #include "params.h"
@@ -33,6 +34,7 @@ struct app {
 	struct db		*db;
 	struct views		*views;
 	struct arena		*arena;
+	struct region_cache	 regions;	/* db_region_list */
 };
 
 struct route;

@@ -60,13 +60,13 @@ handle_healthz(struct req *r)
 int
 handle_home(struct req *r)
 {
-	struct region	*v;
+	const struct region *v;
 	size_t		 n;
 	enum err	 rc;
 	const char	*sel = r->f[HOME_REGION].error == NULL ?
 	    r->f[HOME_REGION].s : "";
 
-	if ((rc = db_region_list(r->app->db, r->a, &v, &n)) != ERR_OK)
+	if ((rc = db_region_list(r->app->db, &r->app->regions, &v, &n)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < n; i++) {
 		HDF *row = req_row(r, "Regions", i);

@@ -212,14 +212,14 @@ handle_register_sms(struct req *r)
 static void
 office_hint(struct req *r, const char *uscc)
 {
-	struct region	*v;
+	const struct region *v;
 	size_t		 n;
 	char		 region[7];
 
 	if (!uscc_region(uscc, region))
 		return;
 	req_set(r, "Register.taken_region", region);
-	if (db_region_list(r->app->db, r->a, &v, &n) != ERR_OK)
+	if (db_region_list(r->app->db, &r->app->regions, &v, &n) != ERR_OK)
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].code, region) == 0) {

@@ -20,10 +20,11 @@ static const char *const sql[STMT_REGION__MAX] = {
 
 static const struct db_module mod = { DBM_REGION, STMT_REGION__MAX, sql };
 
-#define REGIONS_MAX 64
+#define REGIONS_MAX	64
+#define REGION_ARENA	4096
 
-enum err
-db_region_list(struct db *db, struct arena *a, struct region **out, size_t *n)
+static enum err
+load(struct db *db, struct arena *a, struct region **out, size_t *n)
 {
 	struct db_rows	*rows;
 	struct region	*v;
@@ -47,11 +48,54 @@ db_region_list(struct db *db, struct arena *a, struct region **out, size_t *n)
 		v[i].province = strcmp(v[i].code, REGION_PROVINCE) == 0;
 		i++;
 	}
+	/* Closed now, not when the cache's arena goes. */
+	db_rows_free(rows);
 	if (i < REGIONS_MAX && r == -1)
 		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
 	*out = v;
 	*n = i;
 	return ERR_OK;
+}
+
+enum err
+db_region_list(struct db *db, struct region_cache *c,
+    const struct region **out, size_t *n)
+{
+	struct timespec	 now;
+	struct arena	*a;
+	struct region	*v;
+	size_t		 m;
+	enum err	 rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (c->a != NULL && now.tv_sec - c->loaded.tv_sec < REGION_CACHE_SECONDS) {
+		*out = c->v;
+		*n = c->n;
+		return ERR_OK;
+	}
+	/* A fresh arena: the result set it holds is closed when it goes,
+	 * and the old copy stays usable until the new one is complete. */
+	if ((a = arena_new(REGION_ARENA)) == NULL)
+		return ERR_NOMEM;
+	if ((rc = load(db, a, &v, &m)) != ERR_OK) {
+		arena_free(a);
+		return rc;
+	}
+	region_cache_clear(c);
+	c->a = a;
+	c->v = v;
+	c->n = m;
+	c->loaded = now;
+	*out = v;
+	*n = m;
+	return ERR_OK;
+}
+
+void
+region_cache_clear(struct region_cache *c)
+{
+	arena_free(c->a);
+	memset(c, 0, sizeof *c);
 }
 
 bool

@@ -42,7 +42,7 @@ enum {
 #define USER_SCOPE \
 	" WHERE (? = '440000' OR u.region_code = ?)" \
 	" AND (? = '' OR u.username LIKE ? OR u.real_name LIKE ?" \
-	" OR COALESCE(e.name, a.name, f.name, o.name, '') LIKE ?)"
+	" OR u.org_name LIKE ?)"
 
 /* failures inside the window count up; outside it they start again */
 #define IN_WINDOW \

@@ -65,19 +65,17 @@ struct user {
  */
 #define USER_COLS \
 	"u.id, u.username, u.role, u.region_code, r.name, u.org_kind, u.org_id," \
-	" COALESCE(e.name, a.name, f.name, o.name, ''), u.real_name, u.contact," \
+	" u.org_name, u.real_name, u.contact," \
 	" u.status, DATE_FORMAT(u.locked_until, '%Y-%m-%d %H:%i:%s')," \
 	" u.must_change_pw, u.totp_secret IS NOT NULL," \
 	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
 	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
 	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s')"
 
+/* u.org_name is the organisation's name, kept by triggers
+ * (schema/011_users_org_name.sql): no join per organisation kind. */
 #define USER_FROM \
-	" FROM users u JOIN regions r ON r.code = u.region_code" \
-	" LEFT JOIN enterprises e ON u.org_kind = 'enterprise' AND e.id = u.org_id" \
-	" LEFT JOIN agencies a ON u.org_kind = 'agency' AND a.id = u.org_id" \
-	" LEFT JOIN fis f ON u.org_kind = 'fi' AND f.id = u.org_id" \
-	" LEFT JOIN offices o ON u.org_kind = 'office' AND o.id = u.org_id"
+	" FROM users u JOIN regions r ON r.code = u.region_code"
 
 struct db_rows;
 int		 user_from_row(const struct db_rows *, struct arena *,

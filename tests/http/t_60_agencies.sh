@@ -159,6 +159,18 @@ expect_eq "$(audit_count "action = 'agency.update' AND object_type = 'agency' AN
 req GET "$INTRANET/agencies/$AG_NEW?done=updated" --jar "$OPGZ"
 expect_body 'id="done">已保存机构信息' "X-UI the edit is confirmed"
 expect_body 'id="agency-name">六十测试局（改）<' "R-05.1 the page shows the new name"
+# users.org_name is a copy kept by triggers (schema/011): a renamed
+# organisation shows on its users' pages at once, by any writer
+GOV_AG=$(sql "SELECT org_id FROM users WHERE username = 'gov-gz'")
+GOV_AG_NAME=$(sql "SELECT name FROM agencies WHERE id = $GOV_AG")
+sql "UPDATE agencies SET name = CONCAT(name, '（六十）') WHERE id = $GOV_AG"
+req GET "$INTRANET/account" --jar "$GOVGZ"
+expect_body "<dd>${GOV_AG_NAME}（六十）</dd>" "R-07.1 a renamed agency's name shows on its user's account page at once"
+sql "UPDATE agencies SET name = '$GOV_AG_NAME' WHERE id = $GOV_AG"
+expect_eq "$(sql "SELECT COUNT(*) FROM users u JOIN agencies a ON a.id = u.org_id WHERE u.org_kind = 'agency' AND u.org_name <> a.name")" \
+	0 "R-07.1 every agency user's organisation name is its agency's"
+expect_eq "$(sql "SELECT COUNT(*) FROM users u JOIN enterprises e ON e.id = u.org_id WHERE u.org_kind = 'enterprise' AND u.org_name <> e.name")" \
+	0 "R-07.1 ... and every enterprise user's its enterprise's"
 post_form "$OPGZ" "$INTRANET/agencies/$AG_NEW/edit" "$INTRANET/agencies/$AG_NEW/edit" \
 	--data-urlencode "name=广州市市场监督管理局" --data-urlencode "address=x"
 expect_status 200 "R-05.1 renaming to another agency's name in the city is refused"
