@@ -8,6 +8,7 @@
  *   duijie-admin --config FILE reset-password USER
  *   duijie-admin --config FILE audit-verify
  *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
+ *   duijie-admin --config FILE gram-stats  (recount the name search's trigram statistics)
  *   duijie-admin keygen
  *   duijie-admin kdf-time [N]              (median ms of one password check)
  *   duijie-admin --config FILE demo        (development demo data, idempotent)
@@ -32,6 +33,7 @@
 #include "csvread.h"
 #include "cs.h"
 #include "db.h"
+#include "enterprise_list.h"
 #include "log.h"
 #include "migrate.h"
 #include "org.h"
@@ -62,6 +64,8 @@ usage(void)
 	    "  reset-password USER         set a one-time password (printed), end all sessions\n"
 	    "  audit-verify                check the audit log's hash chain\n"
 	    "  audit-purge --before DATE   delete audit rows older than DATE (>= 6 months ago)\n"
+	    "  gram-stats                  recount the trigram statistics of the operators'\n"
+	    "                              name search (daily, and after bulk loads)\n"
 	    "  keygen                      print new Keys.data and Keys.index lines for secrets.hdf\n"
 	    "  kdf-time [N]                median time of N password checks at the current\n"
 	    "                              scrypt parameters (to choose them for this machine)\n"
@@ -97,6 +101,26 @@ admin_db(const struct config *cfg)
 		return NULL;
 	}
 	return db;
+}
+
+static int
+cmd_gram_stats(const struct config *cfg, const struct opts *o)
+{
+	struct db		*db;
+	unsigned long long	 grams = 0;
+	enum err		 rc;
+
+	(void)o;
+	if ((db = admin_db(cfg)) == NULL)
+		return 1;
+	rc = entlist_gram_stats_refresh(db, &grams);
+	db_free(db);
+	if (rc != ERR_OK) {
+		fprintf(stderr, "duijie-admin: gram-stats: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("gram-stats: %llu trigrams counted\n", grams);
+	return 0;
 }
 
 static int
@@ -565,6 +589,7 @@ main(int argc, char *argv[])
 		{ "reset-password", cmd_reset_password, 1 },
 		{ "audit-verify", cmd_audit_verify, 0 },
 		{ "audit-purge", cmd_audit_purge, 0 },
+		{ "gram-stats", cmd_gram_stats, 0 },
 		{ "keygen", cmd_keygen, 0 },
 		{ "kdf-time", cmd_kdf_time, -1 },
 		{ "demo", cmd_demo, 0 },

@@ -27,9 +27,14 @@ enum {
 	STMT_ENTLIST_USERS,
 	STMT_ENTLIST_LATE_COUNT,
 	STMT_ENTLIST_LATE,
-	STMT_ENTLIST_GRAM_FREQ,
 	STMT_ENTLIST_COUNT_GRAM,
 	STMT_ENTLIST_BY_GRAM,
+	STMT_ENTLIST_GRAM_STATS,
+	STMT_ENTLIST_GRAM_IDS,
+	STMT_ENTLIST_COUNT_IDS,
+	STMT_ENTLIST_BY_IDS,
+	STMT_ENTLIST_STATS_CLEAR,
+	STMT_ENTLIST_STATS_FILL,
 	STMT_ENTLIST__MAX
 };
 
@@ -66,6 +71,21 @@ enum {
 	" JOIN enterprise_name_grams g2 ON g2.enterprise_id = g.enterprise_id" \
 	" JOIN enterprises e ON e.id = g.enterprise_id"
 
+/* The candidates of a name search as a JSON array of ids (the first
+ * parameter), each read by its primary key. */
+#define IDS_FROM \
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j" \
+	" JOIN enterprises e ON e.id = j.id"
+
+/* Trigrams of a query looked up in the statistics: one row, a column
+ * each, in the order asked (NULL: not counted yet). */
+#define GRAMS_ASKED	16
+#define GRAM_N	"(SELECT n FROM enterprise_name_gram_stats WHERE gram = ?)"
+#define GRAM_N4	GRAM_N ", " GRAM_N ", " GRAM_N ", " GRAM_N
+/* Ids read from one trigram's posting list; a longer list sends the
+ * search to the join in SQL (GRAM_FROM). */
+#define GRAM_IDS_MAX	5000
+
 /* Parameters: scope x2. */
 #define LATE_FROM \
 	" FROM enterprise_changes c JOIN enterprises e ON e.id = c.enterprise_id" \
@@ -96,10 +116,9 @@ static const char *const sql[STMT_ENTLIST__MAX] = {
 	/* Search by part of a name: candidates from the name's trigram index
 	 * (schema/006), those holding the two rarest trigrams of q (an index
 	 * probe each); the LIKE in the WHERE still decides.  Newest first
-	 * along the index: no sort, no scan of the table. */
-	[STMT_ENTLIST_GRAM_FREQ] =
-	    "SELECT COUNT(*) FROM (SELECT 1 FROM enterprise_name_grams"
-	    " WHERE gram = ? LIMIT 1000) t",
+	 * along the index: no sort, no scan of the table.  Used when the
+	 * rarest trigram has more than GRAM_IDS_MAX names (below: the
+	 * posting lists intersected in the worker). */
 	[STMT_ENTLIST_COUNT_GRAM] =
 	    "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1" GRAM_FROM
 	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?" COUNT_LIMIT ") t",
@@ -107,6 +126,27 @@ static const char *const sql[STMT_ENTLIST__MAX] = {
 	    "SELECT STRAIGHT_JOIN" ENTLIST_SELECT GRAM_FROM
 	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?"
 	    " ORDER BY g.enterprise_id DESC LIMIT ? OFFSET ?",
+	/* The same search with trigram statistics (schema/012): the two
+	 * rarest trigrams' posting lists are read whole (an index range
+	 * each) and intersected in the worker; only the names in both are
+	 * read, by primary key.  The work follows the rare trigrams' lists,
+	 * not the table: a probe per list entry (GRAM_FROM) cost ~4 us, a
+	 * list entry read in order well under 1 us. */
+	[STMT_ENTLIST_GRAM_STATS] =
+	    "SELECT " GRAM_N4 ", " GRAM_N4 ", " GRAM_N4 ", " GRAM_N4,
+	[STMT_ENTLIST_GRAM_IDS] =
+	    "SELECT enterprise_id FROM enterprise_name_grams WHERE gram = ?"
+	    " ORDER BY enterprise_id DESC LIMIT ?",
+	[STMT_ENTLIST_COUNT_IDS] =
+	    "SELECT COUNT(*) FROM (SELECT STRAIGHT_JOIN 1" IDS_FROM ENTLIST_WHERE
+	    COUNT_LIMIT ") t",
+	[STMT_ENTLIST_BY_IDS] =
+	    "SELECT STRAIGHT_JOIN" ENTLIST_SELECT IDS_FROM ENTLIST_WHERE
+	    " ORDER BY e.id DESC LIMIT ? OFFSET ?",
+	[STMT_ENTLIST_STATS_CLEAR] = "DELETE FROM enterprise_name_gram_stats",
+	[STMT_ENTLIST_STATS_FILL] =
+	    "INSERT INTO enterprise_name_gram_stats (gram, n)"
+	    " SELECT gram, COUNT(*) FROM enterprise_name_grams GROUP BY gram",
 };
 
 static const struct db_module mod = { DBM_ENTLIST, STMT_ENTLIST__MAX, sql };
@@ -175,49 +215,159 @@ count_capped(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	return ERR_OK;
 }
 
-/* The two trigrams of q with the fewest names (the same one twice when q
- * has only one), into g1 and g2; false when q has fewer than three
- * characters. */
+/* The two trigrams of q with the fewest names by the statistics (the
+ * same one twice when q has only one), into g1 and g2, and the count of
+ * g1 in *n1; false when q has fewer than three characters or on a
+ * database error (the caller falls back to LIKE).  A trigram the
+ * statistics do not know yet counts 0: it is new, so rare.  Of a long q,
+ * GRAMS_ASKED trigrams spread over it are asked. */
 static bool
 rarest_grams(struct db *db, struct arena *a, const char *q, char *g1, char *g2,
-    size_t len)
+    size_t len, long long *n1)
 {
-	size_t		 starts[64], n = 0, c1 = (size_t)-1, c2 = (size_t)-1;
-	const char	*p = q;
+	struct db_param	 p[GRAMS_ASKED];
+	struct db_rows	*rows;
+	size_t		 starts[64], n = 0, ngram, asked, b1 = 0, b2 = 0;
+	long long	 c1 = -1, c2 = -1;
+	const char	*s = q;
 
 	g1[0] = g2[0] = '\0';
-	for (; *p != '\0' && n < 64; p++)
-		if (((unsigned char)*p & 0xc0) != 0x80)
-			starts[n++] = (size_t)(p - q);
+	for (; *s != '\0' && n < 64; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			starts[n++] = (size_t)(s - q);
 	if (n < 3)
 		return false;
-	for (size_t i = 0; i + 2 < n; i++) {
-		size_t		 end = i + 3 < n ? starts[i + 3] : strlen(q);
-		size_t		 glen = end - starts[i];
-		struct db_param	 pp[1] = { DB_STRN(q + starts[i], glen) };
-		struct db_rows	*rows;
-		size_t		 c;
+	ngram = n - 2;
+	asked = ngram < GRAMS_ASKED ? ngram : GRAMS_ASKED;
+	for (size_t i = 0; i < GRAMS_ASKED; i++) {
+		/* spread over q; the last one repeated to fill the list */
+		size_t k = (i < asked ? i : asked - 1) * ngram / asked;
+		size_t end = k + 3 < n ? starts[k + 3] : strlen(q);
 
-		if (glen + 1 > len ||
-		    db_query(db, a, &mod, STMT_ENTLIST_GRAM_FREQ, pp, 1, &rows) != ERR_OK)
+		if (end - starts[k] + 1 > len)
 			return false;
-		c = db_next(rows) == 1 ? (size_t)db_col_int(rows, 0) : 0;
-		db_rows_free(rows);
-		if (c < c1) {
+		p[i] = DB_STRN(q + starts[k], end - starts[k]);
+	}
+	if (db_query(db, a, &mod, STMT_ENTLIST_GRAM_STATS, p, GRAMS_ASKED,
+	    &rows) != ERR_OK || db_next(rows) != 1)
+		return false;
+	for (size_t i = 0; i < asked; i++) {
+		long long c = db_col_null(rows, (unsigned)i) ? 0 :
+		    db_col_int(rows, (unsigned)i);
+
+		if (c1 == -1 || c < c1) {
 			c2 = c1;
-			memcpy(g2, g1, len);
+			b2 = b1;
 			c1 = c;
-			memcpy(g1, q + starts[i], glen);
-			g1[glen] = '\0';
-		} else if (c < c2) {
+			b1 = i;
+		} else if (c2 == -1 || c < c2) {
 			c2 = c;
-			memcpy(g2, q + starts[i], glen);
-			g2[glen] = '\0';
+			b2 = i;
 		}
 	}
-	if (g2[0] == '\0')
-		memcpy(g2, g1, len);
+	db_rows_free(rows);
+	if (c2 == -1)
+		b2 = b1;
+	memcpy(g1, p[b1].s, p[b1].len);
+	g1[p[b1].len] = '\0';
+	memcpy(g2, p[b2].s, p[b2].len);
+	g2[p[b2].len] = '\0';
+	*n1 = c1;
 	return true;
+}
+
+/* Gram g's posting list, newest first, into *v (in `a`): ERR_OK, or
+ * ERR_TOOBIG when it holds more than GRAM_IDS_MAX names. */
+static enum err
+gram_ids(struct db *db, struct arena *a, const char *g, long long **v,
+    size_t *n)
+{
+	struct db_param	 p[] = { DB_STR(g), DB_INT(GRAM_IDS_MAX + 1) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 k = 0;
+
+	*n = 0;
+	if ((*v = arena_calloc(a, GRAM_IDS_MAX + 1, sizeof **v)) == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_query(db, a, &mod, STMT_ENTLIST_GRAM_IDS, p, 2, &rows)) != ERR_OK)
+		return rc;
+	while ((k = db_next(rows)) == 1)
+		(*v)[(*n)++] = db_col_int(rows, 0);
+	if (k == -1)
+		return db_rows_error(db);
+	return *n > GRAM_IDS_MAX ? ERR_TOOBIG : ERR_OK;
+}
+
+/* The ids in both lists (each newest first) as a JSON array, in `a`;
+ * *none when there are none.  NULL on OOM. */
+static char *
+intersect_json(struct arena *a, const long long *x, size_t nx,
+    const long long *y, size_t ny, bool *none)
+{
+	size_t	 i = 0, j = 0, k = 0, cap = 2 + 21 * (nx < ny ? nx : ny) + 1;
+	char	*out = arena_alloc(a, cap);
+
+	if (out == NULL)
+		return NULL;
+	out[k++] = '[';
+	while (i < nx && j < ny) {
+		if (x[i] > y[j])
+			i++;
+		else if (x[i] < y[j])
+			j++;
+		else {
+			k += (size_t)snprintf(out + k, cap - k, "%s%lld",
+			    out[k - 1] == '[' ? "" : ",", x[i]);
+			i++;
+			j++;
+		}
+	}
+	*none = out[k - 1] == '[';
+	out[k++] = ']';
+	out[k] = '\0';
+	return out;
+}
+
+static enum err	read_page(struct db *, struct arena *, int,
+		    const struct db_param *, size_t, size_t, struct entlist *);
+
+/* The name search by trigram statistics: p holds the ENTLIST_NPARAMS
+ * filter parameters.  ERR_TOOBIG when a posting list is longer than
+ * GRAM_IDS_MAX (the statistics are behind). */
+static enum err
+search_by_ids(struct db *db, struct arena *a, const struct db_param *p,
+    const char *g1, const char *g2, size_t page, size_t per,
+    struct entlist *out)
+{
+	struct db_param	 q[1 + ENTLIST_NPARAMS + 2];
+	long long	*x, *y;
+	size_t		 nx, ny;
+	const char	*json;
+	bool		 none;
+	enum err	 rc;
+
+	if ((rc = gram_ids(db, a, g1, &x, &nx)) != ERR_OK)
+		return rc;
+	if (strcmp(g1, g2) == 0) {
+		y = x;
+		ny = nx;
+	} else if ((rc = gram_ids(db, a, g2, &y, &ny)) != ERR_OK)
+		return rc;
+	if ((json = intersect_json(a, x, nx, y, ny, &none)) == NULL)
+		return ERR_NOMEM;
+	if (none)
+		return (out->v = arena_calloc(a, 1, sizeof *out->v)) == NULL ?
+		    ERR_NOMEM : ERR_OK;
+	q[0] = DB_STR(json);
+	memcpy(&q[1], p, ENTLIST_NPARAMS * sizeof *p);
+	if ((rc = count_capped(db, a, STMT_ENTLIST_COUNT_IDS, q,
+	    1 + ENTLIST_NPARAMS, &out->total, &out->capped)) != ERR_OK)
+		return rc;
+	q[1 + ENTLIST_NPARAMS] = DB_INT(per + 1);
+	q[2 + ENTLIST_NPARAMS] = DB_INT(page * per);
+	return read_page(db, a, STMT_ENTLIST_BY_IDS, q, 3 + ENTLIST_NPARAMS,
+	    per, out);
 }
 
 enum err
@@ -225,15 +375,14 @@ entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
     size_t page, size_t per, struct entlist *out)
 {
 	struct db_param	 p[ENTLIST_NPARAMS + 4];
-	struct db_rows	*rows;
 	char		 gram[16], gram2[16];
+	long long	 n1 = 0;
 	bool		 by_gram = false;
 	size_t		 np = ENTLIST_NPARAMS;
 	const char	*q = nz(f->q), *uscc = "", *uscc_like = "", *name = "",
 			*name_like = "";
 	bool		 by_uscc = entlist_q_is_uscc(q);
 	enum err	 rc;
-	int		 n = 0;
 
 	memset(out, 0, sizeof *out);
 	if (by_uscc) {
@@ -264,7 +413,14 @@ entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
 	p[8] = DB_INT(f->complete);
 	p[9] = DB_INT(f->registered);
 	p[10] = DB_INT(f->registered);
-	if (*name != '\0' && rarest_grams(db, a, name, gram, gram2, sizeof gram)) {
+	if (*name != '\0' &&
+	    rarest_grams(db, a, name, gram, gram2, sizeof gram, &n1)) {
+		if (n1 <= GRAM_IDS_MAX &&
+		    (rc = search_by_ids(db, a, p, gram, gram2, page, per,
+		    out)) != ERR_TOOBIG)
+			return rc;
+		/* a list longer than the statistics said: the join in SQL */
+		memset(out, 0, sizeof *out);
 		by_gram = true;
 		p[np++] = DB_STR(gram);
 		p[np++] = DB_STR(gram2);
@@ -276,11 +432,24 @@ entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
 	/* one row more than a page says whether a next page exists */
 	p[np] = DB_INT(per + 1);
 	p[np + 1] = DB_INT(page * per);
+	return read_page(db, a, by_gram ? STMT_ENTLIST_BY_GRAM :
+	    by_uscc ? STMT_ENTLIST_BY_USCC : STMT_ENTLIST_BY_ID, p, np + 2,
+	    per, out);
+}
+
+/* One page of a list statement's rows (at most per, and whether there
+ * are more) into out. */
+static enum err
+read_page(struct db *db, struct arena *a, int stmt, const struct db_param *p,
+    size_t np, size_t per, struct entlist *out)
+{
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
 	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_query(db, a, &mod, by_gram ? STMT_ENTLIST_BY_GRAM :
-	    by_uscc ? STMT_ENTLIST_BY_USCC : STMT_ENTLIST_BY_ID, p, np + 2,
-	    &rows)) != ERR_OK)
+	if ((rc = db_query(db, a, &mod, stmt, p, np, &rows)) != ERR_OK)
 		return rc;
 	while ((n = db_next(rows)) == 1) {
 		struct entlist_row *e = &out->v[out->n];
@@ -443,5 +612,24 @@ entlist_late_each(struct db *db, struct arena *a, const char *scope, size_t max,
 	if (k == -1)
 		return db_rows_error(db);
 	db_rows_free(rows);
+	return ERR_OK;
+}
+
+enum err
+entlist_gram_stats_refresh(struct db *db, unsigned long long *grams)
+{
+	enum err rc;
+
+	/* one transaction: searches read the old counts until the commit */
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(db, &mod, STMT_ENTLIST_STATS_CLEAR, NULL, 0, NULL,
+	    NULL)) != ERR_OK ||
+	    (rc = db_exec(db, &mod, STMT_ENTLIST_STATS_FILL, NULL, 0, grams,
+	    NULL)) != ERR_OK ||
+	    (rc = db_commit(db)) != ERR_OK) {
+		db_rollback(db);
+		return rc;
+	}
 	return ERR_OK;
 }

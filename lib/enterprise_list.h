@@ -72,6 +72,13 @@ enum err	entlist_search(struct db *, struct arena *a,
 		    const struct entlist_filter *f, size_t page, size_t per,
 		    struct entlist *out);
 
+/*
+ * Recounts the trigram statistics of the name search (schema/012) in one
+ * transaction; *grams: how many trigrams there are.  The schema owner's
+ * connection (`duijie-admin gram-stats`).  ERR_DB_LOST, ERR_DB.
+ */
+enum err	entlist_gram_stats_refresh(struct db *, unsigned long long *grams);
+
 struct entlist_user {
 	long long	 id;
 	const char	*username;

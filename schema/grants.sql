@@ -19,6 +19,7 @@ GRANT SELECT, INSERT ON @DB@.enterprise_changes TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.sms_codes TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.calendar_days TO @APP@;
 GRANT SELECT ON @DB@.enterprise_name_grams TO @APP@;
+GRANT SELECT ON @DB@.enterprise_name_gram_stats TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.agency_forms TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.agency_form_lines TO @APP@;
 GRANT SELECT, INSERT ON @DB@.agency_form_events TO @APP@;

@@ -39,17 +39,20 @@ raw(bool admin)
 	return m;
 }
 
-/* the province and its 21 cities, each with its office. */
+/* R-02.2: the province and its 21 cities, each with its office; the
+ * worker's copy is served without a round trip until it is
+ * REGION_CACHE_SECONDS old, then read again. */
 static void
 r_02_2_regions_and_offices(void **state)
 {
-	struct db	*db = db_new(&cfg.db, false);
-	struct arena	*a = arena_new(4096);
-	struct region	*v;
-	size_t		 n;
+	struct db		*db = db_new(&cfg.db, false);
+	struct region_cache	 c;
+	const struct region	*v, *w;
+	size_t			 n, m;
 
 	(void)state;
-	assert_int_equal(db_region_list(db, a, &v, &n), ERR_OK);
+	memset(&c, 0, sizeof c);
+	assert_int_equal(db_region_list(db, &c, &v, &n), ERR_OK);
 	assert_int_equal(n, 22);
 	assert_string_equal(v[0].code, "440000");
 	assert_true(v[0].province);
@@ -61,7 +64,21 @@ r_02_2_regions_and_offices(void **state)
 			assert_string_equal(v[i].office, "中国人民银行深圳市分行");
 	assert_string_equal(v[21].code, "445300");
 	assert_string_equal(v[21].name, "云浮市");
-	arena_free(a);
+
+	/* fresh: the same copy, through a handle that never connected */
+	db_free(db);
+	db = db_new(&cfg.db, false);
+	assert_int_equal(db_region_list(db, &c, &w, &m), ERR_OK);
+	assert_ptr_equal(w, v);
+	assert_int_equal(m, n);
+	/* stale: read again, a new copy with the same rows */
+	c.loaded.tv_sec -= REGION_CACHE_SECONDS;
+	assert_int_equal(db_region_list(db, &c, &w, &m), ERR_OK);
+	assert_ptr_not_equal(w, v);
+	assert_int_equal(m, 22);
+	assert_string_equal(w[21].name, "云浮市");
+	region_cache_clear(&c);
+	assert_null(c.a);
 	db_free(db);
 }
 

@@ -8,6 +8,13 @@ master=$(cat "$DUIJIE_STATE/run/duijie-internet.pid")
 workers() { pgrep -P "$master" | sort; }
 
 # --- database down, then back, without restarting anything -------------------
+# A signed-in page reads its session from the database on every request
+# (the home page's office directory may come from the workers' copy).
+login "$INTERNET" ent-a
+expect_status 303 "(set up) ent-a signs in"
+ENTA=$(jar_of ent-a)
+req GET "$INTERNET/account" --jar "$ENTA"
+expect_status 200 "(set up) the account page before the outage"
 req GET "$INTERNET/healthz"
 expect_status 200 "healthz is 200 before the outage"
 dev db-stop >/dev/null
@@ -16,7 +23,7 @@ for base in "$INTERNET" "$INTRANET"; do
 	expect_status 503 "healthz is 503 while the database is down ($base)"
 	expect_no_body '^ok' "healthz does not say ok while the database is down"
 done
-req GET "$INTERNET/"
+req GET "$INTERNET/account" --jar "$ENTA"
 expect_status 503 "a DB-backed page is 503 while the database is down"
 expect_body '服务暂时不可用' "X-UI the 503 page is in Chinese"
 expect_no_body '(mysql|MariaDB|socket|errno|2002|2006)' "X-SEC the 503 page shows no internal detail"
@@ -30,7 +37,7 @@ done
 # 503 per worker, then 200 for good.
 ok_run=0
 for i in $(seq 1 12); do
-	req GET "$INTERNET/"
+	req GET "$INTERNET/account" --jar "$ENTA"
 	if [ "$STATUS" = 200 ]; then ok_run=$((ok_run + 1)); else ok_run=0; fi
 done
 [ "$ok_run" -ge 8 ] && ok "pages are served again after the database returns" ||
