@@ -6,6 +6,7 @@
  *   handler -> view -> response
  */
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 #include "worker.h"
 
 #define ARENA_CHUNK	(64 * 1024)
+#define WORKER_HEAP_KEEP	(16 * 1024 * 1024)	/* free heap a worker keeps */
 
 int
 req_set(struct req *r, const char *name, const char *value)
@@ -657,6 +659,19 @@ worker_main(struct app *app, int sock)
 	char		 err[512];
 
 	log_init(app->cfg->portal_name, app->cfg->log_level);	/* our pid */
+	/*
+	 * A request's memory (arena chunks, ClearSilver's HDF nodes) goes
+	 * back to malloc at its end.  With glibc's defaults the top of the
+	 * heap went back to the kernel after each larger page and came back
+	 * with fresh zeroed pages on the next: a page of 100 credit records
+	 * spent a third of its worker time in brk, page faults and malloc
+	 * (perf).  Keep up to WORKER_HEAP_KEEP of free heap, and serve blocks
+	 * up to 4 MiB from the heap rather than mmap; the worker's RSS stays
+	 * flat (`scripts/dev bench` samples it).
+	 */
+	mallopt(M_TRIM_THRESHOLD, WORKER_HEAP_KEEP);
+	mallopt(M_TOP_PAD, 1024 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
@@ -696,6 +711,17 @@ worker_main(struct app *app, int sock)
 		}
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		worker_handle(app, &fr);
+		/*
+		 * libfcgi closes a connection by shutting down its side and
+		 * then waiting for nginx to close the other (read until EOF,
+		 * up to 2 s), lest unread input make the kernel reset the
+		 * connection under the response.  With all input read there
+		 * is nothing to reset: a detached request is closed at once,
+		 * which spares each request that wait and three system calls.
+		 * (A body refused unread, a 413, keeps the careful close.)
+		 */
+		if (FCGX_HasSeenEOF(fr.in) == EOF || FCGX_GetChar(fr.in) == EOF)
+			(void)FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
 		arena_reset(app->arena);
 		sigprocmask(SIG_UNBLOCK, &term, NULL);

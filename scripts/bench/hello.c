@@ -45,6 +45,10 @@ static void serve(int sock)
 		_exit(1);
 	while (FCGX_Accept_r(&r) >= 0) {
 		FCGX_PutStr(resp, (int)sizeof resp - 1, r.out);
+		/* closes as duijie's workers do (cgi/worker.c): at once when
+		 * all input has been read, without libfcgi's lingering close */
+		if (FCGX_GetChar(r.in) == EOF)
+			(void)FCGX_Detach(&r);
 		FCGX_Finish_r(&r);
 	}
 	_exit(0);
