@@ -126,7 +126,7 @@ static const char *const sql[STMT_ENTLIST__MAX] = {
 	    "SELECT STRAIGHT_JOIN" ENTLIST_SELECT GRAM_FROM
 	    ENTLIST_WHERE " AND g.gram = ? AND g2.gram = ?"
 	    " ORDER BY g.enterprise_id DESC LIMIT ? OFFSET ?",
-	/* The same search with trigram statistics (schema/012): the two
+	/* The same search with trigram statistics (schema/011): the two
 	 * rarest trigrams' posting lists are read whole (an index range
 	 * each) and intersected in the worker; only the names in both are
 	 * read, by primary key.  The work follows the rare trigrams' lists,

@@ -73,7 +73,7 @@ enum err	entlist_search(struct db *, struct arena *a,
 		    struct entlist *out);
 
 /*
- * Recounts the trigram statistics of the name search (schema/012) in one
+ * Recounts the trigram statistics of the name search (schema/011) in one
  * transaction; *grams: how many trigrams there are.  The schema owner's
  * connection (`duijie-admin gram-stats`).  ERR_DB_LOST, ERR_DB.
  */

@@ -73,7 +73,7 @@ struct user {
 	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s')"
 
 /* u.org_name is the organisation's name, kept by triggers
- * (schema/011_users_org_name.sql): no join per organisation kind. */
+ * (schema/010_users_org_name.sql): no join per organisation kind. */
 #define USER_FROM \
 	" FROM users u JOIN regions r ON r.code = u.region_code"
 

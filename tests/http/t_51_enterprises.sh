@@ -124,7 +124,7 @@ expect_body 'rel="next" href="/enterprises\?q=[^"]*&amp;page=2"' "R-02.2 ... 20 
 req GET "$INTRANET/enterprises?q=$q&page=2" --jar "$OPGZ"
 expect_eq "$(grep -c 'class="ent-link"' "$RESP_BODY")" 5 "R-02.2 the second page has the other 5"
 expect_body 'rel="prev"' "R-02.2 ... and a link back"
-# The trigram statistics (schema/012) only choose the posting lists to
+# The trigram statistics (schema/011) only choose the posting lists to
 # intersect: counted or not, the same names come back, also when every
 # trigram looks too common and the search takes the join in SQL.
 GRAMS51="'五一翻', '一翻页', '翻页测', '页测试'"

@@ -159,7 +159,7 @@ expect_eq "$(audit_count "action = 'agency.update' AND object_type = 'agency' AN
 req GET "$INTRANET/agencies/$AG_NEW?done=updated" --jar "$OPGZ"
 expect_body 'id="done">已保存机构信息' "X-UI the edit is confirmed"
 expect_body 'id="agency-name">六十测试局（改）<' "R-05.1 the page shows the new name"
-# users.org_name is a copy kept by triggers (schema/011): a renamed
+# users.org_name is a copy kept by triggers (schema/010): a renamed
 # organisation shows on its users' pages at once, by any writer
 GOV_AG=$(sql "SELECT org_id FROM users WHERE username = 'gov-gz'")
 GOV_AG_NAME=$(sql "SELECT name FROM agencies WHERE id = $GOV_AG")

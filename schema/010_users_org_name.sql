@@ -1,4 +1,4 @@
--- 011_users_org_name.sql -- each user's organisation name kept on the
+-- 010_users_org_name.sql -- each user's organisation name kept on the
 -- user row.
 --
 -- Every signed-in request reads its session and user in one statement

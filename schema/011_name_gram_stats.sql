@@ -1,4 +1,4 @@
--- 012_name_gram_stats.sql -- how many names hold each trigram of the
+-- 011_name_gram_stats.sql -- how many names hold each trigram of the
 -- name index (006), for the operators' search by part of a name.
 --
 -- A search reads the posting lists of its two rarest trigrams and
