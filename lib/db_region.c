@@ -73,8 +73,8 @@ db_region_list(struct db *db, struct region_cache *c,
 		*n = c->n;
 		return ERR_OK;
 	}
-	/* A fresh arena: the result set it holds is closed when it goes,
-	 * and the old copy stays usable until the new one is complete. */
+	/* A fresh arena, so that the old copy stays usable until the new
+	 * one is complete (a failed read keeps it for the next try). */
 	if ((a = arena_new(REGION_ARENA)) == NULL)
 		return ERR_NOMEM;
 	if ((rc = load(db, a, &v, &m)) != ERR_OK) {
