@@ -6,6 +6,8 @@
  *   handler -> view -> response
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -639,23 +641,50 @@ worker_handle(struct app *app, FCGX_Request *fr)
 }
 
 /*
- * SIGTERM while idle in accept: exit at once.  While a request runs the
- * signal is blocked, so it lands after FCGX_Finish_r: in-flight requests
- * always complete.
+ * Set by SIGTERM/SIGINT.  Both signals stay blocked except inside ppoll()
+ * on the listen socket, so they are only ever delivered there: a worker
+ * never leaves between accept() and its answer, and nothing is half-read.
  */
+static volatile sig_atomic_t stop_requested;
+
 static void
 on_term(int sig)
 {
 	(void)sig;
-	_exit(0);
+	stop_requested = 1;
+}
+
+/*
+ * Waits until the listen socket has a connection to accept, with SIGTERM
+ * and SIGINT deliverable only while waiting.  True when a connection may
+ * be waiting, false when the worker was told to stop (or poll failed,
+ * logged).
+ */
+static bool
+wait_for_connection(int sock, const sigset_t *waitmask)
+{
+	struct pollfd pfd = { .fd = sock, .events = POLLIN };
+
+	while (!stop_requested) {
+		int n = ppoll(&pfd, 1, NULL, waitmask);
+
+		if (n > 0)
+			return true;
+		if (n < 0 && errno != EINTR) {
+			log_error("poll on the FastCGI socket: %s", strerror(errno));
+			return false;
+		}
+	}
+	return false;
 }
 
 int
 worker_main(struct app *app, int sock)
 {
 	FCGX_Request	 fr;
-	sigset_t	 term;
+	sigset_t	 term, waitmask;
 	struct sigaction sa;
+	int		 fl;
 	char		 err[512];
 
 	log_init(app->cfg->portal_name, app->cfg->log_level);	/* our pid */
@@ -683,6 +712,9 @@ worker_main(struct app *app, int sock)
 	sigemptyset(&term);
 	sigaddset(&term, SIGTERM);
 	sigaddset(&term, SIGINT);
+	sigprocmask(SIG_BLOCK, &term, &waitmask);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGINT);
 
 	if (views_load(app->cfg->views, tmpl_names, TMPL__MAX, &app->views,
 	    err, sizeof err) != ERR_OK) {
@@ -701,15 +733,29 @@ worker_main(struct app *app, int sock)
 		log_error("FCGX_InitRequest failed");
 		return 1;
 	}
-	sigprocmask(SIG_UNBLOCK, &term, NULL);
-	for (;;) {
-		if (FCGX_Accept_r(&fr) < 0) {
-			if (errno == EINTR)
+	/*
+	 * The listen socket is non-blocking (for every worker: they share
+	 * it), so when another worker wins the race for a connection
+	 * FCGX_Accept_r returns EAGAIN and this one goes back to ppoll(),
+	 * where a stop request can reach it, instead of blocking in
+	 * accept() with the signals held.  Accepted connections are
+	 * blocking (accept() does not pass O_NONBLOCK on).
+	 */
+	if ((fl = fcntl(sock, F_GETFL)) == -1 ||
+	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1) {
+		log_error("fcntl on the FastCGI socket: %s", strerror(errno));
+		return 1;
+	}
+	while (wait_for_connection(sock, &waitmask)) {
+		int rc = FCGX_Accept_r(&fr);
+
+		if (rc < 0) {
+			if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR ||
+			    rc == -ECONNABORTED)
 				continue;
-			log_error("accept: %s", strerror(errno));
+			log_error("accept: %s", strerror(-rc));
 			return 1;
 		}
-		sigprocmask(SIG_BLOCK, &term, NULL);
 		worker_handle(app, &fr);
 		/*
 		 * libfcgi closes a connection by shutting down its side and
@@ -724,6 +770,8 @@ worker_main(struct app *app, int sock)
 			(void)FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
 		arena_reset(app->arena);
-		sigprocmask(SIG_UNBLOCK, &term, NULL);
 	}
+	if (stop_requested)
+		log_info("stop requested: exiting after the last request");
+	return stop_requested ? 0 : 1;
 }
