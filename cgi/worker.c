@@ -610,6 +610,7 @@ worker_handle(struct app *app, FCGX_Request *fr)
 	r.path = env(&r, "DOCUMENT_URI");
 	r.remote_addr = env(&r, "REMOTE_ADDR");
 	r.request_id = make_request_id(&r);
+	db_request_begin(app->db);
 
 	if ((nerr = hdf_init(&r.hdf)) != STATUS_OK) {
 		nerr_ignore(&nerr);

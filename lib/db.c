@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <mysql.h>
@@ -42,6 +43,9 @@ struct db {
 	bool			 in_tx;
 	time_t			 last_used;
 	unsigned		 gen;	/* bumped at every disconnect */
+	unsigned		 last_code;	/* of the last lost connection */
+	bool			 retry_armed;	/* db_request_begin() was called */
+	bool			 req_ran;	/* a statement of this request was sent */
 	MYSQL_STMT		**stmts[DBM__MAX];
 	size_t			 nstmts[DBM__MAX];
 };
@@ -81,6 +85,60 @@ is_lost(unsigned code)
 	default:
 		return false;
 	}
+}
+
+/*
+ * After a lost connection, may the statement that hit it run again on a new
+ * one?  `sent`: the statement itself went to the server (not only its
+ * prepare, which changes nothing).  A statement is run again only when the
+ * error proves it never ran -- the server had closed or killed the idle
+ * connection before it arrived (2006, 1927, 4031) -- or when running it
+ * twice changes nothing (`readonly`).  2013 ("lost during query") and a
+ * shutdown in progress leave a write's fate unknown: never repeated.
+ */
+static bool
+retryable(unsigned code, bool sent, bool readonly)
+{
+	if (!sent || readonly)
+		return is_lost(code) && code != CR_CONNECTION_ERROR &&
+		    code != CR_CONN_HOST_ERROR;
+	switch (code) {
+	case CR_SERVER_GONE_ERROR:
+	case ER_CONNECTION_KILLED:
+	case ER_CLIENT_INTERACTION_TIMEOUT_:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A statement that changes nothing when it runs twice. */
+static bool
+sql_readonly(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0 ||
+	    strncasecmp(sql, "START TRANSACTION", 17) == 0;
+}
+
+void
+db_request_begin(struct db *db)
+{
+	db->retry_armed = true;
+	db->req_ran = false;
+}
+
+/* True when the statement that just failed with ERR_DB_LOST is to run
+ * again on a new connection (once: the caller counts). */
+static bool
+retry_now(struct db *db, bool armed, bool sent, const char *sql)
+{
+	if (!armed || !retryable(db->last_code, sent, sql_readonly(sql)))
+		return false;
+	log_warn("db: connection lost (%u) before the request's first "
+	    "statement ran; running it on a new connection", db->last_code);
+	return true;
 }
 
 struct db *
@@ -144,6 +202,7 @@ fail_conn(struct db *db, const char *what)
 		return ERR_DB_DUP;
 	log_error("db: %s: %u %s", what, code, mysql_error(db->m));
 	if (is_lost(code)) {
+		db->last_code = code;
 		db_disconnect(db);
 		return ERR_DB_LOST;
 	}
@@ -159,6 +218,7 @@ fail_stmt(struct db *db, MYSQL_STMT *st, const char *what)
 		return ERR_DB_DUP;
 	log_error("db: %s: %u %s", what, code, mysql_stmt_error(st));
 	if (is_lost(code)) {
+		db->last_code = code;
 		db_disconnect(db);
 		return ERR_DB_LOST;
 	}
@@ -209,6 +269,7 @@ db_ensure(struct db *db)
 		    db->admin ? c->admin_user : c->user, mysql_errno(m),
 		    mysql_error(m));
 		mysql_close(m);
+		db->last_code = 0;	/* really down: nothing to retry */
 		return ERR_DB_LOST;
 	}
 	db->m = m;
@@ -305,6 +366,8 @@ run(struct db *db, const struct db_module *mod, int idx,
 	unsigned long	 slen[PARAMS_STACK], *len = slen;
 	my_bool		 snull[PARAMS_STACK], *isnull = snull;
 	enum err	 rc;
+	bool		 armed = db->retry_armed && !db->req_ran && !db->in_tx;
+	bool		 sent = false;
 
 	if (np > PARAMS_MAX)
 		return ERR_INVAL;
@@ -317,14 +380,23 @@ run(struct db *db, const struct db_module *mod, int idx,
 			goto out;
 		}
 	}
-	if ((rc = stmt_get(db, mod, idx, &st)) != ERR_OK ||
-	    (rc = bind_params(st, p, np, b, len, isnull)) != ERR_OK)
-		goto out;
-	if (mysql_stmt_execute(st) != 0) {
-		rc = fail_stmt(db, st, "execute");
-		goto out;
+	for (int attempt = 0;; attempt++) {
+		db->last_code = 0;
+		sent = false;
+		if ((rc = stmt_get(db, mod, idx, &st)) == ERR_OK &&
+		    (rc = bind_params(st, p, np, b, len, isnull)) == ERR_OK) {
+			sent = true;
+			if (mysql_stmt_execute(st) != 0)
+				rc = fail_stmt(db, st, "execute");
+		}
+		if (rc != ERR_DB_LOST || attempt > 0 ||
+		    !retry_now(db, armed, sent, mod->sql[idx]))
+			break;
 	}
-	*out = st;
+	if (sent)
+		db->req_ran = true;
+	if (rc == ERR_OK)
+		*out = st;
 out:
 	if (b != sb) {
 		free(b);
@@ -610,13 +682,21 @@ db_ping(struct db *db)
 static enum err
 simple(struct db *db, const char *sql)
 {
-	enum err rc;
+	bool		armed = db->retry_armed && !db->req_ran && !db->in_tx;
+	enum err	rc;
 
-	if ((rc = db_ensure(db)) != ERR_OK)
-		return rc;
-	if (mysql_real_query(db->m, sql, strlen(sql)) != 0)
-		return fail_conn(db, sql);
-	return ERR_OK;
+	for (int attempt = 0;; attempt++) {
+		db->last_code = 0;
+		if ((rc = db_ensure(db)) != ERR_OK)
+			return rc;
+		db->req_ran = true;
+		if (mysql_real_query(db->m, sql, strlen(sql)) == 0)
+			return ERR_OK;
+		rc = fail_conn(db, sql);
+		if (rc != ERR_DB_LOST || attempt > 0 ||
+		    !retry_now(db, armed, true, sql))
+			return rc;
+	}
 }
 
 enum err

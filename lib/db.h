@@ -9,7 +9,12 @@
  * A lost connection (2006, 2013, killed, unreachable) closes the handle
  * and returns ERR_DB_LOST; the next db_ensure() connects again.  There is
  * no silent reconnect (MYSQL_OPT_RECONNECT stays off), so a transaction
- * is never half-replayed.
+ * is never half-replayed.  One exception, after db_request_begin(): when
+ * the connection turns out lost at the request's first statement and the
+ * error proves that statement never ran (or it only reads), it runs once
+ * more on a new connection -- a database restarted since the worker's last
+ * request costs nothing, and a request still gets ERR_DB_LOST when the
+ * database is really down.
  */
 #ifndef DUIJIE_DB_H
 #define DUIJIE_DB_H
@@ -74,6 +79,13 @@ struct db_rows;
 struct db	*db_new(const struct config_db *cfg, bool admin);
 void		 db_free(struct db *);
 
+/*
+ * Marks the start of a request (worker_handle): until a statement has been
+ * sent to the server, a connection found lost is replaced and the
+ * statement run again, once (see above).  Never fails.  Handles that never
+ * call it (duijie-admin, tests) never retry.
+ */
+void		 db_request_begin(struct db *);
 /* Connects when not connected.  ERR_OK or ERR_DB_LOST (logged). */
 enum err	 db_ensure(struct db *);
 bool		 db_connected(const struct db *);

@@ -108,6 +108,89 @@ x_sec_lost_connection_then_reconnect(void **state)
 	db_free(db);
 }
 
+/* Kills the connection of `db` from another one and waits until the
+ * server has closed it. */
+static void
+kill_conn(struct db *db)
+{
+	MYSQL		*adm = raw(false);	/* an account may kill its own */
+	char		 q[128];
+
+	snprintf(q, sizeof q, "KILL CONNECTION %lu", db_thread_id(db));
+	assert_int_equal(mysql_query(adm, q), 0);
+	mysql_close(adm);
+	usleep(100 * 1000);
+}
+
+/* X-SEC (availability): a connection found lost at a request's first
+ * statement (a restarted or killed server connection) is replaced and the
+ * statement runs: the request answers, no 503.  Once a statement of the
+ * request ran, a lost connection is ERR_DB_LOST, never replayed. */
+static void
+x_sec_first_statement_reconnects_once(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	unsigned long	 id, id2;
+
+	(void)state;
+	assert_int_equal(db_ping(db), ERR_OK);
+	id = db_thread_id(db);
+
+	/* first statement of a request: run on a new connection */
+	kill_conn(db);
+	db_request_begin(db);
+	assert_int_equal(db_ping(db), ERR_OK);
+	assert_true(db_connected(db));
+	assert_int_not_equal(id2 = db_thread_id(db), 0);
+	assert_int_not_equal(id2, id);
+
+	/* a transaction as the first statement: begun on a new connection */
+	kill_conn(db);
+	db_request_begin(db);
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_int_equal(db_ping(db), ERR_OK);
+	assert_int_equal(db_commit(db), ERR_OK);
+	assert_int_not_equal(db_thread_id(db), id2);
+
+	/* after a statement of the request ran: lost, not replayed */
+	db_request_begin(db);
+	assert_int_equal(db_ping(db), ERR_OK);
+	kill_conn(db);
+	assert_int_equal(db_ping(db), ERR_DB_LOST);
+	assert_false(db_connected(db));
+
+	/* inside a transaction: lost, not replayed */
+	db_request_begin(db);
+	assert_int_equal(db_begin(db), ERR_OK);
+	kill_conn(db);
+	assert_int_equal(db_ping(db), ERR_DB_LOST);
+	assert_false(db_connected(db));
+
+	/* the next request starts afresh */
+	db_request_begin(db);
+	assert_int_equal(db_ping(db), ERR_OK);
+	db_free(db);
+}
+
+/* A database that is really down is ERR_DB_LOST at once, retry or not:
+ * a handle whose socket leads nowhere. */
+static void
+x_sec_database_down_is_lost(void **state)
+{
+	struct config_db	 c = cfg.db;
+	struct db		*db;
+	char			 nowhere[] = "/nonexistent/mysqld.sock";
+
+	(void)state;
+	c.socket = nowhere;
+	db = db_new(&c, false);
+	db_request_begin(db);
+	assert_int_equal(db_ping(db), ERR_DB_LOST);
+	assert_false(db_connected(db));
+	assert_int_equal(db_begin(db), ERR_DB_LOST);
+	db_free(db);
+}
+
 /* The workers' account holds only the rights of schema/grants.sql. */
 static void
 x_sec_app_account_is_least_privilege(void **state)
@@ -241,6 +324,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(r_02_2_regions_and_offices),
 		cmocka_unit_test(x_sec_lost_connection_then_reconnect),
+		cmocka_unit_test(x_sec_first_statement_reconnects_once),
+		cmocka_unit_test(x_sec_database_down_is_lost),
 		cmocka_unit_test(x_sec_app_account_is_least_privilege),
 		cmocka_unit_test(migrate_is_idempotent),
 		cmocka_unit_test(migrate_refuses_an_edited_migration),
