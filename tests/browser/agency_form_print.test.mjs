@@ -14,11 +14,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { connectBrowser } from './browser.mjs';
 
 const INTRANET = (process.env.INTRANET || '').replace(/\/+$/, '');
 const STATE = process.env.DUIJIE_STATE || '';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const PDF = path.join(STATE, 'log', 'agency-form.pdf');
 const PDF_AGAIN = path.join(STATE, 'log', 'agency-form-again.pdf');
 const DEMO_PW = 'Demo-Pass-2026';
@@ -38,16 +37,7 @@ let username = '';
 before(async () => {
   assert.ok(INTRANET, 'INTRANET (base URL of the intranet portal) must be set');
   assert.ok(STATE, 'DUIJIE_STATE must be set (the PDF is written to its log folder)');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run',
-    ],
-    timeout: WAIT,
-  });
+  browser = await connectBrowser();   // the suite's one chromium (browser.mjs)
 });
 
 after(async () => {

@@ -15,12 +15,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { connectBrowser } from './browser.mjs';
 
 const INTERNET = (process.env.INTERNET || '').replace(/\/+$/, '');
 const INTRANET = (process.env.INTRANET || '').replace(/\/+$/, '');
 const STATE = process.env.DUIJIE_STATE || '';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const PDF = path.join(STATE, 'log', 'credit-report.pdf');
 const DEMO_PW = 'Demo-Pass-2026';
 const STEP_TIMEOUT = 60_000;
@@ -67,16 +66,7 @@ before(async () => {
     (${ent}, 7, ${agency}, ${batch}, '2026-04-15', NULL, '{"year":"2025","grade":"B"}',
     UNHEX(SHA2('${tag}-2', 256)))`);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run',
-    ],
-    timeout: WAIT,
-  });
+  browser = await connectBrowser();   // the suite's one chromium (browser.mjs)
 });
 
 after(async () => {

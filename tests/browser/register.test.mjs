@@ -18,11 +18,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { connectBrowser } from './browser.mjs';
 
 const INTERNET = (process.env.INTERNET || '').replace(/\/+$/, '');
 const STATE = process.env.DUIJIE_STATE || '';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUTBOX = path.join(STATE, 'sms-outbox.log');
 const SCREENSHOT = path.join(STATE, 'log', 'browser-profile.png');
 
@@ -100,18 +99,7 @@ let ok = true;          // every step so far passed
 before(async () => {
   assert.ok(INTERNET, 'INTERNET (base URL of the internet portal) must be set');
   assert.ok(STATE, 'DUIJIE_STATE must be set (the SMS outbox lives there)');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // playwright-core starts chromium with a fresh temporary
-    // --user-data-dir of its own (and refuses one in args)
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run',
-    ],
-    timeout: WAIT,
-  });
+  browser = await connectBrowser();   // the suite's one chromium (browser.mjs)
   context = await browser.newContext({
     ignoreHTTPSErrors: true,        // the stack's certificate is self-signed
     javaScriptEnabled: false,       // X-UI: works without JavaScript

@@ -1,0 +1,71 @@
+// The one Chromium of the browser suite.
+//
+// run.mjs launches Debian's chromium once, as a playwright browser server,
+// and hands its address to every test file in DUIJIE_BROWSER_WS; a file
+// connects with connectBrowser() and closes only its own connection.  A
+// file run on its own (node --test register.test.mjs) launches a browser
+// of its own through the same function.
+//
+// Starting Chromium is the step that flakes on a busy machine (a manual
+// start takes about a second, playwright's 15 s went by once on a quiet
+// run): each launch gets LAUNCH_TIMEOUT, a launch that fails is retried
+// once (only the launch), and every failure says which step timed out.
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// DUIJIE_BROWSER_LAUNCH_MS: only to see the timeout path without waiting
+export const LAUNCH_TIMEOUT = Number(process.env.DUIJIE_BROWSER_LAUNCH_MS) || 60_000;
+const CONNECT_TIMEOUT = 60_000;
+const ATTEMPTS = 2;
+
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  headless: true,
+  // playwright-core starts chromium with a fresh temporary
+  // --user-data-dir of its own (and refuses one in args)
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run',
+  ],
+  timeout: LAUNCH_TIMEOUT,
+};
+
+// Runs start() up to ATTEMPTS times; `what` names the step in messages
+// (on stderr, so they reach the log without disturbing the TAP stream).
+// Throws the last error, its message prefixed with the step's name.
+async function twice(what, start) {
+  let last;
+  for (let i = 1; i <= ATTEMPTS; i++) {
+    const t0 = Date.now();
+    try {
+      return await start();
+    } catch (e) {
+      last = e;
+      const secs = ((Date.now() - t0) / 1000).toFixed(1);
+      const timedOut = e?.name === 'TimeoutError' || /timeout/i.test(String(e?.message));
+      console.error(`# ${what}: attempt ${i} of ${ATTEMPTS} ${timedOut ? 'timed out' : 'failed'} ` +
+        `after ${secs} s: ${String(e?.message).split('\n')[0]}`);
+    }
+  }
+  throw new Error(`${what} failed ${ATTEMPTS} times: ${last?.message}`);
+}
+
+// The suite's browser server (run.mjs).  The caller closes it.
+export function launchServer() {
+  return twice(`chromium launch (${CHROMIUM}, ${LAUNCH_TIMEOUT / 1000} s each)`,
+    () => chromium.launchServer(LAUNCH));
+}
+
+// A browser for one test file: a connection to the suite's server when
+// run.mjs started one, else a browser of its own.  browser.close() ends
+// the connection (and the contexts it made), or the browser it launched.
+export function connectBrowser() {
+  const ws = process.env.DUIJIE_BROWSER_WS;
+  if (ws)
+    return twice(`connecting to the suite's chromium (${CONNECT_TIMEOUT / 1000} s each)`,
+      () => chromium.connect(ws, { timeout: CONNECT_TIMEOUT }));
+  return twice(`chromium launch (${CHROMIUM}, ${LAUNCH_TIMEOUT / 1000} s each)`,
+    () => chromium.launch(LAUNCH));
+}
