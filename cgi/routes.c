@@ -4,7 +4,10 @@
  * The dispatcher (worker.c) checks portal, method, size, sign-in, stage,
  * role and CSRF from this table before a handler runs; handlers never
  * re-check.  Object-level scope (which region, which organisation) is
- * checked by the handler's domain call, as it needs the object.
+ * checked by the handler's domain call, as it needs the object; the last
+ * column names the object a path's {id} means (enum route_obj), and
+ * tests/unit/test_routes.c refuses a row with {id} that names none and a
+ * POST row without CSRF.
  */
 #include <string.h>
 
@@ -25,82 +28,82 @@
 #define GOV		ROLE_BIT(ROLE_GOV)
 
 const struct route routes[PAGE__MAX] = {
-	/*                     path           methods     portals roles/stages              csrf form            body handler */
-	[PAGE_HEALTHZ] =       { "/healthz",     GET,        BOTH, PUBLIC,                  0, NULL,           0, handle_healthz },
-	[PAGE_HOME_INTERNET] = { "/",            GET,        NET,  PUBLIC,                  0, &home_form,     0, handle_home },
-	[PAGE_HOME_INTRANET] = { "/",            GET,        LAN,  PUBLIC,                  0, &home_form,     0, handle_home },
-	[PAGE_LOGIN] =         { "/login",       GET | POST, BOTH, PUBLIC,                  1, &login_form,    0, handle_login },
-	[PAGE_LOGOUT] =        { "/logout",      POST,       BOTH, ANY, STAGES_ANY,         1, NULL,           0, handle_logout },
-	[PAGE_LOGIN_TOTP] =    { "/login/totp",  GET | POST, LAN,  STAFF, 1u << STAGE_TOTP, 1, &totp_form,     0, handle_login_totp },
-	[PAGE_LOGIN_ENROL] =   { "/login/enrol", GET | POST, LAN,  STAFF, 1u << STAGE_ENROL, 1, &totp_form,    0, handle_login_enrol },
-	[PAGE_PASSWORD] =      { "/password",    GET | POST, BOTH, ANY, FULL | 1u << STAGE_PWCHANGE, 1, &password_form, 0, handle_password },
-	[PAGE_ACCOUNT] =       { "/account",     GET,        BOTH, ANY, FULL,               0, &account_form,  0, handle_account },
-	[PAGE_USERS] =         { "/users",       GET,        LAN,  ROLES_OPS, FULL,         0, &users_form,    0, handle_users },
-	[PAGE_USER] =          { "/users/{id}",  GET,        LAN,  ROLES_OPS, FULL,         0, &user_form,     0, handle_user },
-	[PAGE_USER_UNLOCK] =   { "/users/{id}/unlock", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_user_unlock },
-	[PAGE_USER_RESET_PW] = { "/users/{id}/reset-password", POST, LAN, OPERATOR, FULL,   1, NULL,           0, handle_user_reset_password },
-	[PAGE_USER_SUSPEND] =  { "/users/{id}/suspend", POST, LAN, OPERATOR, FULL,          1, NULL,           0, handle_user_suspend },
-	[PAGE_USER_REACTIVATE] = { "/users/{id}/reactivate", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_reactivate },
-	[PAGE_USER_TOTP_RESET] = { "/users/{id}/totp-reset", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_totp_reset },
-	[PAGE_AUDIT] =         { "/audit",       GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit },
-	[PAGE_AUDIT_CSV] =     { "/audit.csv",   GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit_csv },
-	[PAGE_REGISTER] =      { "/register",    GET | POST, NET,  PUBLIC,                  1, &register_form, 0, handle_register },
-	[PAGE_REGISTER_SMS] =  { "/register/sms", POST,      NET,  PUBLIC,                  1, &register_sms_form, 0, handle_register_sms },
-	[PAGE_FORGOT] =        { "/password/forgot", GET | POST, NET, PUBLIC,               1, &forgot_form,   0, handle_forgot },
-	[PAGE_FORGOT_SMS] =    { "/password/forgot/sms", POST, NET, PUBLIC,                 1, &forgot_sms_form, 0, handle_forgot_sms },
-	[PAGE_PROFILE] =       { "/profile",     GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &profile_view_form, 0, handle_profile },
-	[PAGE_PROFILE_EDIT] =  { "/profile/edit", GET | POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &profile_form, 0, handle_profile_edit },
-	[PAGE_ENTERPRISES] =   { "/enterprises", GET,        LAN,  ROLES_OPS, FULL,         0, &enterprises_form, 0, handle_enterprises },
-	[PAGE_ENTERPRISES_LATE] = { "/enterprises/late", GET, LAN, ROLES_OPS, FULL,         0, &enterprises_late_form, 0, handle_enterprises_late },
-	[PAGE_ENTERPRISES_LATE_CSV] = { "/enterprises/late.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,         0, handle_enterprises_late_csv },
-	[PAGE_ENTERPRISE] =    { "/enterprises/{id}", GET,   LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_enterprise },
-	[PAGE_AFORMS] =        { "/agency-forms", GET,       LAN,  ROLES_OPS | GOV, FULL,   0, &aforms_form,   0, handle_aforms },
-	[PAGE_AFORM_NEW] =     { "/agency-forms/new", GET | POST, LAN, OPERATOR | GOV, FULL, 1, &aform_edit_form, 0, handle_aform_new },
-	[PAGE_AFORM] =         { "/agency-forms/{id}", GET,  LAN,  ROLES_OPS | GOV, FULL,   0, &aform_view_form, 0, handle_aform },
-	[PAGE_AFORM_EDIT] =    { "/agency-forms/{id}/edit", GET | POST, LAN, OPERATOR | GOV, FULL, 1, &aform_edit_form, 0, handle_aform_edit },
-	[PAGE_AFORM_CHECK] =   { "/agency-forms/{id}/check", POST, LAN, ROLES_OPS, FULL,    1, &aform_decide_form, 0, handle_aform_check },
-	[PAGE_AFORM_APPROVE] = { "/agency-forms/{id}/approve", POST, LAN, SUPERVISOR, FULL, 1, &aform_decide_form, 0, handle_aform_approve },
-	[PAGE_AFORM_EXECUTE] = { "/agency-forms/{id}/execute", POST, LAN, OPERATOR, FULL,   1, &aform_decide_form, 0, handle_aform_execute },
-	[PAGE_AFORM_PRINT] =   { "/agency-forms/{id}/print", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,         0, handle_aform_print },
+	/*                     path           methods     portals roles/stages              csrf form            body handler  obj */
+	[PAGE_HEALTHZ] =       { "/healthz",     GET,        BOTH, PUBLIC,                  0, NULL,           0, handle_healthz, OBJ_NONE },
+	[PAGE_HOME_INTERNET] = { "/",            GET,        NET,  PUBLIC,                  0, &home_form,     0, handle_home, OBJ_NONE },
+	[PAGE_HOME_INTRANET] = { "/",            GET,        LAN,  PUBLIC,                  0, &home_form,     0, handle_home, OBJ_NONE },
+	[PAGE_LOGIN] =         { "/login",       GET | POST, BOTH, PUBLIC,                  1, &login_form,    0, handle_login, OBJ_NONE },
+	[PAGE_LOGOUT] =        { "/logout",      POST,       BOTH, ANY, STAGES_ANY,         1, NULL,           0, handle_logout, OBJ_NONE },
+	[PAGE_LOGIN_TOTP] =    { "/login/totp",  GET | POST, LAN,  STAFF, 1u << STAGE_TOTP, 1, &totp_form,     0, handle_login_totp, OBJ_NONE },
+	[PAGE_LOGIN_ENROL] =   { "/login/enrol", GET | POST, LAN,  STAFF, 1u << STAGE_ENROL, 1, &totp_form,    0, handle_login_enrol, OBJ_NONE },
+	[PAGE_PASSWORD] =      { "/password",    GET | POST, BOTH, ANY, FULL | 1u << STAGE_PWCHANGE, 1, &password_form, 0, handle_password, OBJ_NONE },
+	[PAGE_ACCOUNT] =       { "/account",     GET,        BOTH, ANY, FULL,               0, &account_form,  0, handle_account, OBJ_NONE },
+	[PAGE_USERS] =         { "/users",       GET,        LAN,  ROLES_OPS, FULL,         0, &users_form,    0, handle_users, OBJ_NONE },
+	[PAGE_USER] =          { "/users/{id}",  GET,        LAN,  ROLES_OPS, FULL,         0, &user_form,     0, handle_user, OBJ_USER },
+	[PAGE_USER_UNLOCK] =   { "/users/{id}/unlock", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_user_unlock, OBJ_USER },
+	[PAGE_USER_RESET_PW] = { "/users/{id}/reset-password", POST, LAN, OPERATOR, FULL,   1, NULL,           0, handle_user_reset_password, OBJ_USER },
+	[PAGE_USER_SUSPEND] =  { "/users/{id}/suspend", POST, LAN, OPERATOR, FULL,          1, NULL,           0, handle_user_suspend, OBJ_USER },
+	[PAGE_USER_REACTIVATE] = { "/users/{id}/reactivate", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_reactivate, OBJ_USER },
+	[PAGE_USER_TOTP_RESET] = { "/users/{id}/totp-reset", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_totp_reset, OBJ_USER },
+	[PAGE_AUDIT] =         { "/audit",       GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit, OBJ_NONE },
+	[PAGE_AUDIT_CSV] =     { "/audit.csv",   GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit_csv, OBJ_NONE },
+	[PAGE_REGISTER] =      { "/register",    GET | POST, NET,  PUBLIC,                  1, &register_form, 0, handle_register, OBJ_NONE },
+	[PAGE_REGISTER_SMS] =  { "/register/sms", POST,      NET,  PUBLIC,                  1, &register_sms_form, 0, handle_register_sms, OBJ_NONE },
+	[PAGE_FORGOT] =        { "/password/forgot", GET | POST, NET, PUBLIC,               1, &forgot_form,   0, handle_forgot, OBJ_NONE },
+	[PAGE_FORGOT_SMS] =    { "/password/forgot/sms", POST, NET, PUBLIC,                 1, &forgot_sms_form, 0, handle_forgot_sms, OBJ_NONE },
+	[PAGE_PROFILE] =       { "/profile",     GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &profile_view_form, 0, handle_profile, OBJ_NONE },
+	[PAGE_PROFILE_EDIT] =  { "/profile/edit", GET | POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &profile_form, 0, handle_profile_edit, OBJ_NONE },
+	[PAGE_ENTERPRISES] =   { "/enterprises", GET,        LAN,  ROLES_OPS, FULL,         0, &enterprises_form, 0, handle_enterprises, OBJ_NONE },
+	[PAGE_ENTERPRISES_LATE] = { "/enterprises/late", GET, LAN, ROLES_OPS, FULL,         0, &enterprises_late_form, 0, handle_enterprises_late, OBJ_NONE },
+	[PAGE_ENTERPRISES_LATE_CSV] = { "/enterprises/late.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,         0, handle_enterprises_late_csv, OBJ_NONE },
+	[PAGE_ENTERPRISE] =    { "/enterprises/{id}", GET,   LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_enterprise, OBJ_ENTERPRISE },
+	[PAGE_AFORMS] =        { "/agency-forms", GET,       LAN,  ROLES_OPS | GOV, FULL,   0, &aforms_form,   0, handle_aforms, OBJ_NONE },
+	[PAGE_AFORM_NEW] =     { "/agency-forms/new", GET | POST, LAN, OPERATOR | GOV, FULL, 1, &aform_edit_form, 0, handle_aform_new, OBJ_NONE },
+	[PAGE_AFORM] =         { "/agency-forms/{id}", GET,  LAN,  ROLES_OPS | GOV, FULL,   0, &aform_view_form, 0, handle_aform, OBJ_AFORM },
+	[PAGE_AFORM_EDIT] =    { "/agency-forms/{id}/edit", GET | POST, LAN, OPERATOR | GOV, FULL, 1, &aform_edit_form, 0, handle_aform_edit, OBJ_AFORM },
+	[PAGE_AFORM_CHECK] =   { "/agency-forms/{id}/check", POST, LAN, ROLES_OPS, FULL,    1, &aform_decide_form, 0, handle_aform_check, OBJ_AFORM },
+	[PAGE_AFORM_APPROVE] = { "/agency-forms/{id}/approve", POST, LAN, SUPERVISOR, FULL, 1, &aform_decide_form, 0, handle_aform_approve, OBJ_AFORM },
+	[PAGE_AFORM_EXECUTE] = { "/agency-forms/{id}/execute", POST, LAN, OPERATOR, FULL,   1, &aform_decide_form, 0, handle_aform_execute, OBJ_AFORM },
+	[PAGE_AFORM_PRINT] =   { "/agency-forms/{id}/print", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,         0, handle_aform_print, OBJ_AFORM },
 	/* supervisors read the departures; agencies and operators record them */
-	[PAGE_DEPARTURES] =    { "/departures",  GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &departures_form, 0, handle_departures },
-	[PAGE_DEPARTURE_ADD] = { "/departures",  POST,       LAN,  OPERATOR | GOV, FULL,    1, &departures_form, 0, handle_departures },
-	[PAGE_DASHBOARD] =     { "/dashboard",   GET,        LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_dashboard },
-	[PAGE_DASHBOARD_CSV] = { "/dashboard.csv", GET,      LAN,  ROLES_OPS, FULL,         0, &dashboard_csv_form, 0, handle_dashboard_csv },
-	[PAGE_AGENCIES] =      { "/agencies",    GET,        LAN,  ROLES_OPS, FULL,         0, &agencies_form, 0, handle_agencies },
-	[PAGE_AGENCY_NEW] =    { "/agencies/new", GET | POST, LAN, OPERATOR, FULL,          1, &agency_new_form, 0, handle_agency_new },
+	[PAGE_DEPARTURES] =    { "/departures",  GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &departures_form, 0, handle_departures, OBJ_NONE },
+	[PAGE_DEPARTURE_ADD] = { "/departures",  POST,       LAN,  OPERATOR | GOV, FULL,    1, &departures_form, 0, handle_departures, OBJ_NONE },
+	[PAGE_DASHBOARD] =     { "/dashboard",   GET,        LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_dashboard, OBJ_NONE },
+	[PAGE_DASHBOARD_CSV] = { "/dashboard.csv", GET,      LAN,  ROLES_OPS, FULL,         0, &dashboard_csv_form, 0, handle_dashboard_csv, OBJ_NONE },
+	[PAGE_AGENCIES] =      { "/agencies",    GET,        LAN,  ROLES_OPS, FULL,         0, &agencies_form, 0, handle_agencies, OBJ_NONE },
+	[PAGE_AGENCY_NEW] =    { "/agencies/new", GET | POST, LAN, OPERATOR, FULL,          1, &agency_new_form, 0, handle_agency_new, OBJ_NONE },
 	/* gov users too, for their own agency only (the handler checks) */
-	[PAGE_AGENCY] =        { "/agencies/{id}", GET,      LAN,  ROLES_OPS | ROLE_BIT(ROLE_GOV), FULL, 0, &agency_form,   0, handle_agency },
-	[PAGE_AGENCY_EDIT] =   { "/agencies/{id}/edit", GET | POST, LAN, OPERATOR, FULL,    1, &agency_edit_form, 0, handle_agency_edit },
+	[PAGE_AGENCY] =        { "/agencies/{id}", GET,      LAN,  ROLES_OPS | ROLE_BIT(ROLE_GOV), FULL, 0, &agency_form,   0, handle_agency, OBJ_AGENCY },
+	[PAGE_AGENCY_EDIT] =   { "/agencies/{id}/edit", GET | POST, LAN, OPERATOR, FULL,    1, &agency_edit_form, 0, handle_agency_edit, OBJ_AGENCY },
 	/* one path, two rows: everyone of the offices reads, operators write
 	 * (and only the province's: the handler checks the region) */
-	[PAGE_CALENDAR] =      { "/calendar",    GET,        LAN,  ROLES_OPS, FULL,         0, &calendar_form, 0, handle_calendar },
-	[PAGE_CALENDAR_SET] =  { "/calendar",    POST,       LAN,  OPERATOR, FULL,          1, &calendar_set_form, 0, handle_calendar_set },
+	[PAGE_CALENDAR] =      { "/calendar",    GET,        LAN,  ROLES_OPS, FULL,         0, &calendar_form, 0, handle_calendar, OBJ_NONE },
+	[PAGE_CALENDAR_SET] =  { "/calendar",    POST,       LAN,  OPERATOR, FULL,          1, &calendar_set_form, 0, handle_calendar_set, OBJ_NONE },
 	/* credit information imports: agencies upload, the offices read */
-	[PAGE_CREDIT_IMPORT] = { "/credit/import", GET | POST, LAN, GOV, FULL,             1, &credit_upload_form, BODY_UPLOAD, handle_credit_import },
-	[PAGE_CREDIT_TEMPLATE] = { "/credit/categories/{id}/template.csv", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_credit_template },
-	[PAGE_CREDIT_BATCHES] = { "/credit/batches", GET,     LAN,  ROLES_OPS | GOV, FULL,   0, &credit_batches_form, 0, handle_credit_batches },
-	[PAGE_CREDIT_BATCH] =  { "/credit/batches/{id}", GET, LAN,  ROLES_OPS | GOV, FULL,   0, &credit_batch_form, 0, handle_credit_batch },
-	[PAGE_CREDIT_BATCH_ERRORS] = { "/credit/batches/{id}/errors.csv", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_credit_batch_errors },
-	[PAGE_CREDIT_BATCH_CONFIRM] = { "/credit/batches/{id}/confirm", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_confirm },
-	[PAGE_CREDIT_BATCH_DISCARD] = { "/credit/batches/{id}/discard", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_discard },
-	[PAGE_CREDIT_BATCH_WITHDRAW] = { "/credit/batches/{id}/withdraw", POST, LAN, OPERATOR | GOV, FULL, 1, &credit_batch_form, 0, handle_credit_batch_withdraw },
+	[PAGE_CREDIT_IMPORT] = { "/credit/import", GET | POST, LAN, GOV, FULL,             1, &credit_upload_form, BODY_UPLOAD, handle_credit_import, OBJ_NONE },
+	[PAGE_CREDIT_TEMPLATE] = { "/credit/categories/{id}/template.csv", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_credit_template, OBJ_CATEGORY },
+	[PAGE_CREDIT_BATCHES] = { "/credit/batches", GET,     LAN,  ROLES_OPS | GOV, FULL,   0, &credit_batches_form, 0, handle_credit_batches, OBJ_NONE },
+	[PAGE_CREDIT_BATCH] =  { "/credit/batches/{id}", GET, LAN,  ROLES_OPS | GOV, FULL,   0, &credit_batch_form, 0, handle_credit_batch, OBJ_BATCH },
+	[PAGE_CREDIT_BATCH_ERRORS] = { "/credit/batches/{id}/errors.csv", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_credit_batch_errors, OBJ_BATCH },
+	[PAGE_CREDIT_BATCH_CONFIRM] = { "/credit/batches/{id}/confirm", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_confirm, OBJ_BATCH },
+	[PAGE_CREDIT_BATCH_DISCARD] = { "/credit/batches/{id}/discard", POST, LAN, GOV, FULL, 1, NULL,         0, handle_credit_batch_discard, OBJ_BATCH },
+	[PAGE_CREDIT_BATCH_WITHDRAW] = { "/credit/batches/{id}/withdraw", POST, LAN, OPERATOR | GOV, FULL, 1, &credit_batch_form, 0, handle_credit_batch_withdraw, OBJ_BATCH },
 	/* the categories: the offices and agencies read, operators of the
 	 * province change them (the handler checks the region) */
-	[PAGE_CCATS] =         { "/credit/categories", GET, LAN,  ROLES_OPS | GOV, FULL,   0, &ccats_form,    0, handle_ccats },
-	[PAGE_CCAT_NEW] =      { "/credit/categories/new", GET | POST, LAN, OPERATOR, FULL, 1, &ccat_edit_form, 0, handle_ccat_new },
-	[PAGE_CCAT_EDIT] =     { "/credit/categories/{id}/edit", GET | POST, LAN, OPERATOR, FULL, 1, &ccat_edit_form, 0, handle_ccat_edit },
+	[PAGE_CCATS] =         { "/credit/categories", GET, LAN,  ROLES_OPS | GOV, FULL,   0, &ccats_form,    0, handle_ccats, OBJ_NONE },
+	[PAGE_CCAT_NEW] =      { "/credit/categories/new", GET | POST, LAN, OPERATOR, FULL, 1, &ccat_edit_form, 0, handle_ccat_new, OBJ_NONE },
+	[PAGE_CCAT_EDIT] =     { "/credit/categories/{id}/edit", GET | POST, LAN, OPERATOR, FULL, 1, &ccat_edit_form, 0, handle_ccat_edit, OBJ_CATEGORY },
 	/* credit information: gov users open any enterprise of the province,
 	 * operators and supervisors their region's (the handler checks); the
 	 * region's operators decide the enterprises' own requests */
-	[PAGE_CREDIT_SEARCH] = { "/credit",      GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &credit_search_form, 0, handle_credit_search },
-	[PAGE_CREDIT] =        { "/credit/{id}", GET | POST, LAN,  ROLES_OPS | GOV, FULL,   1, &credit_open_form, 0, handle_credit },
-	[PAGE_CREDIT_REQUESTS] = { "/credit-requests", GET,  LAN,  ROLES_OPS, FULL,         0, &credit_requests_form, 0, handle_credit_requests },
-	[PAGE_CREDIT_DECIDE] = { "/credit-requests/{id}/decide", POST, LAN, OPERATOR, FULL, 1, &credit_decide_form, 0, handle_credit_decide },
-	[PAGE_MY_CREDIT] =     { "/my-credit",   GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_form, 0, handle_my_credit },
-	[PAGE_MY_CREDIT_APPLY] = { "/my-credit/apply", POST, NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &my_credit_apply_form, 0, handle_my_credit_apply },
-	[PAGE_MY_CREDIT_REPORT] = { "/my-credit/report", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, NULL,         0, handle_my_credit_report },
-	[PAGE_MY_CREDIT_VIEWERS] = { "/my-credit/viewers", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_viewers_form, 0, handle_my_credit_viewers },
+	[PAGE_CREDIT_SEARCH] = { "/credit",      GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &credit_search_form, 0, handle_credit_search, OBJ_NONE },
+	[PAGE_CREDIT] =        { "/credit/{id}", GET | POST, LAN,  ROLES_OPS | GOV, FULL,   1, &credit_open_form, 0, handle_credit, OBJ_ENTERPRISE },
+	[PAGE_CREDIT_REQUESTS] = { "/credit-requests", GET,  LAN,  ROLES_OPS, FULL,         0, &credit_requests_form, 0, handle_credit_requests, OBJ_NONE },
+	[PAGE_CREDIT_DECIDE] = { "/credit-requests/{id}/decide", POST, LAN, OPERATOR, FULL, 1, &credit_decide_form, 0, handle_credit_decide, OBJ_CREDIT_REQUEST },
+	[PAGE_MY_CREDIT] =     { "/my-credit",   GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_form, 0, handle_my_credit, OBJ_NONE },
+	[PAGE_MY_CREDIT_APPLY] = { "/my-credit/apply", POST, NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &my_credit_apply_form, 0, handle_my_credit_apply, OBJ_NONE },
+	[PAGE_MY_CREDIT_REPORT] = { "/my-credit/report", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, NULL,         0, handle_my_credit_report, OBJ_NONE },
+	[PAGE_MY_CREDIT_VIEWERS] = { "/my-credit/viewers", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_viewers_form, 0, handle_my_credit_viewers, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -145,6 +148,23 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_MY_CREDIT_REPORT] = "my_credit_report",
 	[TMPL_MY_CREDIT_VIEWERS] = "my_credit_viewers",
 };
+
+const char *
+route_obj_name(enum route_obj o)
+{
+	static const char *const names[OBJ__MAX] = {
+		[OBJ_NONE] = "none",
+		[OBJ_USER] = "user",
+		[OBJ_ENTERPRISE] = "enterprise",
+		[OBJ_AGENCY] = "agency",
+		[OBJ_AFORM] = "agency_form",
+		[OBJ_CATEGORY] = "credit_category",
+		[OBJ_BATCH] = "credit_batch",
+		[OBJ_CREDIT_REQUEST] = "credit_request",
+	};
+
+	return (unsigned)o < OBJ__MAX ? names[o] : NULL;
+}
 
 int
 routes_find(enum portal portal, enum http_method method, const char *path,

@@ -144,6 +144,29 @@ struct form {
  * for the form's other fields. */
 #define BODY_UPLOAD	((size_t)-1)
 
+/*
+ * The object a route's {id} names (STYLE.md "Scope is part of the
+ * query").  Every route with {id} in its path declares one; the handler
+ * loads that object through its scoped getter (the actor's region or
+ * organisation in the query or checked on the loaded row) before acting,
+ * and a refusal is an audited 403.  tests/unit/test_routes.c fails for a
+ * route with {id} and OBJ_NONE, and the dispatcher answers 500 for one.
+ */
+enum route_obj {
+	OBJ_NONE = 0,		/* no {id} in the path */
+	OBJ_USER,		/* users.id: region of the user (users.c) */
+	OBJ_ENTERPRISE,		/* enterprises.id: its region (enterprises.c, credit_views.c) */
+	OBJ_AGENCY,		/* agencies.id: its region, or the gov user's own agency */
+	OBJ_AFORM,		/* agency_forms.id: the agency's region or the agency itself */
+	OBJ_CATEGORY,		/* credit_categories.id: province-wide, edits by the province's operators */
+	OBJ_BATCH,		/* credit_batches.id: its agency or the offices of its region */
+	OBJ_CREDIT_REQUEST,	/* credit_requests.id: the enterprise's region */
+	OBJ__MAX
+};
+
+/* "user", "enterprise" ... for logs and tests; NULL outside the enum. */
+const char *route_obj_name(enum route_obj);
+
 struct route {
 	const char		*path;		/* pattern, see lib/route.h */
 	unsigned		 methods;	/* HTTP_GET | ... (GET implies HEAD) */
@@ -154,6 +177,7 @@ struct route {
 	const struct form	*form;		/* declared input, or NULL */
 	size_t			 body_max;	/* 0: Limits.body_max */
 	handler_fn		 handler;
+	enum route_obj		 obj;		/* what {id} names; OBJ_NONE without {id} */
 };
 
 extern const struct route routes[PAGE__MAX];

@@ -449,6 +449,13 @@ dispatch(struct req *r)
 		return 405;
 	}
 	r->route = &routes[r->page];
+	/* A path's {id} names its object (routes.h): a row that declares
+	 * none is refused rather than run without a scope. */
+	if (route_arg_int(&r->args, "id") > 0 && r->route->obj == OBJ_NONE) {
+		log_error("rid=%s route %s: {id} without an object", r->request_id,
+		    r->route->path);
+		return 500;
+	}
 
 	if ((qs = env(r, "QUERY_STRING")) != NULL &&
 	    params_urlencoded(r->a, qs, strlen(qs), &lim, &r->query) != ERR_OK)
