@@ -89,14 +89,18 @@ actor_of(struct audit_actor *a)
 	a->client_addr = "local";
 }
 
+/* The database as the schema owner when this command read its password
+ * (owner_cmds in main), else as the application account. */
 static struct db *
 admin_db(const struct config *cfg)
 {
-	struct db *db = db_new(&cfg->db, true);
+	bool		 owner = cfg->db.admin_password[0] != '\0';
+	struct db	*db = db_new(&cfg->db, owner);
 
 	if (db == NULL || db_ensure(db) != ERR_OK) {
 		fprintf(stderr, "duijie-admin: cannot connect to the database "
-		    "as %s (see the log above)\n", cfg->db.admin_user);
+		    "as %s (see the log above)\n",
+		    owner ? cfg->db.admin_user : cfg->db.user);
 		db_free(db);
 		return NULL;
 	}
@@ -595,6 +599,9 @@ main(int argc, char *argv[])
 		{ "demo", cmd_demo, 0 },
 		{ "bench-insert", cmd_bench_insert, 1 },
 	};
+	static const char *const owner_cmds[] = {
+		"migrate", "audit-purge", "gram-stats", "demo", "bench-insert",
+	};
 	const char	*path = NULL, *cmd;
 	struct config	 cfg;
 	struct opts	 o;
@@ -636,6 +643,16 @@ main(int argc, char *argv[])
 		fprintf(stderr, "duijie-admin: %s\n", err);
 		return 1;
 	}
+	/* Only what needs the schema owner (DDL, audit deletion, the search
+	 * statistics, development data) reads its password, from AdminSecrets
+	 * (config.h); the rest works as the application account. */
+	for (size_t k = 0; k < sizeof owner_cmds / sizeof owner_cmds[0]; k++)
+		if (strcmp(cmd, owner_cmds[k]) == 0 &&
+		    config_load_admin(&cfg, err, sizeof err) != ERR_OK) {
+			fprintf(stderr, "duijie-admin: %s\n", err);
+			config_free(&cfg);
+			return 1;
+		}
 	log_init("admin", cfg.log_level);
 	nerr_init();
 	mysql_library_init(0, NULL, NULL);

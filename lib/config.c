@@ -79,6 +79,36 @@ get_num(HDF *h, const char *name, unsigned long long def,
 	return 0;
 }
 
+/* Reads an HDF file that must not be readable by group or others into h;
+ * -1 with a message in errbuf otherwise. */
+static int
+read_private(HDF *h, const char *file, const char *what, char *errbuf,
+    size_t errlen)
+{
+	struct stat	 st;
+	NEOERR		*nerr;
+	STRING		 s;
+
+	if (stat(file, &st) == -1) {
+		fail(errbuf, errlen, "%s: %s", file, strerror(errno));
+		return -1;
+	}
+	if ((st.st_mode & 077) != 0) {
+		fail(errbuf, errlen, "%s: %s must not be readable by group or "
+		    "others (chmod 600)", file, what);
+		return -1;
+	}
+	if ((nerr = hdf_read_file(h, file)) != STATUS_OK) {
+		string_init(&s);
+		nerr_error_string(nerr, &s);
+		fail(errbuf, errlen, "%s", s.buf ? s.buf : "HDF error");
+		string_clear(&s);
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
 /* A 32-byte key as 64 hex digits; -1 when missing or malformed. */
 static int
 hex_key(HDF *h, const char *name, unsigned char key[32])
@@ -142,20 +172,16 @@ config_load(const char *path, enum portal portal, struct config *out,
 		goto nerr;
 	if ((nerr = hdf_read_file(h, path)) != STATUS_OK)
 		goto nerr;
-	if ((secrets = hdf_get_value(h, "Secrets", NULL)) != NULL) {
-		struct stat st;
-
-		if (stat(secrets, &st) == -1) {
-			fail(errbuf, errlen, "%s: %s", secrets, strerror(errno));
-			goto out;
-		}
-		if ((st.st_mode & 077) != 0) {
-			fail(errbuf, errlen, "%s: secrets file must not be "
-			    "readable by group or others (chmod 600)", secrets);
-			goto out;
-		}
-		if ((nerr = hdf_read_file(h, secrets)) != STATUS_OK)
-			goto nerr;
+	if ((secrets = hdf_get_value(h, "Secrets", NULL)) != NULL &&
+	    read_private(h, secrets, "secrets file", errbuf, errlen) == -1)
+		goto out;
+	/* The schema owner's password lives in AdminSecrets only: whatever
+	 * loads this config (a worker above all) must not hold it. */
+	if (hdf_get_obj(h, "DB.admin_password") != NULL) {
+		fail(errbuf, errlen, "%s: DB.admin_password (the schema owner's) "
+		    "is in this file or its Secrets file; it belongs in the "
+		    "AdminSecrets file only, which the workers never read", path);
+		goto out;
 	}
 
 	c.portal = portal;
@@ -220,7 +246,12 @@ config_load(const char *path, enum portal portal, struct config *out,
 	c.db.app_host = get_str(h, "DB.app_host", "localhost");
 	c.db.password = get_str(h, "DB.password", "");
 	c.db.admin_user = get_str(h, "DB.admin_user", "duijie_admin");
-	c.db.admin_password = get_str(h, "DB.admin_password", "");
+	c.db.admin_password = strdup("");
+	if (hdf_get_value(h, "AdminSecrets", NULL) != NULL &&
+	    (c.admin_secrets = get_str(h, "AdminSecrets", NULL)) == NULL) {
+		fail(errbuf, errlen, "out of memory");
+		goto out;
+	}
 	c.views = get_str(h, "Paths.views", "/usr/share/duijie/views");
 	c.schema = get_str(h, "Paths.schema", "/usr/share/duijie/schema");
 	c.tmp = get_str(h, "Paths.tmp", "/var/tmp");
@@ -253,10 +284,69 @@ out:
 	return rc;
 }
 
+enum err
+config_load_admin(struct config *c, char *errbuf, size_t errlen)
+{
+	HDF		*h = NULL, *o;
+	NEOERR		*nerr;
+	const char	*v;
+	char		*pw;
+	enum err	 rc = ERR_CONFIG;
+
+	if (c->admin_secrets == NULL) {
+		fail(errbuf, errlen, "%s: AdminSecrets (the file with "
+		    "DB.admin_password) is not set", c->path);
+		return ERR_CONFIG;
+	}
+	if ((nerr = hdf_init(&h)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		fail(errbuf, errlen, "out of memory");
+		return ERR_CONFIG;
+	}
+	if (read_private(h, c->admin_secrets, "admin secrets file", errbuf,
+	    errlen) == -1)
+		goto out;
+	/* Only the owner's password: a key here would be a copy the
+	 * workers' file may come to disagree with. */
+	for (o = hdf_obj_child(h); o != NULL; o = hdf_obj_next(o))
+		if (strcmp(hdf_obj_name(o), "DB") != 0 ||
+		    hdf_obj_value(o) != NULL) {
+			fail(errbuf, errlen, "%s: only DB.admin_password belongs "
+			    "here, not %s", c->admin_secrets, hdf_obj_name(o));
+			goto out;
+		}
+	for (o = hdf_get_child(h, "DB"); o != NULL; o = hdf_obj_next(o))
+		if (strcmp(hdf_obj_name(o), "admin_password") != 0) {
+			fail(errbuf, errlen, "%s: only DB.admin_password belongs "
+			    "here, not DB.%s", c->admin_secrets, hdf_obj_name(o));
+			goto out;
+		}
+	if ((v = hdf_get_value(h, "DB.admin_password", NULL)) == NULL ||
+	    *v == '\0') {
+		fail(errbuf, errlen, "%s: DB.admin_password is missing",
+		    c->admin_secrets);
+		goto out;
+	}
+	if ((pw = strdup(v)) == NULL) {
+		fail(errbuf, errlen, "out of memory");
+		goto out;
+	}
+	if (c->db.admin_password != NULL) {
+		explicit_bzero(c->db.admin_password, strlen(c->db.admin_password));
+		free(c->db.admin_password);
+	}
+	c->db.admin_password = pw;
+	rc = ERR_OK;
+out:
+	hdf_destroy(&h);
+	return rc;
+}
+
 void
 config_free(struct config *c)
 {
 	free(c->path);
+	free(c->admin_secrets);
 	free(c->socket);
 	free(c->db.socket);
 	free(c->db.name);

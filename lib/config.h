@@ -4,6 +4,13 @@
  * config_load() reads the file, then the secrets file it names, and
  * copies every setting the program uses into a typed struct: nothing
  * reads the HDF tree after start-up.
+ *
+ * Two secrets files (X-SEC, least privilege): `Secrets` holds what the
+ * workers need (DB.password of the application account, Keys.*);
+ * `AdminSecrets` holds only DB.admin_password, the schema owner's, and is
+ * read by config_load_admin() in duijie-admin alone.  The owner's password
+ * in the main file or in `Secrets` is a configuration error, so a worker
+ * never holds it.
  */
 #ifndef DUIJIE_CONFIG_H
 #define DUIJIE_CONFIG_H
@@ -29,7 +36,7 @@ struct config_db {
 	char		*app_host;	/* host part of the app account, for grants */
 	char		*password;
 	char		*admin_user;
-	char		*admin_password;
+	char		*admin_password;	/* "" unless config_load_admin() ran */
 	unsigned	 connect_timeout;
 	unsigned	 read_timeout;
 	unsigned	 write_timeout;
@@ -58,6 +65,7 @@ struct config_sms {
 
 struct config {
 	char		*path;		/* the file it was read from */
+	char		*admin_secrets;	/* AdminSecrets: path, NULL when not set */
 	enum portal	 portal;	/* PORTAL_NONE for duijie-admin */
 	const char	*portal_name;	/* "internet", "intranet" or "admin" */
 	char		*socket;
@@ -88,6 +96,13 @@ const char	*portal_name(enum portal);
  */
 enum err	config_load(const char *path, enum portal portal,
 		    struct config *out, char *errbuf, size_t errlen);
+/*
+ * duijie-admin only: reads DB.admin_password from the `AdminSecrets` file
+ * of a loaded config (it must exist, be mode 0600 or stricter and hold
+ * nothing else but comments) into c->db.admin_password.  Returns ERR_OK,
+ * or ERR_CONFIG with a message in errbuf and c untouched.
+ */
+enum err	config_load_admin(struct config *c, char *errbuf, size_t errlen);
 void		config_free(struct config *);
 
 #endif
