@@ -29,16 +29,16 @@ expect_eq "$(grep -c 'admin_password' "$CONF" "$SECRETS" | awk -F: '{ s += $2 } 
 # which leaves out a sanitizer's shadow) searched for both passwords: the
 # application's must be found (the search works), the owner's never.
 mem_has() {	# PID STRING: 0 when STRING is in the process's memory
-	local pid=$1 s=$2 range perms start end size
+	local pid=$1 s=$2 range perms start end size n
 	while read -r range perms _; do
 		case $perms in rw?p) ;; *) continue ;; esac
 		start=$((16#${range%-*})) end=$((16#${range#*-}))
 		size=$((end - start))
 		[ "$size" -le $((1 << 30)) ] || continue
-		if dd if="/proc/$pid/mem" bs=65536 iflag=skip_bytes,count_bytes \
-			skip="$start" count="$size" 2>/dev/null | grep -aqF -- "$s"; then
-			return 0
-		fi
+		# grep -c reads to the end: no SIGPIPE for dd under pipefail
+		n=$(dd if="/proc/$pid/mem" bs=65536 iflag=skip_bytes,count_bytes \
+			skip="$start" count="$size" 2>/dev/null | grep -acF -- "$s")
+		[ "${n:-0}" -eq 0 ] || return 0
 	done <"/proc/$pid/maps"
 	return 1
 }
@@ -67,7 +67,7 @@ cp "$SECRETS" "$T_TMP/secrets.hdf"
 printf 'DB.admin_password = %s\n' "$OWNER_PW" >>"$T_TMP/secrets.hdf"
 chmod 600 "$T_TMP/secrets.hdf"
 sed -e "s|^Secrets = .*|Secrets = $T_TMP/secrets.hdf|" \
-	-e "s|socket = .*/\(internet\|intranet\)\.sock\$|socket = $T_TMP/run/\1.sock|" "$CONF" >"$T_TMP/bad.hdf"
+	-e "s#socket = .*/\(internet\|intranet\)\.sock\$#socket = $T_TMP/run/\1.sock#" "$CONF" >"$T_TMP/bad.hdf"
 grep -q "$T_TMP/run/internet.sock" "$T_TMP/bad.hdf" || not_ok "X-SEC test setup: the copy has its own socket"
 rc=0
 timeout 20 "$DUIJIE_BUILD/duijie" --portal internet --config "$T_TMP/bad.hdf" >"$T_TMP/start.out" 2>&1 || rc=$?
