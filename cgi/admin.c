@@ -5,6 +5,10 @@
  *   duijie-admin --config FILE ping
  *   duijie-admin --config FILE create-operator USER --name NAME --contact PHONE [--region CODE]
  *   duijie-admin --config FILE unlock USER
+ *   duijie-admin --config FILE suspend USER --reason TEXT
+ *   duijie-admin --config FILE reactivate USER
+ *   duijie-admin --config FILE revoke USER --reason TEXT
+ *   duijie-admin --config FILE totp-reset USER
  *   duijie-admin --config FILE reset-password USER
  *   duijie-admin --config FILE audit-verify
  *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
@@ -46,6 +50,7 @@ struct opts {
 	const char	*contact;
 	const char	*region;
 	const char	*before;
+	const char	*reason;
 	const char	*arg;	/* the command's operand (USER) */
 };
 
@@ -61,6 +66,11 @@ usage(void)
 	    "                              open an operator account (default region 440000);\n"
 	    "                              prints its one-time password\n"
 	    "  unlock USER                 unlock a locked account\n"
+	    "  suspend USER --reason TEXT  suspend an account (ends its sessions)\n"
+	    "  reactivate USER             end a suspension\n"
+	    "  revoke USER --reason TEXT   revoke an account for good (wipes its password\n"
+	    "                              and authenticator)\n"
+	    "  totp-reset USER             forget a staff user's authenticator\n"
 	    "  reset-password USER         set a one-time password (printed), end all sessions\n"
 	    "  audit-verify                check the audit log's hash chain\n"
 	    "  audit-purge --before DATE   delete audit rows older than DATE (>= 6 months ago)\n"
@@ -216,13 +226,39 @@ cmd_create_operator(const struct config *cfg, const struct opts *o)
 	return 0;
 }
 
+/* What a refused step says on stderr. */
+static const char *
+step_refusal(enum err rc)
+{
+	switch (rc) {
+	case ERR_CONFLICT:
+		return "not allowed in the account's present state";
+	case ERR_INVAL:
+		return "a reason is required (--reason)";
+	case ERR_FORBIDDEN:
+		return "not allowed";
+	default:
+		return err_str(rc);
+	}
+}
+
+/*
+ * One step of the account state machine (lib/account_state.h) by
+ * duijie-admin: unlock, suspend, reactivate, revoke, totp-reset.  The
+ * state table refuses what it refuses (a suspended or revoked account is
+ * never "unlocked"), with the reason on stderr and exit status 1.
+ */
 static int
-cmd_unlock(const struct config *cfg, const struct opts *o)
+admin_step(const struct config *cfg, const struct opts *o, enum acct_action act,
+    const char *done)
 {
 	struct audit_actor	 a;
 	struct arena		*ar = arena_new(4096);
 	struct db		*db;
 	struct user		 u;
+	struct acct_change	 ch = { .action = act, .by = ACCT_BY_ADMIN,
+				    .reason = o->reason };
+	enum err		 e;
 	int			 rc = 1;
 
 	if (o->arg == NULL)
@@ -233,15 +269,48 @@ cmd_unlock(const struct config *cfg, const struct opts *o)
 	}
 	actor_of(&a);
 	if (find_user(db, ar, o->arg, &u) == 0) {
-		if (user_set_status(db, &a, "unlock", u.id, USER_ACTIVE) == ERR_OK) {
-			printf("%s unlocked\n", o->arg);
+		e = act == ACCT_TOTP_RESET ? user_totp_reset(db, &a, ACCT_BY_ADMIN, u.id) :
+		    user_step(db, &a, u.id, &ch, NULL);
+		if (e == ERR_OK) {
+			printf("%s %s\n", o->arg, done);
 			rc = 0;
 		} else
-			fprintf(stderr, "duijie-admin: unlock failed\n");
+			fprintf(stderr, "duijie-admin: %s %s: %s\n", acct_action_name(act),
+			    o->arg, step_refusal(e));
 	}
 	db_free(db);
 	arena_free(ar);
 	return rc;
+}
+
+static int
+cmd_unlock(const struct config *cfg, const struct opts *o)
+{
+	return admin_step(cfg, o, ACCT_UNLOCK, "unlocked");
+}
+
+static int
+cmd_suspend(const struct config *cfg, const struct opts *o)
+{
+	return admin_step(cfg, o, ACCT_SUSPEND, "suspended");
+}
+
+static int
+cmd_reactivate(const struct config *cfg, const struct opts *o)
+{
+	return admin_step(cfg, o, ACCT_REACTIVATE, "reactivated");
+}
+
+static int
+cmd_revoke(const struct config *cfg, const struct opts *o)
+{
+	return admin_step(cfg, o, ACCT_REVOKE, "revoked");
+}
+
+static int
+cmd_totp_reset(const struct config *cfg, const struct opts *o)
+{
+	return admin_step(cfg, o, ACCT_TOTP_RESET, "authenticator reset");
 }
 
 static int
@@ -252,6 +321,7 @@ cmd_reset_password(const struct config *cfg, const struct opts *o)
 	struct db		*db;
 	struct user		 u;
 	char			 otp[OTP_LEN + 1];
+	bool			 found;
 	int			 rc = 1;
 
 	if (o->arg == NULL)
@@ -261,14 +331,22 @@ cmd_reset_password(const struct config *cfg, const struct opts *o)
 		return 1;
 	}
 	actor_of(&a);
-	if (find_user(db, ar, o->arg, &u) == 0) {
-		if (user_reset_password(db, &a, "password.reset", u.id, otp) == ERR_OK) {
+	found = find_user(db, ar, o->arg, &u) == 0;
+	if (found && u.role == ROLE_GOV) {
+		/* a gov user's password is reset by a change form only */
+		fprintf(stderr, "duijie-admin: %s is a gov user: its password is reset "
+		    "only by a change form's reset line (/agency-forms)\n", o->arg);
+	} else if (found) {
+		enum err e = user_reset_password(db, &a, ACCT_BY_ADMIN, u.id, otp);
+
+		if (e == ERR_OK) {
 			printf("one-time password for %s (shown once, must be "
 			    "changed at next sign-in): %s\n", o->arg, otp);
 			explicit_bzero(otp, sizeof otp);
 			rc = 0;
 		} else
-			fprintf(stderr, "duijie-admin: reset failed\n");
+			fprintf(stderr, "duijie-admin: reset failed: %s\n",
+			    step_refusal(e));
 	}
 	db_free(db);
 	arena_free(ar);
@@ -579,6 +657,7 @@ main(int argc, char *argv[])
 		{ "contact", required_argument, NULL, 't' },
 		{ "region", required_argument, NULL, 'r' },
 		{ "before", required_argument, NULL, 'b' },
+		{ "reason", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct {
@@ -590,6 +669,10 @@ main(int argc, char *argv[])
 		{ "ping", cmd_ping, 0 },
 		{ "create-operator", cmd_create_operator, 1 },
 		{ "unlock", cmd_unlock, 1 },
+		{ "suspend", cmd_suspend, 1 },
+		{ "reactivate", cmd_reactivate, 1 },
+		{ "revoke", cmd_revoke, 1 },
+		{ "totp-reset", cmd_totp_reset, 1 },
 		{ "reset-password", cmd_reset_password, 1 },
 		{ "audit-verify", cmd_audit_verify, 0 },
 		{ "audit-purge", cmd_audit_purge, 0 },
@@ -618,6 +701,7 @@ main(int argc, char *argv[])
 		case 't': o.contact = optarg; break;
 		case 'r': o.region = optarg; break;
 		case 'b': o.before = optarg; break;
+		case 'w': o.reason = optarg; break;
 		default: usage();
 		}
 	}

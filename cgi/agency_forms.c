@@ -275,11 +275,14 @@ view(struct req *r, const struct aform *f)
 	}
 	if (can_edit(r, f))
 		req_set(r, "Can.edit", "1");
-	if (f->status == AF_SUBMITTED && is_ops(r))
+	if (f->status == AF_SUBMITTED && is_ops(r)) {
 		req_set(r, "Can.check", "1");
+		if (f->entered_by == u->id)
+			req_set(r, "Can.four_eyes_check", "1");
+	}
 	if (f->status == AF_CHECKED && u->role == ROLE_SUPERVISOR) {
 		req_set(r, "Can.approve", "1");
-		if (f->checked_by == u->id)
+		if (f->checked_by == u->id || f->entered_by == u->id)
 			req_set(r, "Can.four_eyes", "1");
 	}
 	if (f->status == AF_APPROVED && u->role == ROLE_OPERATOR)

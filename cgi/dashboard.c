@@ -9,8 +9,9 @@
  *
  * /dashboard: for operators and supervisors of a region, the forms
  * waiting for a check or an approval with their age, the departures
- * pending and overdue, and the gov accounts without a sign-in for
- * Auth.dormant_days; each list also as CSV.
+ * pending and overdue, the gov accounts without a sign-in for
+ * Auth.dormant_days (each list also as CSV), and the gov users suspended
+ * in an emergency that still wait for their change form (R-04).
  */
 #include <stdio.h>
 #include <string.h>
@@ -242,8 +243,9 @@ handle_dashboard(struct req *r)
 	struct aform_list	 w;
 	struct departure_list	 d;
 	struct dormant_list	 z;
+	struct user_suspended	*sv;
 	char			 today[16];
-	size_t			 overdue = 0;
+	size_t			 overdue = 0, sn = 0;
 	enum err		 rc;
 
 	r->tmpl = TMPL_DASHBOARD;
@@ -254,8 +256,27 @@ handle_dashboard(struct req *r)
 	if ((rc = aform_waiting(r->app->db, r->a, me->region, DASH_MAX, &w)) != ERR_OK ||
 	    (rc = departure_list(r->app->db, r->a, me->region, 0, true, today,
 	    DASH_MAX, &d)) != ERR_OK ||
-	    (rc = dormant_list(r->app->db, r->a, me->region, days, DASH_MAX, &z)) != ERR_OK)
+	    (rc = dormant_list(r->app->db, r->a, me->region, days, DASH_MAX, &z)) != ERR_OK ||
+	    (rc = user_suspended_gov(r->app->db, r->a, me->region, DASH_MAX,
+	    &sv, &sn)) != ERR_OK)
 		return status_of(rc);
+	for (size_t i = 0; i < sn; i++) {
+		HDF	*row = req_row(r, "Suspended", i);
+		char	 since[32] = "";
+
+		if (sv[i].since != NULL)
+			beijing(sv[i].since, since, sizeof since);
+		if (row == NULL ||
+		    node_set(row, "id", arena_printf(r->a, "%lld", sv[i].id)) == -1 ||
+		    node_set(row, "username", sv[i].username) == -1 ||
+		    node_set(row, "real_name", sv[i].real_name) == -1 ||
+		    node_set(row, "agency", sv[i].org_name) == -1 ||
+		    node_set(row, "region", sv[i].region_name) == -1 ||
+		    node_set(row, "since", since) == -1 ||
+		    node_set(row, "reason", sv[i].reason) == -1)
+			return 500;
+	}
+	req_setf(r, "Dash.suspended", "%zu", sn);
 	for (size_t i = 0; i < w.n; i++) {
 		const struct aform_row	*x = &w.v[i];
 		HDF			*row = req_row(r, "Waiting", i);

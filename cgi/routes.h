@@ -213,7 +213,7 @@ int	handle_user_reset_password(struct req *);
 int	handle_user_suspend(struct req *);
 int	handle_user_reactivate(struct req *);
 int	handle_user_totp_reset(struct req *);
-extern const struct form users_form, user_form;
+extern const struct form users_form, user_form, user_suspend_form;
 
 int	handle_audit(struct req *);		/* auditlog.c */
 int	handle_audit_csv(struct req *);

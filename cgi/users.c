@@ -6,12 +6,15 @@
  * Operators and supervisors see; only operators act (the route table says
  * so).  Every page about one user checks the region scope first: a user
  * outside the actor's region is a 403 with an access.denied audit row,
- * whatever the page.  The domain calls write the audit rows of the
- * actions themselves.
+ * whatever the page.  What an operator may do to whom is the rule table
+ * (lib/account_rule.h); what the account's state allows is the state
+ * table (lib/account_state.h); user_step() runs the step with its audit
+ * row and checks both again under the row lock.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "account_rule.h"
 #include "auditlog.h"
 #include "routes.h"
 #include "timefmt.h"
@@ -44,11 +47,11 @@ static const char *const act_key[ACT__MAX] = {
 	[ACT_TOTP_RESET] = "totp_reset",
 };
 
-/* The audit action each writes (through the domain call). */
-static const char *const act_audit[ACT__MAX] = {
-	[ACT_UNLOCK] = "unlock", [ACT_RESET_PW] = "password.reset",
-	[ACT_SUSPEND] = "suspend", [ACT_REACTIVATE] = "reactivate",
-	[ACT_TOTP_RESET] = "totp.reset",
+/* The step of the state table each runs. */
+static const enum acct_action act_step[ACT__MAX] = {
+	[ACT_UNLOCK] = ACCT_UNLOCK, [ACT_RESET_PW] = ACCT_PW_RESET,
+	[ACT_SUSPEND] = ACCT_SUSPEND, [ACT_REACTIVATE] = ACCT_REACTIVATE,
+	[ACT_TOTP_RESET] = ACCT_TOTP_RESET,
 };
 
 enum { USER_DONE, USER__MAX };
@@ -58,31 +61,44 @@ static const struct field user_fields[USER__MAX] = {
 };
 const struct form user_form = { user_fields, USER__MAX };
 
+/* POST /users/{id}/suspend: the reason is required (kept on the account
+ * and in the audit row; a gov user's suspension waits on the dashboard
+ * for its change form). */
+enum { SUSPEND_REASON, SUSPEND__MAX };
+
+static const struct field suspend_fields[SUSPEND__MAX] = {
+	[SUSPEND_REASON] = { .name = "reason", .kind = FK_TEXT,
+	    .flags = F_TRIM | F_REQUIRED, .maxlen = 200 },
+};
+const struct form user_suspend_form = { suspend_fields, SUSPEND__MAX };
+
 static bool
 is_staff(const struct user *u)
 {
 	return (ROLES_STAFF & ROLE_BIT(u->role)) != 0;
 }
 
-/* May the signed-in user do `act` to u in u's present state?  Scope,
- * self and revocation are checked before this. */
+/* Does u's present state allow `act` by an operator (the state table;
+ * a TOTP reset also needs an enrolment)? */
 static bool
 act_allowed(enum act act, const struct user *u)
 {
-	switch (act) {
-	case ACT_UNLOCK:
-		return u->status == USER_LOCKED;
-	case ACT_RESET_PW:
-		return u->status != USER_REVOKED;
-	case ACT_SUSPEND:
-		return u->status == USER_ACTIVE || u->status == USER_LOCKED;
-	case ACT_REACTIVATE:
-		return u->status == USER_SUSPENDED;
-	case ACT_TOTP_RESET:
-		return is_staff(u) && u->totp_enrolled;
-	default:
+	const char *why;
+
+	if (act == ACT_TOTP_RESET && !(is_staff(u) && u->totp_enrolled))
 		return false;
-	}
+	return acct_lookup(u->status, act_step[act], ACCT_BY_OPERATOR, &why) != NULL;
+}
+
+/* The rule table's verdict for the signed-in user doing `act` to u. */
+static enum acct_verdict
+act_rule(const struct req *r, enum act act, const struct user *u)
+{
+	struct acct_party me = { r->sess->user.id, r->sess->user.role,
+	    r->sess->user.region };
+	struct acct_party them = { u->id, u->role, u->region };
+
+	return acct_rule(&me, &them, act_step[act]);
 }
 
 /*
@@ -143,14 +159,26 @@ target_to_hdf(struct req *r, const struct user *u)
 	set_time(r, "Target.created", u->created_at);
 	if (self)
 		req_set(r, "Target.self", "1");
+	if (u->status_reason != NULL && u->status_reason[0] != '\0' &&
+	    req_set(r, "Target.status_reason", u->status_reason) == -1)
+		return -1;
+	if (u->role == ROLE_GOV)
+		req_set(r, "Target.gov", "1");
 	if (!operator || self || u->status == USER_REVOKED)
 		return 0;
 	req_set(r, "Can.act", "1");
 	for (int i = 0; i < ACT__MAX; i++) {
-		char name[48];
+		enum acct_verdict	v = act_rule(r, (enum act)i, u);
+		char			name[48];
 
+		/* what the rule table refuses is said once, not offered */
+		if (v == RULE_STAFF)
+			req_set(r, "Rule.staff", "1");
+		if (v == RULE_VIA_FORM && act_allowed((enum act)i, u))
+			req_set(r, "Rule.via_form", "1");
 		snprintf(name, sizeof name, "Can.%s", act_key[i]);
-		if (act_allowed((enum act)i, u) && req_set(r, name, "1") == -1)
+		if (v == RULE_OK && act_allowed((enum act)i, u) &&
+		    req_set(r, name, "1") == -1)
 			return -1;
 	}
 	return 0;
@@ -266,35 +294,59 @@ act(struct req *r, enum act what)
 {
 	struct audit_actor	 a;
 	struct user		 u;
-	char			 otp[OTP_LEN + 1];
+	struct acct_change	 ch = { .action = act_step[what], .by = ACCT_BY_OPERATOR };
+	enum acct_verdict	 v;
+	char			 otp[OTP_LEN + 1], oid[24];
 	enum err		 rc;
 	int			 st;
 
 	if ((st = load_target(r, &u)) != 0)
 		return st;
-	if (u.id == r->sess->user.id)
+	if ((v = act_rule(r, what, &u)) == RULE_SELF)
 		return req_forbidden(r, "user", u.id, "own account");
 	if (u.status == USER_REVOKED)
 		return req_forbidden(r, "user", u.id, "user revoked");
+	if (v == RULE_STAFF || v == RULE_VIA_FORM) {
+		/* refused by the rule table: audited, and the page says
+		 * where the change is made instead */
+		req_actor(r, &a);
+		snprintf(oid, sizeof oid, "%lld", u.id);
+		(void)audit_write1(r->app->db, &a, "access.denied", "user", oid,
+		    AUDIT_DENIED, acct_verdict_name(v));
+		req_set(r, "Refused", views_str(r->app->views, v == RULE_STAFF ?
+		    "User.rule_staff" : "User.rule_via_form"));
+		r->tmpl_on_4xx = true;
+		st = detail(r, &u);
+		return st == 200 ? 403 : st;
+	}
+	if (v != RULE_OK)
+		return req_forbidden(r, "user", u.id, acct_verdict_name(v));
 	if (!act_allowed(what, &u)) {
 		req_set(r, "Refused", views_str(r->app->views, "User.refused"));
 		return detail(r, &u);
+	}
+	if (what == ACT_SUSPEND) {
+		if (r->f[SUSPEND_REASON].error != NULL) {
+			r->tmpl_on_4xx = true;
+			st = detail(r, &u);
+			return st == 200 ? 400 : st;
+		}
+		ch.reason = r->f[SUSPEND_REASON].s;
 	}
 	req_actor(r, &a);
 	switch (what) {
 	case ACT_UNLOCK:
 	case ACT_REACTIVATE:
-		rc = user_set_status(r->app->db, &a, act_audit[what], u.id, USER_ACTIVE);
-		break;
 	case ACT_SUSPEND:
-		rc = user_set_status(r->app->db, &a, act_audit[what], u.id,
-		    USER_SUSPENDED);
+		rc = user_step(r->app->db, &a, u.id, &ch, NULL);
 		break;
 	case ACT_TOTP_RESET:
-		rc = user_totp_reset(r->app->db, &a, u.id);
+		rc = user_totp_reset(r->app->db, &a, ACCT_BY_OPERATOR, u.id);
 		break;
 	case ACT_RESET_PW:
-		rc = user_reset_password(r->app->db, &a, act_audit[what], u.id, otp);
+		rc = user_reset_password(r->app->db, &a, ACCT_BY_OPERATOR, u.id, otp);
+		if (rc == ERR_CONFLICT)
+			break;
 		if (rc != ERR_OK)
 			return status_of(rc);
 		st = req_set(r, "Otp.password", otp);
@@ -308,6 +360,13 @@ act(struct req *r, enum act what)
 	default:
 		return 500;
 	}
+	if (rc == ERR_CONFLICT) {
+		/* the state changed since the page was shown */
+		req_set(r, "Refused", views_str(r->app->views, "User.refused"));
+		return detail(r, &u);
+	}
+	if (rc == ERR_FORBIDDEN)
+		return req_forbidden(r, "user", u.id, "refused by the account tables");
 	if (rc != ERR_OK)
 		return status_of(rc);
 	r->location = arena_printf(r->a, "/users/%lld?done=%s", u.id, act_done[what]);
@@ -330,8 +389,12 @@ handle_user_reset_password(struct req *r)
 	return act(r, ACT_RESET_PW);
 }
 
-/* POST /users/{id}/suspend (operator): the user's sessions end at once
- * and it cannot sign in until reactivated. */
+/* POST /users/{id}/suspend (operator; reason required, 400 with the
+ * message next to the field without one): the user's sessions end at
+ * once and it cannot sign in until reactivated (or, for a gov user, a
+ * change form's reset line reinstates it).  A suspension of a gov user is
+ * the emergency stop of R-04: it waits on the dashboard until a change
+ * form naming the user is submitted. */
 int
 handle_user_suspend(struct req *r)
 {

@@ -89,7 +89,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " FROM agency_form_events e JOIN users u ON u.id = e.actor_id"
 	    " WHERE e.form_id = ? ORDER BY e.id",
 	[STMT_AF_LOCK] =
-	    "SELECT status, version, COALESCE(checked_by, 0), agency_id"
+	    "SELECT status, version, COALESCE(checked_by, 0), agency_id, entered_by"
 	    " FROM agency_forms WHERE id = ? FOR UPDATE",
 	[STMT_AF_INSERT] =
 	    "INSERT INTO agency_forms (agency_id, region_code, status, source,"
@@ -367,6 +367,7 @@ struct locked {
 	unsigned		version;
 	long long		checked_by;
 	long long		agency_id;
+	long long		entered_by;
 };
 
 /* Locks form `id` for the transaction and reads its state. */
@@ -388,6 +389,7 @@ lock_form(struct db *db, struct arena *a, long long id, struct locked *out)
 	out->version = (unsigned)db_col_int(rows, 1);
 	out->checked_by = db_col_int(rows, 2);
 	out->agency_id = db_col_int(rows, 3);
+	out->entered_by = db_col_int(rows, 4);
 	db_rows_free(rows);
 	if (st < 0)
 		return ERR_DB;
@@ -570,6 +572,19 @@ aform_check(struct db *db, const struct audit_actor *actor, long long id,
 		goto out;
 	if ((rc = lock_in(db, a, id, version, AF_SUBMITTED, &lk)) != ERR_OK)
 		goto rollback;
+	if (lk.entered_by == actor->user_id) {
+		/* four eyes over the whole form (R-04.3): whoever entered it
+		 * does not check it; recorded, not applied */
+		char oid[24];
+
+		db_rollback(db);
+		snprintf(oid, sizeof oid, "%lld", id);
+		audit_write1(db, actor, agree ? "agency_form.check" : "agency_form.return",
+		    "agency_form", oid, AUDIT_DENIED,
+		    "four eyes: the person who entered the form cannot check it");
+		rc = ERR_FORBIDDEN;
+		goto out;
+	}
 	if (agree) {
 		struct db_param p[] = { DB_INT(actor->user_id), DB_STR(note), DB_INT(id) };
 
@@ -607,15 +622,17 @@ aform_approve(struct db *db, const struct audit_actor *actor, long long id,
 		goto out;
 	if ((rc = lock_in(db, a, id, version, AF_CHECKED, &lk)) != ERR_OK)
 		goto rollback;
-	if (lk.checked_by == actor->user_id) {
-		/* four eyes: recorded, not applied */
+	if (lk.checked_by == actor->user_id || lk.entered_by == actor->user_id) {
+		/* four eyes over the whole form (R-04.3): whoever entered or
+		 * checked it does not decide it; recorded, not applied */
 		char oid[24];
 
 		db_rollback(db);
 		snprintf(oid, sizeof oid, "%lld", id);
 		audit_write1(db, actor, agree ? "agency_form.approve" : "agency_form.return",
-		    "agency_form", oid, AUDIT_DENIED,
-		    "four eyes: the checker cannot decide");
+		    "agency_form", oid, AUDIT_DENIED, lk.checked_by == actor->user_id ?
+		    "four eyes: the checker cannot decide" :
+		    "four eyes: the person who entered the form cannot decide it");
 		rc = ERR_FORBIDDEN;
 		goto out;
 	}
@@ -759,9 +776,16 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 				goto rollback;
 			}
 			snprintf(res->username[i], sizeof res->username[i], "%s", name);
-			rc = l->op == AFOP_REVOKE ?
-			    user_set_status_tx(db, actor, "revoke", uid, USER_REVOKED) :
-			    user_reset_password_tx(db, actor, "password.reset", uid, hash[i]);
+			if (l->op == AFOP_REVOKE) {
+				char why[48];
+				struct acct_change ch = { .action = ACCT_REVOKE,
+				    .by = ACCT_BY_FORM, .reason = why };
+
+				snprintf(why, sizeof why, "change form %lld", id);
+				rc = user_step_tx(db, actor, uid, &ch, NULL);
+			} else
+				rc = user_reset_password_tx(db, actor, ACCT_BY_FORM,
+				    uid, hash[i]);
 			if (rc != ERR_OK)
 				goto rollback;
 		}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "account_rule.h"
 #include "crypto.h"
 #include "log.h"
 #include "password.h"
@@ -16,7 +17,7 @@ enum {
 	STMT_USER_BY_NAME,
 	STMT_USER_AUTH,
 	STMT_USER_FAIL,
-	STMT_USER_LOCK,
+	STMT_USER_FAILS,
 	STMT_USER_LOGIN_OK,
 	STMT_USER_SET_HASH,
 	STMT_USER_REHASH,
@@ -25,7 +26,9 @@ enum {
 	STMT_USER_HIST_ADD,
 	STMT_USER_HIST_TRIM,
 	STMT_USER_END_SESSIONS,
-	STMT_USER_SET_STATUS,
+	STMT_USER_STEP_LOCK,
+	STMT_USER_STEP,
+	STMT_USER_HIST_WIPE,
 	STMT_USER_TOTP_GET,
 	STMT_USER_TOTP_SET,
 	STMT_USER_TOTP_STEP,
@@ -36,6 +39,7 @@ enum {
 	STMT_USER_THROTTLE_ADD,
 	STMT_USER_BY_NAME_MOBILE,
 	STMT_USER_MOBILE,
+	STMT_USER_SUSPENDED_GOV,
 	STMT_USER__MAX
 };
 
@@ -60,16 +64,10 @@ static const char *const sql[STMT_USER__MAX] = {
 	    "UPDATE users SET fail_count = IF(" IN_WINDOW ", fail_count + 1, 1),"
 	    " fail_first_at = IF(" IN_WINDOW ", fail_first_at, UTC_TIMESTAMP())"
 	    " WHERE id = ?",
-	[STMT_USER_LOCK] =
-	    "UPDATE users SET status = 'locked',"
-	    " locked_until = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-	    " updated_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND fail_count >= ?",
+	[STMT_USER_FAILS] = "SELECT fail_count FROM users WHERE id = ?",
 	[STMT_USER_LOGIN_OK] =
 	    "UPDATE users SET fail_count = 0, fail_first_at = NULL,"
-	    " last_login_at = UTC_TIMESTAMP(),"
-	    " status = IF(status = 'locked', 'active', status),"
-	    " locked_until = NULL WHERE id = ?",
+	    " last_login_at = UTC_TIMESTAMP() WHERE id = ?",
 	[STMT_USER_SET_HASH] =
 	    "UPDATE users SET pw_hash = ?, pw_changed_at = UTC_TIMESTAMP(),"
 	    " must_change_pw = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
@@ -86,9 +84,23 @@ static const char *const sql[STMT_USER__MAX] = {
 	    " ORDER BY id DESC LIMIT 5) keep)",
 	[STMT_USER_END_SESSIONS] =
 	    "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
-	[STMT_USER_SET_STATUS] =
-	    "UPDATE users SET status = ?, locked_until = NULL, fail_count = 0,"
-	    " fail_first_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_STEP_LOCK] =
+	    "SELECT status, role, region_code FROM users WHERE id = ? FOR UPDATE",
+	/* the one UPDATE of users.status (user_step_tx): status_at and
+	 * status_reason first, they read the status before it changes */
+	[STMT_USER_STEP] =
+	    "UPDATE users SET status_at = IF(status <> ?, UTC_TIMESTAMP(), status_at),"
+	    " status_reason = IF(status <> ?, ?, status_reason),"
+	    " status = ?,"
+	    " locked_until = CASE ? WHEN 1 THEN UTC_TIMESTAMP() + INTERVAL ? SECOND"
+	    " WHEN 2 THEN NULL ELSE locked_until END,"
+	    " fail_count = IF(?, 0, fail_count),"
+	    " fail_first_at = IF(?, NULL, fail_first_at),"
+	    " pw_hash = IF(?, '', pw_hash),"
+	    " totp_secret = IF(?, NULL, totp_secret),"
+	    " totp_last_step = IF(?, NULL, totp_last_step),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_HIST_WIPE] = "DELETE FROM password_history WHERE user_id = ?",
 	[STMT_USER_TOTP_GET] =
 	    "SELECT totp_secret, COALESCE(totp_last_step, -1) FROM users"
 	    " WHERE id = ? FOR UPDATE",
@@ -114,6 +126,18 @@ static const char *const sql[STMT_USER__MAX] = {
 	    "SELECT id FROM users WHERE username = ? AND mobile_idx = ?"
 	    " AND role = 'enterprise' AND status IN ('active', 'locked')",
 	[STMT_USER_MOBILE] = "SELECT mobile_enc FROM users WHERE id = ?",
+	[STMT_USER_SUSPENDED_GOV] =
+	    "SELECT u.id, u.username, u.real_name, u.org_name, r.name,"
+	    " DATE_FORMAT(u.status_at, '%Y-%m-%d %H:%i:%s'), u.status_reason"
+	    " FROM users u JOIN regions r ON r.code = u.region_code"
+	    " WHERE u.role = 'gov' AND u.status = 'suspended'"
+	    " AND (? = '440000' OR u.region_code = ?)"
+	    " AND NOT EXISTS (SELECT 1 FROM agency_form_lines l"
+	    " JOIN agency_forms f ON f.id = l.form_id"
+	    " WHERE l.target_user_id = u.id"
+	    " AND f.status IN ('submitted', 'checked', 'approved', 'executed')"
+	    " AND f.submitted_at >= COALESCE(u.status_at, '1970-01-01'))"
+	    " ORDER BY u.status_at, u.id LIMIT ?",
 };
 
 static const struct db_module mod = { DBM_USER, STMT_USER__MAX, sql };
@@ -198,6 +222,7 @@ user_from_row(const struct db_rows *r, struct arena *a, unsigned first,
 	u->pw_age_days = (int)db_col_int(r, C(14));
 	u->last_login_at = db_col_dup(r, a, C(15));
 	u->created_at = db_col_dup(r, a, C(16));
+	u->status_reason = db_col_dup(r, a, C(17));
 	if (role < 0 || u->username == NULL || u->region == NULL ||
 	    u->org_kind == NULL || u->real_name == NULL)
 		return -1;
@@ -246,6 +271,156 @@ end_sessions(struct db *db, long long user_id, const unsigned char *keep)
 	};
 
 	return db_exec(db, &mod, STMT_USER_END_SESSIONS, p, 2, NULL, NULL);
+}
+
+/* The acting operator as a party of the rule table, from the audit actor
+ * (the session's user). */
+static void
+actor_party(const struct audit_actor *actor, struct acct_party *p)
+{
+	int role = role_parse(actor->role);
+
+	p->id = actor->user_id;
+	p->role = role < 0 ? ROLE__MAX : (enum role)role;
+	p->region = actor->region;
+}
+
+enum err
+user_step_tx(struct db *db, const struct audit_actor *actor, long long id,
+    const struct acct_change *ch, enum user_status *to)
+{
+	const struct acct_step	*st;
+	struct arena		*a = arena_new(512);
+	struct db_param		 p[] = { DB_INT(id) };
+	struct db_rows		*rows;
+	struct acct_party	 target, me;
+	enum user_status	 from = USER_REVOKED;
+	const char		*why, *reason = ch->reason != NULL ? ch->reason : "";
+	char			 oid[24], detail[240];
+	enum err		 rc;
+	int			 n, role = -1;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_query(db, a, &mod, STMT_USER_STEP_LOCK, p, 1, &rows)) != ERR_OK)
+		goto out;
+	if ((n = db_next(rows)) == 1) {
+		from = status_parse(db_col_str(rows, 0));
+		role = role_parse(db_col_str(rows, 1));
+		target.region = db_col_dup(rows, a, 2);
+	}
+	db_rows_free(rows);
+	if (n != 1) {
+		rc = n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
+		goto out;
+	}
+	if ((st = acct_lookup(from, ch->action, ch->by, &why)) == NULL) {
+		rc = strcmp(why, "who") == 0 ? ERR_FORBIDDEN : ERR_CONFLICT;
+		goto out;
+	}
+	if (ch->by == ACCT_BY_OPERATOR) {
+		target.id = id;
+		target.role = role < 0 ? ROLE__MAX : (enum role)role;
+		actor_party(actor, &me);
+		if (acct_rule(&me, &target, ch->action) != RULE_OK) {
+			rc = ERR_FORBIDDEN;
+			goto out;
+		}
+	}
+	if ((st->fx & ACCT_FX_REASON) && reason[0] == '\0') {
+		rc = ERR_INVAL;
+		goto out;
+	}
+	{
+		const char	*tn = status_names[st->to];
+		int		 lk = (st->fx & ACCT_FX_SET_LOCK) ? 1 :
+				     (st->fx & ACCT_FX_CLEAR_LOCK) ? 2 : 0;
+		struct db_param	 u[] = {
+			DB_STR(tn), DB_STR(tn),
+			DB_STR((st->fx & ACCT_FX_REASON) ? reason : ""),
+			DB_STR(tn), DB_INT(lk), DB_INT(ch->lock_secs),
+			DB_INT((st->fx & ACCT_FX_CLEAR_FAILS) != 0),
+			DB_INT((st->fx & ACCT_FX_CLEAR_FAILS) != 0),
+			DB_INT((st->fx & ACCT_FX_WIPE_PASSWORD) != 0),
+			DB_INT((st->fx & ACCT_FX_WIPE_TOTP) != 0),
+			DB_INT((st->fx & ACCT_FX_WIPE_TOTP) != 0),
+			DB_INT(id),
+		};
+
+		if ((rc = db_exec(db, &mod, STMT_USER_STEP, u, 12, NULL, NULL)) != ERR_OK)
+			goto out;
+	}
+	if ((st->fx & ACCT_FX_WIPE_PASSWORD) &&
+	    (rc = db_exec(db, &mod, STMT_USER_HIST_WIPE, p, 1, NULL, NULL)) != ERR_OK)
+		goto out;
+	if ((st->fx & ACCT_FX_END_SESSIONS) && (rc = end_sessions(db, id, NULL)) != ERR_OK)
+		goto out;
+	snprintf(oid, sizeof oid, "%lld", id);
+	if (st->to != from)
+		snprintf(detail, sizeof detail, "%s -> %s%s%.200s", status_names[from],
+		    status_names[st->to], reason[0] != '\0' ? ": " : "", reason);
+	else
+		snprintf(detail, sizeof detail, "%s%s%.200s", status_names[from],
+		    reason[0] != '\0' ? ": " : "", reason);
+	if ((rc = audit_write(db, actor, st->audit, "user", oid, AUDIT_OK,
+	    detail)) != ERR_OK)
+		goto out;
+	if (to != NULL)
+		*to = st->to;
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum err
+user_step(struct db *db, const struct audit_actor *actor, long long id,
+    const struct acct_change *ch, enum user_status *to)
+{
+	enum err rc;
+
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = user_step_tx(db, actor, id, ch, to)) != ERR_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+enum err
+user_count_failure_tx(struct db *db, const struct audit_actor *actor,
+    long long id, const struct auth_policy *pol, bool *locked)
+{
+	struct db_param	 f[] = { DB_INT(pol->failure_window),
+	    DB_INT(pol->failure_window), DB_INT(id) };
+	struct db_param	 p[] = { DB_INT(id) };
+	struct arena	*a = arena_new(256);
+	struct db_rows	*rows;
+	long long	 fails = 0;
+	enum err	 rc;
+
+	*locked = false;
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_exec(db, &mod, STMT_USER_FAIL, f, 3, NULL, NULL)) != ERR_OK ||
+	    (rc = db_query(db, a, &mod, STMT_USER_FAILS, p, 1, &rows)) != ERR_OK)
+		goto out;
+	if (db_next(rows) == 1)
+		fails = db_col_int(rows, 0);
+	db_rows_free(rows);
+	if (fails >= (long long)pol->max_failures) {
+		struct acct_change ch = { .action = ACCT_LOCK, .by = ACCT_BY_SIGNIN,
+		    .reason = "too many failed sign-ins", .lock_secs = pol->lock_secs };
+
+		rc = user_step_tx(db, actor, id, &ch, NULL);
+		if (rc == ERR_OK)
+			*locked = true;
+		else if (rc == ERR_CONFLICT)
+			rc = ERR_OK;	/* suspended or revoked: counted, not locked */
+	}
+out:
+	arena_free(a);
+	return rc;
 }
 
 /* Counts a failure against the client address (its own transaction
@@ -316,7 +491,7 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	snprintf(detail, sizeof detail, "username=%.40s", username);
 
 	/* The same KDF work for every outcome below. */
-	if (id == 0) {
+	if (id == 0 || stored[0] == '\0') {	/* revoked: its hash is wiped */
 		password_dummy_verify(password, pwlen);
 		match = 0;
 	} else
@@ -341,32 +516,34 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 
 		snprintf(oid, sizeof oid, "%lld", id);
 		if (status != NULL && strcmp(status, "locked") == 0 &&
-		    (locked || until[0] == '\0')) {
+		    !locked && until[0] != '\0') {
+			/* the lock has run out: the state table lifts it */
+			struct acct_change ex = { .action = ACCT_LOCK_EXPIRE,
+			    .by = ACCT_BY_SIGNIN };
+
+			if ((rc = user_step_tx(db, &actor, id, &ex, NULL)) != ERR_OK)
+				goto finish;
+			status = "active";
+			until[0] = '\0';
+		}
+		if (status != NULL && strcmp(status, "locked") == 0) {
 			res = AUTH_LOCKED;
 			rc = audit_write(db, &actor, "login", "user", oid,
 			    AUDIT_DENIED, "account locked");
 			goto finish;
 		}
 		if (match != 1) {
-			struct db_param f[] = { DB_INT(pol->failure_window),
-			    DB_INT(pol->failure_window), DB_INT(id) };
-			struct db_param l[] = { DB_INT(pol->lock_secs), DB_INT(id),
-			    DB_INT(pol->max_failures) };
-			unsigned long long locked_now = 0;
+			bool locked_now = false;
 
 			res = AUTH_BAD;
-			if ((rc = db_exec(db, &mod, STMT_USER_FAIL, f, 3, NULL, NULL)) != ERR_OK ||
-			    (rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
+			if ((rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
 			    (rc = audit_write(db, &actor, "login", "user", oid,
 			    AUDIT_FAILED, "wrong password")) != ERR_OK ||
-			    (rc = db_exec(db, &mod, STMT_USER_LOCK, l, 3, &locked_now, NULL)) != ERR_OK)
+			    (rc = user_count_failure_tx(db, &actor, id, pol,
+			    &locked_now)) != ERR_OK)
 				goto finish;
-			if (locked_now > 0) {
+			if (locked_now) {
 				res = AUTH_LOCKED;
-				if ((rc = end_sessions(db, id, NULL)) != ERR_OK)
-					goto finish;
-				rc = audit_write(db, &actor, "lock", "user", oid, AUDIT_OK,
-				    "too many failed sign-ins");
 				until[0] = '\0';	/* read back below */
 			}
 			goto finish;
@@ -558,14 +735,12 @@ user_set_password(struct db *db, struct arena *a, const struct audit_actor *acto
 		return "pw_reused";
 	}
 	{
-		struct db_param p[] = { DB_STR("active"), DB_INT(id) };
+		struct acct_change ch = { .action = ACCT_SMS_RESET, .by = ACCT_BY_SELF };
 
-		/* A reset by SMS also lifts a lock from failed sign-ins. */
-		if ((rc = store_password(db, id, old, fresh, false)) != ERR_OK ||
-		    (rc = db_exec(db, &mod, STMT_USER_SET_STATUS, p, 2, NULL, NULL)) != ERR_OK ||
-		    (rc = end_sessions(db, id, NULL)) != ERR_OK ||
-		    (rc = audit_write(db, actor, "password.reset.self", "user", oid,
-		    AUDIT_OK, "")) != ERR_OK)
+		/* A reset by SMS also lifts a lock from failed sign-ins, never
+		 * a suspension (the state table refuses it). */
+		if ((rc = user_step_tx(db, actor, id, &ch, NULL)) != ERR_OK ||
+		    (rc = store_password(db, id, old, fresh, false)) != ERR_OK)
 			goto rollback;
 	}
 	if ((rc = db_commit(db)) != ERR_OK)
@@ -654,26 +829,27 @@ user_otp_hash(char otp[OTP_LEN + 1], char hash[PASSWORD_HASH_MAX])
 
 enum err
 user_reset_password_tx(struct db *db, const struct audit_actor *actor,
-    const char *action, long long id, const char *hash)
+    enum acct_by by, long long id, const char *hash)
 {
-	struct arena	*a = arena_new(1024);
-	char		 old[PASSWORD_HASH_MAX], oid[24];
-	enum err	 rc;
+	struct acct_change	 ch = { .action = by == ACCT_BY_FORM ?
+				    ACCT_FORM_RESET : ACCT_PW_RESET, .by = by };
+	struct arena		*a = arena_new(1024);
+	char			 old[PASSWORD_HASH_MAX];
+	enum err		 rc;
 
 	if (a == NULL)
 		return ERR_NOMEM;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = current_hash(db, a, id, old)) == ERR_OK &&
-	    (rc = store_password(db, id, old, hash, true)) == ERR_OK &&
-	    (rc = end_sessions(db, id, NULL)) == ERR_OK)
-		rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "");
+	if ((rc = user_step_tx(db, actor, id, &ch, NULL)) == ERR_OK &&
+	    (rc = current_hash(db, a, id, old)) == ERR_OK)
+		rc = store_password(db, id, old, hash, true);
+	explicit_bzero(old, sizeof old);
 	arena_free(a);
 	return rc;
 }
 
 enum err
 user_reset_password(struct db *db, const struct audit_actor *actor,
-    const char *action, long long id, char otp[OTP_LEN + 1])
+    enum acct_by by, long long id, char otp[OTP_LEN + 1])
 {
 	char		 hash[PASSWORD_HASH_MAX];
 	enum err	 rc;
@@ -682,7 +858,7 @@ user_reset_password(struct db *db, const struct audit_actor *actor,
 		return ERR_NOMEM;
 	if ((rc = db_begin(db)) != ERR_OK)
 		goto out;
-	if ((rc = user_reset_password_tx(db, actor, action, id, hash)) != ERR_OK) {
+	if ((rc = user_reset_password_tx(db, actor, by, id, hash)) != ERR_OK) {
 		db_rollback(db);
 		goto out;
 	}
@@ -691,37 +867,6 @@ out:
 	if (rc != ERR_OK)
 		explicit_bzero(otp, OTP_LEN + 1);
 	return rc;
-}
-
-enum err
-user_set_status_tx(struct db *db, const struct audit_actor *actor,
-    const char *action, long long id, enum user_status to)
-{
-	struct db_param		 p[] = { DB_STR(status_names[to]), DB_INT(id) };
-	char			 oid[24];
-	enum err		 rc;
-
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_exec(db, &mod, STMT_USER_SET_STATUS, p, 2, NULL, NULL)) != ERR_OK)
-		return rc;
-	if (to != USER_ACTIVE && (rc = end_sessions(db, id, NULL)) != ERR_OK)
-		return rc;
-	return audit_write(db, actor, action, "user", oid, AUDIT_OK, status_names[to]);
-}
-
-enum err
-user_set_status(struct db *db, const struct audit_actor *actor,
-    const char *action, long long id, enum user_status to)
-{
-	enum err rc;
-
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = user_set_status_tx(db, actor, action, id, to)) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
 }
 
 static void
@@ -863,22 +1008,12 @@ out:
 }
 
 enum err
-user_totp_reset(struct db *db, const struct audit_actor *actor, long long id)
+user_totp_reset(struct db *db, const struct audit_actor *actor, enum acct_by by,
+    long long id)
 {
-	struct db_param	 p[] = { DB_NULL, DB_NULL, DB_INT(id) };
-	char		 oid[24];
-	enum err	 rc;
+	struct acct_change ch = { .action = ACCT_TOTP_RESET, .by = by };
 
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, p, 3, NULL, NULL)) != ERR_OK ||
-	    (rc = end_sessions(db, id, NULL)) != ERR_OK ||
-	    (rc = audit_write(db, actor, "totp.reset", "user", oid, AUDIT_OK, "")) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return user_step(db, actor, id, &ch, NULL);
 }
 
 enum err
@@ -994,4 +1129,28 @@ user_search(struct db *db, struct arena *a, const char *region, const char *q,
 			out->n++;
 	db_rows_free(rows);
 	return ERR_OK;
+}
+
+static void
+suspended_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct user_suspended *x = elem;
+
+	x->id = db_col_int(rows, 0);
+	x->username = db_col_text(rows, a, 1);
+	x->real_name = db_col_text(rows, a, 2);
+	x->org_name = db_col_text(rows, a, 3);
+	x->region_name = db_col_text(rows, a, 4);
+	x->since = db_col_dup(rows, a, 5);
+	x->reason = db_col_text(rows, a, 6);
+}
+
+enum err
+user_suspended_gov(struct db *db, struct arena *a, const char *region,
+    size_t max, struct user_suspended **v, size_t *n)
+{
+	struct db_param p[] = { DB_STR(region), DB_STR(region), DB_INT(max) };
+
+	return db_query_list(db, a, &mod, STMT_USER_SUSPENDED_GOV, p, 3, sizeof **v,
+	    suspended_fill, (void **)v, n);
 }

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "crypto.h"
+#include "account_state.h"	/* enum user_status, the state table */
 
 enum role {
 	ROLE_ENTERPRISE,
@@ -33,9 +34,6 @@ enum role {
 #define ROLES_STAFF	(ROLE_BIT(ROLE_GOV) | ROLE_BIT(ROLE_FI) | \
 			 ROLE_BIT(ROLE_OPERATOR) | ROLE_BIT(ROLE_SUPERVISOR) | \
 			 ROLE_BIT(ROLE_AUDITOR))
-
-enum user_status { USER_ACTIVE, USER_LOCKED, USER_SUSPENDED, USER_REVOKED,
-	USER_STATUS__MAX };
 
 struct user {
 	long long		 id;
@@ -55,6 +53,7 @@ struct user {
 	int			 pw_age_days;
 	const char		*last_login_at;	/* UTC or NULL */
 	const char		*created_at;
+	const char		*status_reason;	/* why suspended or revoked, or "" */
 };
 
 /*
@@ -70,7 +69,7 @@ struct user {
 	" u.must_change_pw, u.totp_secret IS NOT NULL," \
 	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
 	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
-	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s')"
+	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s'), u.status_reason"
 
 /* u.org_name is the organisation's name, kept by triggers
  * (schema/010_users_org_name.sql): no join per organisation kind. */
@@ -147,20 +146,57 @@ enum err	 user_by_name_mobile(struct db *, const char *username,
 		    const unsigned char idx[32], long long *id);
 
 /* Sets a generated one-time password (forced change at next sign-in),
- * ends all sessions, audits `action`.  otp receives the password. */
+ * ends all sessions, audited as "password.reset" through the state table
+ * (user_step_tx, ACCT_PW_RESET by `by`).  otp receives the password (wiped
+ * on failure).  ERR_CONFLICT when the user's state refuses a reset
+ * (revoked), ERR_FORBIDDEN when `by` may not. */
 #define OTP_LEN 14
 enum err	 user_reset_password(struct db *, const struct audit_actor *,
-		    const char *action, long long user_id, char otp[OTP_LEN + 1]);
+		    enum acct_by by, long long user_id, char otp[OTP_LEN + 1]);
 /* A random one-time password that meets the policy. */
 void		 user_make_otp(char otp[OTP_LEN + 1]);
 /* A one-time password and its hash, made before a transaction (the KDF
  * takes a fifth of a second: never inside one).  -1 on OOM (otp wiped). */
 int		 user_otp_hash(char otp[OTP_LEN + 1], char hash[PASSWORD_HASH_MAX]);
 
-/* Status changes by an operator or duijie-admin; audited; lock/suspend/
- * revoke end every session at once.  `to` USER_ACTIVE = unlock/reactivate. */
-enum err	 user_set_status(struct db *, const struct audit_actor *,
-		    const char *action, long long user_id, enum user_status to);
+/*
+ * The one writer of users.status (lib/account_state.h): locks the user's
+ * row, looks up (its status, ch->action) in the state table, refuses what
+ * the table refuses, applies the step (status, lock, failure count,
+ * sessions, wiped secrets, reason) and writes its audit row -- all in the
+ * caller's transaction (user_step_tx) or in one of its own (user_step).
+ * For ACCT_BY_OPERATOR the rule table (account_rule.h) is checked too,
+ * from actor->user_id, actor->role and actor->region.
+ * Returns ERR_OK (*to, may be NULL, gets the new status); ERR_NOTFOUND;
+ * ERR_CONFLICT when the state has no such transition (nothing written);
+ * ERR_FORBIDDEN when `by` or the actor may not; ERR_INVAL when the step
+ * needs a reason and ch->reason is empty; database errors.  The caller
+ * rolls back on any error of user_step_tx.
+ */
+struct acct_change {
+	enum acct_action	 action;
+	enum acct_by		 by;
+	const char		*reason;	/* kept in status_reason and the audit
+						 * detail; NULL or "" when none */
+	unsigned		 lock_secs;	/* ACCT_LOCK: for how long */
+};
+enum err	 user_step_tx(struct db *, const struct audit_actor *,
+		    long long user_id, const struct acct_change *,
+		    enum user_status *to);
+enum err	 user_step(struct db *, const struct audit_actor *,
+		    long long user_id, const struct acct_change *,
+		    enum user_status *to);
+
+/*
+ * Counts one failed sign-in (password or second factor) of user_id in the
+ * caller's transaction and, at pol->max_failures within the window,
+ * locks it through user_step_tx (ACCT_LOCK by ACCT_BY_SIGNIN): *locked is
+ * then true.  A suspended or revoked user is counted, never locked (its
+ * state stays what it is).  Database errors only.
+ */
+struct auth_policy;
+enum err	 user_count_failure_tx(struct db *, const struct audit_actor *,
+		    long long user_id, const struct auth_policy *, bool *locked);
 
 /* TOTP (two factors for staff).  The secret is sealed with `key`. */
 enum err	 user_totp_secret(struct db *, const unsigned char key[32],
@@ -172,8 +208,10 @@ enum err	 user_totp_enrol(struct db *, const unsigned char key[32],
 int		 user_totp_verify(struct db *, const unsigned char key[32],
 		    const struct audit_actor *, long long user_id,
 		    const char *code, time_t now);
+/* Forgets the authenticator through the state table (ACCT_TOTP_RESET):
+ * errors as user_step. */
 enum err	 user_totp_reset(struct db *, const struct audit_actor *,
-		    long long user_id);
+		    enum acct_by by, long long user_id);
 
 /*
  * Creates a user with the given password hash source: when `password` is
@@ -207,10 +245,9 @@ enum err	 user_create(struct db *, const struct audit_actor *,
 enum err	 user_insert_tx(struct db *, const struct audit_actor *,
 		    const char *action, const struct user_new *,
 		    const char *hash, bool must_change, long long *id);
+/* ACCT_FORM_RESET when by is ACCT_BY_FORM, else ACCT_PW_RESET. */
 enum err	 user_reset_password_tx(struct db *, const struct audit_actor *,
-		    const char *action, long long user_id, const char *hash);
-enum err	 user_set_status_tx(struct db *, const struct audit_actor *,
-		    const char *action, long long user_id, enum user_status to);
+		    enum acct_by by, long long user_id, const char *hash);
 
 /* Operator list, scoped to `region` (R-02.2): matches q against username,
  * real name or organisation name; page is 0-based. */
@@ -222,5 +259,23 @@ struct user_list {
 enum err	 user_search(struct db *, struct arena *, const char *region,
 		    const char *q, size_t page, size_t per_page,
 		    struct user_list *);
+
+/*
+ * Gov users of the region scope (440000: all) suspended outside a change
+ * form and still waiting for one (R-04): status suspended, and no change
+ * form naming them submitted since the suspension (a returned or draft
+ * form does not count).  Longest waiting first, at most `max`.
+ */
+struct user_suspended {
+	long long	 id;
+	const char	*username;
+	const char	*real_name;
+	const char	*org_name;
+	const char	*region_name;
+	const char	*since;		/* UTC, or NULL when not known */
+	const char	*reason;
+};
+enum err	 user_suspended_gov(struct db *, struct arena *, const char *region,
+		    size_t max, struct user_suspended **v, size_t *n);
 
 #endif

@@ -76,7 +76,10 @@
     <a href="/agency-forms/<?cs var:AForm.id ?>/print" id="aform-print"><?cs var:S.AForm.print ?></a>
   </p>
 
-  <?cs if:Can.check ?><?cs call:decide("check", S.AForm.check_title, S.AForm.agree, "check-submit") ?><?cs /if ?>
+  <?cs if:Can.check ?>
+    <?cs if:Can.four_eyes_check ?><p class="notice" id="four-eyes-check-hint"><?cs var:S.AForm.four_eyes_check_hint ?></p><?cs /if ?>
+    <?cs call:decide("check", S.AForm.check_title, S.AForm.agree, "check-submit") ?>
+  <?cs /if ?>
   <?cs if:Can.approve ?>
     <?cs if:Can.four_eyes ?><p class="notice" id="four-eyes-hint"><?cs var:S.AForm.four_eyes_hint ?></p><?cs /if ?>
     <?cs call:decide("approve", S.AForm.approve_title, S.AForm.agree, "approve-submit") ?>

@@ -62,6 +62,33 @@
   <p class="muted"><?cs var:S.Dash.departures_none ?></p>
   <?cs /if ?>
 
+  <h2 id="suspended-title"><?cs var:S.Dash.suspended ?>（<span id="suspended-count"><?cs var:Dash.suspended ?></span>）</h2>
+  <p class="muted"><?cs var:S.Dash.suspended_intro ?></p>
+  <?cs if:subcount(Suspended) > 0 ?>
+  <table class="list" id="suspended">
+    <thead><tr>
+      <th scope="col"><?cs var:S.Departure.col_user ?></th>
+      <th scope="col"><?cs var:S.Departure.col_agency ?></th>
+      <th scope="col"><?cs var:S.AForm.col_region ?></th>
+      <th scope="col"><?cs var:S.Dash.col_suspended_at ?></th>
+      <th scope="col"><?cs var:S.Dash.col_reason ?></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:x = Suspended ?>
+      <tr data-user="<?cs var:x.username ?>">
+        <td><a href="/users/<?cs var:x.id ?>"><?cs var:x.username ?></a>（<?cs var:x.real_name ?>）</td>
+        <td><?cs var:x.agency ?></td>
+        <td><?cs var:x.region ?></td>
+        <td><?cs if:x.since ?><?cs var:x.since ?><?cs else ?>-<?cs /if ?></td>
+        <td><?cs var:x.reason ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs else ?>
+  <p class="muted" id="suspended-none"><?cs var:S.Dash.suspended_none ?></p>
+  <?cs /if ?>
+
   <h2><?cs var:S.Dash.dormant ?>（<span id="dormant-count"><?cs var:Dash.dormant ?></span>）</h2>
   <p class="muted"><?cs var:S.Dash.dormant_intro ?><?cs var:Dash.dormant_days ?></p>
   <p><a href="/dashboard.csv?list=dormant" id="csv-dormant"><?cs var:S.Dash.csv ?></a></p>

@@ -21,6 +21,7 @@
     <dt><?cs var:S.Account.org ?></dt><dd><?cs var:Target.org_name ?></dd>
     <dt><?cs var:S.Account.contact ?></dt><dd><?cs var:Target.contact ?></dd>
     <dt><?cs var:S.User.status ?></dt><dd id="user-status"><?cs var:S.Status[Target.status] ?><?cs if:Target.status == "locked" && Target.locked_until ?>（<?cs var:S.User.locked_until ?> <?cs var:Target.locked_until ?>）<?cs /if ?></dd>
+    <?cs if:Target.status_reason ?><dt><?cs var:S.User.status_reason ?></dt><dd id="user-status-reason"><?cs var:Target.status_reason ?></dd><?cs /if ?>
     <dt><?cs var:S.User.must_change ?></dt><dd><?cs if:Target.must_change_pw == "1" ?><?cs var:S.User.yes ?><?cs else ?><?cs var:S.User.no ?><?cs /if ?></dd>
     <dt><?cs var:S.Account.pw_age ?></dt><dd><?cs var:Target.pw_age ?> <?cs var:S.Account.days ?></dd>
     <?cs if:Target.staff == "1" ?><dt><?cs var:S.Account.totp ?></dt><dd id="user-totp"><?cs if:Target.totp == "1" ?><?cs var:S.Account.totp_on ?><?cs else ?><?cs var:S.Account.totp_off ?><?cs /if ?></dd><?cs /if ?>
@@ -33,10 +34,23 @@
   <div class="actions">
     <?cs if:Can.unlock ?><?cs call:action("unlock", S.User.act.unlock) ?><?cs /if ?>
     <?cs if:Can.reset_pw ?><?cs call:action("reset-password", S.User.act.reset_pw) ?><?cs /if ?>
-    <?cs if:Can.suspend ?><?cs call:action("suspend", S.User.act.suspend) ?><?cs /if ?>
+    <?cs if:Can.suspend ?>
+    <form method="post" action="/users/<?cs var:Target.id ?>/suspend" class="action stack" id="act-suspend" novalidate>
+      <?cs call:csrf() ?>
+      <div class="field<?cs if:Form.reason.error ?> has-error<?cs /if ?>">
+        <label for="suspend-reason"><?cs var:S.User.suspend_reason ?></label>
+        <input type="text" id="suspend-reason" name="reason" maxlength="200" value="<?cs var:Form.reason.value ?>"<?cs call:invalid("reason") ?>>
+        <?cs call:field_error("reason") ?>
+        <?cs if:Target.gov == "1" ?><p class="muted" id="suspend-gov-hint"><?cs var:S.User.suspend_gov_hint ?></p><?cs /if ?>
+      </div>
+      <button type="submit"><?cs var:S.User.act.suspend ?></button>
+    </form>
+    <?cs /if ?>
     <?cs if:Can.reactivate ?><?cs call:action("reactivate", S.User.act.reactivate) ?><?cs /if ?>
     <?cs if:Can.totp_reset ?><?cs call:action("totp-reset", S.User.act.totp_reset) ?><?cs /if ?>
   </div>
+  <?cs if:Rule.via_form ?><p class="notice" id="rule-via-form"><?cs var:S.User.rule_via_form ?></p><?cs /if ?>
+  <?cs if:Rule.staff ?><p class="notice" id="rule-staff"><?cs var:S.User.rule_staff ?></p><?cs /if ?>
   <p class="muted"><?cs var:S.User.act_hint ?></p>
   <?cs elif:Target.self ?>
   <p class="muted"><?cs var:S.User.self ?></p>

@@ -293,11 +293,21 @@ post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$GZ_AGENCY" "$INTRANET/agen
 expect_status 303 "R-04.3 op-gz enters a paper form"
 F3=$(form_from_location)
 expect_eq "$(sql "SELECT source FROM agency_forms WHERE id = $F3")" paper "R-04.3 ... recorded as entered from paper"
+req GET "$INTRANET/agency-forms/$F3" --jar "$OPGZ"
+expect_body 'id="four-eyes-check-hint"' "R-04.3 X-SEC the operator who entered the form is told another must check it"
 post_form "$OPGZ" "$INTRANET/agency-forms/$F3" "$INTRANET/agency-forms/$F3/check" \
 	--data-urlencode "version=$(form_version "$F3")" --data-urlencode "result=agree"
-post_form "$SUPGZ" "$INTRANET/agency-forms/$F3" "$INTRANET/agency-forms/$F3/approve" \
+expect_status 403 "R-04.3 X-SEC four eyes: whoever entered a form may not check it"
+expect_body 'id="four-eyes"' "R-04.3 ... and is told why"
+expect_eq "$(form_status "$F3")" submitted "R-04.3 ... and the form stays submitted"
+expect_eq "$(audit_count "action = 'agency_form.check' AND object_id = '$F3' AND outcome = 'denied'")" 1 \
+	"X-AUD the refused check is audited"
+post_form "$SUPGZ" "$INTRANET/agency-forms/$F3" "$INTRANET/agency-forms/$F3/check" \
 	--data-urlencode "version=$(form_version "$F3")" --data-urlencode "result=agree"
-expect_status 303 "R-04.3 sup-gz approves the revocation"
+expect_status 303 "R-04.3 sup-gz checks the paper form op-gz entered"
+post_form "$SUPGD" "$INTRANET/agency-forms/$F3" "$INTRANET/agency-forms/$F3/approve" \
+	--data-urlencode "version=$(form_version "$F3")" --data-urlencode "result=agree"
+expect_status 303 "R-04.3 sup-gd approves the revocation"
 req GET "$INTRANET/account" --jar "$NEWJAR"
 expect_status 200 "the user is still signed in before execution"
 post_form "$OPGZ" "$INTRANET/agency-forms/$F3" "$INTRANET/agency-forms/$F3/execute" \
@@ -305,6 +315,8 @@ post_form "$OPGZ" "$INTRANET/agency-forms/$F3" "$INTRANET/agency-forms/$F3/execu
 expect_status 200 "R-04.3 the revocation is executed"
 expect_no_body 'class="otp"' "R-04.3 a revocation shows no password"
 expect_eq "$(sql "SELECT status FROM users WHERE username = '$NEW_USER'")" revoked "R-04.3 the user is revoked"
+expect_eq "$(sql "SELECT CONCAT(pw_hash = '', totp_secret IS NULL, status_reason) FROM users WHERE username = '$NEW_USER'")" "11change form $F3" \
+	"R-11.1 X-SEC revocation wipes the password hash and the TOTP secret, and keeps the form as its reason"
 req GET "$INTRANET/account" --jar "$NEWJAR"
 expect_status 303 "R-04.3 revoking ends the live session on its next request"
 login "$INTRANET" "$NEW_USER" "$NEW_PW2"

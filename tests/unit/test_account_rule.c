@@ -1,0 +1,133 @@
+/*
+ * test_account_rule.c -- who may act on whose account, every cell of
+ * actor role x target role x action, then self and region (R-02.2, R-04,
+ * R-11.1, X-SEC).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "account_rule.h"
+
+/* The rule as the issue states it, written independently of the table. */
+static enum acct_verdict
+expected(enum role actor, enum role target, enum acct_action act)
+{
+	bool user_action = act == ACCT_UNLOCK || act == ACCT_SUSPEND ||
+	    act == ACCT_REACTIVATE || act == ACCT_PW_RESET ||
+	    act == ACCT_TOTP_RESET;
+
+	if (actor != ROLE_OPERATOR)
+		return RULE_DENY;	/* only operators act on /users */
+	switch (target) {
+	case ROLE_ENTERPRISE:
+		return user_action && act != ACCT_TOTP_RESET ? RULE_OK : RULE_DENY;
+	case ROLE_GOV:
+		if (act == ACCT_PW_RESET)
+			return RULE_VIA_FORM;	/* only a 重置密码 line */
+		return user_action ? RULE_OK : RULE_DENY;
+	case ROLE_FI:
+		return user_action ? RULE_OK : RULE_DENY;
+	case ROLE_OPERATOR:
+	case ROLE_SUPERVISOR:
+	case ROLE_AUDITOR:
+		return user_action || act == ACCT_REVOKE ? RULE_STAFF : RULE_DENY;
+	default:
+		return RULE_DENY;
+	}
+}
+
+static const char *const regions[] = { "440000", "440100", "440600" };
+
+/* X-SEC every cell, from every pair of regions, of another person */
+static void
+every_cell(void **state)
+{
+	(void)state;
+	for (int ar = 0; ar < ROLE__MAX; ar++)
+		for (int tr = 0; tr < ROLE__MAX; tr++)
+			for (int act = 0; act < ACCT__MAX; act++) {
+				enum acct_verdict want = expected((enum role)ar,
+				    (enum role)tr, (enum acct_action)act);
+
+				assert_int_equal(acct_rule_cell((enum role)ar,
+				    (enum role)tr, (enum acct_action)act), want);
+				for (size_t i = 0; i < 3; i++)
+					for (size_t j = 0; j < 3; j++) {
+						struct acct_party me = { 1, (enum role)ar, regions[i] };
+						struct acct_party them = { 2, (enum role)tr, regions[j] };
+						bool covers = i == 0 || i == j;
+						enum acct_verdict got = acct_rule(&me, &them,
+						    (enum acct_action)act);
+
+						if (want == RULE_OK && !covers)
+							assert_int_equal(got, RULE_REGION);
+						else
+							assert_int_equal(got, want);
+					}
+			}
+}
+
+/* X-SEC nobody acts on their own account, whatever role or action */
+static void
+nobody_on_self(void **state)
+{
+	(void)state;
+	for (int r = 0; r < ROLE__MAX; r++)
+		for (int act = 0; act < ACCT__MAX; act++) {
+			struct acct_party me = { 7, (enum role)r, "440000" };
+
+			assert_int_equal(acct_rule(&me, &me, (enum acct_action)act), RULE_SELF);
+		}
+}
+
+/* R-02.2 a city's operator acts on its own city's enterprise, gov and fi
+ * users only; the province's on every city's */
+static void
+region_scope(void **state)
+{
+	struct acct_party gz = { 1, ROLE_OPERATOR, "440100" };
+	struct acct_party gd = { 2, ROLE_OPERATOR, "440000" };
+	struct acct_party fs_gov = { 3, ROLE_GOV, "440600" };
+	struct acct_party gz_fi = { 4, ROLE_FI, "440100" };
+
+	(void)state;
+	assert_int_equal(acct_rule(&gz, &fs_gov, ACCT_SUSPEND), RULE_REGION);
+	assert_int_equal(acct_rule(&gd, &fs_gov, ACCT_SUSPEND), RULE_OK);
+	assert_int_equal(acct_rule(&gz, &gz_fi, ACCT_PW_RESET), RULE_OK);
+	assert_int_equal(acct_rule(&gz, &fs_gov, ACCT_PW_RESET), RULE_VIA_FORM);
+}
+
+/* out of range is refused */
+static void
+out_of_range(void **state)
+{
+	struct acct_party me = { 1, ROLE__MAX, "440000" };
+	struct acct_party them = { 2, ROLE_FI, "440000" };
+
+	(void)state;
+	assert_int_equal(acct_rule_cell(ROLE__MAX, ROLE_FI, ACCT_UNLOCK), RULE_DENY);
+	assert_int_equal(acct_rule_cell(ROLE_OPERATOR, ROLE__MAX, ACCT_UNLOCK), RULE_DENY);
+	assert_int_equal(acct_rule_cell(ROLE_OPERATOR, ROLE_FI, ACCT__MAX), RULE_DENY);
+	assert_int_equal(acct_rule(&me, &them, ACCT_UNLOCK), RULE_DENY);
+	for (int v = 0; v < RULE__MAX; v++)
+		assert_true(strlen(acct_verdict_name((enum acct_verdict)v)) > 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_cell),
+		cmocka_unit_test(nobody_on_self),
+		cmocka_unit_test(region_scope),
+		cmocka_unit_test(out_of_range),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
