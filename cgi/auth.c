@@ -7,12 +7,13 @@
 #include <time.h>
 
 #include "crypto.h"
+#include "enterprise.h"
 #include "password.h"
 #include "qr.h"
 #include "routes.h"
 #include "timefmt.h"
 
-enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN__MAX };
+enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN_AGAIN, LOGIN__MAX };
 
 static const struct field login_fields[LOGIN__MAX] = {
 	[LOGIN_USERNAME] = { .name = "username", .kind = FK_TEXT,
@@ -21,6 +22,8 @@ static const struct field login_fields[LOGIN__MAX] = {
 	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
 	/* ?reset=1 after a password reset by SMS: a notice only */
 	[LOGIN_RESET] = { .name = "reset", .kind = FK_BOOL },
+	/* ?again=1 after a pending sign-in ended (wrong TOTP codes) */
+	[LOGIN_AGAIN] = { .name = "again", .kind = FK_BOOL },
 };
 const struct form login_form = { login_fields, LOGIN__MAX };
 
@@ -96,27 +99,76 @@ go_stage(struct req *r, enum session_stage stage)
 	return 303;
 }
 
+static struct auth_policy
+auth_policy_of(const struct config *cfg)
+{
+	struct auth_policy pol = { cfg->auth.max_failures,
+	    cfg->auth.failure_window, cfg->auth.lock_secs,
+	    cfg->auth.addr_max_failures, cfg->auth.otp_days,
+	    cfg->have_keys ? cfg->index_key : NULL };
+
+	return pol;
+}
+
+/*
+ * The new session of a sign-in and its audit row, in one transaction;
+ * whatever session the browser had is ended.  `notice`: the time (UTC) of
+ * a lock since the last sign-in, shown on /account, or "".
+ */
+static enum err
+start_session(struct req *r, long long uid, enum session_stage stage,
+    const char *notice, char token[SESSION_TOKEN_LEN + 1])
+{
+	struct audit_actor	 a;
+	unsigned char		 hash[32];
+	char			 oid[24];
+	enum err		 rc;
+
+	req_actor(r, &a);
+	a.user_id = uid;
+	snprintf(oid, sizeof oid, "%lld", uid);
+	if ((rc = db_begin(r->app->db)) != ERR_OK)
+		return rc;
+	if ((r->sess != NULL &&
+	    (rc = session_end(r->app->db, r->sess->id_hash)) != ERR_OK) ||
+	    (rc = session_create(r->app->db, uid, r->app->cfg->portal, stage,
+	    r->remote_addr, token)) != ERR_OK)
+		goto rollback;
+	if (notice[0] != '\0') {
+		if ((rc = session_id_hash(token, hash)) != ERR_OK ||
+		    (rc = session_set_notice(r->app->db, hash, notice)) != ERR_OK)
+			goto rollback;
+	}
+	if ((rc = audit_write(r->app->db, &a, "session.create", "user", oid,
+	    AUDIT_OK, routes_stage_path(stage))) != ERR_OK)
+		goto rollback;
+	return db_commit(r->app->db);
+rollback:
+	db_rollback(r->app->db);
+	return rc;
+}
+
 /*
  * GET /login: the sign-in form (a signed-in user goes to /account).
  * POST /login (username, password, csrf_token): 303 to the next step of
  * sign-in or to /account with a new session; otherwise the form again with
- * one message for an unknown user, a wrong password, a suspended account
- * or the wrong portal; the lock time for a locked account; 429 when the
- * client address has failed too often.
+ * one message for an unknown user, a wrong password, a locked, suspended
+ * or revoked account or the wrong portal (the owner of a locked account
+ * learns of the lock on /account after the next good sign-in); a message
+ * of its own for a right one-time password past Auth.otp_days; 429 when
+ * the client address has failed too often.
  */
 int
 handle_login(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
-	struct auth_policy	 pol = { cfg->auth.max_failures,
-	    cfg->auth.failure_window, cfg->auth.lock_secs,
-	    cfg->auth.addr_max_failures };
+	struct auth_policy	 pol = auth_policy_of(cfg);
 	struct audit_actor	 actor;
 	struct user		 u;
 	enum auth_result	 res;
 	enum session_stage	 stage;
 	enum err		 err;
-	char			 until[32], local[32], token[SESSION_TOKEN_LEN + 1];
+	char			 notice[32], token[SESSION_TOKEN_LEN + 1];
 
 	r->tmpl = TMPL_LOGIN;
 	if (r->sess != NULL && r->sess->stage == STAGE_FULL)
@@ -124,6 +176,8 @@ handle_login(struct req *r)
 	if (r->method != HTTP_POST) {
 		if (r->f[LOGIN_RESET].i == 1)
 			req_set(r, "Login.reset_done", "1");
+		if (r->f[LOGIN_AGAIN].i == 1)
+			req_set(r, "Login.again", "1");
 		return 200;
 	}
 	if (r->nerrors > 0)
@@ -132,17 +186,13 @@ handle_login(struct req *r)
 	req_actor(r, &actor);
 	actor.user_id = 0;
 	res = user_authenticate(r->app->db, r->a, &pol, &actor, cfg->portal,
-	    r->f[LOGIN_USERNAME].s, r->f[LOGIN_PASSWORD].s, &u, until, &err);
+	    r->f[LOGIN_USERNAME].s, r->f[LOGIN_PASSWORD].s, &u, notice, &err);
 	switch (res) {
 	case AUTH_OK:
 		break;
-	case AUTH_LOCKED:
-		if (time_beijing(until, local, sizeof local) == 0)
-			req_setf(r, "Form.username.error", "%s%s%s",
-			    views_str(r->app->views, "Err.locked_until"), local,
-			    views_str(r->app->views, "Err.locked_until_after"));
-		else
-			field_error(r, "username", "locked");
+	case AUTH_OTP_EXPIRED:
+		/* Only said to whoever typed the right one-time password. */
+		field_error(r, "password", "otp_expired");
 		return 200;
 	case AUTH_THROTTLED:
 		field_error(r, "username", "throttled");
@@ -158,10 +208,7 @@ handle_login(struct req *r)
 	if (stage == STAGE_PWCHANGE)
 		stage = stage_after_factor(cfg, &u);
 	/* A new id at sign-in: whatever session the browser had is gone. */
-	if (r->sess != NULL)
-		(void)session_end(r->app->db, r->sess->id_hash);
-	if ((err = session_create(r->app->db, u.id, cfg->portal, stage,
-	    r->remote_addr, token)) != ERR_OK)
+	if ((err = start_session(r, u.id, stage, notice, token)) != ERR_OK)
 		return status_of(err);
 	r->user_id = u.id;
 	req_cookie(r, SESSION_COOKIE, token);
@@ -220,12 +267,15 @@ six_digits(const char *s)
 /*
  * GET /login/totp: asks for the 6-digit code of an enrolled staff user.
  * POST (code): 303 onwards when the code is right and unused, else the
- * form again with a message.  Every attempt is audited.
+ * form again with a message; the fifth wrong code (or one that locks the
+ * account) ends the pending sign-in: 303 to /login?again=1.  Every
+ * attempt is audited; wrong ones count toward the account lock.
  */
 int
 handle_login_totp(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
+	struct auth_policy	 pol = auth_policy_of(cfg);
 	struct audit_actor	 a;
 	int			 ok;
 
@@ -239,10 +289,15 @@ handle_login_totp(struct req *r)
 	if (!cfg->have_keys)
 		return 500;
 	req_actor(r, &a);
-	ok = user_totp_verify(r->app->db, cfg->data_key, &a, r->sess->user.id,
-	    r->f[TOTP_CODE].s, time(NULL));
+	ok = user_totp_verify(r->app->db, cfg->data_key, &a, &pol,
+	    r->sess->user.id, r->sess->id_hash, r->f[TOTP_CODE].s, time(NULL));
 	if (ok < 0)
 		return db_connected(r->app->db) ? 500 : 503;
+	if (ok == 2) {
+		req_cookie(r, SESSION_COOKIE, NULL);
+		r->location = "/login?again=1";
+		return 303;
+	}
 	if (ok == 0) {
 		field_error(r, "code", "totp_wrong");
 		return 200;
@@ -290,9 +345,18 @@ handle_login_enrol(struct req *r)
 		if (!six_digits(r->f[TOTP_CODE].s))
 			field_error(r, "code", "totp_format");
 		else if ((step = totp_check(secret, sizeof secret,
-		    r->f[TOTP_CODE].s, (uint64_t)time(NULL) / 30, -1)) < 0)
+		    r->f[TOTP_CODE].s, (uint64_t)time(NULL) / 30, -1)) < 0) {
+			char oid[24];
+
+			req_actor(r, &a);
+			snprintf(oid, sizeof oid, "%lld", r->sess->user.id);
+			if ((rc = audit_write1(r->app->db, &a, "totp.enrol", "user",
+			    oid, AUDIT_FAILED, "wrong code")) != ERR_OK) {
+				explicit_bzero(secret, sizeof secret);
+				return status_of(rc);
+			}
 			field_error(r, "code", "totp_wrong");
-		else {
+		} else {
 			req_actor(r, &a);
 			rc = user_totp_enrol(r->app->db, cfg->data_key, &a,
 			    r->sess->user.id, secret, sizeof secret, step);
@@ -314,55 +378,73 @@ handle_login_enrol(struct req *r)
 }
 
 /*
+ * What the new password of the signed-in user must not contain: the
+ * username, the mobile (sealed for enterprises: opened here), and for an
+ * enterprise its USCC and name.  Values that cannot be read stay NULL.
+ */
+static void
+password_context(struct req *r, struct pw_context *ctx)
+{
+	const struct config	*cfg = r->app->cfg;
+	const struct user	*u = &r->sess->user;
+	const char		*mobile = "";
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->username = u->username;
+	ctx->mobile = u->contact;
+	ctx->org_name = u->role == ROLE_ENTERPRISE ? u->org_name : NULL;
+	if (!cfg->have_keys)
+		return;
+	if (user_mobile(r->app->db, r->a, cfg->data_key, u->id, &mobile) == ERR_OK &&
+	    *mobile != '\0')
+		ctx->mobile = mobile;
+	if (u->role == ROLE_ENTERPRISE) {
+		struct ent_keys		keys = { cfg->data_key, cfg->index_key };
+		struct enterprise	e;
+
+		if (enterprise_get(r->app->db, r->a, &keys, u->org_id, false, &e) == ERR_OK)
+			ctx->uscc = e.uscc;
+	}
+}
+
+/*
  * GET /password: the change form (also the forced step after a reset or
  * when a staff password is 90 days old).  POST (current_password,
- * new_password, new_password2): 303 to /account?changed=1; every other
- * session of the user ends.  Otherwise the form with a message next to
- * the field at fault.
+ * new_password, new_password2): 303 to /account?changed=1 with a new
+ * session id; every other session of the user ends.  Otherwise the form
+ * with a message next to the field at fault: a wrong current password is
+ * reported before anything about the new one.
  */
 int
 handle_password(struct req *r)
 {
-	const char	*why;
-	enum err	 err;
-	struct audit_actor a;
+	struct pw_context	 ctx;
+	struct audit_actor	 a;
+	const char		*why;
+	enum err		 err;
+	int			 st;
 
 	r->tmpl = TMPL_PASSWORD;
 	if (r->sess->stage == STAGE_PWCHANGE)
 		req_set(r, "Password.forced", "1");
 	if (r->method != HTTP_POST || r->nerrors > 0)
 		return 200;
-	if (strcmp(r->f[PW_NEW].s, r->f[PW_NEW2].s) != 0) {
-		field_error(r, "new_password2", "pw_mismatch");
-		return 200;
-	}
 	req_actor(r, &a);
-	{
-		/* The policy also keeps the mobile out of the password: for
-		 * enterprises it is sealed, so open it for the check. */
-		struct user	 u = r->sess->user;
-		const char	*mobile = "";
-
-		if (r->app->cfg->have_keys &&
-		    user_mobile(r->app->db, r->a, r->app->cfg->data_key, u.id, &mobile) == ERR_OK &&
-		    *mobile != '\0')
-			u.contact = mobile;
-		why = user_change_password(r->app->db, r->a, &a, &u,
-		    r->f[PW_CURRENT].s, r->f[PW_NEW].s, r->sess->id_hash, &err);
-	}
+	password_context(r, &ctx);
+	why = user_change_password(r->app->db, r->a, &a, &r->sess->user, &ctx,
+	    r->f[PW_CURRENT].s, r->f[PW_NEW].s, r->f[PW_NEW2].s,
+	    r->sess->id_hash, &err);
 	if (why != NULL && strcmp(why, "db") == 0)
 		return status_of(err);
 	if (why != NULL) {
-		field_error(r, strcmp(why, "pw_current") == 0 ?
-		    "current_password" : "new_password", why);
+		field_error(r, strcmp(why, "pw_current") == 0 ? "current_password" :
+		    strcmp(why, "pw_mismatch") == 0 ? "new_password2" :
+		    "new_password", why);
 		return 200;
 	}
-	if (r->sess->stage != STAGE_FULL) {
-		int st = advance(r, STAGE_FULL);
-
-		if (st != 303)
-			return st;
-	}
+	/* The session that changed the password gets a new id too. */
+	if ((st = advance(r, STAGE_FULL)) != 303)
+		return st;
 	r->location = "/account?changed=1";
 	return 303;
 }
@@ -385,5 +467,8 @@ handle_account(struct req *r)
 	req_set(r, "Account.totp", u->totp_enrolled ? "1" : "0");
 	if (r->f[ACCOUNT_CHANGED].i == 1)
 		req_set(r, "Account.changed", "1");
+	if (r->sess->notice[0] != '\0' &&
+	    time_beijing(r->sess->notice, when, sizeof when) == 0)
+		req_set(r, "Account.lock_notice", when);
 	return 200;
 }

@@ -170,15 +170,17 @@ send_code(struct req *r, enum sms_purpose purpose, const char *mobile,
 	struct sms_sender	 sender = sender_of(cfg);
 	const char		*why = NULL;
 	enum err		 rc;
+	struct audit_actor	 actor;
 
 	if (!cfg->have_keys)
 		return 500;
-	if (really) {
-		rc = sms_send_code(r->app->db, cfg->index_key, &sms_default_policy,
-		    &sender, purpose, mobile, r->remote_addr, &why);
-		if (rc != ERR_OK)
-			return status_of(rc);
-	}
+	req_actor(r, &actor);
+	/* Not really (an unknown reset pair): the same throttles, counters
+	 * and answer, a row whose code matches nothing, no message sent. */
+	rc = sms_send_code(r->app->db, cfg->index_key, &sms_default_policy,
+	    &sender, &actor, purpose, mobile, really, &why);
+	if (rc != ERR_OK)
+		return status_of(rc);
 	if (why != NULL)
 		field_msg(r, "mobile", why);
 	else
@@ -241,7 +243,6 @@ handle_register(struct req *r)
 	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
 	struct ent_registration	 g;
 	struct audit_actor	 actor;
-	struct user		 u;
 	const char		*why;
 	char			 region[7], token[SESSION_TOKEN_LEN + 1];
 	long long		 uid;
@@ -255,8 +256,9 @@ handle_register(struct req *r)
 	if (!cfg->have_keys)
 		return 500;
 	if (r->f[REG_PASSWORD].error == NULL && r->f[REG_MOBILE].error == NULL &&
-	    (why = password_policy(r->f[REG_PASSWORD].s, r->f[REG_USERNAME].s,
-	    r->f[REG_MOBILE].s)) != NULL) {
+	    (why = password_policy(r->f[REG_PASSWORD].s, &(struct pw_context){
+	    r->f[REG_USERNAME].s, r->f[REG_MOBILE].s, r->f[REG_USCC].s,
+	    r->f[REG_ENT_NAME].s })) != NULL) {
 		field_msg(r, "password", why);
 		r->nerrors++;
 	}
@@ -274,18 +276,14 @@ handle_register(struct req *r)
 			r->nerrors++;
 		}
 	}
-	if (r->f[REG_USERNAME].error == NULL) {
-		rc = user_by_name(r->app->db, r->a, r->f[REG_USERNAME].s, &u);
-		if (rc == ERR_OK) {
-			field_msg(r, "username", "username_taken");
-			r->nerrors++;
-		} else if (rc != ERR_NOTFOUND)
-			return status_of(rc);
-	}
+	/* Whether the username is taken (staff names too) is told only
+	 * after a right SMS code, by enterprise_register: no enumeration
+	 * of accounts without a phone and a code for each try. */
 	if (r->nerrors > 0)
 		return 200;
+	req_actor(r, &actor);
 	ok = sms_check_code(r->app->db, cfg->index_key, &sms_default_policy,
-	    SMS_REGISTER, r->f[REG_MOBILE].s, r->f[REG_SMS_CODE].s);
+	    &actor, SMS_REGISTER, r->f[REG_MOBILE].s, r->f[REG_SMS_CODE].s);
 	if (ok == -2)
 		return db_connected(r->app->db) ? 500 : 503;
 	if (ok != 1) {
@@ -304,7 +302,6 @@ handle_register(struct req *r)
 	g.contact_name = r->f[REG_CONTACT_NAME].s;
 	g.mobile = r->f[REG_MOBILE].s;
 	g.password = r->f[REG_PASSWORD].s;
-	req_actor(r, &actor);
 	rc = enterprise_register(r->app->db, &keys, &actor, &g, &uid, &why);
 	if (rc == ERR_CONFLICT) {
 		field_msg(r, strcmp(why, "uscc_taken") == 0 ? "uscc" : "username", why);
@@ -399,8 +396,8 @@ handle_forgot(struct req *r)
 	if (!cfg->have_keys)
 		return 500;
 	if (r->f[FGT_PASSWORD].error == NULL && r->f[FGT_MOBILE].error == NULL &&
-	    (why = password_policy(r->f[FGT_PASSWORD].s, r->f[FGT_USERNAME].s,
-	    r->f[FGT_MOBILE].s)) != NULL) {
+	    (why = password_policy(r->f[FGT_PASSWORD].s, &(struct pw_context){
+	    r->f[FGT_USERNAME].s, r->f[FGT_MOBILE].s, NULL, NULL })) != NULL) {
 		field_msg(r, "password", why);
 		r->nerrors++;
 	}
@@ -414,15 +411,30 @@ handle_forgot(struct req *r)
 	if ((st = forgot_user(r, &id)) != 0)
 		return st;
 	/* The code is checked (and counted) whether or not the pair exists. */
+	req_actor(r, &actor);
 	ok = sms_check_code(r->app->db, cfg->index_key, &sms_default_policy,
-	    SMS_RESET, r->f[FGT_MOBILE].s, r->f[FGT_SMS_CODE].s);
+	    &actor, SMS_RESET, r->f[FGT_MOBILE].s, r->f[FGT_SMS_CODE].s);
 	if (ok == -2)
 		return db_connected(r->app->db) ? 500 : 503;
 	if (ok != 1 || id == 0) {
 		field_msg(r, "sms_code", ok == -1 ? "sms_expired" : "sms_wrong");
 		return 200;
 	}
-	req_actor(r, &actor);
+	{
+		/* The rules that need the account (its USCC and name) only
+		 * now: before the code they would tell a real pair apart. */
+		struct ent_keys		keys = { cfg->data_key, cfg->index_key };
+		struct enterprise	e;
+		struct user		u;
+
+		if (user_by_id(r->app->db, r->a, id, &u) == ERR_OK &&
+		    enterprise_get(r->app->db, r->a, &keys, u.org_id, false, &e) == ERR_OK &&
+		    (why = password_policy(r->f[FGT_PASSWORD].s, &(struct pw_context){
+		    u.username, r->f[FGT_MOBILE].s, e.uscc, u.org_name })) != NULL) {
+			field_msg(r, "password", why);
+			return 200;
+		}
+	}
 	actor.user_id = id;
 	actor.role = "enterprise";
 	why = user_set_password(r->app->db, r->a, &actor, id, r->f[FGT_PASSWORD].s, &err);

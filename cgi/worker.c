@@ -312,7 +312,8 @@ load_session(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
 	const struct param	*ck = params_get(&r->cookies, SESSION_COOKIE);
-	struct session_limits	 lim = { cfg->auth.session_idle, cfg->auth.session_absolute };
+	struct session_limits	 lim = { cfg->auth.session_idle, cfg->auth.session_absolute,
+	    cfg->auth.pending_secs };
 	struct session		*s;
 	enum err		 rc;
 
@@ -566,6 +567,15 @@ respond(struct req *r, int status)
 		ok = false;
 	if (r->secret && body != NULL)
 		explicit_bzero(body, len);
+	if (r->secret) {
+		FCGX_Stream *o = r->fcgi->out;
+
+		/* libfcgi's output buffer still holds the page once sent:
+		 * after a flush all of [wrNext, stop) is free space, which is
+		 * where the page's bytes were. */
+		if (FCGX_FFlush(o) == 0 && o->wrNext != NULL && o->stop > o->wrNext)
+			explicit_bzero(o->wrNext, (size_t)(o->stop - o->wrNext));
+	}
 	return ok && FCGX_GetError(r->fcgi->out) == 0;
 }
 

@@ -164,6 +164,8 @@ config_load(const char *path, enum portal portal, struct config *out,
 		{ "Auth.dormant_days", 90, 3650, 10, &c.auth.dormant_days, 4 },
 		{ "Session.idle", 1800, 86400, 10, &c.auth.session_idle, 4 },
 		{ "Session.absolute", 43200, 86400 * 7, 10, &c.auth.session_absolute, 4 },
+		{ "Auth.otp_days", 7, 365, 10, &c.auth.otp_days, 4 },
+		{ "Session.pending", 300, 3600, 10, &c.auth.pending_secs, 4 },
 		{ "SMS.timeout", 10, 300, 10, &c.sms.timeout, 4 },
 	};
 

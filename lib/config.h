@@ -53,6 +53,8 @@ struct config_auth {
 	unsigned	 dormant_days;		/* 90: gov accounts idle longer are listed */
 	unsigned	 session_idle;		/* seconds, 1800 */
 	unsigned	 session_absolute;	/* seconds, 43200 */
+	unsigned	 otp_days;		/* a one-time password lives 7 days */
+	unsigned	 pending_secs;		/* a sign-in between factors: 300 */
 };
 
 /* How SMS codes leave. */

@@ -13,6 +13,9 @@ enum {
 	STMT_SESSION_TOUCH,
 	STMT_SESSION_DELETE,
 	STMT_SESSION_ROTATE,
+	STMT_SESSION_FACTOR_FAIL,
+	STMT_SESSION_FACTOR_COUNT,
+	STMT_SESSION_NOTICE,
 	STMT_SESSION__MAX
 };
 
@@ -25,7 +28,8 @@ static const char *const sql[STMT_SESSION__MAX] = {
 	[STMT_SESSION_GET] =
 	    "SELECT s.stage, s.csrf,"
 	    " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
-	    " TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP()), " USER_COLS
+	    " TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP()),"
+	    " s.factor_failures, s.notice, " USER_COLS
 	    USER_FROM " JOIN sessions s ON s.user_id = u.id"
 	    " WHERE s.id_hash = ? AND s.portal = ?",
 	[STMT_SESSION_TOUCH] =
@@ -34,6 +38,12 @@ static const char *const sql[STMT_SESSION__MAX] = {
 	[STMT_SESSION_ROTATE] =
 	    "UPDATE sessions SET id_hash = ?, stage = ?, csrf = ?,"
 	    " last_seen_at = UTC_TIMESTAMP() WHERE id_hash = ?",
+	[STMT_SESSION_FACTOR_FAIL] =
+	    "UPDATE sessions SET factor_failures = factor_failures + 1"
+	    " WHERE id_hash = ?",
+	[STMT_SESSION_FACTOR_COUNT] =
+	    "SELECT factor_failures FROM sessions WHERE id_hash = ?",
+	[STMT_SESSION_NOTICE] = "UPDATE sessions SET notice = ? WHERE id_hash = ?",
 };
 
 static const struct db_module mod = { DBM_SESSION, STMT_SESSION__MAX, sql };
@@ -69,6 +79,12 @@ token_hash(const char *token, unsigned char out[32])
 	crypto_sha256(raw, sizeof raw, out);
 	explicit_bzero(raw, sizeof raw);
 	return 0;
+}
+
+enum err
+session_id_hash(const char *token, unsigned char out[32])
+{
+	return token_hash(token, out) == 0 ? ERR_OK : ERR_INVAL;
 }
 
 enum err
@@ -108,7 +124,7 @@ session_lookup(struct db *db, struct arena *a, const char *token,
 	struct db_rows	*rows;
 	long long	 idle, age;
 	int		 stage, n;
-	bool		 user_ok;
+	bool		 user_ok, expired_pending = false;
 	enum err	 rc;
 
 	memset(out, 0, sizeof *out);
@@ -127,9 +143,17 @@ session_lookup(struct db *db, struct arena *a, const char *token,
 	snprintf(out->csrf, sizeof out->csrf, "%s", db_col_str(rows, 1) ? db_col_str(rows, 1) : "");
 	idle = db_col_int(rows, 2);
 	age = db_col_int(rows, 3);
-	user_ok = user_from_row(rows, a, 4, &out->user) == 0;
+	out->factor_failures = (unsigned)db_col_int(rows, 4);
+	if (!db_col_null(rows, 5))
+		snprintf(out->notice, sizeof out->notice, "%s", db_col_str(rows, 5));
+	user_ok = user_from_row(rows, a, 6, &out->user) == 0;
 	db_rows_free(rows);
-	if (stage < 0 || !user_ok || idle >= lim->idle || age >= lim->absolute) {
+	/* A sign-in half done (password given, code not yet) lives only
+	 * minutes: created_at is when the password was accepted. */
+	if (stage == STAGE_TOTP || stage == STAGE_ENROL)
+		expired_pending = lim->pending > 0 && age >= lim->pending;
+	if (stage < 0 || !user_ok || idle >= lim->idle || age >= lim->absolute ||
+	    expired_pending) {
 		(void)session_end(db, out->id_hash);
 		return ERR_NOTFOUND;
 	}
@@ -182,4 +206,38 @@ session_end(struct db *db, const unsigned char id_hash[32])
 	struct db_param p[] = { DB_STRN((const char *)id_hash, 32) };
 
 	return db_exec(db, &mod, STMT_SESSION_DELETE, p, 1, NULL, NULL);
+}
+
+enum err
+session_factor_fail(struct db *db, struct arena *a,
+    const unsigned char id_hash[32], unsigned *count)
+{
+	struct db_param	 p[] = { DB_STRN((const char *)id_hash, 32) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	*count = 0;
+	if ((rc = db_exec(db, &mod, STMT_SESSION_FACTOR_FAIL, p, 1, NULL, NULL)) != ERR_OK)
+		return rc;
+	if ((rc = db_query(db, a, &mod, STMT_SESSION_FACTOR_COUNT, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		*count = (unsigned)db_col_int(rows, 0);
+	else
+		rc = n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+session_set_notice(struct db *db, const unsigned char id_hash[32],
+    const char *notice)
+{
+	struct db_param p[] = {
+		notice != NULL ? DB_STR(notice) : DB_NULL,
+		DB_STRN((const char *)id_hash, 32),
+	};
+
+	return db_exec(db, &mod, STMT_SESSION_NOTICE, p, 2, NULL, NULL);
 }

@@ -32,16 +32,22 @@ struct session {
 	unsigned char		 id_hash[32];
 	enum session_stage	 stage;
 	char			 csrf[SESSION_TOKEN_LEN + 1];
+	unsigned		 factor_failures;	/* wrong TOTP codes so far */
+	char			 notice[32];	/* a lock since the last sign-in, or "" */
 	struct user		 user;
 };
 
 struct session_limits {
 	unsigned	idle;		/* seconds without a request, 1800 */
 	unsigned	absolute;	/* seconds since sign-in, 43200 */
+	unsigned	pending;	/* seconds in stage totp/enrol, 300 */
 };
 
 /* A fresh random token (43 base64url characters). */
 int		 session_token(char out[SESSION_TOKEN_LEN + 1]);
+
+/* The stored id of cookie value `token`; ERR_INVAL when it is not one. */
+enum err	 session_id_hash(const char *token, unsigned char out[32]);
 
 /*
  * Creates a session and returns its cookie value in `token`.  Must run in
@@ -53,7 +59,8 @@ enum err	 session_create(struct db *, long long user_id, enum portal,
 
 /*
  * The live session for cookie value `token` on `portal`.  ERR_NOTFOUND
- * when there is none, it is past its idle or absolute limit (the row is
+ * when there is none, it is past its idle or absolute limit or, in stage totp or
+ * enrol, past the pending limit (the row is
  * then deleted), or its user is not active.  Refreshes last_seen_at at
  * most once a minute.
  */
@@ -65,6 +72,19 @@ enum err	 session_lookup(struct db *, struct arena *, const char *token,
  * `token` receives the new cookie value. */
 enum err	 session_rotate(struct db *, struct session *, enum session_stage,
 		    char token[SESSION_TOKEN_LEN + 1]);
+
+/*
+ * Counts a wrong second-factor code against the session and returns the
+ * new count; in the caller's transaction.  ERR_NOTFOUND when the session
+ * is gone.
+ */
+enum err	 session_factor_fail(struct db *, struct arena *,
+		    const unsigned char id_hash[32], unsigned *count);
+
+/* Sets (or with NULL clears) the notice shown on /account; in the
+ * caller's transaction. */
+enum err	 session_set_notice(struct db *, const unsigned char id_hash[32],
+		    const char *notice);
 
 /* Ends one session. */
 enum err	 session_end(struct db *, const unsigned char id_hash[32]);

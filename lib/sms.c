@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "crypto.h"
 #include "log.h"
 #include "sms.h"
@@ -130,24 +131,41 @@ deliver_file(const char *path, const char *mobile, const char *text,
 	return 0;
 }
 
-/* The command sender: argv {cmd, mobile}, text on stdin, killed after
- * the timeout.  Exit status 0 means delivered. */
+/*
+ * The command sender: argv {cmd, mobile}, text on stdin, killed after
+ * the timeout.  Exit status 0 means delivered.  The child holds no
+ * descriptor of the worker (its FastCGI socket, the database connection,
+ * log files): stdin is one pipe, stdout and stderr another, whose first
+ * line becomes the error text; everything from 3 up is closed before
+ * exec (close_range), whatever lacks O_CLOEXEC.
+ */
 static int
 deliver_command(const char *cmd, unsigned timeout, const char *mobile,
     const char *text, char *err, size_t errlen)
 {
-	int	in[2], status;
+	int	in[2], out[2], status;
 	pid_t	pid;
 	time_t	until = time(NULL) + (timeout ? timeout : 10);
+	char	msg[256];
+	size_t	got = 0;
+	bool	eof = false;
 
 	if (pipe2(in, O_CLOEXEC) == -1) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	if (pipe2(out, O_CLOEXEC) == -1) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		close(in[0]);
+		close(in[1]);
 		return -1;
 	}
 	if ((pid = fork()) == -1) {
 		snprintf(err, errlen, "fork: %s", strerror(errno));
 		close(in[0]);
 		close(in[1]);
+		close(out[0]);
+		close(out[1]);
 		return -1;
 	}
 	if (pid == 0) {
@@ -157,11 +175,18 @@ deliver_command(const char *cmd, unsigned timeout, const char *mobile,
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		signal(SIGPIPE, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
-		dup2(in[0], STDIN_FILENO);
+		/* dup2 clears FD_CLOEXEC on the copies */
+		if (dup2(in[0], STDIN_FILENO) == -1 ||
+		    dup2(out[1], STDOUT_FILENO) == -1 ||
+		    dup2(out[1], STDERR_FILENO) == -1)
+			_exit(127);
+		if (close_range(3, ~0U, 0) == -1)
+			_exit(127);
 		execl(cmd, cmd, mobile, (char *)NULL);
 		_exit(127);
 	}
 	close(in[0]);
+	close(out[1]);
 	{
 		size_t	len = strlen(text), off = 0;
 		void	(*old)(int) = signal(SIGPIPE, SIG_IGN);
@@ -176,26 +201,51 @@ deliver_command(const char *cmd, unsigned timeout, const char *mobile,
 		signal(SIGPIPE, old);
 	}
 	close(in[1]);
+	(void)fcntl(out[0], F_SETFL, O_NONBLOCK);
 	for (;;) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
+		pid_t r;
 
+		/* Drain the output so a talkative sender never blocks. */
+		while (!eof) {
+			char	 buf[256];
+			ssize_t	 n = read(out[0], buf, sizeof buf);
+
+			if (n == 0)
+				eof = true;
+			if (n <= 0)
+				break;
+			if (got < sizeof msg - 1) {
+				size_t k = (size_t)n < sizeof msg - 1 - got ?
+				    (size_t)n : sizeof msg - 1 - got;
+
+				memcpy(msg + got, buf, k);
+				got += k;
+			}
+		}
+		r = waitpid(pid, &status, WNOHANG);
 		if (r == pid)
 			break;
 		if (r == -1 && errno != EINTR) {
 			snprintf(err, errlen, "waitpid: %s", strerror(errno));
+			close(out[0]);
 			return -1;
 		}
 		if (time(NULL) >= until) {
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
+			close(out[0]);
 			snprintf(err, errlen, "sender timed out after %u s", timeout);
 			return -1;
 		}
 		poll(NULL, 0, 20);
 	}
+	close(out[0]);
+	msg[got] = '\0';
+	msg[strcspn(msg, "\r\n")] = '\0';
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(err, errlen, "sender failed (status %d)",
-		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		snprintf(err, errlen, "sender failed (status %d)%s%.200s",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+		    msg[0] != '\0' ? ": " : "", msg);
 		return -1;
 	}
 	return 0;
@@ -217,9 +267,10 @@ sms_deliver(const struct sms_sender *s, const char *mobile, const char *text,
 enum err
 sms_send_code(struct db *db, const unsigned char key[32],
     const struct sms_policy *pol, const struct sms_sender *sender,
-    enum sms_purpose purpose, const char *mobile, const char *addr,
-    const char **why)
+    const struct audit_actor *actor, enum sms_purpose purpose,
+    const char *mobile, bool deliver, const char **why)
 {
+	const char		*addr = actor->client_addr;
 	struct arena		*a = arena_new(1024);
 	struct db_rows		*rows;
 	struct sms_counts	 c = { -1, 0, 0 };
@@ -252,22 +303,41 @@ sms_send_code(struct db *db, const unsigned char key[32],
 			c.addr_hour = (unsigned)db_col_int(rows, 0);
 		db_rows_free(rows);
 	}
-	if ((*why = sms_may_send(pol, &c)) != NULL)
+	if ((*why = sms_may_send(pol, &c)) != NULL) {
+		rc = audit_write1(db, actor, "sms.send", "sms_code", "", AUDIT_DENIED,
+		    *why);
 		goto out;
+	}
 	crypto_random(rnd, sizeof rnd);
 	snprintf(code, sizeof code, "%06u",
 	    (unsigned)((rnd[0] << 24 | rnd[1] << 16 | rnd[2] << 8 | rnd[3]) % 1000000u));
 	code_hash(key, purpose, mobile, code, hash);
+	if (!deliver)	/* a stored hash no code of six digits can match */
+		crypto_random(hash, sizeof hash);
 	{
 		struct db_param p[] = {
 			DB_STR(purpose_names[purpose]), DB_STRN((const char *)idx, 32),
 			DB_STRN((const char *)hash, 32), DB_STR(addr != NULL ? addr : ""),
 			DB_INT(pol->ttl),
 		};
+		char oid[24], detail[64];
 
+		/* The row and its audit row in one transaction; the mobile
+		 * only as the row's blind index. */
+		if ((rc = db_begin(db)) != ERR_OK)
+			goto out;
 		if ((rc = db_exec(db, &mod, STMT_SMS_INSERT, p, 5, NULL, &id)) != ERR_OK)
+			goto rollback;
+		snprintf(oid, sizeof oid, "%llu", id);
+		snprintf(detail, sizeof detail, "purpose=%s", purpose_names[purpose]);
+		if ((rc = audit_write(db, actor, "sms.send", "sms_code", oid,
+		    AUDIT_OK, detail)) != ERR_OK)
+			goto rollback;
+		if ((rc = db_commit(db)) != ERR_OK)
 			goto out;
 	}
+	if (!deliver)
+		goto out;
 	/* Delivery happens after the row is stored: a code is never sent
 	 * that the server does not know. */
 	sms_text(purpose, code, text, sizeof text);
@@ -278,17 +348,21 @@ sms_send_code(struct db *db, const unsigned char key[32],
 		*why = "sms_failed";
 		rc = db_exec(db, &mod, STMT_SMS_FAILED, p, 2, NULL, NULL);
 	}
+	goto out;
+rollback:
+	db_rollback(db);
 out:
 	explicit_bzero(code, sizeof code);
 	explicit_bzero(text, sizeof text);
+	explicit_bzero(hash, sizeof hash);
 	arena_free(a);
 	return rc;
 }
 
 int
 sms_check_code(struct db *db, const unsigned char key[32],
-    const struct sms_policy *pol, enum sms_purpose purpose, const char *mobile,
-    const char *code)
+    const struct sms_policy *pol, const struct audit_actor *actor,
+    enum sms_purpose purpose, const char *mobile, const char *code)
 {
 	struct arena	*a = arena_new(1024);
 	struct db_rows	*rows;
@@ -331,9 +405,17 @@ sms_check_code(struct db *db, const unsigned char key[32],
 		struct db_param p[] = { DB_INT(id) };
 		bool right = strlen(code) == 6 && crypto_equal(want, have, 32);
 
+		char oid[24], detail[64];
+
 		result = right ? 1 : 0;
+		snprintf(oid, sizeof oid, "%lld", id);
+		snprintf(detail, sizeof detail, "purpose=%s%s", purpose_names[purpose],
+		    right ? "" : " wrong code");
 		if (db_exec(db, &mod, right ? STMT_SMS_USE : STMT_SMS_ATTEMPT, p, 1,
-		    NULL, NULL) != ERR_OK || db_commit(db) != ERR_OK)
+		    NULL, NULL) != ERR_OK ||
+		    audit_write(db, actor, "sms.check", "sms_code", oid,
+		    right ? AUDIT_OK : AUDIT_FAILED, detail) != ERR_OK ||
+		    db_commit(db) != ERR_OK)
 			result = -2;
 		else {
 			arena_free(a);

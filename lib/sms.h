@@ -55,14 +55,21 @@ void		sms_text(enum sms_purpose, const char *code, char *out, size_t len);
 
 /*
  * Sends a new code to `mobile` (11 digits) for `purpose` unless throttled.
- * Returns ERR_OK with *why NULL when sent (or when delivery failed: the
- * failure is recorded on the row and *why = "sms_failed"); ERR_OK with
- * *why set to a throttle key when refused; or a database error.
+ * The code's row and an "sms.send" audit row are one transaction, and
+ * delivery follows its commit; a refusal is audited too.  With `deliver`
+ * false (a reset asked for an unknown username/mobile pair) everything
+ * happens the same -- throttles, a row that counts toward them, the audit
+ * row, the answer -- except that the stored hash matches no code and
+ * nothing is sent.  Returns ERR_OK with *why NULL when sent (or when
+ * delivery failed: the failure is recorded on the row and *why =
+ * "sms_failed"); ERR_OK with *why set to a throttle key when refused; or
+ * a database error.  The client address is actor->client_addr.
  */
+struct audit_actor;
 enum err	sms_send_code(struct db *, const unsigned char index_key[32],
 		    const struct sms_policy *, const struct sms_sender *,
-		    enum sms_purpose, const char *mobile, const char *client_addr,
-		    const char **why);
+		    const struct audit_actor *, enum sms_purpose,
+		    const char *mobile, bool deliver, const char **why);
 
 /*
  * Checks `code` against the newest live code of (purpose, mobile) and uses
@@ -70,10 +77,12 @@ enum err	sms_send_code(struct db *, const unsigned char index_key[32],
  * counted even when the caller's change fails afterwards.  Callers check
  * everything else first.  Returns 1 right, 0 wrong (one attempt counted),
  * -1 no live code (none, expired, used or voided), -2 database error.
+ * A right or wrong attempt writes an "sms.check" audit row in the same
+ * transaction.
  */
 int		sms_check_code(struct db *, const unsigned char index_key[32],
-		    const struct sms_policy *, enum sms_purpose,
-		    const char *mobile, const char *code);
+		    const struct sms_policy *, const struct audit_actor *,
+		    enum sms_purpose, const char *mobile, const char *code);
 
 /* HMAC-SHA-256 blind index of a value under `domain` (e.g. "mobile"). */
 void		blind_index(const unsigned char key[32], const char *domain,

@@ -10,6 +10,7 @@
 #include "log.h"
 #include "password.h"
 #include "seal.h"
+#include "session.h"
 #include "user.h"
 
 enum {
@@ -40,6 +41,9 @@ enum {
 	STMT_USER_BY_NAME_MOBILE,
 	STMT_USER_MOBILE,
 	STMT_USER_SUSPENDED_GOV,
+	STMT_USER_AUTH_PEEK,
+	STMT_USER_HASH_PEEK,
+	STMT_USER_LOCK_NOTICE,
 	STMT_USER__MAX
 };
 
@@ -58,7 +62,9 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_AUTH] =
 	    "SELECT id, pw_hash, status, role,"
 	    " locked_until IS NOT NULL AND locked_until > UTC_TIMESTAMP(),"
-	    " DATE_FORMAT(locked_until, '%Y-%m-%d %H:%i:%s')"
+	    " DATE_FORMAT(locked_until, '%Y-%m-%d %H:%i:%s'),"
+	    " must_change_pw <> 0 AND pw_changed_at < UTC_TIMESTAMP() - INTERVAL ? DAY,"
+	    " DATE_FORMAT(locked_notice, '%Y-%m-%d %H:%i:%s')"
 	    " FROM users WHERE username = ? FOR UPDATE",
 	[STMT_USER_FAIL] =
 	    "UPDATE users SET fail_count = IF(" IN_WINDOW ", fail_count + 1, 1),"
@@ -67,7 +73,7 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_FAILS] = "SELECT fail_count FROM users WHERE id = ?",
 	[STMT_USER_LOGIN_OK] =
 	    "UPDATE users SET fail_count = 0, fail_first_at = NULL,"
-	    " last_login_at = UTC_TIMESTAMP() WHERE id = ?",
+	    " last_login_at = UTC_TIMESTAMP(), locked_notice = NULL WHERE id = ?",
 	[STMT_USER_SET_HASH] =
 	    "UPDATE users SET pw_hash = ?, pw_changed_at = UTC_TIMESTAMP(),"
 	    " must_change_pw = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
@@ -138,6 +144,12 @@ static const char *const sql[STMT_USER__MAX] = {
 	    " AND f.status IN ('submitted', 'checked', 'approved', 'executed')"
 	    " AND f.submitted_at >= COALESCE(u.status_at, '1970-01-01'))"
 	    " ORDER BY u.status_at, u.id LIMIT ?",
+	/* Reads without a lock, for the KDF to run before the row is locked. */
+	[STMT_USER_AUTH_PEEK] = "SELECT id, pw_hash FROM users WHERE username = ?",
+	[STMT_USER_HASH_PEEK] = "SELECT pw_hash FROM users WHERE id = ?",
+	/* told to the owner at the next good sign-in (schema/013) */
+	[STMT_USER_LOCK_NOTICE] =
+	    "UPDATE users SET locked_notice = UTC_TIMESTAMP() WHERE id = ?",
 };
 
 static const struct db_module mod = { DBM_USER, STMT_USER__MAX, sql };
@@ -448,31 +460,118 @@ throttle_count(struct db *db, struct arena *a, const char *addr,
 	return ERR_OK;
 }
 
+/*
+ * A failed sign-in step (a wrong password or TOTP code) of user `id`, in
+ * the caller's transaction: counted, and locked at the limit by
+ * user_count_failure_tx; a lock it makes is noted for the owner's next
+ * good sign-in.
+ */
+static enum err
+count_failure(struct db *db, const struct audit_actor *actor,
+    const struct auth_policy *pol, long long id, bool *locked_now)
+{
+	struct db_param	p[] = { DB_INT(id) };
+	enum err	rc;
+
+	if ((rc = user_count_failure_tx(db, actor, id, pol, locked_now)) != ERR_OK ||
+	    !*locked_now)
+		return rc;
+	return db_exec(db, &mod, STMT_USER_LOCK_NOTICE, p, 1, NULL, NULL);
+}
+
+/* "name_hmac=<hex>": an unknown name in the audit log, never its text
+ * (it is often a password typed into the wrong field).  Without a key
+ * the name is left out. */
+static void
+name_detail(const unsigned char *key, const char *username, char *out,
+    size_t len)
+{
+	unsigned char	mac[32];
+	char		msg[96], hex[33];
+	int		n;
+
+	if (key == NULL) {
+		snprintf(out, len, "unknown user");
+		return;
+	}
+	n = snprintf(msg, sizeof msg, "login-name\x1f%.60s", username);
+	crypto_hmac_sha256(key, 32, msg, n < 0 ? 0 : (size_t)n, mac);
+	crypto_hex(mac, 16, hex);
+	snprintf(out, len, "unknown user name_hmac=%s", hex);
+	explicit_bzero(msg, sizeof msg);
+}
+
+/* The stored hash of `username` read without a lock; id 0 when none. */
+static enum err
+auth_peek(struct db *db, struct arena *a, const char *username, long long *id,
+    char stored[PASSWORD_HASH_MAX])
+{
+	struct db_param	 p[1] = { DB_STR(username) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	*id = 0;
+	stored[0] = '\0';
+	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH_PEEK, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) < 0)
+		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	if (n == 1) {
+		*id = db_col_int(rows, 0);
+		snprintf(stored, PASSWORD_HASH_MAX, "%s", db_col_str(rows, 1));
+	}
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+/* The KDF run of a sign-in: 1 match, 0 not (a dummy run when there is no
+ * hash: unknown name, or revoked with its hash wiped). */
+static int
+auth_verify(const char *password, size_t pwlen, const char *stored, bool *stale)
+{
+	if (stored[0] == '\0') {
+		password_dummy_verify(password, pwlen);
+		return 0;
+	}
+	return password_verify(password, pwlen, stored, stale);
+}
+
 enum auth_result
 user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
     const struct audit_actor *actor0, enum portal portal, const char *username,
-    const char *password, struct user *u, char until[32], enum err *err)
+    const char *password, struct user *u, char notice[32], enum err *err)
 {
 	struct audit_actor	 actor = *actor0;
 	struct db_rows		*rows;
-	struct db_param		 p[1] = { DB_STR(username) };
-	char			 stored[PASSWORD_HASH_MAX] = "", detail[80];
-	long long		 id = 0, addr_failures = 0;
+	struct db_param		 p[2] = { DB_INT(pol->otp_days), DB_STR(username) };
+	char			 stored[PASSWORD_HASH_MAX] = "", peeked[PASSWORD_HASH_MAX] = "";
+	char			 detail[96], oid[24], until[32] = "";
+	long long		 id = 0, peek_id = 0, addr_failures = 0;
 	const char		*status = NULL;
 	int			 role = -1, n, match;
-	bool			 locked = false, stale = false;
-	enum auth_result	 res;
+	bool			 locked = false, stale = false, otp_expired = false;
+	enum auth_result	 res = AUTH_ERROR;
 	enum err		 rc;
 	size_t			 pwlen = strlen(password);
 
 	*err = ERR_OK;
-	until[0] = '\0';
+	notice[0] = '\0';
 	if ((rc = throttle_count(db, a, actor.client_addr, pol->failure_window,
 	    &addr_failures)) != ERR_OK)
 		goto dberr;
+	/*
+	 * The KDF runs before the row is locked, so parallel wrong passwords
+	 * for one name do not queue the real user behind a fifth of a second
+	 * each; the same work for an unknown name.
+	 */
+	if ((rc = auth_peek(db, a, username, &peek_id, peeked)) != ERR_OK)
+		goto dberr;
+	match = auth_verify(password, pwlen, peeked, &stale);
+
 	if ((rc = db_begin(db)) != ERR_OK)
 		goto dberr;
-	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 1, &rows)) != ERR_OK)
+	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 2, &rows)) != ERR_OK)
 		goto rollback;
 	if ((n = db_next(rows)) < 0) {
 		rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
@@ -485,17 +584,18 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 		role = role_parse(db_col_str(rows, 3));
 		locked = db_col_int(rows, 4) != 0;
 		if (db_col_str(rows, 5) != NULL)
-			snprintf(until, 32, "%s", db_col_str(rows, 5));
+			snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
+		otp_expired = db_col_int(rows, 6) != 0;
+		if (db_col_str(rows, 7) != NULL)
+			snprintf(notice, 32, "%s", db_col_str(rows, 7));
 		db_rows_free(rows);
 	}
-	snprintf(detail, sizeof detail, "username=%.40s", username);
-
-	/* The same KDF work for every outcome below. */
-	if (id == 0 || stored[0] == '\0') {	/* revoked: its hash is wiped */
-		password_dummy_verify(password, pwlen);
-		match = 0;
-	} else
-		match = password_verify(password, pwlen, stored, &stale);
+	/* Changed between the two reads (a reset, a new account): verify
+	 * again against what is locked now; rare, so the cost is too. */
+	if (id != peek_id || strcmp(stored, peeked) != 0)
+		match = id == 0 ? 0 : auth_verify(password, pwlen, stored, &stale);
+	explicit_bzero(peeked, sizeof peeked);
+	snprintf(oid, sizeof oid, "%lld", id);
 
 	if (addr_failures >= pol->addr_max_failures) {
 		res = AUTH_THROTTLED;
@@ -506,102 +606,99 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	}
 	if (id == 0) {
 		res = AUTH_BAD;
+		name_detail(pol->name_key, username, detail, sizeof detail);
 		if ((rc = throttle_add(db, actor.client_addr)) == ERR_OK)
 			rc = audit_write(db, &actor, "login", "user", "",
 			    AUDIT_FAILED, detail);
 		goto finish;
 	}
-	{
-		char oid[24];
+	if (status != NULL && strcmp(status, "locked") == 0 &&
+	    !locked && until[0] != '\0') {
+		/* the lock has run out: the state table lifts it */
+		struct acct_change ex = { .action = ACCT_LOCK_EXPIRE,
+		    .by = ACCT_BY_SIGNIN };
 
-		snprintf(oid, sizeof oid, "%lld", id);
-		if (status != NULL && strcmp(status, "locked") == 0 &&
-		    !locked && until[0] != '\0') {
-			/* the lock has run out: the state table lifts it */
-			struct acct_change ex = { .action = ACCT_LOCK_EXPIRE,
-			    .by = ACCT_BY_SIGNIN };
-
-			if ((rc = user_step_tx(db, &actor, id, &ex, NULL)) != ERR_OK)
-				goto finish;
-			status = "active";
-			until[0] = '\0';
-		}
-		if (status != NULL && strcmp(status, "locked") == 0) {
-			res = AUTH_LOCKED;
-			rc = audit_write(db, &actor, "login", "user", oid,
-			    AUDIT_DENIED, "account locked");
+		if ((rc = user_step_tx(db, &actor, id, &ex, NULL)) != ERR_OK)
 			goto finish;
-		}
-		if (match != 1) {
-			bool locked_now = false;
-
-			res = AUTH_BAD;
-			if ((rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
-			    (rc = audit_write(db, &actor, "login", "user", oid,
-			    AUDIT_FAILED, "wrong password")) != ERR_OK ||
-			    (rc = user_count_failure_tx(db, &actor, id, pol,
-			    &locked_now)) != ERR_OK)
-				goto finish;
-			if (locked_now) {
-				res = AUTH_LOCKED;
-				until[0] = '\0';	/* read back below */
-			}
-			goto finish;
-		}
-		if (status == NULL || (strcmp(status, "active") != 0 &&
-		    strcmp(status, "locked") != 0)) {
-			res = AUTH_INACTIVE;
-			rc = audit_write(db, &actor, "login", "user", oid,
-			    AUDIT_DENIED, status != NULL ? status : "");
-			goto finish;
-		}
-		if (role < 0 || role_portal((enum role)role) != portal) {
-			res = AUTH_WRONG_PORTAL;
-			rc = audit_write(db, &actor, "login", "user", oid,
-			    AUDIT_DENIED, "wrong portal for the role");
-			goto finish;
-		}
-		{
-			struct db_param ok[] = { DB_INT(id) };
-
-			res = AUTH_OK;
-			if ((rc = db_exec(db, &mod, STMT_USER_LOGIN_OK, ok, 1, NULL, NULL)) != ERR_OK)
-				goto finish;
-		}
-		if (stale) {
-			char fresh[PASSWORD_HASH_MAX];
-
-			if (password_hash(password, pwlen, &kdf_current, fresh) == 0) {
-				struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
-
-				if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
-				    NULL, NULL)) != ERR_OK)
-					goto finish;
-			}
-		}
-		actor.user_id = id;
-		actor.role = role_name((enum role)role);
-		rc = audit_write(db, &actor, "login", "user", oid, AUDIT_OK,
-		    stale ? "password hash upgraded" : "");
+		status = "active";
 	}
+	if (status != NULL && strcmp(status, "locked") == 0) {
+		res = AUTH_LOCKED;
+		rc = audit_write(db, &actor, "login", "user", oid,
+		    AUDIT_DENIED, "account locked");
+		goto finish;
+	}
+	if (match != 1) {
+		bool locked_now = false;
+
+		res = AUTH_BAD;
+		if ((rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
+		    (rc = audit_write(db, &actor, "login", "user", oid,
+		    AUDIT_FAILED, "wrong password")) != ERR_OK ||
+		    (rc = count_failure(db, &actor, pol, id, &locked_now)) != ERR_OK)
+			goto finish;
+		if (locked_now)
+			res = AUTH_LOCKED;
+		goto finish;
+	}
+	if (status == NULL || (strcmp(status, "active") != 0 &&
+	    strcmp(status, "locked") != 0)) {
+		res = AUTH_INACTIVE;
+		rc = audit_write(db, &actor, "login", "user", oid,
+		    AUDIT_DENIED, status != NULL ? status : "");
+		goto finish;
+	}
+	if (role < 0 || role_portal((enum role)role) != portal) {
+		res = AUTH_WRONG_PORTAL;
+		rc = audit_write(db, &actor, "login", "user", oid,
+		    AUDIT_DENIED, "wrong portal for the role");
+		goto finish;
+	}
+	if (otp_expired) {
+		res = AUTH_OTP_EXPIRED;
+		rc = audit_write(db, &actor, "login", "user", oid,
+		    AUDIT_DENIED, "one-time password expired");
+		goto finish;
+	}
+	{
+		struct db_param ok[] = { DB_INT(id) };
+
+		res = AUTH_OK;
+		if ((rc = db_exec(db, &mod, STMT_USER_LOGIN_OK, ok, 1, NULL, NULL)) != ERR_OK)
+			goto finish;
+	}
+	if (stale) {
+		char fresh[PASSWORD_HASH_MAX];
+
+		if (password_hash(password, pwlen, &kdf_current, fresh) == 0) {
+			struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
+
+			if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
+			    NULL, NULL)) != ERR_OK)
+				goto finish;
+		}
+	}
+	actor.user_id = id;
+	actor.role = role_name((enum role)role);
+	snprintf(detail, sizeof detail, "%s%s%s", stale ? "password hash upgraded" : "",
+	    stale && notice[0] ? "; " : "",
+	    notice[0] ? "locked since the last sign-in: owner told" : "");
+	rc = audit_write(db, &actor, "login", "user", oid, AUDIT_OK, detail);
 finish:
 	explicit_bzero(stored, sizeof stored);
+	if (res != AUTH_OK)
+		notice[0] = '\0';
 	if (rc != ERR_OK)
 		goto rollback;
 	if ((rc = db_commit(db)) != ERR_OK)
 		goto dberr;
-	if (res == AUTH_LOCKED && until[0] == '\0') {
-		struct user tmp;
-
-		if (user_by_id(db, a, id, &tmp) == ERR_OK && tmp.locked_until != NULL)
-			snprintf(until, 32, "%s", tmp.locked_until);
-	}
 	if (res == AUTH_OK && (rc = user_by_id(db, a, id, u)) != ERR_OK)
 		goto dberr;
 	return res;
 rollback:
 	db_rollback(db);
 dberr:
+	explicit_bzero(peeked, sizeof peeked);
 	*err = rc;
 	return AUTH_ERROR;
 }
@@ -662,51 +759,119 @@ current_hash(struct db *db, struct arena *a, long long id,
 	return ERR_OK;
 }
 
+/* The current hash of user id, read without a lock. */
+static enum err
+hash_peek(struct db *db, struct arena *a, long long id,
+    char out[PASSWORD_HASH_MAX])
+{
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_USER_HASH_PEEK, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) != 1)
+		return n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	snprintf(out, PASSWORD_HASH_MAX, "%s", db_col_str(rows, 0));
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+/*
+ * Stores `fresh` for user id when its hash is still `seen` (read before
+ * the KDF runs, outside the lock), in one transaction with the history,
+ * `step` (a state change, may be NULL) or the end of the other sessions
+ * and audit row `action` (without a step).  *changed (nothing stored)
+ * when the hash changed in between.
+ */
+static enum err
+swap_password(struct db *db, struct arena *a, const struct audit_actor *actor,
+    const char *action, long long id, const char *seen, const char *fresh,
+    const unsigned char *keep, const struct acct_change *step, bool *changed)
+{
+	char		 old[PASSWORD_HASH_MAX], oid[24];
+	enum err	 rc;
+
+	*changed = false;
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = current_hash(db, a, id, old)) != ERR_OK)
+		goto rollback;
+	if (strcmp(old, seen) != 0) {
+		*changed = true;
+		rc = ERR_OK;
+		goto rollback;
+	}
+	if (step != NULL) {
+		/* A reset by SMS also lifts a lock from failed sign-ins, never
+		 * a suspension (the state table refuses it). */
+		if ((rc = user_step_tx(db, actor, id, step, NULL)) != ERR_OK ||
+		    (rc = store_password(db, id, old, fresh, false)) != ERR_OK)
+			goto rollback;
+	} else if ((rc = store_password(db, id, old, fresh, false)) != ERR_OK ||
+	    (rc = end_sessions(db, id, keep)) != ERR_OK ||
+	    (rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "")) != ERR_OK)
+		goto rollback;
+	explicit_bzero(old, sizeof old);
+	return db_commit(db);
+rollback:
+	explicit_bzero(old, sizeof old);
+	db_rollback(db);
+	return rc;
+}
+
 const char *
 user_change_password(struct db *db, struct arena *a,
-    const struct audit_actor *actor, const struct user *u, const char *cur,
-    const char *next, const unsigned char *keep, enum err *err)
+    const struct audit_actor *actor, const struct user *u,
+    const struct pw_context *ctx, const char *cur, const char *next,
+    const char *confirm, const unsigned char *keep, enum err *err)
 {
-	char		 old[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
-	const char	*why;
-	bool		 used;
+	char		 seen[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
+	const char	*why = NULL;
+	bool		 used, changed;
 	enum err	 rc;
 
 	*err = ERR_OK;
-	if ((why = password_policy(next, u->username, u->contact)) != NULL)
-		return why;
-	if (password_hash(next, strlen(next), &kdf_current, fresh) == -1) {
-		*err = ERR_NOMEM;
-		return "db";
-	}
 	snprintf(oid, sizeof oid, "%lld", u->id);
-	if ((rc = db_begin(db)) != ERR_OK)
+	if ((rc = hash_peek(db, a, u->id, seen)) != ERR_OK)
 		goto fail;
-	if ((rc = current_hash(db, a, u->id, old)) != ERR_OK)
-		goto rollback;
-	if (password_verify(cur, strlen(cur), old, NULL) != 1) {
-		db_rollback(db);
+	/* The current password first: the rules of the new one tell
+	 * nothing to someone who does not know it. */
+	if (password_verify(cur, strlen(cur), seen, NULL) != 1) {
 		(void)audit_write1(db, actor, "password.change", "user", oid,
 		    AUDIT_FAILED, "wrong current password");
-		return "pw_current";
+		why = "pw_current";
+		goto out;
 	}
-	if ((rc = recently_used(db, a, u->id, next, old, &used)) != ERR_OK)
-		goto rollback;
-	if (used) {
-		db_rollback(db);
-		return "pw_reused";
+	if (strcmp(next, confirm) != 0) {
+		why = "pw_mismatch";
+		goto out;
 	}
-	if ((rc = store_password(db, u->id, old, fresh, false)) != ERR_OK ||
-	    (rc = end_sessions(db, u->id, keep)) != ERR_OK ||
-	    (rc = audit_write(db, actor, "password.change", "user", oid,
-	    AUDIT_OK, "")) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
+	if ((why = password_policy(next, ctx)) != NULL)
+		goto out;
+	if ((rc = recently_used(db, a, u->id, next, seen, &used)) != ERR_OK)
 		goto fail;
-	return NULL;
-rollback:
-	db_rollback(db);
+	if (used) {
+		why = "pw_reused";
+		goto out;
+	}
+	if (password_hash(next, strlen(next), &kdf_current, fresh) == -1) {
+		rc = ERR_NOMEM;
+		goto fail;
+	}
+	rc = swap_password(db, a, actor, "password.change", u->id, seen, fresh,
+	    keep, NULL, &changed);
+	if (rc != ERR_OK)
+		goto fail;
+	if (changed)	/* changed meanwhile: `cur` was right for the old one */
+		why = "pw_current";
+out:
+	explicit_bzero(seen, sizeof seen);
+	return why;
 fail:
+	explicit_bzero(seen, sizeof seen);
 	*err = rc;
 	return "db";
 }
@@ -715,40 +880,37 @@ const char *
 user_set_password(struct db *db, struct arena *a, const struct audit_actor *actor,
     long long id, const char *pw, enum err *err)
 {
-	char		 old[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX], oid[24];
-	bool		 used;
-	enum err	 rc;
+	struct acct_change	 ch = { .action = ACCT_SMS_RESET, .by = ACCT_BY_SELF };
+	char			 seen[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX];
+	const char		*why = NULL;
+	bool			 used, changed;
+	enum err		 rc;
 
 	*err = ERR_OK;
-	if (password_hash(pw, strlen(pw), &kdf_current, fresh) == -1) {
-		*err = ERR_NOMEM;
-		return "db";
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_begin(db)) != ERR_OK)
+	/* Every KDF run (history, new hash) before the row is locked. */
+	if ((rc = hash_peek(db, a, id, seen)) != ERR_OK ||
+	    (rc = recently_used(db, a, id, pw, seen, &used)) != ERR_OK)
 		goto fail;
-	if ((rc = current_hash(db, a, id, old)) != ERR_OK ||
-	    (rc = recently_used(db, a, id, pw, old, &used)) != ERR_OK)
-		goto rollback;
 	if (used) {
-		db_rollback(db);
-		return "pw_reused";
+		why = "pw_reused";
+		goto out;
 	}
-	{
-		struct acct_change ch = { .action = ACCT_SMS_RESET, .by = ACCT_BY_SELF };
-
-		/* A reset by SMS also lifts a lock from failed sign-ins, never
-		 * a suspension (the state table refuses it). */
-		if ((rc = user_step_tx(db, actor, id, &ch, NULL)) != ERR_OK ||
-		    (rc = store_password(db, id, old, fresh, false)) != ERR_OK)
-			goto rollback;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
+	if (password_hash(pw, strlen(pw), &kdf_current, fresh) == -1) {
+		rc = ERR_NOMEM;
 		goto fail;
-	return NULL;
-rollback:
-	db_rollback(db);
+	}
+	rc = swap_password(db, a, actor, "password.reset.self", id, seen, fresh,
+	    NULL, &ch, &changed);
+	/* Changed meanwhile (another reset): the code was spent, try again. */
+	if (rc == ERR_OK && changed)
+		rc = ERR_CONFLICT;
+	if (rc != ERR_OK)
+		goto fail;
+out:
+	explicit_bzero(seen, sizeof seen);
+	return why;
 fail:
+	explicit_bzero(seen, sizeof seen);
 	*err = rc;
 	return "db";
 }
@@ -947,7 +1109,9 @@ user_totp_enrol(struct db *db, const unsigned char key[32],
 
 int
 user_totp_verify(struct db *db, const unsigned char key[32],
-    const struct audit_actor *actor, long long id, const char *code, time_t now)
+    const struct audit_actor *actor, const struct auth_policy *pol,
+    long long id, const unsigned char session_hash[32], const char *code,
+    time_t now)
 {
 	struct arena	*a = arena_new(1024);
 	struct db_param	 p[] = { DB_INT(id) };
@@ -991,10 +1155,24 @@ user_totp_verify(struct db *db, const unsigned char key[32],
 			goto rollback;
 		result = 1;
 	} else {
-		if (audit_write(db, actor, "login.totp", "user", oid, AUDIT_FAILED,
-		    "wrong or reused code") != ERR_OK)
+		unsigned	count = 0;
+		bool		locked_now = false;
+		char		detail[80];
+
+		if (session_factor_fail(db, a, session_hash, &count) != ERR_OK ||
+		    count_failure(db, actor, pol, id, &locked_now) != ERR_OK)
 			goto rollback;
 		result = 0;
+		if (count >= TOTP_MAX_FAILURES || locked_now) {
+			if (session_end(db, session_hash) != ERR_OK)
+				goto rollback;
+			result = 2;
+		}
+		snprintf(detail, sizeof detail, "wrong or reused code (%u of %u)%s",
+		    count, TOTP_MAX_FAILURES, result == 2 ? "; sign-in ended" : "");
+		if (audit_write(db, actor, "login.totp", "user", oid, AUDIT_FAILED,
+		    detail) != ERR_OK)
+			goto rollback;
 	}
 	if (db_commit(db) != ERR_OK)
 		result = -1;

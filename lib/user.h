@@ -18,6 +18,7 @@
 #include "db.h"
 #include "crypto.h"
 #include "account_state.h"	/* enum user_status, the state table */
+#include "password.h"
 
 enum role {
 	ROLE_ENTERPRISE,
@@ -95,16 +96,21 @@ enum err	 user_by_name(struct db *, struct arena *, const char *name, struct use
 
 /*
  * Sign-in by password (R-11.1).  Does the same KDF work whether or not
- * the user exists.  On success fills *u, resets the failure count, records
- * last_login_at, upgrades a stale hash and writes the audit row.  Results:
+ * the user exists, before the user's row is locked.  On success fills *u,
+ * resets the failure count, records last_login_at, upgrades a stale hash,
+ * writes the audit row and puts into `notice` the time (UTC) the account
+ * was locked since its last good sign-in ("" when it was not).  A failure
+ * of an unknown name is audited with an HMAC of the name, not the name.
+ * Results:
  */
 enum auth_result {
 	AUTH_OK,
 	AUTH_BAD,		/* unknown user or wrong password: one message */
-	AUTH_LOCKED,		/* *until set (UTC) */
+	AUTH_LOCKED,		/* locked (now or before): as BAD, not to tell */
 	AUTH_INACTIVE,		/* suspended or revoked: same message as BAD */
 	AUTH_WRONG_PORTAL,	/* staff on the internet portal etc.: as BAD */
 	AUTH_THROTTLED,		/* too many failures from this address */
+	AUTH_OTP_EXPIRED,	/* right one-time password, past Auth.otp_days */
 	AUTH_ERROR,		/* database: *err set */
 };
 
@@ -113,20 +119,25 @@ struct auth_policy {
 	unsigned	failure_window;		/* seconds, 900 */
 	unsigned	lock_secs;		/* 1800 */
 	unsigned	addr_max_failures;	/* per address per window, 20 */
+	unsigned	otp_days;		/* one-time passwords live 7 days */
+	const unsigned char *name_key;		/* Keys.index, for unknown names; may be NULL */
 };
 
 enum auth_result user_authenticate(struct db *, struct arena *,
 		    const struct auth_policy *, const struct audit_actor *,
 		    enum portal, const char *username, const char *password,
-		    struct user *u, char until[32], enum err *err);
+		    struct user *u, char notice[32], enum err *err);
 
-/* Password change by the user (R-11.1): policy, not one of the last 5,
- * ends every other session (keep_session_hash may be NULL), audited.
- * Returns NULL on success or a message key ("pw_*", "pw_reused",
- * "pw_current" for a wrong current password), or "db" with *err set. */
+/* Password change by the user (R-11.1): the current password first
+ * ("pw_current", audited), then `confirm` equal to `next` ("pw_mismatch"),
+ * then the policy against ctx, then not one of the last 5 -- every KDF
+ * run before the row is locked; ends every other session
+ * (keep_session_hash may be NULL), audited.  Returns NULL on success or a
+ * message key ("pw_*", "pw_reused", "pw_current"), or "db" with *err set. */
 const char	*user_change_password(struct db *, struct arena *,
 		    const struct audit_actor *, const struct user *,
-		    const char *current, const char *next,
+		    const struct pw_context *ctx, const char *current,
+		    const char *next, const char *confirm,
 		    const unsigned char *keep_session_hash, enum err *err);
 
 /* Sets `pw` (policy already checked) after a verified reset by SMS: not one
@@ -204,9 +215,18 @@ enum err	 user_totp_secret(struct db *, const unsigned char key[32],
 enum err	 user_totp_enrol(struct db *, const unsigned char key[32],
 		    const struct audit_actor *, long long user_id,
 		    const unsigned char *secret, size_t len, long long step);
-/* Accepts a code once: 1 ok, 0 wrong or reused, -1 database. */
+/*
+ * Accepts a code once: 1 ok, 0 wrong or reused, 2 wrong and the pending
+ * sign-in is over (the session's fifth wrong code, or the account locked:
+ * the session is deleted), -1 database.  A wrong code counts against the
+ * session (session_hash) and toward the account lock like a wrong
+ * password (user_count_failure_tx); each attempt is audited in the same
+ * transaction.
+ */
+#define TOTP_MAX_FAILURES 5
 int		 user_totp_verify(struct db *, const unsigned char key[32],
-		    const struct audit_actor *, long long user_id,
+		    const struct audit_actor *, const struct auth_policy *,
+		    long long user_id, const unsigned char session_hash[32],
 		    const char *code, time_t now);
 /* Forgets the authenticator through the state table (ACCT_TOTP_RESET):
  * errors as user_step. */

@@ -3,6 +3,7 @@
 <section>
   <h1><?cs var:S.Account.title ?></h1>
   <?cs if:Account.changed ?><p class="notice" id="changed"><?cs var:S.Account.changed ?></p><?cs /if ?>
+  <?cs if:Account.lock_notice ?><p class="notice" id="lock-notice"><?cs var:S.Account.lock_notice ?><?cs var:Account.lock_notice ?><?cs var:S.Account.lock_notice_after ?></p><?cs /if ?>
   <dl class="facts">
     <dt><?cs var:S.Account.username ?></dt><dd id="acct-username"><?cs var:User.username ?></dd>
     <dt><?cs var:S.Account.real_name ?></dt><dd><?cs var:User.real_name ?></dd>

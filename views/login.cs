@@ -5,6 +5,7 @@
   <h1><?cs var:S.Login.title ?></h1>
   <p class="muted"><?cs if:Portal.name == "intranet" ?><?cs var:S.Login.intranet_hint ?><?cs else ?><?cs var:S.Login.internet_hint ?><?cs /if ?></p>
   <?cs if:Login.reset_done ?><p class="notice" id="reset-done"><?cs var:S.Login.reset_done ?></p><?cs /if ?>
+  <?cs if:Login.again ?><p class="notice" id="again"><?cs var:S.Login.again ?></p><?cs /if ?>
   <form method="post" action="/login" class="stack" novalidate>
     <?cs call:csrf() ?>
     <div class="field<?cs if:Form.username.error ?> has-error<?cs /if ?>">

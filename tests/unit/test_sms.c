@@ -8,7 +8,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "seal.h"
@@ -112,6 +117,56 @@ r_09_4_seal_round_trip_and_tamper(void **state)
 	arena_free(a);
 }
 
+/*
+ * X-SEC (issue 12 item 18): the command sender's child holds its two
+ * pipes and nothing else of the worker -- not a descriptor opened
+ * without O_CLOEXEC -- reads the text on stdin, and a failure's first
+ * line of output becomes the error.
+ */
+static void
+x_sec_sms_child_inherits_only_its_pipes(void **state)
+{
+	char	 dir[] = "/tmp/test_sms.XXXXXX", script[128], marker[128];
+	char	 fds[128], got[4096], err[256], cmd[512];
+	FILE	*f;
+	size_t	 n;
+	int	 leak;
+	struct sms_sender s = { SMS_SENDER_COMMAND, script, 5 };
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(script, sizeof script, "%s/send", dir);
+	snprintf(marker, sizeof marker, "%s/worker-secret-file", dir);
+	snprintf(fds, sizeof fds, "%s/fds", dir);
+	assert_non_null(f = fopen(script, "w"));
+	fprintf(f, "#!/bin/sh\nls -l /proc/$$/fd/ > %s\ncat >> %s\n"
+	    "[ \"$1\" = 13800000000 ] || { echo wrong number; exit 3; }\n", fds, fds);
+	fclose(f);
+	assert_int_equal(chmod(script, 0700), 0);
+	/* a descriptor the worker holds without close-on-exec */
+	assert_true((leak = open(marker, O_CREAT | O_RDWR, 0600)) >= 0);
+
+	assert_int_equal(sms_deliver(&s, "13800000000", "code 123456", err,
+	    sizeof err), 0);
+	assert_non_null(f = fopen(fds, "r"));
+	n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	if (strstr(got, "worker-secret-file") != NULL)
+		fail_msg("the child inherited a worker descriptor:\n%s", got);
+	assert_non_null(strstr(got, "0 -> pipe:"));
+	assert_non_null(strstr(got, "1 -> pipe:"));
+	assert_non_null(strstr(got, "2 -> pipe:"));
+	assert_non_null(strstr(got, "code 123456"));
+
+	assert_int_equal(sms_deliver(&s, "13900000000", "x", err, sizeof err), -1);
+	assert_non_null(strstr(err, "status 3"));
+	assert_non_null(strstr(err, "wrong number"));
+	close(leak);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -120,6 +175,7 @@ main(void)
 		cmocka_unit_test(r_06_2_text_names_the_platform),
 		cmocka_unit_test(r_09_4_blind_index),
 		cmocka_unit_test(r_09_4_seal_round_trip_and_tamper),
+		cmocka_unit_test(x_sec_sms_child_inherits_only_its_pipes),
 	};
 
 	return cmocka_run_group_tests_name("sms", tests, NULL, NULL);
