@@ -71,8 +71,10 @@ bad legal_id "110105194902300027" '出生日期无效' "R-06.1 an ID number with
 bad mobile "12345678901" '11 位手机号码' "R-06.1 a malformed mobile is refused"
 bad reg_no "123" '机构登记注册号' "R-06.1 a malformed registration number is refused"
 bad username "9abc" '以字母开头' "R-06.1 a username must start with a letter"
-bad username "ent-a" '已被使用' "R-06.1 a taken username is refused"
-bad password "short" '至少需要 10 个字符' "R-11.1 the password policy applies at registration"
+reg_fields ent-a "$U1" "$M1" --data-urlencode sms_code=123456
+post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}"
+expect_no_body '已被使用' "X-SEC a taken username is not told before a right SMS code (issue 12 item 6)"
+bad password "short" '至少需要 12 个字符' "R-11.1 the password policy applies at registration"
 bad password "X${M1}y!" '不能包含手机号码' "R-11.1 a password containing the mobile is refused"
 bad ent_name "" '请填写此项' "R-06.1 the enterprise name is required"
 expect_body "value=\"regcheck1\"" "X-UI the form keeps the username as typed"
