@@ -148,7 +148,7 @@ for i in 1 2 3 4; do
 	post_form "$jar" "$INTRANET/login/totp" "$INTRANET/login/totp" -d code=000000
 done
 expect_status 200 "X-SEC four wrong codes keep the pending sign-in"
-expect_eq "$(sql "SELECT factor_failures FROM sessions WHERE user_id = $uid")" 4 "X-SEC ... counted on the session"
+expect_eq "$(sql "SELECT factor_failures FROM sessions WHERE user_id = $uid AND stage = 'totp'")" 4 "X-SEC ... counted on the session"
 expect_eq "$(sql "SELECT fail_count FROM users WHERE id = $uid")" 4 "X-SEC ... and toward the account lock"
 post_form "$jar" "$INTRANET/login/totp" "$INTRANET/login/totp" -d code=000000
 expect_status 303 "X-SEC the fifth wrong code ends the pending sign-in (issue 12 item 5)"
