@@ -111,44 +111,6 @@ auth_policy_of(const struct config *cfg)
 }
 
 /*
- * The new session of a sign-in and its audit row, in one transaction;
- * whatever session the browser had is ended.  `notice`: the time (UTC) of
- * a lock since the last sign-in, shown on /account, or "".
- */
-static enum err
-start_session(struct req *r, long long uid, enum session_stage stage,
-    const char *notice, char token[SESSION_TOKEN_LEN + 1])
-{
-	struct audit_actor	 a;
-	unsigned char		 hash[32];
-	char			 oid[24];
-	enum err		 rc;
-
-	req_actor(r, &a);
-	a.user_id = uid;
-	snprintf(oid, sizeof oid, "%lld", uid);
-	if ((rc = db_begin(r->app->db)) != ERR_OK)
-		return rc;
-	if ((r->sess != NULL &&
-	    (rc = session_end(r->app->db, r->sess->id_hash)) != ERR_OK) ||
-	    (rc = session_create(r->app->db, uid, r->app->cfg->portal, stage,
-	    r->remote_addr, token)) != ERR_OK)
-		goto rollback;
-	if (notice[0] != '\0') {
-		if ((rc = session_id_hash(token, hash)) != ERR_OK ||
-		    (rc = session_set_notice(r->app->db, hash, notice)) != ERR_OK)
-			goto rollback;
-	}
-	if ((rc = audit_write(r->app->db, &a, "session.create", "user", oid,
-	    AUDIT_OK, routes_stage_path(stage))) != ERR_OK)
-		goto rollback;
-	return db_commit(r->app->db);
-rollback:
-	db_rollback(r->app->db);
-	return rc;
-}
-
-/*
  * GET /login: the sign-in form (a signed-in user goes to /account).
  * POST /login (username, password, csrf_token): 303 to the next step of
  * sign-in or to /account with a new session; otherwise the form again with
@@ -208,7 +170,10 @@ handle_login(struct req *r)
 	if (stage == STAGE_PWCHANGE)
 		stage = stage_after_factor(cfg, &u);
 	/* A new id at sign-in: whatever session the browser had is gone. */
-	if ((err = start_session(r, u.id, stage, notice, token)) != ERR_OK)
+	actor.user_id = u.id;
+	actor.role = role_name(u.role);
+	if ((err = session_start(r->app->db, &actor, cfg->portal, stage,
+	    r->sess != NULL ? r->sess->id_hash : NULL, notice, token)) != ERR_OK)
 		return status_of(err);
 	r->user_id = u.id;
 	req_cookie(r, SESSION_COOKIE, token);

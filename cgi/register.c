@@ -309,8 +309,10 @@ handle_register(struct req *r)
 	}
 	if (rc != ERR_OK)
 		return status_of(rc);
-	if ((rc = session_create(r->app->db, uid, cfg->portal, STAGE_FULL,
-	    r->remote_addr, token)) != ERR_OK)
+	actor.user_id = uid;
+	actor.role = "enterprise";
+	if ((rc = session_start(r->app->db, &actor, cfg->portal, STAGE_FULL,
+	    r->sess != NULL ? r->sess->id_hash : NULL, NULL, token)) != ERR_OK)
 		return status_of(rc);
 	req_cookie(r, SESSION_COOKIE, token);
 	req_cookie(r, PRESESSION_COOKIE, NULL);

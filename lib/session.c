@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "crypto.h"
 #include "session.h"
 
@@ -240,4 +241,34 @@ session_set_notice(struct db *db, const unsigned char id_hash[32],
 	};
 
 	return db_exec(db, &mod, STMT_SESSION_NOTICE, p, 2, NULL, NULL);
+}
+
+enum err
+session_start(struct db *db, const struct audit_actor *actor, enum portal portal,
+    enum session_stage stage, const unsigned char *old_hash, const char *notice,
+    char token[SESSION_TOKEN_LEN + 1])
+{
+	unsigned char	 hash[32];
+	char		 oid[24];
+	enum err	 rc;
+
+	snprintf(oid, sizeof oid, "%lld", actor->user_id);
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((old_hash != NULL && (rc = session_end(db, old_hash)) != ERR_OK) ||
+	    (rc = session_create(db, actor->user_id, portal, stage,
+	    actor->client_addr, token)) != ERR_OK)
+		goto rollback;
+	if (notice != NULL && notice[0] != '\0' &&
+	    ((rc = session_id_hash(token, hash)) != ERR_OK ||
+	    (rc = session_set_notice(db, hash, notice)) != ERR_OK))
+		goto rollback;
+	if ((rc = audit_write(db, actor, "session.create", "user", oid, AUDIT_OK,
+	    stage_names[stage])) != ERR_OK)
+		goto rollback;
+	return db_commit(db);
+rollback:
+	db_rollback(db);
+	explicit_bzero(token, SESSION_TOKEN_LEN + 1);
+	return rc;
 }

@@ -58,6 +58,19 @@ enum err	 session_create(struct db *, long long user_id, enum portal,
 		    char token[SESSION_TOKEN_LEN + 1]);
 
 /*
+ * A sign-in's new session (for actor->user_id, from actor->client_addr)
+ * and its "session.create" audit row, in one transaction of its own; the
+ * browser's old session (old_hash, may be NULL) ends in it too.  `notice`
+ * (may be NULL or ""): shown on /account for the session's life.  On
+ * failure nothing is stored and token is wiped.
+ */
+struct audit_actor;
+enum err	 session_start(struct db *, const struct audit_actor *,
+		    enum portal, enum session_stage,
+		    const unsigned char *old_hash, const char *notice,
+		    char token[SESSION_TOKEN_LEN + 1]);
+
+/*
  * The live session for cookie value `token` on `portal`.  ERR_NOTFOUND
  * when there is none, it is past its idle or absolute limit or, in stage totp or
  * enrol, past the pending limit (the row is

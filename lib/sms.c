@@ -239,6 +239,18 @@ deliver_command(const char *cmd, unsigned timeout, const char *mobile,
 		}
 		poll(NULL, 0, 20);
 	}
+	/* What the sender wrote just before it exited is still in the pipe. */
+	for (;;) {
+		char	 buf[256];
+		ssize_t	 n = read(out[0], buf, sizeof buf);
+		size_t	 k;
+
+		if (n <= 0)
+			break;
+		k = (size_t)n < sizeof msg - 1 - got ? (size_t)n : sizeof msg - 1 - got;
+		memcpy(msg + got, buf, k);
+		got += k;
+	}
 	close(out[0]);
 	msg[got] = '\0';
 	msg[strcspn(msg, "\r\n")] = '\0';

@@ -153,6 +153,8 @@ expect_eq "$(sql "SELECT fail_count FROM users WHERE id = $uid")" 4 "X-SEC ... a
 post_form "$jar" "$INTRANET/login/totp" "$INTRANET/login/totp" -d code=000000
 expect_status 303 "X-SEC the fifth wrong code ends the pending sign-in (issue 12 item 5)"
 expect_header Location '^/login\?again=1$' "X-SEC ... back to the sign-in form"
+req GET "$INTRANET/login?again=1"
+expect_body 'id="again"' "X-SEC ... which says why"
 expect_eq "$(sql "SELECT COUNT(*) FROM sessions WHERE user_id = $uid")" 0 "X-SEC ... its session is gone"
 expect_eq "$(sql "SELECT status FROM users WHERE id = $uid")" locked "X-SEC five wrong codes lock the account like five wrong passwords"
 n=$(audit_count "action = 'login.totp' AND outcome = 'failed' AND object_id = '$uid'")

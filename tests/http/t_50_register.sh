@@ -167,6 +167,22 @@ expect_no_body "$ID" "R-09.4 the full ID number is not on the profile page"
 expect_body 'id="missing"' "R-06.3 the profile lists what is missing"
 n=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'register' AND detail = '$U1'")
 expect_eq "$n" 1 "X-AUD the registration is audited"
+nuid=$(sql "SELECT id FROM users WHERE username = 'newco-$$'")
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'session.create' AND object_id = '$nuid'")" 1 \
+	"X-AUD the session a registration signs in with is audited (issue 12 item 14)"
+[ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'sms.check' AND outcome = 'ok' AND detail = 'purpose=register'")" -ge 1 ] &&
+	ok "X-AUD a right SMS code is audited" || not_ok "X-AUD a right SMS code is audited"
+[ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'sms.send' AND detail = 'purpose=register'")" -ge 1 ] &&
+	ok "X-AUD an SMS send is audited" || not_ok "X-AUD an SMS send is audited"
+
+# a taken username is told after a right code (and only then: issue 12 item 6)
+U3=$(uscc_for 440106 $(printf '%08d' $((RANDOM * 5 + 30000000))))
+M3=135$(printf '%08d' $((RANDOM * 3000 + 1000)))
+reg_fields "newco-$$" "$U3" "$M3"
+post_form "$jar" "$INTERNET/register" "$INTERNET/register/sms" "${REG[@]}"
+post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}" --data-urlencode "sms_code=$(last_code "$M3")"
+expect_body 'id="username-error">[^<]*已被使用' "R-06.1 a taken username is refused once the SMS code is right"
+expect_eq "$(sql "SELECT COUNT(*) FROM enterprises WHERE uscc = '$U3'")" 0 "R-06.1 ... and nothing is stored"
 
 # a second registration of the same USCC
 reg_fields other-$$ "$U1" "$M2"
