@@ -1,7 +1,7 @@
 <?cs # _ent_facts.cs -- an enterprise's registration and supplementary
      information (Ent.*), shared by the enterprise's own profile and the
      operators' view.  Sealed values arrive masked. ?>
-<?cs def:row(label, value) ?><dt><?cs var:label ?></dt><dd><?cs alt:value ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /alt ?></dd><?cs /def ?>
+<?cs def:row(label, value) ?><dt><?cs var:label ?></dt><dd><?cs if:value ?><?cs var:value ?><?cs else ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /if ?></dd><?cs /def ?>
 <?cs def:ent_facts() ?>
   <h2><?cs var:S.Profile.registration ?></h2>
   <dl class="facts">

@@ -29,8 +29,8 @@
       <tr>
         <td><a href="/agencies/<?cs var:a.id ?>" class="agency-link"><?cs var:a.name ?></a></td>
         <td><?cs var:a.region_name ?>（<?cs var:a.region ?>）</td>
-        <td><?cs alt:a.net_name ?>-<?cs /alt ?></td>
-        <td><?cs alt:a.net_contact ?>-<?cs /alt ?></td>
+        <td><?cs if:a.net_name ?><?cs var:a.net_name ?><?cs else ?>-<?cs /if ?></td>
+        <td><?cs if:a.net_contact ?><?cs var:a.net_contact ?><?cs else ?>-<?cs /if ?></td>
         <td><?cs var:a.users ?></td>
       </tr>
     <?cs /each ?>

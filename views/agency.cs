@@ -7,15 +7,15 @@
   <dl class="facts" id="agency-facts">
     <dt><?cs var:S.Agency.name ?></dt><dd id="agency-name"><?cs var:Agency.name ?></dd>
     <dt><?cs var:S.Agency.region ?></dt><dd id="agency-region"><?cs var:Agency.region_name ?>（<?cs var:Agency.region ?>）</dd>
-    <dt><?cs var:S.Agency.dept_code ?></dt><dd id="agency-dept-code"><?cs alt:Agency.dept_code ?>-<?cs /alt ?></dd>
-    <dt><?cs var:S.Agency.address ?></dt><dd id="agency-address"><?cs alt:Agency.address ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Agency.dept_code ?></dt><dd id="agency-dept-code"><?cs if:Agency.dept_code ?><?cs var:Agency.dept_code ?><?cs else ?>-<?cs /if ?></dd>
+    <dt><?cs var:S.Agency.address ?></dt><dd id="agency-address"><?cs if:Agency.address ?><?cs var:Agency.address ?><?cs else ?>-<?cs /if ?></dd>
     <dt><?cs var:S.Agency.created ?></dt><dd><?cs var:Agency.created ?></dd>
   </dl>
   <h2><?cs var:S.Agency.net ?></h2>
   <dl class="facts" id="agency-net">
-    <dt><?cs var:S.Agency.net_name ?></dt><dd id="agency-net-name"><?cs alt:Agency.net_name ?>-<?cs /alt ?></dd>
-    <dt><?cs var:S.Agency.net_title ?></dt><dd id="agency-net-title"><?cs alt:Agency.net_title ?>-<?cs /alt ?></dd>
-    <dt><?cs var:S.Agency.net_contact ?></dt><dd id="agency-net-contact"><?cs alt:Agency.net_contact ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Agency.net_name ?></dt><dd id="agency-net-name"><?cs if:Agency.net_name ?><?cs var:Agency.net_name ?><?cs else ?>-<?cs /if ?></dd>
+    <dt><?cs var:S.Agency.net_title ?></dt><dd id="agency-net-title"><?cs if:Agency.net_title ?><?cs var:Agency.net_title ?><?cs else ?>-<?cs /if ?></dd>
+    <dt><?cs var:S.Agency.net_contact ?></dt><dd id="agency-net-contact"><?cs if:Agency.net_contact ?><?cs var:Agency.net_contact ?><?cs else ?>-<?cs /if ?></dd>
   </dl>
   <?cs if:Can.edit ?><p><a href="/agencies/<?cs var:Agency.id ?>/edit" id="agency-edit"><?cs var:S.Agency.edit ?></a></p><?cs /if ?>
 
@@ -37,7 +37,7 @@
         <td><?cs var:u.real_name ?></td>
         <td><?cs var:u.contact ?></td>
         <td class="status-<?cs var:u.status ?>"><?cs var:S.Status[u.status] ?></td>
-        <td><?cs alt:u.last_login ?>-<?cs /alt ?></td>
+        <td><?cs if:u.last_login ?><?cs var:u.last_login ?><?cs else ?>-<?cs /if ?></td>
       </tr>
     <?cs /each ?>
     </tbody>
@@ -60,7 +60,7 @@
     <?cs each:f = AgencyForms.rows ?>
       <tr>
         <td><a href="/agency-forms/<?cs var:f.id ?>"><?cs var:f.id ?></a></td>
-        <td><?cs alt:f.apply_date ?>-<?cs /alt ?></td>
+        <td><?cs if:f.apply_date ?><?cs var:f.apply_date ?><?cs else ?>-<?cs /if ?></td>
         <td class="aform-status-<?cs var:f.status ?>"><?cs var:S.AForm.status[f.status] ?></td>
         <td><?cs var:f.since ?></td>
       </tr>

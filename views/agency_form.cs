@@ -31,7 +31,7 @@
   <dl class="facts">
     <dt><?cs var:S.AForm.status ?></dt><dd id="aform-status" data-status="<?cs var:AForm.status ?>"><?cs var:S.AForm.status[AForm.status] ?></dd>
     <dt><?cs var:S.AForm.unit ?></dt><dd id="aform-agency"><?cs var:AForm.agency_name ?>（<?cs var:AForm.region_name ?>）</dd>
-    <dt><?cs var:S.AForm.apply_date ?></dt><dd><?cs alt:AForm.apply_date ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.AForm.apply_date ?></dt><dd><?cs if:AForm.apply_date ?><?cs var:AForm.apply_date ?><?cs else ?>-<?cs /if ?></dd>
     <dt><?cs var:S.AForm.source ?></dt><dd><?cs var:S.AForm.source[AForm.source] ?></dd>
     <dt><?cs var:S.AForm.entered_by ?></dt><dd><?cs var:AForm.entered_name ?>（<?cs var:AForm.entered_at ?>）</dd>
     <?cs if:AForm.submitted_at ?><dt><?cs var:S.AForm.submitted_at ?></dt><dd><?cs var:AForm.submitted_at ?></dd><?cs /if ?>
@@ -59,8 +59,8 @@
         <td><?cs var:l.title ?></td>
         <td><?cs var:l.contact ?></td>
         <td class="op-<?cs var:l.op ?>"><?cs var:S.AForm.op[l.op] ?></td>
-        <td><?cs alt:l.target ?>-<?cs /alt ?></td>
-        <td class="result-user"><?cs alt:l.username ?>-<?cs /alt ?></td>
+        <td><?cs if:l.target ?><?cs var:l.target ?><?cs else ?>-<?cs /if ?></td>
+        <td class="result-user"><?cs if:l.username ?><?cs var:l.username ?><?cs else ?>-<?cs /if ?></td>
       </tr>
     <?cs /each ?>
     </tbody>

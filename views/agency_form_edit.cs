@@ -48,7 +48,7 @@
       <?cs call:line_input(l, "contact", S.AForm.contact, 100) ?>
       <div class="field<?cs if:Form["op" + l.n].error ?> has-error<?cs /if ?>">
         <span class="label"><?cs var:S.AForm.op ?></span>
-        <?cs each:o = S.AForm.op ?><label class="choice"><input type="radio" name="op<?cs var:l.n ?>" value="<?cs name:o ?>"<?cs if:l.op == name(o) ?> checked<?cs /if ?>> <?cs var:o ?></label>
+        <?cs each:o = S.AForm.op ?><label class="choice"><input type="radio" name="op<?cs var:l.n ?>" value="<?cs var:name(o) ?>"<?cs if:l.op == name(o) ?> checked<?cs /if ?>> <?cs var:o ?></label>
         <?cs /each ?>
         <?cs call:field_error("op" + l.n) ?>
       </div>

@@ -1,5 +1,5 @@
 <?cs def:title() ?><?cs var:S.AForm.form_title ?> No. <?cs var:AForm.id ?><?cs /def ?>
-<?cs def:ymd(p) ?><span class="ymd"><?cs alt:p.y ?>&emsp;&emsp;<?cs /alt ?> <?cs var:S.AForm.year ?> <?cs alt:p.m ?>&emsp;<?cs /alt ?> <?cs var:S.AForm.month ?> <?cs alt:p.d ?>&emsp;<?cs /alt ?> <?cs var:S.AForm.day ?></span><?cs /def ?>
+<?cs def:ymd(p) ?><span class="ymd"><?cs if:p.y ?><?cs var:p.y ?><?cs else ?>&emsp;&emsp;<?cs /if ?> <?cs var:S.AForm.year ?> <?cs if:p.m ?><?cs var:p.m ?><?cs else ?>&emsp;<?cs /if ?> <?cs var:S.AForm.month ?> <?cs if:p.d ?><?cs var:p.d ?><?cs else ?>&emsp;<?cs /if ?> <?cs var:S.AForm.day ?></span><?cs /def ?>
 <?cs def:box(on) ?><?cs if:on ?>☑<?cs else ?>□<?cs /if ?><?cs /def ?>
 <?cs def:copy(which, label) ?>
 <article class="print-copy" id="copy-<?cs var:which ?>">

@@ -10,7 +10,7 @@
       <label for="status"><?cs var:S.AForm.filter ?></label>
       <select id="status" name="status">
         <option value=""><?cs var:S.AForm.filter_all ?></option>
-        <?cs each:s = S.AForm.status ?><option value="<?cs name:s ?>"<?cs if:Filter.status == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option>
+        <?cs each:s = S.AForm.status ?><option value="<?cs var:name(s) ?>"<?cs if:Filter.status == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option>
         <?cs /each ?>
       </select>
       <button type="submit"><?cs var:S.AForm.filter_go ?></button>
@@ -34,7 +34,7 @@
         <td><a href="/agency-forms/<?cs var:f.id ?>" class="aform-link"><?cs var:f.id ?></a></td>
         <td><?cs var:f.agency ?></td>
         <td><?cs var:f.region ?></td>
-        <td><?cs alt:f.apply_date ?>-<?cs /alt ?></td>
+        <td><?cs if:f.apply_date ?><?cs var:f.apply_date ?><?cs else ?>-<?cs /if ?></td>
         <td><?cs var:f.lines ?></td>
         <td class="aform-status-<?cs var:f.status ?>"><?cs var:S.AForm.status[f.status] ?></td>
         <td><?cs var:f.since ?></td>

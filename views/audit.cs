@@ -45,15 +45,15 @@
       <tr class="outcome-<?cs var:a.outcome ?>">
         <td><?cs var:a.id ?></td>
         <td><?cs var:a.at ?></td>
-        <td><?cs alt:a.actor ?>-<?cs /alt ?></td>
-        <td><?cs alt:a.role_label ?><?cs var:a.role ?><?cs /alt ?></td>
+        <td><?cs if:a.actor ?><?cs var:a.actor ?><?cs else ?>-<?cs /if ?></td>
+        <td><?cs if:a.role_label ?><?cs var:a.role_label ?><?cs else ?><?cs var:a.role ?><?cs /if ?></td>
         <td><?cs var:a.org ?></td>
         <td><?cs var:a.region ?></td>
         <td><?cs var:a.portal ?></td>
         <td><?cs var:a.addr ?></td>
-        <td><?cs alt:a.action_label ?><?cs var:a.action ?><?cs /alt ?> <code><?cs var:a.action ?></code></td>
+        <td><?cs if:a.action_label ?><?cs var:a.action_label ?><?cs else ?><?cs var:a.action ?><?cs /if ?> <code><?cs var:a.action ?></code></td>
         <td><?cs var:a.object_type ?><?cs if:a.object_id ?>:<?cs var:a.object_id ?><?cs /if ?></td>
-        <td><?cs alt:a.outcome_label ?><?cs var:a.outcome ?><?cs /alt ?></td>
+        <td><?cs if:a.outcome_label ?><?cs var:a.outcome_label ?><?cs else ?><?cs var:a.outcome ?><?cs /if ?></td>
         <td><?cs var:a.detail ?></td>
       </tr>
     <?cs /each ?>

@@ -52,7 +52,7 @@
           <td><input name="col_code_<?cs var:c.n ?>" value="<?cs var:c.code ?>" maxlength="40" size="12" aria-label="<?cs var:S.CCat.col_code ?> <?cs var:c.n ?>"<?cs call:cell_invalid(c, "code") ?>><?cs call:cell_error(c, "code") ?></td>
           <td><input name="col_label_<?cs var:c.n ?>" value="<?cs var:c.label ?>" maxlength="50" size="14" aria-label="<?cs var:S.CCat.col_label ?> <?cs var:c.n ?>"<?cs call:cell_invalid(c, "label") ?>><?cs call:cell_error(c, "label") ?></td>
           <td><select name="col_kind_<?cs var:c.n ?>" aria-label="<?cs var:S.CCat.col_kind ?> <?cs var:c.n ?>"<?cs call:cell_invalid(c, "kind") ?>>
-            <?cs each:k = S.CCat.kind ?><option value="<?cs name:k ?>"<?cs if:c.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
+            <?cs each:k = S.CCat.kind ?><option value="<?cs var:name(k) ?>"<?cs if:c.kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
           </select><?cs call:cell_error(c, "kind") ?></td>
           <td><input type="checkbox" name="col_required_<?cs var:c.n ?>" value="1"<?cs if:c.required ?> checked<?cs /if ?> aria-label="<?cs var:S.CCat.col_required ?> <?cs var:c.n ?>"></td>
           <td><input name="col_max_<?cs var:c.n ?>" value="<?cs var:c.max_len ?>" maxlength="3" size="4" inputmode="numeric" aria-label="<?cs var:S.CCat.col_max ?> <?cs var:c.n ?>"<?cs call:cell_invalid(c, "max_len") ?>><?cs call:cell_error(c, "max_len") ?></td>

@@ -19,7 +19,7 @@
     <div class="field<?cs if:Form.encoding.error ?> has-error<?cs /if ?>">
       <label for="encoding"><?cs var:S.Import.encoding ?></label>
       <select id="encoding" name="encoding">
-        <?cs each:e = S.Import.enc ?><option value="<?cs name:e ?>"<?cs if:Form.encoding.value == name(e) ?> selected<?cs /if ?>><?cs var:e ?></option>
+        <?cs each:e = S.Import.enc ?><option value="<?cs var:name(e) ?>"<?cs if:Form.encoding.value == name(e) ?> selected<?cs /if ?>><?cs var:e ?></option>
         <?cs /each ?>
       </select>
       <p class="hint"><?cs var:S.Import.encoding_hint ?></p>

@@ -29,7 +29,7 @@
           <form method="post" action="/credit-requests/<?cs var:q.id ?>/decide" class="stack decide" id="decide-<?cs var:q.id ?>" novalidate>
             <input type="hidden" name="csrf_token" value="<?cs var:CSRF.token ?>">
             <div class="field<?cs if:Decide.id == q.id && Form.result.error ?> has-error<?cs /if ?>">
-              <?cs each:k = S.CreditReq.result ?><label class="choice"><input type="radio" name="result" value="<?cs name:k ?>"<?cs if:Decide.id == q.id && Form.result.value == name(k) ?> checked<?cs /if ?>> <?cs var:k ?></label>
+              <?cs each:k = S.CreditReq.result ?><label class="choice"><input type="radio" name="result" value="<?cs var:name(k) ?>"<?cs if:Decide.id == q.id && Form.result.value == name(k) ?> checked<?cs /if ?>> <?cs var:k ?></label>
               <?cs /each ?>
               <?cs if:Decide.id == q.id ?><?cs call:field_error("result") ?><?cs /if ?>
             </div>

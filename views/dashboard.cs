@@ -107,7 +107,7 @@
         <td><a href="/users/<?cs var:z.id ?>"><?cs var:z.username ?></a>（<?cs var:z.real_name ?>）</td>
         <td><?cs var:z.agency ?></td>
         <td><?cs var:z.region ?></td>
-        <td><?cs alt:z.last_login ?><?cs var:S.Dash.never ?><?cs /alt ?></td>
+        <td><?cs if:z.last_login ?><?cs var:z.last_login ?><?cs else ?><?cs var:S.Dash.never ?><?cs /if ?></td>
         <td><?cs var:z.idle ?></td>
       </tr>
     <?cs /each ?>

@@ -26,7 +26,7 @@
     <?cs /if ?>
       <div class="field<?cs if:Form.kind.error ?> has-error<?cs /if ?>">
         <span class="label"><?cs var:S.Departure.kind ?></span>
-        <?cs each:k = S.Departure.kind ?><label class="choice"><input type="radio" name="kind" value="<?cs name:k ?>"<?cs if:Form.kind.value == name(k) ?> checked<?cs /if ?>> <?cs var:k ?></label>
+        <?cs each:k = S.Departure.kind ?><label class="choice"><input type="radio" name="kind" value="<?cs var:name(k) ?>"<?cs if:Form.kind.value == name(k) ?> checked<?cs /if ?>> <?cs var:k ?></label>
         <?cs /each ?>
         <?cs call:field_error("kind") ?>
       </div>

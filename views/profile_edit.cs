@@ -5,7 +5,7 @@
       <label for="<?cs var:name ?>"><?cs var:label ?></label>
       <select id="<?cs var:name ?>" name="<?cs var:name ?>"<?cs call:invalid(name) ?>>
         <option value=""><?cs var:S.Profile.choose ?></option>
-        <?cs each:o = list ?><option value="<?cs name:o ?>"<?cs if:Form[name].value == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option>
+        <?cs each:o = list ?><option value="<?cs var:name(o) ?>"<?cs if:Form[name].value == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option>
         <?cs /each ?>
       </select>
       <?cs call:field_error(name) ?>

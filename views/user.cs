@@ -25,7 +25,7 @@
     <dt><?cs var:S.User.must_change ?></dt><dd><?cs if:Target.must_change_pw == "1" ?><?cs var:S.User.yes ?><?cs else ?><?cs var:S.User.no ?><?cs /if ?></dd>
     <dt><?cs var:S.Account.pw_age ?></dt><dd><?cs var:Target.pw_age ?> <?cs var:S.Account.days ?></dd>
     <?cs if:Target.staff == "1" ?><dt><?cs var:S.Account.totp ?></dt><dd id="user-totp"><?cs if:Target.totp == "1" ?><?cs var:S.Account.totp_on ?><?cs else ?><?cs var:S.Account.totp_off ?><?cs /if ?></dd><?cs /if ?>
-    <dt><?cs var:S.Account.last_login ?></dt><dd><?cs alt:Target.last_login ?>-<?cs /alt ?></dd>
+    <dt><?cs var:S.Account.last_login ?></dt><dd><?cs if:Target.last_login ?><?cs var:Target.last_login ?><?cs else ?>-<?cs /if ?></dd>
     <dt><?cs var:S.User.created ?></dt><dd><?cs var:Target.created ?></dd>
   </dl>
 
@@ -74,10 +74,10 @@
     <?cs each:h = History ?>
       <tr>
         <td><?cs var:h.at ?></td>
-        <td><?cs alt:h.actor ?>-<?cs /alt ?></td>
-        <td><?cs alt:h.action_label ?><?cs var:h.action ?><?cs /alt ?> <code><?cs var:h.action ?></code></td>
+        <td><?cs if:h.actor ?><?cs var:h.actor ?><?cs else ?>-<?cs /if ?></td>
+        <td><?cs if:h.action_label ?><?cs var:h.action_label ?><?cs else ?><?cs var:h.action ?><?cs /if ?> <code><?cs var:h.action ?></code></td>
         <td><?cs var:h.object_type ?><?cs if:h.object_id ?>:<?cs var:h.object_id ?><?cs /if ?></td>
-        <td><?cs alt:h.outcome_label ?><?cs var:h.outcome ?><?cs /alt ?></td>
+        <td><?cs if:h.outcome_label ?><?cs var:h.outcome_label ?><?cs else ?><?cs var:h.outcome ?><?cs /if ?></td>
         <td><?cs var:h.addr ?></td>
         <td><?cs var:h.detail ?></td>
       </tr>
