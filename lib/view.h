@@ -4,7 +4,8 @@
  * Each page is views/<page>.cs, which defines the macros `title` and
  * `content`, parsed together with views/layout.cs, which calls them: one
  * layout, one template per page.  HTML escaping is on for every `var:`
- * (Config.VarEscapeMode = html); raw output (`uvar:`) is not used.
+ * (Config.VarEscapeMode = html); templates use no construct that prints
+ * raw (`alt:`, `name:`, `uvar:`: tests/unit/test_view.c checks them).
  * UI strings live in views/strings.hdf and are visible to every template
  * under `S.` without being copied into the request's data.
  */
