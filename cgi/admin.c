@@ -738,6 +738,7 @@ main(int argc, char *argv[])
 			return 1;
 		}
 	log_init("admin", cfg.log_level);
+	seal_contacts_init(cfg.data_key);
 	nerr_init();
 	mysql_library_init(0, NULL, NULL);
 	rc = cmds[i].fn(&cfg, &o);

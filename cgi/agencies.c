@@ -16,6 +16,7 @@
 #include "agency_form.h"
 #include "db_region.h"
 #include "routes.h"
+#include "seal.h"
 #include "timefmt.h"
 
 #define AGENCIES_PER_PAGE	20
@@ -134,7 +135,7 @@ agency_to_hdf(struct req *r, const struct agency *ag)
 	    req_set(r, "Agency.address", ag->address) == -1 ||
 	    req_set(r, "Agency.net_name", ag->net_name) == -1 ||
 	    req_set(r, "Agency.net_title", ag->net_title) == -1 ||
-	    req_set(r, "Agency.net_contact", ag->net_contact) == -1 ||
+	    req_set(r, "Agency.net_contact", contact_mask(r->a, ag->net_contact)) == -1 ||
 	    req_setf(r, "Agency.users", "%lld", ag->users) == -1)
 		return -1;
 	if (time_beijing(ag->created_at, when, sizeof when) == 0)
@@ -195,7 +196,7 @@ handle_agencies(struct req *r)
 		    node_set(row, "region", ag->region) == -1 ||
 		    node_set(row, "region_name", ag->region_name) == -1 ||
 		    node_set(row, "net_name", ag->net_name) == -1 ||
-		    node_set(row, "net_contact", ag->net_contact) == -1 ||
+		    node_set(row, "net_contact", contact_mask(r->a, ag->net_contact)) == -1 ||
 		    node_set(row, "users", users) == -1)
 			return 500;
 	}
@@ -368,7 +369,7 @@ handle_agency(struct req *r)
 		if (row == NULL || node_set(row, "id", id) == -1 ||
 		    node_set(row, "username", u->username) == -1 ||
 		    node_set(row, "real_name", u->real_name) == -1 ||
-		    node_set(row, "contact", u->contact) == -1 ||
+		    node_set(row, "contact", contact_mask(r->a, u->contact)) == -1 ||
 		    node_set(row, "status", user_status_name(u->status)) == -1 ||
 		    node_set_time(row, "last_login", u->last_login_at) == -1)
 			return 500;

@@ -21,6 +21,7 @@
 
 #include "agency_form.h"
 #include "routes.h"
+#include "seal.h"
 #include "timefmt.h"
 
 #define AFORMS_PER_PAGE	20
@@ -187,12 +188,27 @@ set_ymd_utc(struct req *r, const char *name, const char *utc)
 	}
 }
 
+/* Is the signed-in user a party to f: the agency, or whoever entered,
+ * checked, approved or executed it?  They see its contacts whole on the
+ * printout (R-09.4). */
+static bool
+form_party(const struct req *r, const struct aform *f)
+{
+	long long me = r->sess->user.id;
+
+	return own_agency(r, f->agency_id) || me == f->entered_by ||
+	    me == f->checked_by || me == f->approved_by || me == f->executed_by;
+}
+
 /* The form's facts as AForm.*, its lines as AForm.lines.<i>.  `res`: the
- * passwords of a fresh execution (NULL: none shown). */
+ * passwords of a fresh execution (NULL: none shown).  Contacts are masked
+ * unless `whole` (R-09.4). */
 static int
-form_to_hdf(struct req *r, const struct aform *f, const struct aform_result *res)
+form_to_hdf(struct req *r, const struct aform *f, const struct aform_result *res,
+    bool whole)
 {
 	const struct aform_input *in = &f->in;
+#define SHOWN(v) (whole ? (v) : contact_mask(r->a, (v)))
 
 	if (req_setf(r, "AForm.id", "%lld", f->id) == -1 ||
 	    req_set(r, "AForm.status", aform_status_name(f->status)) == -1 ||
@@ -205,7 +221,7 @@ form_to_hdf(struct req *r, const struct aform *f, const struct aform_result *res
 	    req_set(r, "AForm.apply_date", in->apply_date) == -1 ||
 	    req_set(r, "AForm.net_name", in->net_name) == -1 ||
 	    req_set(r, "AForm.net_title", in->net_title) == -1 ||
-	    req_set(r, "AForm.net_contact", in->net_contact) == -1 ||
+	    req_set(r, "AForm.net_contact", SHOWN(in->net_contact)) == -1 ||
 	    req_set(r, "AForm.opinion", in->opinion) == -1 ||
 	    req_set(r, "AForm.resp_name", in->resp_name) == -1 ||
 	    req_set(r, "AForm.opinion_date", in->opinion_date) == -1 ||
@@ -235,7 +251,7 @@ form_to_hdf(struct req *r, const struct aform *f, const struct aform_result *res
 		    node_set(row, "op", aform_op_name(l->op)) == -1 ||
 		    node_set(row, "name", l->name) == -1 ||
 		    node_set(row, "title", l->title) == -1 ||
-		    node_set(row, "contact", l->contact) == -1 ||
+		    node_set(row, "contact", SHOWN(l->contact)) == -1 ||
 		    node_set(row, "target", l->target_username) == -1 ||
 		    node_set(row, "username", l->result_username) == -1)
 			return -1;
@@ -244,6 +260,7 @@ form_to_hdf(struct req *r, const struct aform *f, const struct aform_result *res
 			return -1;
 	}
 	return 0;
+#undef SHOWN
 }
 
 /* The view page: facts, lines, history and the steps the user may take. */
@@ -257,7 +274,7 @@ view(struct req *r, const struct aform *f)
 
 	r->tmpl = TMPL_AFORM;
 	req_set(r, "Page.nav", "agency_forms");
-	if (form_to_hdf(r, f, NULL) == -1)
+	if (form_to_hdf(r, f, NULL, false) == -1)
 		return 500;
 	if ((rc = aform_events(r->app->db, r->a, f->id, &ev, &nev)) != ERR_OK)
 		return status_of(rc);
@@ -845,7 +862,9 @@ printout(struct req *r, const struct aform *f, const struct aform_result *res)
 	req_set(r, "AForm.office_name", ag.office_name);
 	if (res != NULL)
 		req_set(r, "AForm.fresh", "1");
-	return form_to_hdf(r, f, res) == -1 ? 500 : 200;
+	/* the executing operator is its party too (f was read before) */
+	return form_to_hdf(r, f, res, res != NULL || form_party(r, f)) == -1 ?
+	    500 : 200;
 }
 
 /*

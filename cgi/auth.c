@@ -11,6 +11,7 @@
 #include "password.h"
 #include "qr.h"
 #include "routes.h"
+#include "seal.h"
 #include "timefmt.h"
 
 enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN_AGAIN, LOGIN__MAX };
@@ -428,7 +429,7 @@ handle_account(struct req *r)
 	if (time_beijing(u->last_login_at, when, sizeof when) == 0)
 		req_set(r, "Account.last_login", when);
 	req_setf(r, "Account.pw_age", "%d", u->pw_age_days);
-	req_set(r, "Account.contact", u->contact);
+	req_set(r, "Account.contact", contact_mask(r->a, u->contact));
 	req_set(r, "Account.totp", u->totp_enrolled ? "1" : "0");
 	if (r->f[ACCOUNT_CHANGED].i == 1)
 		req_set(r, "Account.changed", "1");

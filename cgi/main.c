@@ -28,6 +28,7 @@
 
 #include "log.h"
 #include "routes.h"
+#include "seal.h"
 #include "worker.h"
 
 #define WORKERS_MAX	256
@@ -183,6 +184,7 @@ reload(void)
 	cfg.socket = NULL;
 	config_free(&cfg);
 	cfg = next;
+	seal_contacts_init(cfg.data_key);
 	log_init(cfg.portal_name, cfg.log_level);
 	nslots = cfg.workers;
 	log_info("reload: replacing %d workers one by one", old_n);
@@ -267,6 +269,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	log_init(cfg.portal_name, cfg.log_level);
+	seal_contacts_init(cfg.data_key);
 	nerr_init();
 	if (!views_ok(&cfg))
 		return 1;

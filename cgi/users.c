@@ -17,6 +17,7 @@
 #include "account_rule.h"
 #include "auditlog.h"
 #include "routes.h"
+#include "seal.h"
 #include "timefmt.h"
 
 #define USERS_PER_PAGE	20
@@ -147,7 +148,7 @@ target_to_hdf(struct req *r, const struct user *u)
 	    req_set(r, "Target.region_name", u->region_name) == -1 ||
 	    req_set(r, "Target.org_kind", u->org_kind) == -1 ||
 	    req_set(r, "Target.org_name", u->org_name) == -1 ||
-	    req_set(r, "Target.contact", u->contact) == -1 ||
+	    req_set(r, "Target.contact", contact_mask(r->a, u->contact)) == -1 ||
 	    req_set(r, "Target.status", user_status_name(u->status)) == -1 ||
 	    req_set(r, "Target.must_change_pw", u->must_change_pw ? "1" : "0") == -1 ||
 	    req_set(r, "Target.totp", u->totp_enrolled ? "1" : "0") == -1 ||

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "agency.h"
+#include "seal.h"
 
 enum {
 	STMT_AGENCY_GET,
@@ -24,7 +25,7 @@ enum {
 /* The columns of struct agency, in its order. */
 #define AGENCY_COLS \
 	"SELECT a.id, a.name, a.region_code, r.name, a.dept_code, a.address," \
-	" a.net_name, a.net_title, a.net_contact," \
+	" a.net_name, a.net_title, a.net_contact_enc," \
 	" (SELECT COUNT(*) FROM users u WHERE u.org_kind = 'agency'" \
 	" AND u.org_id = a.id AND u.role = 'gov' AND u.status <> 'revoked')," \
 	" DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s')" \
@@ -39,7 +40,7 @@ static const char *const sql[STMT_AGENCY__MAX] = {
 	[STMT_AGENCY_GET] = AGENCY_COLS " WHERE a.id = ?",
 	/* the row alone: FOR UPDATE on the join would lock the region too */
 	[STMT_AGENCY_LOCK] =
-	    "SELECT name, dept_code, address, net_name, net_title, net_contact"
+	    "SELECT name, dept_code, address, net_name, net_title, net_contact_enc"
 	    " FROM agencies WHERE id = ? FOR UPDATE",
 	[STMT_AGENCY_COUNT] = "SELECT COUNT(*) FROM agencies a" AGENCY_SCOPE,
 	/* along the (region_code, name) key: no sort */
@@ -48,10 +49,10 @@ static const char *const sql[STMT_AGENCY__MAX] = {
 	    " ORDER BY a.region_code, a.name LIMIT ? OFFSET ?",
 	[STMT_AGENCY_INSERT] =
 	    "INSERT INTO agencies (name, region_code, dept_code, address,"
-	    " net_name, net_title, net_contact) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    " net_name, net_title, net_contact_enc) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[STMT_AGENCY_UPDATE] =
 	    "UPDATE agencies SET name = ?, dept_code = ?, address = ?,"
-	    " net_name = ?, net_title = ?, net_contact = ?,"
+	    " net_name = ?, net_title = ?, net_contact_enc = ?,"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?",
 	[STMT_AGENCY_USERS] =
 	    "SELECT " USER_COLS USER_FROM
@@ -72,14 +73,17 @@ static int
 agency_from_row(const struct db_rows *r, struct arena *a, struct agency *o)
 {
 	const char **s[] = { &o->name, &o->region, &o->region_name,
-	    &o->dept_code, &o->address, &o->net_name, &o->net_title,
-	    &o->net_contact };
+	    &o->dept_code, &o->address, &o->net_name, &o->net_title };
 
 	memset(o, 0, sizeof *o);
 	o->id = db_col_int(r, 0);
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
 		if ((*s[i] = db_col_dup(r, a, (unsigned)i + 1)) == NULL)
 			return -1;
+	/* sealed */
+	if ((o->net_contact = contact_open(a, "agencies.net_contact",
+	    db_col_str(r, 8))) == NULL)
+		return -1;
 	o->users = db_col_int(r, 9);
 	if ((o->created_at = db_col_dup(r, a, 10)) == NULL)
 		return -1;
@@ -183,16 +187,23 @@ enum err
 agency_create(struct db *db, const struct audit_actor *actor,
     const struct agency_input *in, long long *id)
 {
-	struct db_param		 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->region)),
-	    DB_STR(nz(in->dept_code)), DB_STR(nz(in->address)),
-	    DB_STR(nz(in->net_name)), DB_STR(nz(in->net_title)),
-	    DB_STR(nz(in->net_contact)) };
+	struct arena		*a = arena_new(1024);
+	char			*enc = a == NULL ? NULL :
+	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
 	unsigned long long	 newid = 0;
 	char			 oid[24], detail[512];
 	enum err		 rc;
 
+	if (enc == NULL) {
+		rc = ERR_NOMEM;
+		goto out;
+	}
+	struct db_param		 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->region)),
+	    DB_STR(nz(in->dept_code)), DB_STR(nz(in->address)),
+	    DB_STR(nz(in->net_name)), DB_STR(nz(in->net_title)), DB_STR(enc) };
+
 	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
+		goto out;
 	if ((rc = db_exec(db, &mod, STMT_AGENCY_INSERT, p, 7, NULL, &newid)) != ERR_OK)
 		goto rollback;
 	snprintf(oid, sizeof oid, "%llu", newid);
@@ -200,11 +211,13 @@ agency_create(struct db *db, const struct audit_actor *actor,
 	    create_detail(detail, sizeof detail, in))) != ERR_OK)
 		goto rollback;
 	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
+		goto out;
 	*id = (long long)newid;
-	return ERR_OK;
+	goto out;
 rollback:
 	db_rollback(db);
+out:
+	arena_free(a);
 	return rc;
 }
 
@@ -246,10 +259,12 @@ agency_update(struct db *db, const struct audit_actor *actor, long long id,
     const struct agency_input *in)
 {
 	struct db_param	 lp[] = { DB_INT(id) };
+	struct arena	*a = arena_new(1024);
+	char		*enc = a == NULL ? NULL :
+	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
 	struct db_param	 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->dept_code)),
 	    DB_STR(nz(in->address)), DB_STR(nz(in->net_name)),
-	    DB_STR(nz(in->net_title)), DB_STR(nz(in->net_contact)), DB_INT(id) };
-	struct arena	*a = arena_new(1024);
+	    DB_STR(nz(in->net_title)), DB_STR(nz(enc)), DB_INT(id) };
 	struct db_rows	*rows;
 	struct agency	 old;
 	char		 oid[24], changed[256];
@@ -258,6 +273,10 @@ agency_update(struct db *db, const struct audit_actor *actor, long long id,
 
 	if (a == NULL)
 		return ERR_NOMEM;
+	if (enc == NULL) {
+		rc = ERR_NOMEM;
+		goto out;
+	}
 	if ((rc = db_begin(db)) != ERR_OK)
 		goto out;
 	if ((rc = db_query(db, a, &mod, STMT_AGENCY_LOCK, lp, 1, &rows)) != ERR_OK)
@@ -272,7 +291,8 @@ agency_update(struct db *db, const struct audit_actor *actor, long long id,
 	    (old.address = db_col_dup(rows, a, 2)) == NULL ||
 	    (old.net_name = db_col_dup(rows, a, 3)) == NULL ||
 	    (old.net_title = db_col_dup(rows, a, 4)) == NULL ||
-	    (old.net_contact = db_col_dup(rows, a, 5)) == NULL) {
+	    (old.net_contact = contact_open(a, "agencies.net_contact",
+	    db_col_str(rows, 5))) == NULL) {
 		rc = ERR_NOMEM;
 		goto rollback;
 	}

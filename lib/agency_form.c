@@ -6,6 +6,7 @@
 
 #include "agency_form.h"
 #include "crypto.h"
+#include "seal.h"
 
 enum {
 	STMT_AF_GET,
@@ -62,7 +63,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	[STMT_AF_GET] =
 	    "SELECT f.id, f.agency_id, ag.name, f.region_code, r.name, f.status,"
 	    " f.source, " AF_DATE("f.apply_date") ", f.net_name, f.net_title,"
-	    " f.net_contact, f.opinion, f.resp_name, " AF_DATE("f.opinion_date") ","
+	    " f.net_contact_enc, f.opinion, f.resp_name, " AF_DATE("f.opinion_date") ","
 	    " f.version, f.entered_by, ue.real_name,"
 	    " COALESCE(f.checked_by, 0), uc.real_name,"
 	    " COALESCE(f.approved_by, 0), ua.real_name,"
@@ -79,7 +80,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " LEFT JOIN users ux ON ux.id = f.executed_by"
 	    " WHERE f.id = ?",
 	[STMT_AF_LINES] =
-	    "SELECT l.op, l.name, l.title, l.contact, COALESCE(l.target_user_id, 0),"
+	    "SELECT l.op, l.name, l.title, l.contact_enc, COALESCE(l.target_user_id, 0),"
 	    " COALESCE(t.username, ''), COALESCE(l.result_user_id, 0),"
 	    " l.result_username"
 	    " FROM agency_form_lines l LEFT JOIN users t ON t.id = l.target_user_id"
@@ -93,13 +94,13 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " FROM agency_forms WHERE id = ? FOR UPDATE",
 	[STMT_AF_INSERT] =
 	    "INSERT INTO agency_forms (agency_id, region_code, status, source,"
-	    " apply_date, net_name, net_title, net_contact, opinion, resp_name,"
+	    " apply_date, net_name, net_title, net_contact_enc, opinion, resp_name,"
 	    " opinion_date, entered_by, submitted_at)"
 	    " VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, NULLIF(?, ''), ?,"
 	    " IF(? = 'submitted', UTC_TIMESTAMP(), NULL))",
 	[STMT_AF_UPDATE] =
 	    "UPDATE agency_forms SET apply_date = NULLIF(?, ''), net_name = ?,"
-	    " net_title = ?, net_contact = ?, opinion = ?, resp_name = ?,"
+	    " net_title = ?, net_contact_enc = ?, opinion = ?, resp_name = ?,"
 	    " opinion_date = NULLIF(?, ''), status = ?,"
 	    " submitted_at = IF(? = 'submitted', UTC_TIMESTAMP(), submitted_at),"
 	    " checked_by = NULL, checked_at = NULL, check_note = '',"
@@ -107,7 +108,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " version = version + 1 WHERE id = ?",
 	[STMT_AF_LINES_DEL] = "DELETE FROM agency_form_lines WHERE form_id = ?",
 	[STMT_AF_LINE_ADD] =
-	    "INSERT INTO agency_form_lines (form_id, seq, op, name, title, contact,"
+	    "INSERT INTO agency_form_lines (form_id, seq, op, name, title, contact_enc,"
 	    " target_user_id) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0))",
 	[STMT_AF_EVENT_ADD] =
 	    "INSERT INTO agency_form_events (form_id, actor_id, action, note)"
@@ -147,22 +148,36 @@ static const char *const sql[STMT_AF__MAX] = {
 	[STMT_AF_NAME_TAKEN] = "SELECT 1 FROM users WHERE username = ?",
 	[STMT_AF_AGENCY] =
 	    "SELECT ag.id, ag.name, ag.region_code, r.name, ag.net_name,"
-	    " ag.net_title, ag.net_contact, COALESCE(o.name, '')"
+	    " ag.net_title, ag.net_contact_enc, COALESCE(o.name, '')"
 	    " FROM agencies ag JOIN regions r ON r.code = ag.region_code"
 	    " LEFT JOIN offices o ON o.id = r.office_id WHERE ag.id = ?",
 	[STMT_AF_AGENCIES] =
 	    "SELECT ag.id, ag.name, ag.region_code, r.name, ag.net_name,"
-	    " ag.net_title, ag.net_contact, ''"
+	    " ag.net_title, ag.net_contact_enc, ''"
 	    " FROM agencies ag JOIN regions r ON r.code = ag.region_code"
 	    " WHERE (? = '440000' OR ag.region_code = ?)"
 	    " ORDER BY ag.region_code, ag.name LIMIT ?",
 	[STMT_AF_MEMBERS] =
-	    "SELECT id, username, real_name, contact, status FROM users"
+	    "SELECT id, username, real_name, contact_enc, status FROM users"
 	    " WHERE role = 'gov' AND org_kind = 'agency' AND org_id = ?"
 	    " AND status <> 'revoked' ORDER BY username",
 };
 
 static const struct db_module mod = { DBM_AGENCY_FORM, STMT_AF__MAX, sql };
+
+/* Bytes of a contact: 100 characters of UTF-8 (the forms' limit). */
+#define AFORM_CONTACT_MAX 400
+
+/* A sealed contact column (R-09.4) opened; "" out of memory, like
+ * db_col_text. */
+static const char *
+col_contact(const struct db_rows *rows, struct arena *a, unsigned col,
+    const char *aad)
+{
+	const char *s = contact_open(a, aad, db_col_str(rows, col));
+
+	return s != NULL ? s : "";
+}
 
 static const char *const status_names[AF__MAX] = {
 	[AF_DRAFT] = "draft", [AF_SUBMITTED] = "submitted",
@@ -243,7 +258,7 @@ aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
 	f->in.apply_date = db_col_text(rows, a, c++);
 	f->in.net_name = db_col_text(rows, a, c++);
 	f->in.net_title = db_col_text(rows, a, c++);
-	f->in.net_contact = db_col_text(rows, a, c++);
+	f->in.net_contact = col_contact(rows, a, c++, "agency_forms.net_contact");
 	f->in.opinion = db_col_text(rows, a, c++);
 	f->in.resp_name = db_col_text(rows, a, c++);
 	f->in.opinion_date = db_col_text(rows, a, c++);
@@ -276,7 +291,7 @@ aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
 		l->op = (enum aform_op)aform_op_parse(db_col_str(rows, 0));
 		l->name = db_col_text(rows, a, 1);
 		l->title = db_col_text(rows, a, 2);
-		l->contact = db_col_text(rows, a, 3);
+		l->contact = col_contact(rows, a, 3, "agency_form_lines.contact");
 		l->target_user_id = db_col_int(rows, 4);
 		l->target_username = db_col_text(rows, a, 5);
 		l->result_user_id = db_col_int(rows, 6);
@@ -417,6 +432,34 @@ audit_form(struct db *db, const struct audit_actor *actor, const char *action,
 	return audit_write(db, actor, action, "agency_form", oid, AUDIT_OK, detail);
 }
 
+/* Line i of `in` as row seq i + 1 of form id, its contact sealed. */
+static enum err
+write_line(struct db *db, struct arena *a, long long id,
+    const struct aform_input *in, size_t i, bool submit)
+{
+	const struct aform_line	*l = &in->lines[i];
+	const char		*enc = contact_seal(a, "agency_form_lines.contact",
+	    l->contact != NULL ? l->contact : "");
+	struct db_param		 p[] = { DB_INT(id), DB_INT(i + 1),
+		DB_STR(op_names[l->op]), DB_STR(l->name), DB_STR(l->title),
+		DB_STR(enc != NULL ? enc : ""),
+		DB_INT(l->op == AFOP_OPEN ? 0 : l->target_user_id) };
+	enum err		 rc;
+
+	if (enc == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_exec(db, &mod, STMT_AF_LINE_ADD, p, 7, NULL, NULL)) != ERR_OK)
+		return rc;
+	if (submit && l->op != AFOP_OPEN) {
+		struct db_param d[] = { DB_INT(id), DB_INT(l->target_user_id) };
+
+		if ((rc = db_exec(db, &mod, STMT_AF_DEPARTURE_LINK, d, 2,
+		    NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
+}
+
 /* Writes the lines of `in` for form id (after the old ones are gone) and,
  * on submission, marks the open departures of the users they revoke or
  * reset as answered by this form (R-09.5). */
@@ -424,26 +467,15 @@ static enum err
 write_lines(struct db *db, long long id, const struct aform_input *in,
     bool submit)
 {
-	enum err rc;
+	struct arena	*a = arena_new(1024);
+	enum err	 rc = ERR_OK;
 
-	for (size_t i = 0; i < in->nlines; i++) {
-		const struct aform_line *l = &in->lines[i];
-		struct db_param p[] = { DB_INT(id), DB_INT(i + 1),
-			DB_STR(op_names[l->op]), DB_STR(l->name), DB_STR(l->title),
-			DB_STR(l->contact),
-			DB_INT(l->op == AFOP_OPEN ? 0 : l->target_user_id) };
-
-		if ((rc = db_exec(db, &mod, STMT_AF_LINE_ADD, p, 7, NULL, NULL)) != ERR_OK)
-			return rc;
-		if (submit && l->op != AFOP_OPEN) {
-			struct db_param d[] = { DB_INT(id), DB_INT(l->target_user_id) };
-
-			if ((rc = db_exec(db, &mod, STMT_AF_DEPARTURE_LINK, d, 2,
-			    NULL, NULL)) != ERR_OK)
-				return rc;
-		}
-	}
-	return ERR_OK;
+	if (a == NULL)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < in->nlines && rc == ERR_OK; i++)
+		rc = write_line(db, a, id, in, i, submit);
+	arena_free(a);
+	return rc;
 }
 
 static void
@@ -462,21 +494,42 @@ lines_detail(const struct aform_input *in, char *buf, size_t len)
 	}
 }
 
+/* The form's network contact sealed into enc[len]. */
+static enum err
+seal_net_contact(const struct aform_input *in, char *enc, size_t len)
+{
+	struct arena	*a = arena_new(1024);
+	const char	*v = a == NULL ? NULL : contact_seal(a,
+	    "agency_forms.net_contact", in->net_contact != NULL ? in->net_contact : "");
+	enum err	 rc = ERR_NOMEM;
+
+	if (v != NULL && strlen(v) < len) {
+		memcpy(enc, v, strlen(v) + 1);
+		rc = ERR_OK;
+	}
+	arena_free(a);
+	return rc;
+}
+
 enum err
 aform_create(struct db *db, const struct audit_actor *actor, long long agency_id,
     const char *region, enum aform_source source, const struct aform_input *in,
     bool submit, long long *id)
 {
 	const char		*st = submit ? "submitted" : "draft";
+	char			 enc[2 * (AFORM_CONTACT_MAX + CRYPTO_SEAL_OVERHEAD) + 1];
 	struct db_param		 p[] = { DB_INT(agency_id), DB_STR(region), DB_STR(st),
 		DB_STR(source == AFSRC_PAPER ? "paper" : "online"),
 		DB_STR(in->apply_date), DB_STR(in->net_name), DB_STR(in->net_title),
-		DB_STR(in->net_contact), DB_STR(in->opinion), DB_STR(in->resp_name),
+		DB_STRN(enc, 0), DB_STR(in->opinion), DB_STR(in->resp_name),
 		DB_STR(in->opinion_date), DB_INT(actor->user_id), DB_STR(st) };
 	unsigned long long	 newid = 0;
 	char			 detail[128];
 	enum err		 rc;
 
+	if ((rc = seal_net_contact(in, enc, sizeof enc)) != ERR_OK)
+		return rc;
+	p[7].len = strlen(enc);
 	lines_detail(in, detail, sizeof detail);
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;
@@ -522,12 +575,16 @@ aform_update(struct db *db, const struct audit_actor *actor, long long id,
 	st = submit ? "submitted" : status_names[lk.status];
 	lines_detail(in, detail, sizeof detail);
 	{
+		char enc[2 * (AFORM_CONTACT_MAX + CRYPTO_SEAL_OVERHEAD) + 1];
 		struct db_param p[] = { DB_STR(in->apply_date), DB_STR(in->net_name),
-			DB_STR(in->net_title), DB_STR(in->net_contact),
+			DB_STR(in->net_title), DB_STRN(enc, 0),
 			DB_STR(in->opinion), DB_STR(in->resp_name),
 			DB_STR(in->opinion_date), DB_STR(st), DB_STR(st), DB_INT(id) };
 		struct db_param d[] = { DB_INT(id) };
 
+		if ((rc = seal_net_contact(in, enc, sizeof enc)) != ERR_OK)
+			goto rollback;
+		p[3].len = strlen(enc);
 		if ((rc = db_exec(db, &mod, STMT_AF_UPDATE, p, 10, NULL, NULL)) != ERR_OK ||
 		    (rc = db_exec(db, &mod, STMT_AF_LINES_DEL, d, 1, NULL, NULL)) != ERR_OK)
 			goto rollback;
@@ -833,7 +890,7 @@ agency_fill(const struct db_rows *rows, struct arena *a, void *elem)
 	ag->region_name = db_col_text(rows, a, 3);
 	ag->net_name = db_col_text(rows, a, 4);
 	ag->net_title = db_col_text(rows, a, 5);
-	ag->net_contact = db_col_text(rows, a, 6);
+	ag->net_contact = col_contact(rows, a, 6, "agencies.net_contact");
 	ag->office_name = db_col_text(rows, a, 7);
 }
 
@@ -873,7 +930,7 @@ member_fill(const struct db_rows *rows, struct arena *a, void *elem)
 	m->id = db_col_int(rows, 0);
 	m->username = db_col_text(rows, a, 1);
 	m->real_name = db_col_text(rows, a, 2);
-	m->contact = db_col_text(rows, a, 3);
+	m->contact = col_contact(rows, a, 3, "users.contact");
 	m->status = db_col_text(rows, a, 4);
 }
 

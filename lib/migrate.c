@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 
 #include "migrate.h"
+#include "seal.h"
 
 #define MIGRATIONS_MAX 1000
 #define SCRIPT_MAX (8 * 1024 * 1024)
@@ -21,6 +22,14 @@ enum {
 	STMT_MIG_CREATE,
 	STMT_MIG_LIST,
 	STMT_MIG_RECORD,
+	STMT_MIG_PLAIN_USERS,
+	STMT_MIG_SEAL_USERS,
+	STMT_MIG_PLAIN_AGENCIES,
+	STMT_MIG_SEAL_AGENCIES,
+	STMT_MIG_PLAIN_FORMS,
+	STMT_MIG_SEAL_FORMS,
+	STMT_MIG_PLAIN_LINES,
+	STMT_MIG_SEAL_LINES,
 	STMT_MIG__MAX
 };
 
@@ -36,6 +45,34 @@ static const char *const mig_sql[STMT_MIG__MAX] = {
 	    "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
 	[STMT_MIG_RECORD] =
 	    "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
+	/*
+	 * Contacts older versions wrote in plain (015_contacts_sealed.sql):
+	 * each PLAIN statement returns a batch as (key 1, key 2, text), its
+	 * SEAL statement takes (sealed, key 1, key 2, text) and empties the
+	 * plain column unless it changed meanwhile.
+	 */
+	[STMT_MIG_PLAIN_USERS] =
+	    "SELECT id, 0, contact FROM users WHERE contact <> '' LIMIT 500",
+	[STMT_MIG_SEAL_USERS] =
+	    "UPDATE users SET contact_enc = ?, contact = ''"
+	    " WHERE id = ? AND 0 = ? AND contact = ?",
+	[STMT_MIG_PLAIN_AGENCIES] =
+	    "SELECT id, 0, net_contact FROM agencies WHERE net_contact <> '' LIMIT 500",
+	[STMT_MIG_SEAL_AGENCIES] =
+	    "UPDATE agencies SET net_contact_enc = ?, net_contact = ''"
+	    " WHERE id = ? AND 0 = ? AND net_contact = ?",
+	[STMT_MIG_PLAIN_FORMS] =
+	    "SELECT id, 0, net_contact FROM agency_forms WHERE net_contact <> ''"
+	    " LIMIT 500",
+	[STMT_MIG_SEAL_FORMS] =
+	    "UPDATE agency_forms SET net_contact_enc = ?, net_contact = ''"
+	    " WHERE id = ? AND 0 = ? AND net_contact = ?",
+	[STMT_MIG_PLAIN_LINES] =
+	    "SELECT form_id, seq, contact FROM agency_form_lines WHERE contact <> ''"
+	    " LIMIT 500",
+	[STMT_MIG_SEAL_LINES] =
+	    "UPDATE agency_form_lines SET contact_enc = ?, contact = ''"
+	    " WHERE form_id = ? AND seq = ? AND contact = ?",
 };
 
 static const struct db_module tab = { DBM_MIGRATE, STMT_MIG__MAX, mig_sql };
@@ -167,6 +204,97 @@ grants_text(const struct config *cfg, const char *tmpl)
 	return out;
 }
 
+/* One batch of plain values of a PLAIN/SEAL pair sealed in a transaction;
+ * *n: how many.  The AAD is the column, as the application's (seal.h). */
+static enum err
+seal_batch(struct db *db, const struct config *cfg, int plain, const char *aad,
+    size_t *n)
+{
+	struct arena	*a = arena_new(4096);
+	struct db_rows	*rows;
+	struct {
+		long long	 k1, k2;
+		char		*text, *enc;
+	}		 v[500];
+	enum err	 rc;
+	int		 r;
+
+	*n = 0;
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_query(db, a, &tab, plain, NULL, 0, &rows)) != ERR_OK)
+		goto rollback;
+	while (*n < 500 && (r = db_next(rows)) == 1) {
+		v[*n].k1 = db_col_int(rows, 0);
+		v[*n].k2 = db_col_int(rows, 1);
+		if ((v[*n].text = db_col_dup(rows, a, 2)) == NULL ||
+		    (v[*n].enc = seal_text(a, cfg->data_key, aad, v[*n].text)) == NULL) {
+			db_rows_free(rows);
+			rc = ERR_NOMEM;
+			goto rollback;
+		}
+		(*n)++;
+	}
+	db_rows_free(rows);
+	for (size_t i = 0; i < *n; i++) {
+		struct db_param p[] = { DB_STR(v[i].enc), DB_INT(v[i].k1),
+		    DB_INT(v[i].k2), DB_STR(v[i].text) };
+
+		if ((rc = db_exec(db, &tab, plain + 1, p, 4, NULL, NULL)) != ERR_OK)
+			goto rollback;
+		explicit_bzero(v[i].text, strlen(v[i].text));
+	}
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+	*n = 0;
+out:
+	arena_free(a);
+	return rc;
+}
+
+/*
+ * Seals the contacts older versions kept in plain (R-09.4): every
+ * non-empty plain contact column gets its value sealed into its *_enc
+ * column and is emptied, in batches of one transaction each.  Run after
+ * the migrations, every time (it finds nothing once done).
+ */
+static enum err
+seal_plain_contacts(struct db *db, const struct config *cfg, FILE *out)
+{
+	static const struct {
+		int		 plain;
+		const char	*aad;
+	} col[] = {
+		{ STMT_MIG_PLAIN_USERS, "users.contact" },
+		{ STMT_MIG_PLAIN_AGENCIES, "agencies.net_contact" },
+		{ STMT_MIG_PLAIN_FORMS, "agency_forms.net_contact" },
+		{ STMT_MIG_PLAIN_LINES, "agency_form_lines.contact" },
+	};
+	enum err	 rc;
+
+	for (size_t c = 0; c < sizeof col / sizeof col[0]; c++) {
+		size_t	 n, total = 0;
+
+		do {
+			if ((rc = seal_batch(db, cfg, col[c].plain, col[c].aad,
+			    &n)) != ERR_OK) {
+				fprintf(out, "migrate: sealing %s failed (%s)\n",
+				    col[c].aad, err_str(rc));
+				return rc;
+			}
+			total += n;
+		} while (n > 0);
+		if (total > 0)
+			fprintf(out, "migrate: sealed %zu plain %s\n", total,
+			    col[c].aad);
+	}
+	return ERR_OK;
+}
+
 enum err
 migrate_run(struct db *db, const struct config *cfg, FILE *out)
 {
@@ -268,6 +396,9 @@ migrate_run(struct db *db, const struct config *cfg, FILE *out)
 		if ((rc = db_exec(db, &tab, STMT_MIG_RECORD, p, 3, NULL, NULL)) != ERR_OK)
 			goto dberr;
 	}
+
+	if ((rc = seal_plain_contacts(db, cfg, out)) != ERR_OK)
+		goto done;
 
 	snprintf(path, sizeof path, "%s/grants.sql", cfg->schema);
 	if ((gt = read_file(path, &glen)) != NULL) {

@@ -116,7 +116,7 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = ? WHERE id = ?",
 	[STMT_USER_INSERT] =
 	    "INSERT INTO users (username, role, region_code, org_kind, org_id,"
-	    " real_name, contact, must_change_pw, pw_hash, mobile_enc, mobile_idx)"
+	    " real_name, contact_enc, must_change_pw, pw_hash, mobile_enc, mobile_idx)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_USER_SEARCH_COUNT] = "SELECT COUNT(*)" USER_FROM USER_SCOPE,
 	[STMT_USER_SEARCH] =
@@ -226,7 +226,7 @@ user_from_row(const struct db_rows *r, struct arena *a, unsigned first,
 	u->org_id = db_col_int(r, C(6));
 	u->org_name = db_col_dup(r, a, C(7));
 	u->real_name = db_col_dup(r, a, C(8));
-	u->contact = db_col_dup(r, a, C(9));
+	u->contact = contact_open(a, "users.contact", db_col_str(r, C(9)));	/* */
 	u->status = status_parse(db_col_str(r, C(10)));
 	u->locked_until = db_col_dup(r, a, C(11));
 	u->must_change_pw = db_col_int(r, C(12)) != 0;
@@ -236,7 +236,7 @@ user_from_row(const struct db_rows *r, struct arena *a, unsigned first,
 	u->created_at = db_col_dup(r, a, C(16));
 	u->status_reason = db_col_dup(r, a, C(17));
 	if (role < 0 || u->username == NULL || u->region == NULL ||
-	    u->org_kind == NULL || u->real_name == NULL)
+	    u->org_kind == NULL || u->real_name == NULL || u->contact == NULL)
 		return -1;
 	return 0;
 #undef C
@@ -1199,10 +1199,14 @@ user_insert_tx(struct db *db, const struct audit_actor *actor,
     const char *action, const struct user_new *n, const char *hash,
     bool must_change, long long *id)
 {
+	struct arena	*a = arena_new(1024);
+	const char	*contact = a == NULL ? NULL : contact_seal(a, "users.contact",
+	    n->contact != NULL ? n->contact : "");	/* */
 	struct db_param p[] = {
 		DB_STR(n->username), DB_STR(role_name(n->role)),
 		DB_STR(n->region), DB_STR(n->org_kind), DB_INT(n->org_id),
-		DB_STR(n->real_name), DB_STR(n->contact), DB_INT(must_change),
+		DB_STR(n->real_name), DB_STR(contact != NULL ? contact : ""),
+		DB_INT(must_change),
 		DB_STR(hash),
 		n->mobile_enc != NULL ? DB_STR(n->mobile_enc) : DB_NULL,
 		n->mobile_idx != NULL ? DB_STRN((const char *)n->mobile_idx, 32) : DB_NULL,
@@ -1211,7 +1215,12 @@ user_insert_tx(struct db *db, const struct audit_actor *actor,
 	char			 oid[24];
 	enum err		 rc;
 
-	if ((rc = db_exec(db, &mod, STMT_USER_INSERT, p, 11, NULL, &newid)) != ERR_OK)
+	if (contact == NULL)
+		rc = ERR_NOMEM;
+	else
+		rc = db_exec(db, &mod, STMT_USER_INSERT, p, 11, NULL, &newid);
+	arena_free(a);
+	if (rc != ERR_OK)
 		return rc;
 	snprintf(oid, sizeof oid, "%llu", newid);
 	if ((rc = audit_write(db, actor, action, "user", oid, AUDIT_OK,

@@ -65,7 +65,7 @@ struct user {
  */
 #define USER_COLS \
 	"u.id, u.username, u.role, u.region_code, r.name, u.org_kind, u.org_id," \
-	" u.org_name, u.real_name, u.contact," \
+	" u.org_name, u.real_name, u.contact_enc," \
 	" u.status, DATE_FORMAT(u.locked_until, '%Y-%m-%d %H:%i:%s')," \
 	" u.must_change_pw, u.totp_secret IS NOT NULL," \
 	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \

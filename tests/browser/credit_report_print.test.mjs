@@ -48,10 +48,11 @@ before(async () => {
   assert.ok(STATE, 'DUIJIE_STATE must be set (the database socket and the PDF live there)');
   sql(`INSERT INTO enterprises (uscc, name, region_code) VALUES ('${uscc}', '${entName}', '440100')`);
   const ent = sql(`SELECT id FROM enterprises WHERE uscc = '${uscc}'`);
-  // ent-a's hash: the demo password
-  sql(`INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact,
+  // ent-a's hash: the demo password; an enterprise user's number is its
+  // sealed mobile, its contact empty (R-09.4)
+  sql(`INSERT INTO users (username, role, region_code, org_kind, org_id, real_name,
     pw_hash, must_change_pw) SELECT '${entUser}', 'enterprise', '440100', 'enterprise', ${ent},
-    '打印测试联系人', '020-7100', pw_hash, 0 FROM users WHERE username = 'ent-a'`);
+    '打印测试联系人', pw_hash, 0 FROM users WHERE username = 'ent-a'`);
   const agency = sql("SELECT org_id FROM users WHERE username = 'gov-gz'");
   const gov = sql("SELECT id FROM users WHERE username = 'gov-gz'");
   const batch = sql(`INSERT INTO credit_batches (agency_id, region_code, category_id, file_name,

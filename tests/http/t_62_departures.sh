@@ -15,9 +15,11 @@ audit_count() { sql "SELECT COUNT(*) FROM audit_log WHERE $1"; }
 GZ_AGENCY=$(sql "SELECT org_id FROM users WHERE username = 'gov-gz'")
 TAG=$RANDOM
 X=t62-x-$TAG Y=t62-y-$TAG Z=t62-z-$TAG
+# contacts are sealed (R-09.4): these take gov-gz's sealed one
 for u in "$X" "$Y" "$Z"; do
-	sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact, pw_hash)
-		VALUES ('$u', 'gov', '440100', 'agency', $GZ_AGENCY, '六二测试$u', '020-1', 'none')"
+	sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact_enc, pw_hash)
+		SELECT '$u', 'gov', '440100', 'agency', $GZ_AGENCY, '六二测试$u', contact_enc, 'none'
+		FROM users WHERE username = 'gov-gz'"
 done
 # Z last signed in 100 days ago; X and Y recently
 sql "UPDATE users SET last_login_at = UTC_TIMESTAMP() - INTERVAL 100 DAY WHERE username = '$Z'"
@@ -80,8 +82,9 @@ expect_status 303 "R-09.5 op-gz records Y's change of duties by username"
 # a year whose holidays are not entered yet: the due date counts Monday to
 # Friday, and the page says so
 W=t62-w-$TAG
-sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact, pw_hash)
-	VALUES ('$W', 'gov', '440100', 'agency', $GZ_AGENCY, '六二测试$W', '020-1', 'none')"
+sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact_enc, pw_hash)
+	SELECT '$W', 'gov', '440100', 'agency', $GZ_AGENCY, '六二测试$W', contact_enc, 'none'
+	FROM users WHERE username = 'gov-gz'"
 post_form "$OPGZ" "$INTRANET/departures" "$INTRANET/departures" \
 	--data-urlencode "username=$W" --data-urlencode "kind=left" \
 	--data-urlencode "event_date=2024-12-27"

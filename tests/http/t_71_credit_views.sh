@@ -34,11 +34,12 @@ sql "INSERT INTO enterprises (uscc, name, region_code) VALUES
 ENT_A=$(eid_of "$USCC_A") ENT_B=$(eid_of "$USCC_B")
 EA=t71-a-$TAG EB=t71-b-$TAG
 for pair in "$EA:$ENT_A" "$EB:$ENT_B"; do
-	# ent-a's hash: the demo password, so these sign in with it too
+	# ent-a's hash: the demo password, so these sign in with it too; an
+	# enterprise user's number is its sealed mobile, its contact empty (R-09.4)
 	sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name,
-		contact, pw_hash, must_change_pw)
+		pw_hash, must_change_pw)
 		SELECT '${pair%%:*}', 'enterprise', '440100', 'enterprise', ${pair#*:},
-		'七一测试联系人', '020-7100', pw_hash, 0 FROM users WHERE username = 'ent-a'"
+		'七一测试联系人', pw_hash, 0 FROM users WHERE username = 'ent-a'"
 done
 # batch: a confirmed batch of the agency (category 2 行政处罚 or 7 纳税信用等级)
 batch() {

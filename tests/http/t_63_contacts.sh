@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# t_63_contacts.sh -- gov users' and agencies' contact numbers at rest and
+# on screen (R-09.4, X-SEC; issue 12 item 16): sealed in the database
+# after entry through the pages and after `duijie-admin migrate` of a row
+# an older version wrote in plain; masked on the pages; whole on the
+# printed change form for its parties only.
+#
+# Works on an agency and gov users of its own (六三测试*), in Guangzhou.
+# Safe to run twice on a stack.
+. "$(dirname "$0")/lib.sh"
+
+uid_of() { sql "SELECT id FROM users WHERE username = '$1'"; }
+form_version() { sql "SELECT version FROM agency_forms WHERE id = $1"; }
+form_from_location() { header Location | sed -nE 's|^/agency-forms/([0-9]+).*|\1|p'; }
+# hex never holds a '-': a number with one found in a row is plain text
+plain_in() { sql "SELECT COUNT(*) FROM $1 WHERE $2 AND CONCAT_WS('|', $3) LIKE '%$4%'"; }
+ADMIN=("$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF")
+
+TAG=$(( RANDOM % 9000 + 1000 ))
+for u in op-gz sup-gz sup-gd; do
+	login "$INTRANET" "$u"
+	[ "$STATUS" = 303 ] || not_ok "$u signs in" "status $STATUS"
+done
+OPGZ=$(jar_of op-gz) SUPGZ=$(jar_of sup-gz) SUPGD=$(jar_of sup-gd)
+
+# --- an agency's network contact (R-09.4) ------------------------------------------------
+AG_NET=020-6363$TAG AG_NET_M="020*****$TAG"
+post_form "$OPGZ" "$INTRANET/agencies/new" "$INTRANET/agencies/new" \
+	--data-urlencode "name=六三测试局$TAG" --data-urlencode "region=440100" \
+	--data-urlencode "net_name=张六三" --data-urlencode "net_contact=$AG_NET"
+expect_status 303 "R-05.1 (set up) op-gz creates an agency"
+AG=$(sql "SELECT id FROM agencies WHERE name = '六三测试局$TAG'")
+expect_eq "$(plain_in agencies "id = $AG" "name, net_name, net_contact, net_contact_enc" "$AG_NET")" 0 \
+	"R-09.4 X-SEC the agency's row holds no plain network contact"
+expect_eq "$(sql "SELECT net_contact = '' AND LENGTH(net_contact_enc) > 56 FROM agencies WHERE id = $AG")" 1 \
+	"R-09.4 ... it is sealed"
+req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
+expect_body "id=\"agency-net-contact\">${AG_NET_M//\*/\\*}<" "R-09.4 the agency's page shows the contact masked"
+expect_no_body "$AG_NET" "R-09.4 ... and nowhere whole"
+req GET "$INTRANET/agencies?q=六三测试局$TAG" --jar "$OPGZ"
+expect_body "${AG_NET_M//\*/\\*}" "R-09.4 the agencies list shows it masked"
+expect_no_body "$AG_NET" "R-09.4 ... and nowhere whole"
+req GET "$INTRANET/agencies/$AG/edit" --jar "$OPGZ"
+expect_body "value=\"$AG_NET\"" "R-05.1 the edit form has the whole value to edit"
+
+# --- a gov user through the change form (R-09.4, R-04.3) -----------------------------------
+LINE=020-8363$TAG LINE_M="020*****$TAG" NET=020-8364$TAG NET_M="020*****$TAG"
+post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-forms/new?agency=$AG" \
+	--data-urlencode "action=submit" --data-urlencode "lines=2" \
+	--data-urlencode "apply_date=$(TZ=Asia/Shanghai date +%F)" \
+	--data-urlencode "op1=open" --data-urlencode "name1=六三测试甲$TAG" \
+	--data-urlencode "title1=信用科/科员" --data-urlencode "contact1=$LINE" \
+	--data-urlencode "net_name=钱网" --data-urlencode "net_contact=$NET" \
+	--data-urlencode "opinion=我单位申请开立政府机构用户。" --data-urlencode "resp_name=孙局长" \
+	--data-urlencode "opinion_date=$(TZ=Asia/Shanghai date +%F)"
+expect_status 303 "R-04.3 (set up) op-gz enters a paper form for the agency"
+F=$(form_from_location)
+expect_eq "$(plain_in agency_forms "id = $F" "net_name, net_contact, net_contact_enc, opinion" "$NET")" 0 \
+	"R-09.4 X-SEC the form's row holds no plain network contact"
+expect_eq "$(plain_in agency_form_lines "form_id = $F" "name, title, contact, contact_enc" "$LINE")" 0 \
+	"R-09.4 X-SEC the form's lines hold no plain contact"
+expect_eq "$(sql "SELECT COUNT(*) FROM agency_form_lines WHERE form_id = $F AND contact = '' AND LENGTH(contact_enc) > 56")" 1 \
+	"R-09.4 ... the line's contact is sealed"
+req GET "$INTRANET/agency-forms/$F" --jar "$OPGZ"
+expect_status 200 "R-04.3 the form's page opens"
+expect_body "${LINE_M//\*/\\*}" "R-09.4 the form's page shows the line's contact masked"
+expect_no_body "$LINE" "R-09.4 ... not whole"
+expect_no_body "$NET" "R-09.4 ... nor the network contact"
+req GET "$INTRANET/agency-forms/$F/edit" --jar "$OPGZ"
+expect_body "value=\"$LINE\"" "R-04.2 the entry form has the whole value to edit"
+
+post_form "$SUPGD" "$INTRANET/agency-forms/$F" "$INTRANET/agency-forms/$F/check" \
+	--data-urlencode "version=$(form_version "$F")" --data-urlencode "result=agree"
+expect_status 303 "R-04.3 (set up) the province's supervisor checks it"
+post_form "$SUPGZ" "$INTRANET/agency-forms/$F" "$INTRANET/agency-forms/$F/approve" \
+	--data-urlencode "version=$(form_version "$F")" --data-urlencode "result=agree" \
+	--data-urlencode "note=同意"
+expect_status 303 "R-04.3 (set up) sup-gz approves it"
+post_form "$OPGZ" "$INTRANET/agency-forms/$F" "$INTRANET/agency-forms/$F/execute" \
+	--data-urlencode "version=$(form_version "$F")"
+expect_status 200 "R-04.3 (set up) op-gz executes it"
+expect_body "$LINE" "R-09.4 the printout of the execution shows the line's contact whole"
+expect_body "$NET" "R-09.4 ... and the network contact"
+NEW_USER=$(grep -o '<code class="username">[^<]*' "$RESP_BODY" | head -n 1 | sed 's/.*>//')
+NEW_ID=$(uid_of "$NEW_USER")
+expect_eq "$(plain_in users "id = ${NEW_ID:-0}" "username, real_name, contact, contact_enc" "$LINE")" 0 \
+	"R-09.4 X-SEC the new gov user's row holds no plain contact"
+expect_eq "$(sql "SELECT contact = '' AND LENGTH(contact_enc) > 56 FROM users WHERE id = ${NEW_ID:-0}")" 1 \
+	"R-09.4 ... it is sealed"
+
+# the printout: whole to its parties, masked to anyone else
+for who in OPGZ SUPGZ SUPGD; do
+	req GET "$INTRANET/agency-forms/$F/print" --jar "${!who}"
+	expect_status 200 "R-04.4 the printout opens for $who"
+	expect_body "$LINE" "R-09.4 ... $who, a party to the form, sees the contact whole"
+	expect_body "$NET" "R-09.4 ... and the network contact"
+done
+# sup-gz is a supervisor of the region who had no part in a second form
+post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-forms/new?agency=$AG" \
+	--data-urlencode "action=save" --data-urlencode "lines=2" \
+	--data-urlencode "apply_date=$(TZ=Asia/Shanghai date +%F)" \
+	--data-urlencode "op1=open" --data-urlencode "name1=六三测试乙$TAG" \
+	--data-urlencode "title1=科员" --data-urlencode "contact1=$LINE" \
+	--data-urlencode "net_name=钱网" --data-urlencode "net_contact=$NET" \
+	--data-urlencode "opinion=x" --data-urlencode "resp_name=孙局长" \
+	--data-urlencode "opinion_date=$(TZ=Asia/Shanghai date +%F)"
+expect_status 303 "R-04.3 (set up) op-gz saves a second form"
+F2=$(form_from_location)
+req GET "$INTRANET/agency-forms/$F2/print" --jar "$SUPGZ"
+expect_status 200 "R-04.4 a supervisor of the region opens its printout"
+expect_no_body "$LINE" "R-09.4 ... not a party, it does not see the contact whole"
+expect_no_body "$NET" "R-09.4 ... nor the network contact"
+expect_body "${LINE_M//\*/\\*}" "R-09.4 ... but masked"
+req GET "$INTRANET/agency-forms/$F2/print" --jar "$OPGZ"
+expect_body "$LINE" "R-09.4 the operator who entered it sees it whole"
+
+# the gov user's contact on the pages
+req GET "$INTRANET/users/$NEW_ID" --jar "$OPGZ"
+expect_status 200 "R-05.1 the new user's page opens"
+expect_body "${LINE_M//\*/\\*}" "R-09.4 the user's page shows the contact masked"
+expect_no_body "$LINE" "R-09.4 ... not whole"
+req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
+expect_body "${LINE_M//\*/\\*}" "R-09.4 the agency's member list shows it masked"
+expect_no_body "$LINE" "R-09.4 ... not whole"
+
+# --- rows an older version wrote in plain, sealed by migrate (R-09.4) ------------------------
+OLD=t63-old-$TAG OLD_C=020-6301$TAG OLD_M="020*****$TAG" OLD_NET=0757-630$TAG OLD_NET_M="075*****$TAG"
+sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact, pw_hash)
+	VALUES ('$OLD', 'gov', '440100', 'agency', $AG, '六三测试旧', '$OLD_C', 'none')"
+sql "UPDATE agencies SET net_contact = '$OLD_NET', net_contact_enc = NULL WHERE id = $AG"
+sql "UPDATE agency_forms SET net_contact = '$OLD_NET', net_contact_enc = NULL WHERE id = $F2"
+sql "UPDATE agency_form_lines SET contact = '$OLD_C', contact_enc = NULL WHERE form_id = $F2"
+out=$("${ADMIN[@]}" migrate 2>&1) && ok "R-09.4 (set up) duijie-admin migrate runs" ||
+	not_ok "R-09.4 (set up) duijie-admin migrate runs" "$out"
+grep -q 'sealed [0-9]* plain users.contact' <<<"$out" && ok "R-09.4 migrate says it sealed plain contacts" ||
+	not_ok "R-09.4 migrate says it sealed plain contacts" "$out"
+expect_eq "$(plain_in users "username = '$OLD'" "real_name, contact, contact_enc" "$OLD_C")
+$(plain_in agencies "id = $AG" "net_contact, net_contact_enc" "$OLD_NET")
+$(plain_in agency_forms "id = $F2" "net_contact, net_contact_enc" "$OLD_NET")
+$(plain_in agency_form_lines "form_id = $F2" "contact, contact_enc" "$OLD_C")" "0
+0
+0
+0" "R-09.4 X-SEC after migrate no row holds the old plain numbers"
+expect_eq "$(sql "SELECT COUNT(*) FROM users WHERE contact <> ''")$(sql "SELECT COUNT(*) FROM agencies WHERE net_contact <> ''")$(sql "SELECT COUNT(*) FROM agency_forms WHERE net_contact <> ''")$(sql "SELECT COUNT(*) FROM agency_form_lines WHERE contact <> ''")" \
+	0000 "R-09.4 X-SEC no plain contact column holds anything"
+req GET "$INTRANET/users/$(uid_of "$OLD")" --jar "$OPGZ"
+expect_body "${OLD_M//\*/\\*}" "R-09.4 the migrated user's contact opens and shows masked"
+expect_no_body "$OLD_C" "R-09.4 ... not whole"
+req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
+expect_body "id=\"agency-net-contact\">${OLD_NET_M//\*/\\*}<" "R-09.4 the migrated agency contact shows masked"
+req GET "$INTRANET/agency-forms/$F2/print" --jar "$OPGZ"
+expect_body "$OLD_C" "R-09.4 the migrated line's contact opens whole on the printout for its party"
+expect_body "$OLD_NET" "R-09.4 ... and its network contact"
+out=$("${ADMIN[@]}" migrate 2>&1)
+grep -q 'sealed' <<<"$out" && not_ok "R-09.4 a second migrate has nothing to seal" "$out" ||
+	ok "R-09.4 a second migrate has nothing to seal"
+
+done_testing
