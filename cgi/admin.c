@@ -192,6 +192,11 @@ cmd_create_operator(const struct config *cfg, const struct opts *o)
 
 	if (o->arg == NULL || o->name == NULL || o->contact == NULL)
 		usage();
+	if (!cfg->have_keys) {
+		fprintf(stderr, "duijie-admin: the contact is stored sealed: "
+		    "Keys.data and Keys.index are needed in the secrets file\n");
+		return 1;
+	}
 	if ((db = admin_db(cfg)) == NULL)
 		return 1;
 	if ((rc = org_office_of_region(db, region, &office)) != ERR_OK) {
@@ -738,7 +743,8 @@ main(int argc, char *argv[])
 			return 1;
 		}
 	log_init("admin", cfg.log_level);
-	seal_contacts_init(cfg.data_key);
+	if (cfg.have_keys)
+		seal_contacts_init(cfg.data_key);
 	nerr_init();
 	mysql_library_init(0, NULL, NULL);
 	rc = cmds[i].fn(&cfg, &o);

@@ -184,7 +184,8 @@ reload(void)
 	cfg.socket = NULL;
 	config_free(&cfg);
 	cfg = next;
-	seal_contacts_init(cfg.data_key);
+	if (cfg.have_keys)
+		seal_contacts_init(cfg.data_key);
 	log_init(cfg.portal_name, cfg.log_level);
 	nslots = cfg.workers;
 	log_info("reload: replacing %d workers one by one", old_n);
@@ -269,7 +270,8 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	log_init(cfg.portal_name, cfg.log_level);
-	seal_contacts_init(cfg.data_key);
+	if (cfg.have_keys)	/* without them no contact is stored (seal.h) */
+		seal_contacts_init(cfg.data_key);
 	nerr_init();
 	if (!views_ok(&cfg))
 		return 1;

@@ -276,6 +276,11 @@ seal_plain_contacts(struct db *db, const struct config *cfg, FILE *out)
 	};
 	enum err	 rc;
 
+	if (!cfg->have_keys) {
+		fprintf(out, "migrate: no Keys in the secrets file: contacts "
+		    "left in plain by an older version are not sealed\n");
+		return ERR_OK;
+	}
 	for (size_t c = 0; c < sizeof col / sizeof col[0]; c++) {
 		size_t	 n, total = 0;
 
