@@ -37,7 +37,7 @@ expect_eq "$(sql "SELECT net_contact = '' AND LENGTH(net_contact_enc) > 56 FROM 
 req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
 expect_body "id=\"agency-net-contact\">${AG_NET_M//\*/\\*}<" "R-09.4 the agency's page shows the contact masked"
 expect_no_body "$AG_NET" "R-09.4 ... and nowhere whole"
-req GET "$INTRANET/agencies?q=六三测试局$TAG" --jar "$OPGZ"
+req GET "$INTRANET/agencies" -G --data-urlencode "q=六三测试局$TAG" --jar "$OPGZ"
 expect_body "${AG_NET_M//\*/\\*}" "R-09.4 the agencies list shows it masked"
 expect_no_body "$AG_NET" "R-09.4 ... and nowhere whole"
 req GET "$INTRANET/agencies/$AG/edit" --jar "$OPGZ"
@@ -45,8 +45,8 @@ expect_body "value=\"$AG_NET\"" "R-05.1 the edit form has the whole value to edi
 
 # --- a gov user through the change form (R-09.4, R-04.3) -----------------------------------
 LINE=020-8363$TAG LINE_M="020*****$TAG" NET=020-8364$TAG NET_M="020*****$TAG"
-post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-forms/new?agency=$AG" \
-	--data-urlencode "action=submit" --data-urlencode "lines=2" \
+post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-forms/new" \
+	--data-urlencode "agency=$AG" --data-urlencode "action=submit" --data-urlencode "lines=2" \
 	--data-urlencode "apply_date=$(TZ=Asia/Shanghai date +%F)" \
 	--data-urlencode "op1=open" --data-urlencode "name1=六三测试甲$TAG" \
 	--data-urlencode "title1=信用科/科员" --data-urlencode "contact1=$LINE" \
@@ -66,8 +66,6 @@ expect_status 200 "R-04.3 the form's page opens"
 expect_body "${LINE_M//\*/\\*}" "R-09.4 the form's page shows the line's contact masked"
 expect_no_body "$LINE" "R-09.4 ... not whole"
 expect_no_body "$NET" "R-09.4 ... nor the network contact"
-req GET "$INTRANET/agency-forms/$F/edit" --jar "$OPGZ"
-expect_body "value=\"$LINE\"" "R-04.2 the entry form has the whole value to edit"
 
 post_form "$SUPGD" "$INTRANET/agency-forms/$F" "$INTRANET/agency-forms/$F/check" \
 	--data-urlencode "version=$(form_version "$F")" --data-urlencode "result=agree"
@@ -96,8 +94,8 @@ for who in OPGZ SUPGZ SUPGD; do
 	expect_body "$NET" "R-09.4 ... and the network contact"
 done
 # sup-gz is a supervisor of the region who had no part in a second form
-post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-forms/new?agency=$AG" \
-	--data-urlencode "action=save" --data-urlencode "lines=2" \
+post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-forms/new" \
+	--data-urlencode "agency=$AG" --data-urlencode "action=save" --data-urlencode "lines=2" \
 	--data-urlencode "apply_date=$(TZ=Asia/Shanghai date +%F)" \
 	--data-urlencode "op1=open" --data-urlencode "name1=六三测试乙$TAG" \
 	--data-urlencode "title1=科员" --data-urlencode "contact1=$LINE" \
@@ -106,6 +104,9 @@ post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-form
 	--data-urlencode "opinion_date=$(TZ=Asia/Shanghai date +%F)"
 expect_status 303 "R-04.3 (set up) op-gz saves a second form"
 F2=$(form_from_location)
+req GET "$INTRANET/agency-forms/$F2/edit" --jar "$OPGZ"
+expect_body "value=\"$LINE\"" "R-04.2 the entry form has the whole value to edit"
+expect_body "value=\"$NET\"" "R-04.2 ... and the network contact"
 req GET "$INTRANET/agency-forms/$F2/print" --jar "$SUPGZ"
 expect_status 200 "R-04.4 a supervisor of the region opens its printout"
 expect_no_body "$LINE" "R-09.4 ... not a party, it does not see the contact whole"
