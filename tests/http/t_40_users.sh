@@ -226,9 +226,9 @@ expect_body '不允许此操作' "R-11.1 ... with a Chinese message"
 
 # --- password reset: a one-time password shown once (R-11.1, X-SEC) --------------------------
 R=t40r$$
-sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact,
+sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact_enc,
      must_change_pw, pw_hash) SELECT '$R', role, region_code, org_kind, org_id, real_name,
-     contact, 0, pw_hash FROM users WHERE username = 'fi-gz'"
+     contact_enc, 0, pw_hash FROM users WHERE username = 'fi-gz'"
 otp0=$DEMO_PW
 RID=$(uid_of "$R")
 RO=t40o$$

@@ -25,9 +25,9 @@ status_of_user() { sql "SELECT status FROM users WHERE username = '$1'"; }
 # password), no forced change
 copy_user() {
 	sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name,
-	     contact, must_change_pw, pw_hash)
+	     contact_enc, must_change_pw, pw_hash)
 	     SELECT '$2', role, region_code, org_kind, org_id, CONCAT(real_name, '四二'),
-	     contact, 0, pw_hash FROM users WHERE username = '$1'"
+	     contact_enc, 0, pw_hash FROM users WHERE username = '$1'"
 }
 form_version() { sql "SELECT version FROM agency_forms WHERE id = $1"; }
 form_from_location() { header Location | sed -nE 's|^/agency-forms/([0-9]+).*|\1|p'; }
