@@ -17,9 +17,13 @@
 #       Sets STATUS (e.g. 200; 000 when no response), HEADERS (the last
 #       response's header lines, CR stripped), BODY (text), and the files
 #       $RESP_HEADERS and $RESP_BODY; REQ_DESC is "METHOD URL" for messages.
-#       Each request gets its own X-Duijie-Test-Client value, so the sign-in
-#       rate limit of the test nginx does not throttle tests; set REQ_CLIENT
-#       to a fixed value to test the limit itself.
+#       The test nginx has the production rate limit (10 sign-in, SMS and
+#       reset POSTs a minute per client address), so each request is sent
+#       from the next loopback address, 127.0.0.2 .. 127.0.0.250 (curl
+#       --interface; the start differs per file).  Set REQ_CLIENT to one
+#       address (e.g. REQ_CLIENT=127.0.0.251) to send from it alone: to test
+#       the limit, or a per-address rule of the app.  REQ_ADDR is the address
+#       the last request was sent from.
 # Requests straight to a portal's FastCGI socket (bypassing nginx):
 #   fcgi SOCKET METHOD URI [--data BODY] [NAME=VALUE...]
 #       SOCKET is internet or intranet ($DUIJIE_STATE/run/SOCKET.sock).
@@ -54,8 +58,10 @@ T_TMP=$(mktemp -d "/tmp/duijie-http-$T_NAME.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
 RESP_HEADERS=$T_TMP/resp.headers
 RESP_BODY=$T_TMP/resp.body
-STATUS=000 HEADERS='' BODY='' REQ_DESC=''
+STATUS=000 HEADERS='' BODY='' REQ_DESC='' REQ_ADDR=''
 REQ_SEQ=0
+# where this file's rotation over 127.0.0.2..250 starts
+REQ_ADDR0=$((($$ + RANDOM) % 249))
 
 dev() {
 	"$DUIJIE_SRC/scripts/dev" "$@"
@@ -93,12 +99,12 @@ req() {
 	*) args+=(-X "$method") ;;
 	esac
 	REQ_SEQ=$((REQ_SEQ + 1))
-	REQ_DESC="$method $url"
+	REQ_ADDR=${REQ_CLIENT:-127.0.0.$((2 + (REQ_ADDR0 + REQ_SEQ) % 249))}
+	REQ_DESC="$method $url (from $REQ_ADDR)"
 	: >"$RESP_BODY"
 	: >"$T_TMP/raw.headers"
 	STATUS=$(curl -sk --max-time 30 \
-		-H 'Expect:' \
-		-H "X-Duijie-Test-Client: ${REQ_CLIENT:-$T_NAME-$$-$REQ_SEQ-$RANDOM}" \
+		-H 'Expect:' --interface "$REQ_ADDR" \
 		-D "$T_TMP/raw.headers" -o "$RESP_BODY" -w '%{http_code}' \
 		"${args[@]}" -- "$url" 2>"$T_TMP/curl.err")
 	rc=$?
