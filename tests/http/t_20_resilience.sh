@@ -35,9 +35,11 @@ for base in "$INTERNET" "$INTRANET"; do
 done
 LOG=$DUIJIE_STATE/log/internet.log
 n_workers=$(workers | grep -c .)
-# served_since LINE: how many workers logged a request from LINE of $LOG on
+# served_since LINE [ROUTE]: how many workers logged a request (to ROUTE, a
+# page that reads the database, when given) since LINE of the log.
 served_since() {
-	tail -n +"$1" "$LOG" | grep -oE '\[internet [0-9]+\] rid=' | sort -u | grep -c . || true
+	tail -n +"$1" "$LOG" | grep -E "route=${2:-/}" |
+		grep -oE '\[internet [0-9]+\] rid=' | sort -u | grep -c . || true
 }
 log_from=$(($(wc -l <"$LOG") + 1))
 ok_run=0
@@ -64,7 +66,7 @@ for i in $(seq 1 $((6 * n_workers))); do
 	[ "$STATUS" = 303 ] || bad="$bad sign-in#$i=$STATUS"
 	req GET "$INTERNET/account" --jar "$(jar_of ent-a)"
 	[ "$STATUS" = 200 ] || bad="$bad account#$i=$STATUS"
-	served=$(served_since "$log_from")
+	served=$(served_since "$log_from" '/account ')
 	[ "$i" -ge 2 ] && [ "$served" -ge "$n_workers" ] && break
 done
 [ -z "$bad" ] && ok "X-SEC right after a database restart, sign-in (303) and pages (200) answer, no 503" ||
