@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "claim.h"
 #include "crypto.h"
 #include "enterprise.h"
 #include "password.h"
@@ -112,6 +113,25 @@ auth_policy_of(const struct config *cfg)
 }
 
 /*
+ * A right password for an account that may not sign in.  An enterprise
+ * whose claim waits for its operator is told so (never before the right
+ * password: a wrong one gets the one message); any other account gets
+ * the one message too.
+ */
+static int
+login_inactive(struct req *r)
+{
+	bool		pending = false;
+	enum err	rc;
+
+	if ((rc = claim_user_pending(r->app->db, r->f[LOGIN_USERNAME].s,
+	    &pending)) != ERR_OK)
+		return status_of(rc);
+	field_error(r, "username", pending ? "claim_pending_login" : "bad_login");
+	return 200;
+}
+
+/*
  * GET /login: the sign-in form (a signed-in user goes to /account).
  * POST /login (username, password, csrf_token): 303 to the next step of
  * sign-in or to /account with a new session; otherwise the form again with
@@ -162,6 +182,8 @@ handle_login(struct req *r)
 		return 429;
 	case AUTH_ERROR:
 		return status_of(err);
+	case AUTH_INACTIVE:
+		return login_inactive(r);
 	default:
 		field_error(r, "username", "bad_login");
 		return 200;

@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include "claim.h"
 
 #include "db_region.h"
 #include "enterprise.h"
@@ -115,7 +118,7 @@ check_sms_code(struct arena *a, struct fval *v)
 enum {
 	REG_USERNAME, REG_USCC, REG_ENT_NAME, REG_REG_NO, REG_LEGAL_NAME,
 	REG_LEGAL_ID, REG_CONTACT_NAME, REG_MOBILE, REG_SMS_CODE, REG_PASSWORD,
-	REG_PASSWORD2, REG__MAX
+	REG_PASSWORD2, REG_LICENCE, REG_PENDING, REG__MAX
 };
 
 /* The same fields twice: all required to register, only the mobile
@@ -132,12 +135,18 @@ enum {
 	[REG_SMS_CODE] = { .name = "sms_code", .kind = FK_CUSTOM, .flags = R | F_TRIM | F_SECRET, .maxlen = 6, .check = check_sms_code }, \
 	[REG_PASSWORD] = { .name = "password", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
 	[REG_PASSWORD2] = { .name = "password2", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
+	/* a claim's business licence (size and type checked by claim_check) */ \
+	[REG_LICENCE] = { .name = "licence", .kind = FK_FILE }, \
+	/* GET /register?pending=1: the claim was sent */ \
+	[REG_PENDING] = { .name = "pending", .kind = FK_BOOL }, \
 }
 
 static const struct field register_fields[REG__MAX] = REG_FIELDS(F_REQUIRED);
 static const struct field register_sms_fields[REG__MAX] = REG_FIELDS(0);
 const struct form register_form = { register_fields, REG__MAX };
 const struct form register_sms_form = { register_sms_fields, REG__MAX };
+
+static enum claim_state claim_hint(struct req *);
 
 static void
 field_msg(struct req *r, const char *name, const char *key)
@@ -207,6 +216,7 @@ handle_register_sms(struct req *r)
 			snprintf(name, sizeof name, "Form.%s.error", register_fields[i].name);
 			hdf_remove_tree(r->hdf, name);
 		}
+	claim_hint(r);
 	return send_code(r, SMS_REGISTER, r->f[REG_MOBILE].s, true);
 }
 
@@ -230,6 +240,106 @@ office_hint(struct req *r, const char *uscc)
 		}
 }
 
+/* --- claiming an enterprise row that exists without users (claim.h) --- */
+
+/* The claim state of the typed USCC, shown as a hint above the form. */
+static enum claim_state
+claim_hint(struct req *r)
+{
+	enum claim_state st = CLAIM_NEW;
+
+	if (r->f[REG_USCC].error != NULL || !r->f[REG_USCC].present ||
+	    claim_state_of(r->app->db, r->f[REG_USCC].s, &st) != ERR_OK)
+		return CLAIM_NEW;
+	if (st == CLAIM_MATCH)
+		req_set(r, "Register.claim", "match");
+	else if (st == CLAIM_LICENCE)
+		req_set(r, "Register.claim", "licence");
+	return st;
+}
+
+/*
+ * Before the SMS code is used: the claim state of the USCC and, when the
+ * row has no representative on record, the licence (present, at most
+ * Limits.licence_max, a PDF, JPEG or PNG by its first bytes, whatever its
+ * name).  Errors go next to the licence field.  0, or the HTTP status.
+ */
+static int
+claim_check(struct req *r, enum claim_state *st, struct claim_licence *lic)
+{
+	const struct fval	*f = &r->f[REG_LICENCE];
+	unsigned char		*buf;
+	size_t			 got = 0;
+
+	memset(lic, 0, sizeof *lic);
+	if ((*st = claim_hint(r)) != CLAIM_LICENCE)
+		return 0;
+	if (f->error != NULL)
+		return 0;
+	if (!f->present || f->file == NULL) {
+		req_field_error(r, "licence", "licence_required");
+		return 0;
+	}
+	if (f->file->size > r->app->cfg->licence_max) {
+		req_field_error(r, "licence", "licence_too_big");
+		return 0;
+	}
+	if ((buf = arena_alloc(r->a, f->file->size + 1)) == NULL)
+		return 500;
+	while (got < f->file->size) {
+		ssize_t n = pread(f->file->fd, buf + got, f->file->size - got, (off_t)got);
+
+		if (n <= 0)
+			return 500;
+		got += (size_t)n;
+	}
+	lic->data = buf;
+	lic->size = got;
+	if ((lic->type = claim_sniff(buf, got)) == CLAIM_FT_NONE)
+		req_field_error(r, "licence", "licence_type");
+	return 0;
+}
+
+/*
+ * After the SMS code: the claim itself.  0 when the account is active
+ * (*uid set: the caller signs it in), 303 to /register?pending=1 when it
+ * waits for the operator, 200 with the message next to its field.
+ */
+static int
+claim_finish(struct req *r, const struct ent_keys *keys,
+    const struct audit_actor *actor, const struct ent_registration *g,
+    const struct claim_licence *lic, long long *uid)
+{
+	enum claim_result	 res;
+	const char		*why;
+	enum err		 rc;
+
+	rc = claim_register(r->app->db, keys, actor, g, r->app->cfg->licences,
+	    lic->data != NULL ? lic : NULL, uid, &res, &why);
+	if (rc == ERR_CONFLICT) {
+		if (strcmp(why, "claim_mismatch") == 0) {
+			req_field_error(r, "legal_name", "claim_mismatch");
+			req_field_error(r, "legal_id", "claim_mismatch");
+			/* whom to ask when the record is out of date */
+			office_hint(r, g->uscc);
+			hdf_remove_tree(r->hdf, "Register.taken_region");
+			req_set(r, "Register.mismatch", "1");
+		} else if (strcmp(why, "licence_required") == 0)
+			req_field_error(r, "licence", why);
+		else
+			req_field_error(r, strcmp(why, "username_taken") == 0 ?
+			    "username" : "uscc", why);
+		return 200;
+	}
+	if (rc != ERR_OK)
+		return status_of(rc);
+	if (res == CLAIM_PENDING) {
+		r->location = "/register?pending=1";
+		return 303;
+	}
+	return 0;
+}
+
 /*
  * GET /register: the form.  POST /register: every field checked (a
  * message next to each bad one, the form as typed, passwords aside), the
@@ -243,16 +353,21 @@ handle_register(struct req *r)
 	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
 	struct ent_registration	 g;
 	struct audit_actor	 actor;
+	struct claim_licence	 lic;
 	const char		*why;
 	char			 region[7], token[SESSION_TOKEN_LEN + 1];
 	long long		 uid;
 	bool			 taken;
+	enum claim_state	 claim = CLAIM_NEW;
 	enum err		 rc;
-	int			 ok;
+	int			 ok, st;
 
 	r->tmpl = TMPL_REGISTER;
-	if (r->method != HTTP_POST)
+	if (r->method != HTTP_POST) {
+		if (r->f[REG_PENDING].i == 1)
+			req_set(r, "Register.pending_done", "1");
 		return 200;
+	}
 	if (!cfg->have_keys)
 		return 500;
 	if (r->f[REG_PASSWORD].error == NULL && r->f[REG_MOBILE].error == NULL &&
@@ -279,6 +394,8 @@ handle_register(struct req *r)
 	/* Whether the username is taken (staff names too) is told only
 	 * after a right SMS code, by enterprise_register: no enumeration
 	 * of accounts without a phone and a code for each try. */
+	if ((st = claim_check(r, &claim, &lic)) != 0)
+		return st;
 	if (r->nerrors > 0)
 		return 200;
 	req_actor(r, &actor);
@@ -302,13 +419,19 @@ handle_register(struct req *r)
 	g.contact_name = r->f[REG_CONTACT_NAME].s;
 	g.mobile = r->f[REG_MOBILE].s;
 	g.password = r->f[REG_PASSWORD].s;
+	if (claim == CLAIM_MATCH || claim == CLAIM_LICENCE) {
+		if ((st = claim_finish(r, &keys, &actor, &g, &lic, &uid)) != 0)
+			return st;
+		goto signed_in;
+	}
 	rc = enterprise_register(r->app->db, &keys, &actor, &g, &uid, &why);
 	if (rc == ERR_CONFLICT) {
-		field_msg(r, strcmp(why, "uscc_taken") == 0 ? "uscc" : "username", why);
+		field_msg(r, strcmp(why, "username_taken") == 0 ? "username" : "uscc", why);
 		return 200;
 	}
 	if (rc != ERR_OK)
 		return status_of(rc);
+signed_in:
 	actor.user_id = uid;
 	actor.role = "enterprise";
 	if ((rc = session_start(r->app->db, &actor, cfg->portal, STAGE_FULL,

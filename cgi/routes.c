@@ -47,8 +47,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_USER_TOTP_RESET] = { "/users/{id}/totp-reset", POST, LAN, OPERATOR, FULL,     1, NULL,           0, handle_user_totp_reset, OBJ_USER },
 	[PAGE_AUDIT] =         { "/audit",       GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit, OBJ_NONE },
 	[PAGE_AUDIT_CSV] =     { "/audit.csv",   GET,        LAN,  AUDITOR, FULL,           0, &audit_form,    0, handle_audit_csv, OBJ_NONE },
-	[PAGE_REGISTER] =      { "/register",    GET | POST, NET,  PUBLIC,                  1, &register_form, 0, handle_register, OBJ_NONE },
-	[PAGE_REGISTER_SMS] =  { "/register/sms", POST,      NET,  PUBLIC,                  1, &register_sms_form, 0, handle_register_sms, OBJ_NONE },
+	[PAGE_REGISTER] =      { "/register",    GET | POST, NET,  PUBLIC,                  1, &register_form, BODY_LICENCE, handle_register, OBJ_NONE },
+	[PAGE_REGISTER_SMS] =  { "/register/sms", POST,      NET,  PUBLIC,                  1, &register_sms_form, BODY_LICENCE, handle_register_sms, OBJ_NONE },
 	[PAGE_FORGOT] =        { "/password/forgot", GET | POST, NET, PUBLIC,               1, &forgot_form,   0, handle_forgot, OBJ_NONE },
 	[PAGE_FORGOT_SMS] =    { "/password/forgot/sms", POST, NET, PUBLIC,                 1, &forgot_sms_form, 0, handle_forgot_sms, OBJ_NONE },
 	[PAGE_PROFILE] =       { "/profile",     GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &profile_view_form, 0, handle_profile, OBJ_NONE },
@@ -104,6 +104,13 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_CREDIT_APPLY] = { "/my-credit/apply", POST, NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &my_credit_apply_form, 0, handle_my_credit_apply, OBJ_NONE },
 	[PAGE_MY_CREDIT_REPORT] = { "/my-credit/report", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, NULL,         0, handle_my_credit_report, OBJ_NONE },
 	[PAGE_MY_CREDIT_VIEWERS] = { "/my-credit/viewers", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_viewers_form, 0, handle_my_credit_viewers, OBJ_NONE },
+	/* claims of enterprises without users: the region's offices read,
+	 * its operators decide; another region's claim is a 404 (the
+	 * getter carries the region) */
+	[PAGE_CLAIMS] =        { "/claims",      GET,        LAN,  ROLES_OPS, FULL,         0, &claims_form,   0, handle_claims, OBJ_NONE },
+	[PAGE_CLAIM] =         { "/claims/{id}", GET,        LAN,  ROLES_OPS, FULL,         0, &claims_form,   0, handle_claim, OBJ_CLAIM },
+	[PAGE_CLAIM_LICENCE] = { "/claims/{id}/licence", GET, LAN, ROLES_OPS, FULL,         0, &claim_licence_form, 0, handle_claim_licence, OBJ_CLAIM },
+	[PAGE_CLAIM_DECIDE] =  { "/claims/{id}/decide", POST, LAN, OPERATOR, FULL,          1, &claim_decide_form, 0, handle_claim_decide, OBJ_CLAIM },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -147,6 +154,8 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_MY_CREDIT] = "my_credit",
 	[TMPL_MY_CREDIT_REPORT] = "my_credit_report",
 	[TMPL_MY_CREDIT_VIEWERS] = "my_credit_viewers",
+	[TMPL_CLAIMS] = "claims",
+	[TMPL_CLAIM] = "claim",
 };
 
 const char *
@@ -161,6 +170,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_CATEGORY] = "credit_category",
 		[OBJ_BATCH] = "credit_batch",
 		[OBJ_CREDIT_REQUEST] = "credit_request",
+		[OBJ_CLAIM] = "claim",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

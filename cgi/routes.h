@@ -79,6 +79,11 @@ enum page {
 	PAGE_MY_CREDIT_APPLY,
 	PAGE_MY_CREDIT_REPORT,
 	PAGE_MY_CREDIT_VIEWERS,
+	/* claims of enterprises that existed without users (claims.c) */
+	PAGE_CLAIMS,
+	PAGE_CLAIM,
+	PAGE_CLAIM_LICENCE,
+	PAGE_CLAIM_DECIDE,
 	PAGE__MAX
 };
 
@@ -123,6 +128,8 @@ enum tmpl {
 	TMPL_MY_CREDIT,
 	TMPL_MY_CREDIT_REPORT,
 	TMPL_MY_CREDIT_VIEWERS,
+	TMPL_CLAIMS,
+	TMPL_CLAIM,
 	TMPL__MAX
 };
 
@@ -143,6 +150,9 @@ struct form {
 /* body_max of an upload route: Limits.upload_max for the file, plus room
  * for the form's other fields. */
 #define BODY_UPLOAD	((size_t)-1)
+/* body_max of the registration (a claim's licence): Limits.licence_max
+ * for the file, plus 1 MiB for the other fields (nginx: 6m). */
+#define BODY_LICENCE	((size_t)-2)
 
 /*
  * The object a route's {id} names (STYLE.md "Scope is part of the
@@ -161,6 +171,7 @@ enum route_obj {
 	OBJ_CATEGORY,		/* credit_categories.id: province-wide, edits by the province's operators */
 	OBJ_BATCH,		/* credit_batches.id: its agency or the offices of its region */
 	OBJ_CREDIT_REQUEST,	/* credit_requests.id: the enterprise's region */
+	OBJ_CLAIM,		/* enterprise_claims.id: its region, in the query (claim.c) */
 	OBJ__MAX
 };
 
@@ -293,5 +304,10 @@ int	handle_my_credit_viewers(struct req *);
 extern const struct form credit_search_form, credit_open_form,
 	credit_requests_form, credit_decide_form, my_credit_form,
 	my_credit_apply_form, my_credit_viewers_form;
+int	handle_claims(struct req *);		/* claims.c */
+int	handle_claim(struct req *);
+int	handle_claim_licence(struct req *);
+int	handle_claim_decide(struct req *);
+extern const struct form claims_form, claim_licence_form, claim_decide_form;
 
 #endif

@@ -436,6 +436,9 @@ dispatch(struct req *r)
 	if (r->page >= 0 && routes[r->page].body_max == BODY_UPLOAD) {
 		lim.body_max = cfg->upload_max + 64 * 1024;
 		lim.file_max = cfg->upload_max;
+	} else if (r->page >= 0 && routes[r->page].body_max == BODY_LICENCE) {
+		lim.body_max = cfg->licence_max + (1u << 20);
+		lim.file_max = cfg->licence_max + (1u << 20);
 	} else if (r->page >= 0 && routes[r->page].body_max != 0)
 		lim.body_max = routes[r->page].body_max;
 	if ((size_t)length > lim.body_max)

@@ -14,6 +14,8 @@
 #define FORM	ACCT_BY_FORM
 #define SIGNIN	ACCT_BY_SIGNIN
 #define SELF	ACCT_BY_SELF
+#define REG	ACCT_BY_REGISTER
+#define CLAIM	ACCT_BY_CLAIM
 
 #define LOCK_FX		(ACCT_FX_SET_LOCK | ACCT_FX_END_SESSIONS)
 #define LIFT_FX		(ACCT_FX_CLEAR_LOCK | ACCT_FX_CLEAR_FAILS)
@@ -37,6 +39,9 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		[ACCT_TOTP_RESET] = T(USER_ACTIVE, OP | ADM, "totp.reset", TOTP_FX),
 		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | ADM, "suspend", SUSPEND_FX),
 		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
+		/* only in the transaction that creates the account (claim.c) */
+		[ACCT_CLAIM_WAIT] = T(USER_PENDING, REG, "claim.pending",
+		    ACCT_FX_END_SESSIONS),
 	},
 	[USER_LOCKED] = {
 		/* a second lock while locked (a race of two sign-ins) renews it */
@@ -60,6 +65,13 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		[ACCT_REACTIVATE] = T(USER_ACTIVE, OP | ADM, "reactivate", LIFT_FX),
 		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
 	},
+	[USER_PENDING] = {
+		/* no sign-in at all: no lock (failures are counted), no
+		 * reset; only the claim's decision or a revocation ends it */
+		[ACCT_CLAIM_APPROVE] = T(USER_ACTIVE, CLAIM, "claim.activate", LIFT_FX),
+		/* a refused claim is a revocation with the operator's reason */
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM, "revoke", REVOKE_FX),
+	},
 	[USER_REVOKED] = {
 		/* terminal: nothing leaves it */
 		[0] = { .allowed = false },
@@ -72,6 +84,7 @@ static const char *const action_names[ACCT__MAX] = {
 	[ACCT_PW_RESET] = "reset-password", [ACCT_FORM_RESET] = "form-reset",
 	[ACCT_TOTP_RESET] = "totp-reset", [ACCT_SUSPEND] = "suspend",
 	[ACCT_REACTIVATE] = "reactivate", [ACCT_REVOKE] = "revoke",
+	[ACCT_CLAIM_WAIT] = "claim-wait", [ACCT_CLAIM_APPROVE] = "claim-approve",
 };
 
 const struct acct_step *

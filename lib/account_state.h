@@ -21,8 +21,9 @@
 #include <stdbool.h>
 
 /* The values of users.status, in the column's order. */
+/* USER_PENDING: an enterprise account waiting for its claim (claim.h). */
 enum user_status { USER_ACTIVE, USER_LOCKED, USER_SUSPENDED, USER_REVOKED,
-	USER_STATUS__MAX };
+	USER_PENDING, USER_STATUS__MAX };
 
 enum acct_action {
 	ACCT_LOCK,		/* too many failed sign-ins */
@@ -35,6 +36,8 @@ enum acct_action {
 	ACCT_SUSPEND,		/* 停用 */
 	ACCT_REACTIVATE,	/* 恢复 */
 	ACCT_REVOKE,		/* 撤销: terminal */
+	ACCT_CLAIM_WAIT,	/* a new account that claims an enterprise waits */
+	ACCT_CLAIM_APPROVE,	/* the region's operator approves the claim */
 	ACCT__MAX
 };
 
@@ -45,6 +48,9 @@ enum acct_by {
 	ACCT_BY_OPERATOR = 1u << 2,	/* an operator on /users (rule table too) */
 	ACCT_BY_ADMIN = 1u << 3,	/* duijie-admin on the shell */
 	ACCT_BY_FORM = 1u << 4,		/* an executed, four-eyes change form */
+	ACCT_BY_REGISTER = 1u << 5,	/* the registration that creates the account */
+	ACCT_BY_CLAIM = 1u << 6,	/* the region's operator deciding a claim
+					 * (/claims: scoped by claim.c's query) */
 };
 
 /* What a step does to the row besides setting the status. */

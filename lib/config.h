@@ -81,9 +81,11 @@ struct config {
 	int		 have_keys;	/* both keys present in the secrets file */
 	struct limits	 limits;
 	size_t		 upload_max;
+	size_t		 licence_max;	/* Limits.licence_max: a claim's business licence */
 	char		*views;
 	char		*schema;
 	char		*tmp;
+	char		*licences;	/* Paths.licences: claims' licences, outside the web root */
 	enum log_level	 log_level;
 };
 

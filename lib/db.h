@@ -48,6 +48,7 @@ enum dbm {
 	DBM_BENCH,	/* duijie-admin bench-insert */
 	DBM_AGENCY,	/* agency.c */
 	DBM_CREDIT_VIEW, /* credit_view.c */
+	DBM_CLAIM,	/* claim.c */
 	DBM__MAX
 };
 

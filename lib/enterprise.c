@@ -181,7 +181,13 @@ enterprise_register(struct db *db, const struct ent_keys *k,
 		rc = ERR_CONFLICT;
 		goto rollback;
 	}
-	if (eid == 0) {
+	/* A row without users is claimed (lib/claim.c), never overwritten. */
+	if (eid != 0) {
+		*why = "uscc_known";
+		rc = ERR_CONFLICT;
+		goto rollback;
+	}
+	{
 		struct db_param p[] = { DB_STR(g->uscc), DB_STR(g->ent_name), DB_STR(g->region) };
 
 		if ((rc = db_exec(db, &mod, STMT_ENT_INSERT, p, 3, NULL, &eid)) != ERR_OK)
@@ -462,4 +468,59 @@ enterprise_missing(const struct enterprise *e, const char **missing)
 		if (ent_fields[f].supplementary && *e->v[f] == '\0')
 			missing[n++] = ent_fields[f].name;
 	return n;
+}
+
+enum err
+enterprise_claim_apply_tx(struct db *db, struct arena *a, const struct ent_keys *k,
+    long long id, const struct ent_registration *g, const char *changed_on,
+    long long user_id, int *nchanged)
+{
+	static const enum ent_field fields[] = { ENT_F_NAME, ENT_F_REG_NO,
+		ENT_F_LEGAL_NAME, ENT_F_LEGAL_ID };
+	const char		*next[] = { g->ent_name, g->reg_no, g->legal_name, g->legal_id };
+	struct enterprise	 cur;
+	unsigned char		 legal_idx[32];
+	char			 aad[64], *legal_enc;
+	enum err		 rc;
+	int			 changed = 0;
+
+	*nchanged = 0;
+	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, id, true, &cur)) != ERR_OK)
+		return rc;
+	aad_of(ENT_F_LEGAL_ID, aad, sizeof aad);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		const char	*oldv = cur.v[fields[i]], *newv = next[i];
+		int		 sealed = ent_fields[fields[i]].sealed;
+
+		if (strcmp(oldv, newv) == 0)
+			continue;
+		if (sealed) {
+			oldv = *oldv ? seal_text(a, k->data, aad, oldv) : "";
+			newv = seal_text(a, k->data, aad, newv);
+			if (oldv == NULL || newv == NULL)
+				return ERR_NOMEM;
+		}
+		struct db_param p[] = { DB_INT(id), DB_STR(ent_fields[fields[i]].name),
+		    DB_STR(oldv), DB_STR(newv), DB_INT(sealed), DB_STR(changed_on),
+		    DB_INT(0), DB_INT(user_id) };
+
+		if ((rc = db_exec(db, &mod, STMT_ENT_CHANGE_ADD, p, 8, NULL, NULL)) != ERR_OK)
+			return rc;
+		changed++;
+	}
+	if (changed == 0)
+		return ERR_OK;
+	if ((legal_enc = seal_text(a, k->data, aad, g->legal_id)) == NULL)
+		return ERR_NOMEM;
+	blind_index(k->index, "idno", g->legal_id, legal_idx);
+	{
+		struct db_param p[] = { DB_STR(g->ent_name), DB_STR(g->reg_no),
+		    DB_STR(g->legal_name), DB_STR(legal_enc),
+		    DB_STRN((const char *)legal_idx, 32), DB_INT(id) };
+
+		if ((rc = db_exec(db, &mod, STMT_ENT_REGISTER_SET, p, 6, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	*nchanged = changed;
+	return ERR_OK;
 }

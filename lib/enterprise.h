@@ -80,14 +80,28 @@ struct ent_registration {
 };
 
 /*
- * Creates the enterprise user, attaching to the enterprise row of that
- * USCC or creating it, in one transaction with its audit row.  *why is set
- * and ERR_CONFLICT returned when the USCC already has an account
- * ("uscc_taken") or the username is taken ("username_taken").
+ * Creates the enterprise user together with its new enterprise row,
+ * in one transaction with its audit row.  *why
+ * is set and ERR_CONFLICT returned when the USCC already has an account
+ * ("uscc_taken"), when a row of that USCC exists ("uscc_known": it is
+ * claimed through claim_register instead) or the username is taken
+ * ("username_taken").
  */
 enum err	enterprise_register(struct db *, const struct ent_keys *,
 		    const struct audit_actor *, const struct ent_registration *,
 		    long long *user_id, const char **why);
+
+/*
+ * Inside the caller's transaction (claim.c): locks enterprise `id` and
+ * sets its name, registration number and legal representative to g's,
+ * with one history row (dated changed_on, by user_id, not late) for each
+ * value that differs; sealed values stay sealed in the history.
+ * *nchanged is set.  The caller rolls back on any error.
+ */
+enum err	enterprise_claim_apply_tx(struct db *, struct arena *,
+		    const struct ent_keys *, long long id,
+		    const struct ent_registration *g, const char *changed_on,
+		    long long user_id, int *nchanged);
 
 /* True when an account exists for that USCC / that username. */
 enum err	enterprise_uscc_taken(struct db *, const char *uscc, bool *taken);

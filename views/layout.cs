@@ -45,6 +45,7 @@
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit/categories"<?cs if:Page.nav == "credit_categories" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_categories ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.calendar ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit"<?cs if:Page.nav == "credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/claims"<?cs if:Page.nav == "claims" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.claims ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit-requests"<?cs if:Page.nav == "credit_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_requests ?></a><?cs /if ?>
   <?cs if:User.role == "enterprise" ?><a href="/my-credit"<?cs if:Page.nav == "my_credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.my_credit ?></a><?cs /if ?>
   <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>

@@ -6,8 +6,12 @@
   <h1><?cs var:S.Register.title ?></h1>
   <p class="muted"><?cs var:S.Register.intro ?></p>
   <?cs if:Register.taken_region ?><p class="notice" id="uscc-taken"><?cs var:S.Register.taken_hint ?> <a href="/password/forgot"><?cs var:S.Register.forgot ?></a>；<?cs var:S.Register.office_hint ?><strong><?cs var:Register.office ?></strong><?cs if:Register.office_phone ?>（<?cs var:Register.office_phone ?>）<?cs /if ?>。</p><?cs /if ?>
+  <?cs if:Register.pending_done ?><p class="notice ok" id="claim-pending"><?cs var:S.Claim.pending_done ?></p><?cs /if ?>
+  <?cs if:Register.claim == "match" ?><p class="notice" id="claim-match"><?cs var:S.Claim.hint_match ?></p><?cs /if ?>
+  <?cs if:Register.claim == "licence" ?><p class="notice" id="claim-licence"><?cs var:S.Claim.hint_licence ?></p><?cs /if ?>
+  <?cs if:Register.mismatch ?><p class="notice" id="claim-mismatch"><?cs var:S.Claim.mismatch_hint ?><?cs if:Register.office ?><strong><?cs var:Register.office ?></strong><?cs if:Register.office_phone ?>（<?cs var:Register.office_phone ?>）<?cs /if ?><?cs /if ?>。</p><?cs /if ?>
   <?cs if:Sms.sent ?><p class="notice" id="sms-sent"><?cs var:S.Register.sms_sent ?></p><?cs /if ?>
-  <form method="post" action="/register" class="stack" novalidate>
+  <form method="post" action="/register" class="stack" enctype="multipart/form-data" novalidate>
     <?cs call:csrf() ?>
     <fieldset><legend><?cs var:S.Register.account ?></legend>
     <?cs call:input("username", S.Field.username, "text", 32, S.Register.username_hint) ?>
@@ -20,6 +24,12 @@
     <?cs call:input("reg_no", S.Field.reg_no, "text", 24, S.Register.reg_no_hint) ?>
     <?cs call:input("legal_name", S.Field.legal_name, "text", 50, "") ?>
     <?cs call:input("legal_id", S.Field.legal_id, "text", 24, "") ?>
+    <div class="field<?cs if:Form.licence.error ?> has-error<?cs /if ?>">
+      <label for="licence"><?cs var:S.Field.licence ?></label>
+      <input id="licence" name="licence" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"<?cs call:invalid("licence") ?>>
+      <p class="hint"><?cs var:S.Claim.licence_hint ?></p>
+      <?cs call:field_error("licence") ?>
+    </div>
     </fieldset>
     <fieldset><legend><?cs var:S.Register.contact ?></legend>
     <?cs call:input("contact_name", S.Field.contact_name, "text", 50, "") ?>

@@ -2,7 +2,8 @@
  * test_account_state.c -- the transition table of users.status, every
  * cell (R-11.1, X-AUD, X-SEC): revoked is terminal, a lock never hides or
  * ends a suspension, revocation wipes the secrets, each step is audited
- * and only the right actor may take it.
+ * and only the right actor may take it; a claim's pending account leaves
+ * its state only by the claim's decision or a revocation (R-06.1).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #define L	USER_LOCKED
 #define S	USER_SUSPENDED
 #define R	USER_REVOKED
+#define P	USER_PENDING
 #define NO	-1	/* no such transition */
 
 #define OP	ACCT_BY_OPERATOR
@@ -26,7 +28,9 @@
 #define FORM	ACCT_BY_FORM
 #define SIGNIN	ACCT_BY_SIGNIN
 #define SELF	ACCT_BY_SELF
-#define ALL_BY	(OP | ADM | FORM | SIGNIN | SELF)
+#define REG	ACCT_BY_REGISTER
+#define CLAIM	ACCT_BY_CLAIM
+#define ALL_BY	(OP | ADM | FORM | SIGNIN | SELF | REG | CLAIM)
 
 /* The whole table typed out again: (from, action) -> to, who, audit. */
 static const struct {
@@ -45,6 +49,8 @@ static const struct {
 		[ACCT_SUSPEND] = { S, OP | ADM, "suspend" },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
 		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
+		[ACCT_CLAIM_WAIT] = { P, REG, "claim.pending" },
+		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
 	},
 	[L] = {
 		[ACCT_LOCK] = { L, SIGNIN, "lock" },
@@ -57,6 +63,8 @@ static const struct {
 		[ACCT_SUSPEND] = { S, OP | ADM, "suspend" },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
 		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
+		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
+		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
 	},
 	[S] = {
 		[ACCT_LOCK] = { NO, 0, NULL },
@@ -69,6 +77,24 @@ static const struct {
 		[ACCT_SUSPEND] = { NO, 0, NULL },
 		[ACCT_REACTIVATE] = { A, OP | ADM, "reactivate" },
 		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
+		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
+		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
+	},
+	/* a claim waiting for the region's operator: no sign-in, no lock,
+	 * no reset; only the decision or a revocation ends it */
+	[P] = {
+		[ACCT_LOCK] = { NO, 0, NULL },
+		[ACCT_LOCK_EXPIRE] = { NO, 0, NULL },
+		[ACCT_UNLOCK] = { NO, 0, NULL },
+		[ACCT_SMS_RESET] = { NO, 0, NULL },
+		[ACCT_PW_RESET] = { NO, 0, NULL },
+		[ACCT_FORM_RESET] = { NO, 0, NULL },
+		[ACCT_TOTP_RESET] = { NO, 0, NULL },
+		[ACCT_SUSPEND] = { NO, 0, NULL },
+		[ACCT_REACTIVATE] = { NO, 0, NULL },
+		[ACCT_REVOKE] = { R, ADM | FORM | CLAIM, "revoke" },
+		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
+		[ACCT_CLAIM_APPROVE] = { A, CLAIM, "claim.activate" },
 	},
 	[R] = {
 		[ACCT_LOCK] = { NO, 0, NULL },
@@ -81,10 +107,12 @@ static const struct {
 		[ACCT_SUSPEND] = { NO, 0, NULL },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
 		[ACCT_REVOKE] = { NO, 0, NULL },
+		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
+		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
 	},
 };
 
-static const enum acct_by bys[] = { SIGNIN, SELF, OP, ADM, FORM };
+static const enum acct_by bys[] = { SIGNIN, SELF, OP, ADM, FORM, REG, CLAIM };
 
 /* every (state, action, actor) answers as the typed-out table */
 static void
@@ -177,6 +205,16 @@ revoke_wipes(void **state)
 		assert_true(s->fx & ACCT_FX_END_SESSIONS);
 		assert_true(s->fx & ACCT_FX_REASON);
 		/* not an operator's one click (R-04: a change form, or the shell) */
+		assert_false(s->who & (OP | SIGNIN | SELF));
+	}
+	/* a refused claim revokes with the same wipe */
+	{
+		const struct acct_step *s = acct_cell(P, ACCT_REVOKE);
+
+		assert_true(s->allowed && s->to == R);
+		assert_true(s->fx & ACCT_FX_WIPE_PASSWORD);
+		assert_true(s->fx & ACCT_FX_WIPE_TOTP);
+		assert_true(s->fx & ACCT_FX_REASON);
 		assert_false(s->who & (OP | SIGNIN | SELF));
 	}
 	/* nothing else wipes a password */

@@ -33,6 +33,7 @@ static const struct {
 	{ OBJ_CATEGORY, "/credit/categories/{id}" },
 	{ OBJ_BATCH, "/credit/batches/{id}" },
 	{ OBJ_CREDIT_REQUEST, "/credit-requests/{id}" },
+	{ OBJ_CLAIM, "/claims/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
