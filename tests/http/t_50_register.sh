@@ -192,17 +192,20 @@ expect_body 'id="uscc-error">该统一社会信用代码已注册' "R-06.1 an al
 expect_body 'href="/password/forgot"' "R-06.1 ... pointing to password reset"
 expect_body '中国人民银行深圳市分行' "R-06.1 ... and to the operator office of the region"
 
-# registering attaches to an enterprise that already exists (imported data)
+# an enterprise that already exists without users (imported data, no
+# representative on record) is claimed, not attached to whoever comes
+# first: the licence and the operator's check are t_52_claim's
 sql "INSERT INTO enterprises (uscc, name, region_code) VALUES ('$U2', '预先导入的企业', '440100')"
-eid=$(sql "SELECT id FROM enterprises WHERE uscc = '$U2'")
 jar2=$(jar_of reg2)
 rm -f "$jar2"
 reg_fields attach-$$ "$U2" "$M2"
 post_form "$jar2" "$INTERNET/register" "$INTERNET/register/sms" "${REG[@]}"
 post_form "$jar2" "$INTERNET/register" "$INTERNET/register" "${REG[@]}" --data-urlencode "sms_code=$(last_code "$M2")"
-expect_status 303 "R-06.1 an enterprise known before registration can register"
+expect_status 200 "X-SEC R-06.1 an enterprise known before registration is not attached to the first registration"
+expect_body 'id="licence-error">请上传营业执照' "X-SEC R-06.1 ... it asks for the business licence (see t_52_claim)"
 expect_eq "$(sql "SELECT COUNT(*) FROM enterprises WHERE uscc = '$U2'")" 1 "R-06.1 no second enterprise row is made"
-expect_eq "$(sql "SELECT org_id FROM users WHERE username = 'attach-$$'")" "$eid" "R-06.1 the account attaches to the existing row"
+expect_eq "$(sql "SELECT COUNT(*) FROM users WHERE username = 'attach-$$'")" 0 "X-SEC R-06.1 ... and no account"
+expect_eq "$(sql "SELECT name FROM enterprises WHERE uscc = '$U2'")" 预先导入的企业 "X-SEC R-10.1 ... and its name is not overwritten"
 
 # --- the profile and its history (R-08.2b, R-10.1) -------------------------------------
 req GET "$INTERNET/profile/edit" --jar "$ujar"
