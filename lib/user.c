@@ -164,7 +164,6 @@ static const char *const status_names[USER_STATUS__MAX] = {
 	[USER_ACTIVE] = "active", [USER_LOCKED] = "locked",
 	[USER_SUSPENDED] = "suspended", [USER_REVOKED] = "revoked",
 	[USER_PENDING] = "pending",
-	[USER_PENDING] = "pending",
 };
 
 const char *
