@@ -22,7 +22,7 @@
     <?cs call:csrf() ?>
     <p class="muted"><?cs var:S.Claim.decide_hint ?></p>
     <div class="field<?cs if:Form.result.error ?> has-error<?cs /if ?>">
-      <?cs each:k = S.Claim.result ?><label class="choice"><input type="radio" name="result" value="<?cs name:k ?>"<?cs if:Form.result.value == name(k) ?> checked<?cs /if ?>> <?cs var:k ?></label>
+      <?cs each:k = S.Claim.result ?><label class="choice"><input type="radio" name="result" value="<?cs var:name(k) ?>"<?cs if:Form.result.value == name(k) ?> checked<?cs /if ?>> <?cs var:k ?></label>
       <?cs /each ?>
       <?cs call:field_error("result") ?>
     </div>
