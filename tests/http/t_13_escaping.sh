@@ -77,7 +77,7 @@ USER=esc13-$$
 ENTJ=$(jar_of "$USER")
 rm -f "$ENTJ"
 today=$(TZ=Asia/Shanghai date +%F)
-sql "DELETE FROM sms_codes WHERE client_addr = '127.0.0.1'"
+sql "DELETE FROM sms_codes WHERE client_addr LIKE '127.%'"
 
 # --- registration: values kept on a refused form, then stored ----------------------
 REG=(--data-urlencode "username=$USER" --data-urlencode "uscc=$USCC"
