@@ -121,7 +121,7 @@ handle_sreqs(struct req *r)
 	enum err		 rc;
 
 	r->tmpl = TMPL_SREQS;
-	req_set(r, "Page.nav", "users");
+	req_set(r, "Page.nav", "staff_requests");
 	if ((rc = sreq_list(r->app->db, r->a, r->sess->user.region, true,
 	    SREQ_LIST_MAX, &v, &n)) != ERR_OK)
 		return status_of(rc);
@@ -183,7 +183,7 @@ sreq_detail(struct req *r, const struct staff_request *s)
 	enum acct_verdict v;
 
 	r->tmpl = TMPL_SREQ;
-	req_set(r, "Page.nav", "users");
+	req_set(r, "Page.nav", "staff_requests");
 	if (sreq_to_node(r, req_row(r, "Req", 0), s) == -1)
 		return 500;
 	if (r->sess->user.role != ROLE_SUPERVISOR || s->status != SREQ_PENDING)
@@ -288,7 +288,7 @@ decide(struct req *r, bool approve)
 		    req_set(r, "Target.username", s.target_username) == -1 ||
 		    req_set(r, "Target.real_name", s.target_real_name) == -1)
 			return 500;
-		req_set(r, "Page.nav", "users");
+		req_set(r, "Page.nav", "staff_requests");
 		r->tmpl = TMPL_USER_OTP;
 		return 200;
 	}
