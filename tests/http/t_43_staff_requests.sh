@@ -17,9 +17,9 @@ uid_of() { sql "SELECT id FROM users WHERE username = '$1'"; }
 audit_count() { sql "SELECT COUNT(*) FROM audit_log WHERE $1"; }
 copy_user() {
 	sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name,
-	     contact, must_change_pw, pw_hash)
+	     contact_enc, must_change_pw, pw_hash)
 	     SELECT '$2', role, region_code, org_kind, org_id, CONCAT(real_name, '四三'),
-	     contact, 0, pw_hash FROM users WHERE username = '$1'"
+	     contact_enc, 0, pw_hash FROM users WHERE username = '$1'"
 }
 req_from_location() { header Location | sed -nE 's|^/users/requests/([0-9]+).*|\1|p'; }
 ask() { # JAR TARGET_ID ACTION REASON
