@@ -316,6 +316,15 @@ handle_dashboard(struct req *r)
 	req_setf(r, "Dash.pending", "%zu", d.n - overdue);
 	req_setf(r, "Dash.overdue", "%zu", overdue);
 	req_setf(r, "Dash.dormant", "%zu", z.n);
+	{
+		/* requests on staff accounts waiting for a supervisor */
+		int	st = 500;
+		long	ns = sreq_pending_to_hdf(r, "StaffReqs", &st);
+
+		if (ns < 0)
+			return st;
+		req_setf(r, "Dash.staff_requests", "%ld", ns);
+	}
 	return 200;
 }
 

@@ -111,6 +111,12 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM] =         { "/claims/{id}", GET,        LAN,  ROLES_OPS, FULL,         0, &claims_form,   0, handle_claim, OBJ_CLAIM },
 	[PAGE_CLAIM_LICENCE] = { "/claims/{id}/licence", GET, LAN, ROLES_OPS, FULL,         0, &claim_licence_form, 0, handle_claim_licence, OBJ_CLAIM },
 	[PAGE_CLAIM_DECIDE] =  { "/claims/{id}/decide", POST, LAN, OPERATOR, FULL,          1, &claim_decide_form, 0, handle_claim_decide, OBJ_CLAIM },
+	/* staff accounts: the province's operators ask, a supervisor decides */
+	[PAGE_USER_REQUEST] =  { "/users/{id}/request", POST, LAN, OPERATOR, FULL,          1, &user_request_form, 0, handle_user_request, OBJ_USER },
+	[PAGE_SREQS] =         { "/users/requests", GET,     LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_sreqs, OBJ_NONE },
+	[PAGE_SREQ] =          { "/users/requests/{id}", GET, LAN, ROLES_OPS, FULL,         0, &sreq_view_form, 0, handle_sreq, OBJ_STAFF_REQUEST },
+	[PAGE_SREQ_APPROVE] =  { "/users/requests/{id}/approve", POST, LAN, SUPERVISOR, FULL, 1, &sreq_approve_form, 0, handle_sreq_approve, OBJ_STAFF_REQUEST },
+	[PAGE_SREQ_REFUSE] =   { "/users/requests/{id}/refuse", POST, LAN, SUPERVISOR, FULL, 1, &sreq_refuse_form, 0, handle_sreq_refuse, OBJ_STAFF_REQUEST },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -156,6 +162,8 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_MY_CREDIT_VIEWERS] = "my_credit_viewers",
 	[TMPL_CLAIMS] = "claims",
 	[TMPL_CLAIM] = "claim",
+	[TMPL_SREQS] = "staff_requests",
+	[TMPL_SREQ] = "staff_request",
 };
 
 const char *
@@ -171,6 +179,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_BATCH] = "credit_batch",
 		[OBJ_CREDIT_REQUEST] = "credit_request",
 		[OBJ_CLAIM] = "claim",
+		[OBJ_STAFF_REQUEST] = "staff_request",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -84,6 +84,12 @@ enum page {
 	PAGE_CLAIM,
 	PAGE_CLAIM_LICENCE,
 	PAGE_CLAIM_DECIDE,
+	/* requests on staff accounts, decided by a supervisor (staff_requests.c) */
+	PAGE_USER_REQUEST,
+	PAGE_SREQS,
+	PAGE_SREQ,
+	PAGE_SREQ_APPROVE,
+	PAGE_SREQ_REFUSE,
 	PAGE__MAX
 };
 
@@ -130,6 +136,8 @@ enum tmpl {
 	TMPL_MY_CREDIT_VIEWERS,
 	TMPL_CLAIMS,
 	TMPL_CLAIM,
+	TMPL_SREQS,
+	TMPL_SREQ,
 	TMPL__MAX
 };
 
@@ -172,6 +180,7 @@ enum route_obj {
 	OBJ_BATCH,		/* credit_batches.id: its agency or the offices of its region */
 	OBJ_CREDIT_REQUEST,	/* credit_requests.id: the enterprise's region */
 	OBJ_CLAIM,		/* enterprise_claims.id: its region, in the query (claim.c) */
+	OBJ_STAFF_REQUEST,	/* staff_requests.id: the target's region (staff_requests.c) */
 	OBJ__MAX
 };
 
@@ -225,6 +234,17 @@ int	handle_user_suspend(struct req *);
 int	handle_user_reactivate(struct req *);
 int	handle_user_totp_reset(struct req *);
 extern const struct form users_form, user_form, user_suspend_form;
+int	handle_user_request(struct req *);
+
+int	handle_sreqs(struct req *);		/* staff_requests.c */
+int	handle_sreq(struct req *);
+int	handle_sreq_approve(struct req *);
+int	handle_sreq_refuse(struct req *);
+extern const struct form user_request_form, sreq_view_form, sreq_approve_form,
+	    sreq_refuse_form;
+/* The pending staff requests of the reader's scope as HDF list `name`
+ * (the dashboard): their count, or -1 with *st the HTTP status. */
+long	sreq_pending_to_hdf(struct req *, const char *name, int *st);
 
 int	handle_audit(struct req *);		/* auditlog.c */
 int	handle_audit_csv(struct req *);

@@ -18,6 +18,7 @@
 #include "auditlog.h"
 #include "routes.h"
 #include "seal.h"
+#include "staff_request.h"
 #include "timefmt.h"
 
 #define USERS_PER_PAGE	20
@@ -73,6 +74,18 @@ static const struct field suspend_fields[SUSPEND__MAX] = {
 };
 const struct form user_suspend_form = { suspend_fields, SUSPEND__MAX };
 
+/* POST /users/{id}/request: what the province's operator asks for on a
+ * staff account (lib/staff_request.h), and why (required). */
+enum { UREQ_ACTION, UREQ_REASON, UREQ__MAX };
+
+static const struct field ureq_fields[UREQ__MAX] = {
+	[UREQ_ACTION] = { .name = "ask_action", .kind = FK_CHOICE,
+	    .flags = F_REQUIRED, .choices = act_done },
+	[UREQ_REASON] = { .name = "ask_reason", .kind = FK_TEXT,
+	    .flags = F_TRIM | F_REQUIRED, .maxlen = 200 },
+};
+const struct form user_request_form = { ureq_fields, UREQ__MAX };
+
 static bool
 is_staff(const struct user *u)
 {
@@ -100,6 +113,17 @@ act_rule(const struct req *r, enum act act, const struct user *u)
 	struct acct_party them = { u->id, u->role, u->region };
 
 	return acct_rule(&me, &them, act_step[act]);
+}
+
+/* The staff table's verdict for the signed-in user asking for `act` on u. */
+static enum acct_verdict
+ask_rule(const struct req *r, enum act act, const struct user *u)
+{
+	struct acct_party me = { r->sess->user.id, r->sess->user.role,
+	    r->sess->user.region };
+	struct acct_party them = { u->id, u->role, u->region };
+
+	return acct_rule_request(&me, &them, act_step[act]);
 }
 
 /*
@@ -181,6 +205,14 @@ target_to_hdf(struct req *r, const struct user *u)
 		if (v == RULE_OK && act_allowed((enum act)i, u) &&
 		    req_set(r, name, "1") == -1)
 			return -1;
+		/* a staff account: what the province's operator may ask for */
+		if (v == RULE_STAFF && ask_rule(r, (enum act)i, u) == RULE_OK &&
+		    act_allowed((enum act)i, u)) {
+			snprintf(name, sizeof name, "Ask.%s", act_key[i]);
+			if (req_set(r, "Can.request", "1") == -1 ||
+			    req_set(r, name, act_done[i]) == -1)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -415,4 +447,64 @@ int
 handle_user_totp_reset(struct req *r)
 {
 	return act(r, ACT_TOTP_RESET);
+}
+
+/*
+ * POST /users/{id}/request (operator; ask_action, ask_reason): the
+ * province's operator asks for an action on an operator's, supervisor's
+ * or auditor's account; a supervisor decides it on /users/requests.
+ * 303 to /users/requests/{rid}; 400 with the message next to the field
+ * for a missing action or reason; 403 (audited) for the actor's own
+ * account, a city's operator (the page says only the province's ask) or
+ * a user that is not a staff account; 200 with a message when the
+ * account's state does not allow it or the same request is pending.
+ */
+int
+handle_user_request(struct req *r)
+{
+	struct audit_actor	 a;
+	struct user		 u;
+	enum acct_verdict	 v;
+	long long		 rid = 0;
+	char			 oid[24];
+	enum err		 rc;
+	int			 st, what = -1;
+
+	if ((st = load_target(r, &u)) != 0)
+		return st;
+	if (u.id == r->sess->user.id)
+		return req_forbidden(r, "user", u.id, "own account");
+	for (int i = 0; r->f[UREQ_ACTION].error == NULL && i < ACT__MAX; i++)
+		if (strcmp(r->f[UREQ_ACTION].s, act_done[i]) == 0)
+			what = i;
+	if (what < 0 || r->f[UREQ_REASON].error != NULL) {
+		r->tmpl_on_4xx = true;
+		st = detail(r, &u);
+		return st == 200 ? 400 : st;
+	}
+	if ((v = ask_rule(r, (enum act)what, &u)) == RULE_PROVINCE) {
+		req_actor(r, &a);
+		snprintf(oid, sizeof oid, "%lld", u.id);
+		(void)audit_write1(r->app->db, &a, "access.denied", "user", oid,
+		    AUDIT_DENIED, acct_verdict_name(v));
+		req_set(r, "Refused", views_str(r->app->views, "User.ask_province"));
+		r->tmpl_on_4xx = true;
+		st = detail(r, &u);
+		return st == 200 ? 403 : st;
+	}
+	if (v != RULE_OK)
+		return req_forbidden(r, "user", u.id, acct_verdict_name(v));
+	req_actor(r, &a);
+	rc = sreq_create(r->app->db, &a, u.id, act_step[what],
+	    r->f[UREQ_REASON].s, &rid, &v);
+	if (rc == ERR_CONFLICT) {
+		req_set(r, "Refused", views_str(r->app->views, "User.ask_conflict"));
+		return detail(r, &u);
+	}
+	if (rc == ERR_FORBIDDEN)
+		return req_forbidden(r, "user", u.id, acct_verdict_name(v));
+	if (rc != ERR_OK)
+		return status_of(rc);
+	r->location = arena_printf(r->a, "/users/requests/%lld?done=requested", rid);
+	return r->location != NULL ? 303 : 500;
 }

@@ -8,9 +8,11 @@
  *   - a gov user's password is reset only by a change form's 重置密码
  *     line (R-04), never by one click;
  *   - supervisors', operators' and auditors' accounts are managed by the
- *     province's operators with a supervisor's approval, or duijie-admin;
- *     the approval flow is not built, so on /users they are refused with
- *     a message that points to duijie-admin;
+ *     province's operators with a supervisor's approval, or duijie-admin:
+ *     on /users a direct action on them is refused (RULE_STAFF); the
+ *     province's operator asks instead (ACCT_ASK_REQUEST) and a
+ *     supervisor of the target's region, neither the requester nor the
+ *     target, decides (ACCT_ASK_APPROVE, lib/staff_request.h);
  *   - supervisors, auditors, gov, fi and enterprise users act on nobody;
  *   - nobody acts on their own account.
  * duijie-admin (ACCT_BY_ADMIN) and an executed change form (ACCT_BY_FORM)
@@ -27,8 +29,11 @@ enum acct_verdict {
 	RULE_OK,
 	RULE_SELF,		/* the actor's own account */
 	RULE_REGION,		/* the target is outside the actor's region */
-	RULE_STAFF,		/* staff account: duijie-admin (no approval flow) */
+	RULE_STAFF,		/* staff account: a request and a supervisor's
+				 * approval, or duijie-admin */
 	RULE_VIA_FORM,		/* only through a change form (gov password) */
+	RULE_PROVINCE,		/* only the province's operators may ask */
+	RULE_REQUESTER,		/* four eyes: the requester may not approve */
 	RULE__MAX
 };
 
@@ -49,5 +54,32 @@ enum acct_verdict	acct_rule(const struct acct_party *actor,
 enum acct_verdict	acct_rule_cell(enum role actor, enum role target,
 			    enum acct_action);
 const char		*acct_verdict_name(enum acct_verdict);	/* "self" */
+
+/*
+ * The two steps of an action on a staff account (issue 12 item 3): a
+ * request, then its approval.  A refusal of a request is allowed to
+ * whoever may approve it.
+ */
+enum acct_ask { ACCT_ASK_REQUEST, ACCT_ASK_APPROVE, ACCT_ASK__MAX };
+
+/* The staff table's cell alone: RULE_OK or RULE_DENY. */
+enum acct_verdict	acct_ask_cell(enum acct_ask, enum role actor,
+			    enum role target, enum acct_action);
+/*
+ * May `actor` ask for `act` on `target`?  RULE_SELF for the actor's own
+ * account; the cell (RULE_DENY); RULE_PROVINCE when the actor is not of
+ * the province (440000).  RULE_OK otherwise.
+ */
+enum acct_verdict	acct_rule_request(const struct acct_party *actor,
+			    const struct acct_party *target, enum acct_action);
+/*
+ * May `approver` approve (or refuse) `requester_id`'s request for `act`
+ * on `target`?  RULE_SELF for the approver's own account; RULE_REQUESTER
+ * when the approver asked for it; the cell (RULE_DENY); RULE_REGION when
+ * the target is outside the approver's region.  RULE_OK otherwise.
+ */
+enum acct_verdict	acct_rule_approve(const struct acct_party *approver,
+			    long long requester_id,
+			    const struct acct_party *target, enum acct_action);
 
 #endif

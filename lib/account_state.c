@@ -16,6 +16,7 @@
 #define SELF	ACCT_BY_SELF
 #define REG	ACCT_BY_REGISTER
 #define CLAIM	ACCT_BY_CLAIM
+#define APPR	ACCT_BY_APPROVAL
 
 #define LOCK_FX		(ACCT_FX_SET_LOCK | ACCT_FX_END_SESSIONS)
 #define LIFT_FX		(ACCT_FX_CLEAR_LOCK | ACCT_FX_CLEAR_FAILS)
@@ -34,10 +35,10 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 	[USER_ACTIVE] = {
 		[ACCT_LOCK] = T(USER_LOCKED, SIGNIN, "lock", LOCK_FX),
 		[ACCT_SMS_RESET] = T(USER_ACTIVE, SELF, "password.reset.self", RESET_FX),
-		[ACCT_PW_RESET] = T(USER_ACTIVE, OP | ADM, "password.reset", RESET_FX),
+		[ACCT_PW_RESET] = T(USER_ACTIVE, OP | APPR | ADM, "password.reset", RESET_FX),
 		[ACCT_FORM_RESET] = T(USER_ACTIVE, FORM, "password.reset", RESET_FX),
-		[ACCT_TOTP_RESET] = T(USER_ACTIVE, OP | ADM, "totp.reset", TOTP_FX),
-		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | ADM, "suspend", SUSPEND_FX),
+		[ACCT_TOTP_RESET] = T(USER_ACTIVE, OP | APPR | ADM, "totp.reset", TOTP_FX),
+		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | APPR | ADM, "suspend", SUSPEND_FX),
 		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
 		/* only in the transaction that creates the account (claim.c) */
 		[ACCT_CLAIM_WAIT] = T(USER_PENDING, REG, "claim.pending",
@@ -47,22 +48,22 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		/* a second lock while locked (a race of two sign-ins) renews it */
 		[ACCT_LOCK] = T(USER_LOCKED, SIGNIN, "lock", LOCK_FX),
 		[ACCT_LOCK_EXPIRE] = T(USER_ACTIVE, SIGNIN, "unlock.expired", LIFT_FX),
-		[ACCT_UNLOCK] = T(USER_ACTIVE, OP | ADM, "unlock", LIFT_FX),
+		[ACCT_UNLOCK] = T(USER_ACTIVE, OP | APPR | ADM, "unlock", LIFT_FX),
 		[ACCT_SMS_RESET] = T(USER_ACTIVE, SELF, "password.reset.self", RESET_FX),
-		[ACCT_PW_RESET] = T(USER_ACTIVE, OP | ADM, "password.reset", RESET_FX),
+		[ACCT_PW_RESET] = T(USER_ACTIVE, OP | APPR | ADM, "password.reset", RESET_FX),
 		[ACCT_FORM_RESET] = T(USER_ACTIVE, FORM, "password.reset", RESET_FX),
-		[ACCT_TOTP_RESET] = T(USER_LOCKED, OP | ADM, "totp.reset", TOTP_FX),
-		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | ADM, "suspend", SUSPEND_FX),
+		[ACCT_TOTP_RESET] = T(USER_LOCKED, OP | APPR | ADM, "totp.reset", TOTP_FX),
+		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | APPR | ADM, "suspend", SUSPEND_FX),
 		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
 	},
 	[USER_SUSPENDED] = {
 		/* no lock, no expiry, no unlock, no SMS reset: a suspension
 		 * ends only by a decision (reactivation, a change form) */
-		[ACCT_PW_RESET] = T(USER_SUSPENDED, OP | ADM, "password.reset",
+		[ACCT_PW_RESET] = T(USER_SUSPENDED, OP | APPR | ADM, "password.reset",
 		    ACCT_FX_END_SESSIONS),
 		[ACCT_FORM_RESET] = T(USER_ACTIVE, FORM, "password.reset", RESET_FX),
-		[ACCT_TOTP_RESET] = T(USER_SUSPENDED, OP | ADM, "totp.reset", TOTP_FX),
-		[ACCT_REACTIVATE] = T(USER_ACTIVE, OP | ADM, "reactivate", LIFT_FX),
+		[ACCT_TOTP_RESET] = T(USER_SUSPENDED, OP | APPR | ADM, "totp.reset", TOTP_FX),
+		[ACCT_REACTIVATE] = T(USER_ACTIVE, OP | APPR | ADM, "reactivate", LIFT_FX),
 		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
 	},
 	[USER_PENDING] = {

@@ -51,6 +51,9 @@ enum acct_by {
 	ACCT_BY_REGISTER = 1u << 5,	/* the registration that creates the account */
 	ACCT_BY_CLAIM = 1u << 6,	/* the region's operator deciding a claim
 					 * (/claims: scoped by claim.c's query) */
+	ACCT_BY_APPROVAL = 1u << 7,	/* a province operator's request on a staff
+					 * account, approved by a supervisor
+					 * (lib/staff_request.h) */
 };
 
 /* What a step does to the row besides setting the status. */

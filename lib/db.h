@@ -49,6 +49,7 @@ enum dbm {
 	DBM_AGENCY,	/* agency.c */
 	DBM_CREDIT_VIEW, /* credit_view.c */
 	DBM_CLAIM,	/* claim.c */
+	DBM_STAFF_REQUEST, /* staff_request.c */
 	DBM__MAX
 };
 

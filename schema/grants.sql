@@ -34,3 +34,4 @@ GRANT SELECT, INSERT ON @DB@.credit_queries TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.credit_self_requests TO @APP@;
 GRANT SELECT, INSERT ON @DB@.credit_reports TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.enterprise_claims TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.staff_requests TO @APP@;

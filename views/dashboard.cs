@@ -62,6 +62,14 @@
   <p class="muted"><?cs var:S.Dash.departures_none ?></p>
   <?cs /if ?>
 
+  <?cs if:User.role == "supervisor" || subcount(StaffReqs) > 0 ?>
+  <h2 id="staff-requests-title"><?cs var:S.SReq.dash ?>（<span id="staff-requests-count"><?cs var:Dash.staff_requests ?></span>）</h2>
+  <?cs if:subcount(StaffReqs) > 0 ?>
+  <ul id="staff-requests">
+    <?cs each:q = StaffReqs ?><li data-request="<?cs var:q.id ?>"><a href="/users/requests/<?cs var:q.id ?>"><?cs var:S.SReq.act[q.act] ?>：<?cs var:q.target ?>（<?cs var:S.Role[q.role] ?>，<?cs var:q.region ?>）</a> <?cs var:S.SReq.col_requester ?> <?cs var:q.requester ?>，<?cs var:q.requested_at ?></li><?cs /each ?>
+  </ul>
+  <?cs else ?><p class="muted"><?cs var:S.SReq.pending_none ?></p><?cs /if ?>
+  <?cs /if ?>
   <h2 id="suspended-title"><?cs var:S.Dash.suspended ?>（<span id="suspended-count"><?cs var:Dash.suspended ?></span>）</h2>
   <p class="muted"><?cs var:S.Dash.suspended_intro ?></p>
   <?cs if:subcount(Suspended) > 0 ?>

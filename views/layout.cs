@@ -35,6 +35,7 @@
   <a href="/account"<?cs if:Page.nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.account ?></a>
   <?cs if:User.role == "enterprise" ?><a href="/profile"<?cs if:Page.nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.profile ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users"<?cs if:Page.nav == "users" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.users ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users/requests"<?cs if:Page.nav == "staff_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.staff_requests ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/enterprises"<?cs if:Page.nav == "enterprises" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.enterprises ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/agencies"<?cs if:Page.nav == "agencies" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agencies ?></a><?cs /if ?>
   <?cs if:User.role == "gov" && User.org_kind == "agency" ?><a href="/agencies/<?cs var:User.org_id ?>"<?cs if:Page.nav == "agency" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agency ?></a><?cs /if ?>

@@ -51,6 +51,28 @@
   </div>
   <?cs if:Rule.via_form ?><p class="notice" id="rule-via-form"><?cs var:S.User.rule_via_form ?></p><?cs /if ?>
   <?cs if:Rule.staff ?><p class="notice" id="rule-staff"><?cs var:S.User.rule_staff ?></p><?cs /if ?>
+  <?cs if:Can.request ?>
+  <h3><?cs var:S.User.ask_title ?></h3>
+  <form method="post" action="/users/<?cs var:Target.id ?>/request" class="action stack" id="act-request" novalidate>
+    <?cs call:csrf() ?>
+    <div class="field<?cs if:Form.ask_action.error ?> has-error<?cs /if ?>">
+      <label for="ask-action"><?cs var:S.User.ask_action ?></label>
+      <select id="ask-action" name="ask_action"<?cs call:invalid("ask_action") ?>>
+        <option value=""><?cs var:S.User.ask_choose ?></option>
+        <?cs each:k = Ask ?><option value="<?cs var:k ?>"<?cs if:Form.ask_action.value == k ?> selected<?cs /if ?>><?cs var:S.User.act[name(k)] ?></option><?cs /each ?>
+      </select>
+      <?cs call:field_error("ask_action") ?>
+    </div>
+    <div class="field<?cs if:Form.ask_reason.error ?> has-error<?cs /if ?>">
+      <label for="ask-reason"><?cs var:S.User.ask_reason ?></label>
+      <input type="text" id="ask-reason" name="ask_reason" maxlength="200" value="<?cs var:Form.ask_reason.value ?>"<?cs call:invalid("ask_reason") ?>>
+      <?cs call:field_error("ask_reason") ?>
+    </div>
+    <button type="submit"><?cs var:S.User.ask_submit ?></button>
+  </form>
+  <p class="muted"><?cs var:S.User.ask_hint ?></p>
+  <?cs /if ?>
+  <?cs if:Rule.staff ?><p><a href="/users/requests" id="ask-list"><?cs var:S.User.ask_list ?></a></p><?cs /if ?>
   <p class="muted"><?cs var:S.User.act_hint ?></p>
   <?cs elif:Target.self ?>
   <p class="muted"><?cs var:S.User.self ?></p>

@@ -30,7 +30,8 @@
 #define SELF	ACCT_BY_SELF
 #define REG	ACCT_BY_REGISTER
 #define CLAIM	ACCT_BY_CLAIM
-#define ALL_BY	(OP | ADM | FORM | SIGNIN | SELF | REG | CLAIM)
+#define APPR	ACCT_BY_APPROVAL	/* a supervisor's approval of a staff request */
+#define ALL_BY	(OP | APPR | ADM | FORM | SIGNIN | SELF | REG | CLAIM)
 
 /* The whole table typed out again: (from, action) -> to, who, audit. */
 static const struct {
@@ -43,10 +44,10 @@ static const struct {
 		[ACCT_LOCK_EXPIRE] = { NO, 0, NULL },
 		[ACCT_UNLOCK] = { NO, 0, NULL },
 		[ACCT_SMS_RESET] = { A, SELF, "password.reset.self" },
-		[ACCT_PW_RESET] = { A, OP | ADM, "password.reset" },
+		[ACCT_PW_RESET] = { A, OP | APPR | ADM, "password.reset" },
 		[ACCT_FORM_RESET] = { A, FORM, "password.reset" },
-		[ACCT_TOTP_RESET] = { A, OP | ADM, "totp.reset" },
-		[ACCT_SUSPEND] = { S, OP | ADM, "suspend" },
+		[ACCT_TOTP_RESET] = { A, OP | APPR | ADM, "totp.reset" },
+		[ACCT_SUSPEND] = { S, OP | APPR | ADM, "suspend" },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
 		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
 		[ACCT_CLAIM_WAIT] = { P, REG, "claim.pending" },
@@ -55,12 +56,12 @@ static const struct {
 	[L] = {
 		[ACCT_LOCK] = { L, SIGNIN, "lock" },
 		[ACCT_LOCK_EXPIRE] = { A, SIGNIN, "unlock.expired" },
-		[ACCT_UNLOCK] = { A, OP | ADM, "unlock" },
+		[ACCT_UNLOCK] = { A, OP | APPR | ADM, "unlock" },
 		[ACCT_SMS_RESET] = { A, SELF, "password.reset.self" },
-		[ACCT_PW_RESET] = { A, OP | ADM, "password.reset" },
+		[ACCT_PW_RESET] = { A, OP | APPR | ADM, "password.reset" },
 		[ACCT_FORM_RESET] = { A, FORM, "password.reset" },
-		[ACCT_TOTP_RESET] = { L, OP | ADM, "totp.reset" },
-		[ACCT_SUSPEND] = { S, OP | ADM, "suspend" },
+		[ACCT_TOTP_RESET] = { L, OP | APPR | ADM, "totp.reset" },
+		[ACCT_SUSPEND] = { S, OP | APPR | ADM, "suspend" },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
 		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
 		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
@@ -71,11 +72,11 @@ static const struct {
 		[ACCT_LOCK_EXPIRE] = { NO, 0, NULL },
 		[ACCT_UNLOCK] = { NO, 0, NULL },
 		[ACCT_SMS_RESET] = { NO, 0, NULL },
-		[ACCT_PW_RESET] = { S, OP | ADM, "password.reset" },
+		[ACCT_PW_RESET] = { S, OP | APPR | ADM, "password.reset" },
 		[ACCT_FORM_RESET] = { A, FORM, "password.reset" },
-		[ACCT_TOTP_RESET] = { S, OP | ADM, "totp.reset" },
+		[ACCT_TOTP_RESET] = { S, OP | APPR | ADM, "totp.reset" },
 		[ACCT_SUSPEND] = { NO, 0, NULL },
-		[ACCT_REACTIVATE] = { A, OP | ADM, "reactivate" },
+		[ACCT_REACTIVATE] = { A, OP | APPR | ADM, "reactivate" },
 		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
 		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
 		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
@@ -112,7 +113,7 @@ static const struct {
 	},
 };
 
-static const enum acct_by bys[] = { SIGNIN, SELF, OP, ADM, FORM, REG, CLAIM };
+static const enum acct_by bys[] = { SIGNIN, SELF, OP, APPR, ADM, FORM, REG, CLAIM };
 
 /* every (state, action, actor) answers as the typed-out table */
 static void
@@ -205,7 +206,7 @@ revoke_wipes(void **state)
 		assert_true(s->fx & ACCT_FX_END_SESSIONS);
 		assert_true(s->fx & ACCT_FX_REASON);
 		/* not an operator's one click (R-04: a change form, or the shell) */
-		assert_false(s->who & (OP | SIGNIN | SELF));
+		assert_false(s->who & (OP | APPR | SIGNIN | SELF));
 	}
 	/* a refused claim revokes with the same wipe */
 	{

@@ -34,6 +34,7 @@ static const struct {
 	{ OBJ_BATCH, "/credit/batches/{id}" },
 	{ OBJ_CREDIT_REQUEST, "/credit-requests/{id}" },
 	{ OBJ_CLAIM, "/claims/{id}" },
+	{ OBJ_STAFF_REQUEST, "/users/requests/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
