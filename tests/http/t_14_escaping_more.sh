@@ -243,7 +243,7 @@ post_form "$OPGZ" "$INTRANET/agency-forms/$FORM" "$INTRANET/agency-forms/$FORM/c
 	--data-urlencode "note=$V_IMG$V_TA"
 expect_status 303 "R-04.3 (set up) op-gz returns it with a hostile reason"
 page_shows "$GOVGZ" "$INTRANET/agency-forms/$FORM" "R-04.3 /agency-forms/{id} (the return reason)" "$V_IMG$V_TA"
-page_shows "$GOVGZ" "$INTRANET/agency-forms/$FORM/edit" "R-04.3 /agency-forms/{id}/edit of the returned form"
+page_shows "$GOVGZ" "$INTRANET/agency-forms/$FORM/edit" "R-04.3 /agency-forms/{id}/edit of the returned form" "$V_IMG$V_TA"
 post_form "$GOVGZ" "$INTRANET/agency-forms/$FORM/edit" "$INTRANET/agency-forms/$FORM/edit" \
 	--data-urlencode "action=submit" --data-urlencode "version=$(form_version "$FORM")" "${FORM_ARGS[@]}"
 expect_status 303 "R-04.3 (set up) gov-gz submits it again"
@@ -257,7 +257,7 @@ post_form "$SUPGZ" "$INTRANET/agency-forms/$FORM" "$INTRANET/agency-forms/$FORM/
 expect_status 303 "R-04.3 (set up) sup-gz approves it with a hostile opinion"
 page_shows "$GOVGZ" "$INTRANET/agency-forms/$FORM" "R-04.3 /agency-forms/{id} (check note, opinion)" "$V_QUOTE" "$V_TA"
 page_shows "$OPGZ" "$INTRANET/agency-forms/$FORM" "R-04.3 /agency-forms/{id} for the operator" "$V_QUOTE" "$V_TA"
-page_shows "$GOVGZ" "$INTRANET/agency-forms/$FORM/print" "R-04.2 /agency-forms/{id}/print after the steps"
+page_shows "$GOVGZ" "$INTRANET/agency-forms/$FORM/print" "R-04.2 /agency-forms/{id}/print (the supervisor's opinion)" "$V_TA"
 page_shows "$OPGZ" "$INTRANET/agency-forms" "R-04.3 /agency-forms for the operator"
 page_shows "$OPGZ" "$INTRANET/dashboard" "R-11.1 /dashboard with the approved form"
 
