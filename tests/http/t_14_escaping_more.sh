@@ -264,9 +264,9 @@ page_shows "$OPGZ" "$INTRANET/dashboard" "R-11.1 /dashboard with the approved fo
 # --- 2c. a gov user suspended with a hostile reason (R-11.1, X-AUD) -------------------------
 G=t14g$$
 GNAME="十四$V_QUOTE"
-sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact,
+sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact_enc,
      must_change_pw, pw_hash) SELECT '$G', role, region_code, org_kind, org_id, '${GNAME//\'/\'\'}',
-     contact, 0, pw_hash FROM users WHERE username = 'gov-gz'"
+     contact_enc, 0, pw_hash FROM users WHERE username = 'gov-gz'"
 GID=$(uid_of "$G")
 REASON="十四停用$V_IMG$V_QUOTE"
 post_form "$OPGZ" "$INTRANET/users/$GID" "$INTRANET/users/$GID/suspend" --data-urlencode "reason=$REASON"
