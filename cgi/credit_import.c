@@ -358,11 +358,14 @@ error_text(struct req *r, const struct cerror *e)
 static int
 batch_page(struct req *r, const struct cbatch *b)
 {
+	const struct user		*u = &r->sess->user;
 	struct credit_catalog		 cat;
 	const struct credit_category	*c;
+	struct cbatch_view		 view;
+	struct audit_actor		 a;
 	struct cstaged			*rows;
 	struct cerror			*errs;
-	size_t				 nrows = 0, nerrs = 0;
+	size_t				 nrows, nerrs;
 	long long			 mine = my_agency(r);
 	HDF				*node;
 	enum err			 rc;
@@ -382,10 +385,15 @@ batch_page(struct req *r, const struct cbatch *b)
 		if (c->has_period)
 			req_set(r, "HasPeriod", "1");
 	}
-	if (b->status == CB_VALIDATED &&
-	    (rc = cbatch_staged(r->app->db, r->a, b->id, PREVIEW_ROWS, &rows,
-	    &nrows)) != ERR_OK)
+	/* an office's look at the rows is logged with them (cbatch_open) */
+	req_actor(r, &a);
+	if ((rc = cbatch_open(r->app->db, r->a, &a, b, mine == 0, u->org_kind,
+	    u->org_id, false, PREVIEW_ROWS, PREVIEW_ERRORS, &view)) != ERR_OK)
 		return status_of(rc);
+	rows = view.rows;
+	nrows = view.nrows;
+	errs = view.errs;
+	nerrs = view.nerrs;
 	for (size_t i = 0; i < nrows; i++) {
 		HDF *row = req_row(r, "Rows", i);
 
@@ -404,10 +412,6 @@ batch_page(struct req *r, const struct cbatch *b)
 				return 500;
 		}
 	}
-	if (b->counts.errors > 0 &&
-	    (rc = cbatch_errors(r->app->db, r->a, b->id, PREVIEW_ERRORS, &errs,
-	    &nerrs)) != ERR_OK)
-		return status_of(rc);
 	for (size_t i = 0; i < nerrs; i++) {
 		HDF *row = req_row(r, "Errors", i);
 
@@ -446,24 +450,35 @@ handle_credit_batch(struct req *r)
 	return batch_page(r, &b);
 }
 
-/* GET /credit/batches/{id}/errors.csv: every stored row error. */
+/*
+ * GET /credit/batches/{id}/errors.csv: every stored row error.  The
+ * export is audited ("credit.batch.errors") in the transaction that reads
+ * the errors; an office's download is also a credit_queries row
+ * (cbatch_open).
+ */
 int
 handle_credit_batch_errors(struct req *r)
 {
 	static const char *const head[] = { "行号", "列", "内容", "问题" };
-	struct cbatch	 b;
-	struct cerror	*errs;
-	struct csv	*out;
-	const char	*body;
-	size_t		 n, len;
-	enum err	 rc;
-	int		 st;
+	const struct user	*u = &r->sess->user;
+	struct cbatch_view	 view;
+	struct audit_actor	 a;
+	struct cbatch		 b;
+	struct cerror		*errs;
+	struct csv		*out;
+	const char		*body;
+	size_t			 n, len;
+	enum err		 rc;
+	int			 st;
 
 	if ((st = load_batch(r, &b)) != 0)
 		return st;
-	if ((rc = cbatch_errors(r->app->db, r->a, b.id, CIMPORT_ERRORS_KEPT, &errs,
-	    &n)) != ERR_OK)
+	req_actor(r, &a);
+	if ((rc = cbatch_open(r->app->db, r->a, &a, &b, my_agency(r) == 0,
+	    u->org_kind, u->org_id, true, 0, CIMPORT_ERRORS_KEPT, &view)) != ERR_OK)
 		return status_of(rc);
+	errs = view.errs;
+	n = view.nerrs;
 	if ((out = csv_new(r->a, true)) == NULL)
 		return 500;
 	for (size_t i = 0; i < 4; i++)

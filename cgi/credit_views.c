@@ -14,7 +14,8 @@
  * The enterprise applies on the internet portal; an operator of its
  * region grants or refuses (a city operator on another city's request is
  * an audited 403); under a live grant each opening of the report is
- * numbered and logged with the purpose "self".
+ * issued (POST) with a number and logged with the purpose "self"; the
+ * same day's report of the same records is issued once.
  */
 #include <stdio.h>
 #include <string.h>
@@ -553,21 +554,32 @@ handle_my_credit_apply(struct req *r)
 	return 303;
 }
 
+/* The 403 page of the report without a live grant (access.denied). */
+static int
+report_no_grant(struct req *r, long long ent_id)
+{
+	req_set(r, "Page.nav", "my_credit");
+	req_set(r, "NoGrant", "1");
+	r->tmpl_on_4xx = true;
+	return req_forbidden(r, "enterprise", ent_id, "no live credit grant");
+}
+
 /*
  * GET /my-credit/report (enterprise, under a live grant): the printable
- * report (A4, no navigation) of all its current records, with the report
- * number and time (Beijing); each opening is a new credit_reports row,
- * a credit_queries row with purpose "self" and an audit row
- * "credit.report".  Without a live grant: 403 with a page that says so
- * and points to /my-credit (audited as access.denied).  HEAD answers
- * with the status alone: it neither numbers nor logs a report.
+ * report (A4, no navigation) issued last under the grant, with its number
+ * and time (Beijing) and its records read again.  Reads only: a reload
+ * or a HEAD numbers nothing and logs nothing, and the body of a HEAD is
+ * never sent.  No report issued yet under the grant, or the records
+ * changed since (a record added, withdrawn or past its period): 200 with
+ * the button that issues one (POST), no record shown.  Without a live
+ * grant: 403 with a page that says so and points to /my-credit (audited
+ * as access.denied).
  */
 int
 handle_my_credit_report(struct req *r)
 {
 	struct credit_record_list	l;
 	struct credit_report		rep;
-	struct audit_actor		a;
 	struct credit_ent		e;
 	char				today[16];
 	enum err			rc;
@@ -578,29 +590,17 @@ handle_my_credit_report(struct req *r)
 	r->tmpl = TMPL_MY_CREDIT_REPORT;
 	if (ent_to_hdf(r, &e) == -1)
 		return 500;
-	if (r->method == HTTP_HEAD) {
-		/* the status a GET would have, without a report or a log row */
-		struct credit_self_req q;
-
-		rc = credit_self_live(r->app->db, r->a, e.id, &q);
-		if (rc == ERR_OK)
-			req_set(r, "Page.layout", "print");
-		else if (rc == ERR_NOTFOUND) {
-			req_set(r, "NoGrant", "1");
-			r->tmpl_on_4xx = true;
-			return 403;
-		}
-		return status_of(rc);
-	}
 	today_str(today);
-	req_actor(r, &a);
-	rc = credit_report_open(r->app->db, r->a, &a, e.id, today,
-	    CREDIT_RECORDS_MAX, &l, &rep);
-	if (rc == ERR_FORBIDDEN) {
+	rc = credit_report_show(r->app->db, r->a, e.id, today, CREDIT_RECORDS_MAX,
+	    &l, &rep);
+	if (rc == ERR_FORBIDDEN)
+		return report_no_grant(r, e.id);
+	if (rc == ERR_NOTFOUND || rc == ERR_CONFLICT) {
 		req_set(r, "Page.nav", "my_credit");
-		req_set(r, "NoGrant", "1");
-		r->tmpl_on_4xx = true;
-		return req_forbidden(r, "enterprise", e.id, "no live credit grant");
+		req_set(r, "Issue.on", "1");
+		if (rc == ERR_CONFLICT && req_set(r, "Issue.stale", rep.number) == -1)
+			return 500;
+		return 200;
 	}
 	if (rc != ERR_OK)
 		return status_of(rc);
@@ -611,6 +611,43 @@ handle_my_credit_report(struct req *r)
 	    records_to_hdf(r, &l) == -1)
 		return 500;
 	return 200;
+}
+
+/*
+ * POST /my-credit/report (enterprise, under a live grant; csrf_token):
+ * issues the report -- a new number, a credit_reports row, a
+ * credit_queries row with purpose "self" and an audit row
+ * "credit.report", in one transaction -- unless today's newest report of
+ * the grant lists the same records: then that one again, nothing written.
+ * 303 to GET /my-credit/report, which shows it.  Without a live grant:
+ * 403 as the GET.
+ */
+int
+handle_my_credit_report_issue(struct req *r)
+{
+	struct credit_report	rep;
+	struct audit_actor	a;
+	struct credit_ent	e;
+	char			today[16];
+	bool			fresh;
+	enum err		rc;
+	int			st;
+
+	if ((st = my_ent(r, &e)) != 0)
+		return st;
+	r->tmpl = TMPL_MY_CREDIT_REPORT;
+	if (ent_to_hdf(r, &e) == -1)
+		return 500;
+	today_str(today);
+	req_actor(r, &a);
+	rc = credit_report_issue(r->app->db, r->a, &a, e.id, today,
+	    CREDIT_RECORDS_MAX, &rep, &fresh);
+	if (rc == ERR_FORBIDDEN)
+		return report_no_grant(r, e.id);
+	if (rc != ERR_OK)
+		return status_of(rc);
+	r->location = "/my-credit/report";
+	return 303;
 }
 
 /*

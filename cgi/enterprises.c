@@ -84,6 +84,23 @@ field_label(struct req *r, const char *name)
 	return strcmp(s, key) == 0 ? name : s;
 }
 
+/* A history value as every page shows it (ent_value_shown): money in
+ * yuan with separators, codes as their labels (an unknown code as
+ * stored), sealed values already "******". */
+static const char *
+shown(struct req *r, const char *field, const char *v)
+{
+	const char	*s, *label;
+	bool		 is_key;
+
+	if ((s = ent_value_shown(r->a, field, v, &is_key)) == NULL)
+		return "";
+	if (!is_key)
+		return s;
+	label = views_str(r->app->views, s);
+	return strcmp(label, s) == 0 ? v : label;
+}
+
 /* Pager values under `prefix` (Ents / Late): total, page, pages, prev,
  * next.  With a capped total the number of pages is unknown: next is
  * offered while pages are full. */
@@ -184,21 +201,9 @@ handle_enterprises(struct req *r)
 	    ENTS_PER_PAGE) == -1 ? 500 : 200;
 }
 
-/* Money in fen as yuan text ("" stays ""). */
-static const char *
-yuan(struct arena *a, const char *fen)
-{
-	long long v;
-
-	if (fen == NULL || *fen == '\0' ||
-	    parse_ll(fen, strlen(fen), 0, 1LL << 60, &v) == -1)
-		return "";
-	return v % 100 == 0 ? arena_printf(a, "%lld", v / 100) :
-	    arena_printf(a, "%lld.%02lld", v / 100, v % 100);
-}
-
 /* Ent.<field> for every field of e (sealed ones as enterprise_get gave
- * them: masked), money as yuan. */
+ * them: masked), money as yuan with thousands separators, as the
+ * enterprise's own page shows it. */
 static int
 ent_to_hdf(struct req *r, const struct enterprise *e)
 {
@@ -216,7 +221,7 @@ ent_to_hdf(struct req *r, const struct enterprise *e)
 		const char *v = e->v[f];
 
 		if (f == ENT_F_REG_CAPITAL || f == ENT_F_REVENUE)
-			v = yuan(r->a, v);
+			v = ent_money_text(r->a, v);
 		snprintf(key, sizeof key, "Ent.%s", ent_fields[f].name);
 		if (req_set(r, key, v) == -1)
 			return -1;
@@ -286,8 +291,8 @@ handle_enterprise(struct req *r)
 			snprintf(when, sizeof when, "%s", c[i].entered_at);
 		if (row == NULL ||
 		    node_set(row, "field", field_label(r, c[i].field)) == -1 ||
-		    node_set(row, "old", c[i].old_value) == -1 ||
-		    node_set(row, "new", c[i].new_value) == -1 ||
+		    node_set(row, "old", shown(r, c[i].field, c[i].old_value)) == -1 ||
+		    node_set(row, "new", shown(r, c[i].field, c[i].new_value)) == -1 ||
 		    node_set(row, "changed_on", c[i].changed_on) == -1 ||
 		    node_set(row, "entered", when) == -1 ||
 		    node_set(row, "by", c[i].by) == -1 ||
@@ -341,8 +346,8 @@ handle_enterprises_late(struct req *r)
 		    node_set(row, "uscc", c->uscc) == -1 ||
 		    node_set(row, "name", c->name) == -1 ||
 		    node_set(row, "field", field_label(r, c->field)) == -1 ||
-		    node_set(row, "old", c->old_value) == -1 ||
-		    node_set(row, "new", c->new_value) == -1 ||
+		    node_set(row, "old", shown(r, c->field, c->old_value)) == -1 ||
+		    node_set(row, "new", shown(r, c->field, c->new_value)) == -1 ||
 		    node_set(row, "changed_on", c->changed_on) == -1 ||
 		    node_set(row, "entered", when) == -1 ||
 		    node_set(row, "days", days) == -1 ||
@@ -370,8 +375,8 @@ late_csv_row(void *arg, const struct entlist_late *c)
 	    csv_field(x->csv, c->name) == -1 ||
 	    csv_field(x->csv, c->region) == -1 ||
 	    csv_field(x->csv, field_label(x->r, c->field)) == -1 ||
-	    csv_field(x->csv, c->old_value) == -1 ||
-	    csv_field(x->csv, c->new_value) == -1 ||
+	    csv_field(x->csv, shown(x->r, c->field, c->old_value)) == -1 ||
+	    csv_field(x->csv, shown(x->r, c->field, c->new_value)) == -1 ||
 	    csv_field(x->csv, c->changed_on) == -1 ||
 	    csv_field(x->csv, when) == -1 ||
 	    csv_field_ll(x->csv, c->days) == -1 ||

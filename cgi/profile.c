@@ -144,7 +144,8 @@ yuan(struct arena *a, const char *fen)
 	    arena_printf(a, "%lld.%02lld", v / 100, v % 100);
 }
 
-/* Ent.<field> for every field; money as yuan. */
+/* Ent.<field> for every field; money as yuan with thousands separators
+ * (the edit form's values stay plain, yuan()). */
 static void
 ent_to_hdf(struct req *r, const struct enterprise *e)
 {
@@ -158,32 +159,27 @@ ent_to_hdf(struct req *r, const struct enterprise *e)
 		const char *v = e->v[f];
 
 		if (f == ENT_F_REG_CAPITAL || f == ENT_F_REVENUE)
-			v = yuan(r->a, v);
+			v = ent_money_text(r->a, v);
 		snprintf(key, sizeof key, "Ent.%s", ent_fields[f].name);
 		req_set(r, key, v);
 	}
 }
 
-/* A history value as the profile shows it: money in yuan, codes as
- * their labels. */
+/* A history value as every page shows it (ent_value_shown, the
+ * operators' page too): money in yuan with thousands separators, codes
+ * as their labels (an unknown code as stored). */
 static const char *
 shown(struct req *r, const char *field, const char *v)
 {
-	static const struct { const char *field, *prefix; } coded[] = {
-		{ "org_form", "OrgForm" }, { "industry", "Industry" }, { "size", "Size" },
-	};
-	char key[64];
+	const char	*s, *label;
+	bool		 is_key;
 
-	if (v == NULL || *v == '\0')
+	if ((s = ent_value_shown(r->a, field, v, &is_key)) == NULL)
 		return "";
-	if (strcmp(field, "reg_capital") == 0 || strcmp(field, "revenue") == 0)
-		return yuan(r->a, v);
-	for (size_t i = 0; i < sizeof coded / sizeof coded[0]; i++)
-		if (strcmp(field, coded[i].field) == 0) {
-			snprintf(key, sizeof key, "%s.%s", coded[i].prefix, v);
-			return views_str(r->app->views, key);
-		}
-	return v;
+	if (!is_key)
+		return s;
+	label = views_str(r->app->views, s);
+	return strcmp(label, s) == 0 ? v : label;
 }
 
 static void

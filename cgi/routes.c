@@ -103,6 +103,7 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_CREDIT] =     { "/my-credit",   GET,        NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_form, 0, handle_my_credit, OBJ_NONE },
 	[PAGE_MY_CREDIT_APPLY] = { "/my-credit/apply", POST, NET,  ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &my_credit_apply_form, 0, handle_my_credit_apply, OBJ_NONE },
 	[PAGE_MY_CREDIT_REPORT] = { "/my-credit/report", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, NULL,         0, handle_my_credit_report, OBJ_NONE },
+	[PAGE_MY_CREDIT_REPORT_ISSUE] = { "/my-credit/report", POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, NULL, 0, handle_my_credit_report_issue, OBJ_NONE },
 	[PAGE_MY_CREDIT_VIEWERS] = { "/my-credit/viewers", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_viewers_form, 0, handle_my_credit_viewers, OBJ_NONE },
 	/* claims of enterprises without users: the region's offices read,
 	 * its operators decide; another region's claim is a 404 (the

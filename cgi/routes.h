@@ -78,6 +78,7 @@ enum page {
 	PAGE_MY_CREDIT,
 	PAGE_MY_CREDIT_APPLY,
 	PAGE_MY_CREDIT_REPORT,
+	PAGE_MY_CREDIT_REPORT_ISSUE,
 	PAGE_MY_CREDIT_VIEWERS,
 	/* claims of enterprises that existed without users (claims.c) */
 	PAGE_CLAIMS,
@@ -320,6 +321,7 @@ int	handle_credit_decide(struct req *);
 int	handle_my_credit(struct req *);
 int	handle_my_credit_apply(struct req *);
 int	handle_my_credit_report(struct req *);
+int	handle_my_credit_report_issue(struct req *);
 int	handle_my_credit_viewers(struct req *);
 extern const struct form credit_search_form, credit_open_form,
 	credit_requests_form, credit_decide_form, my_credit_form,

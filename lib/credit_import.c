@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "credit_import.h"
+#include "credit_view.h"
 #include "crypto.h"
 #include "ident.h"
 #include "utf8.h"
@@ -395,7 +396,12 @@ flush(struct cimport *ci)
 	return rc;
 }
 
-/* Stages one valid row: its values are in ci->rows. */
+/*
+ * Stages one valid row.  Every string must live in ci->rows: the row
+ * stays in ci->buf, pointing at them, until the flush after the 64th row
+ * (or cimport_finish) -- a caller's stack array would be gone, or hold
+ * another row's value, by then.
+ */
 static enum err
 stage(struct cimport *ci, unsigned row_no, const char *uscc, const char *name,
     const char *region, const char *date, const char *period,
@@ -447,8 +453,8 @@ cimport_row(struct cimport *ci, unsigned row_no, size_t n, const char *const *s,
 	const struct credit_category	*cat = ci->cat;
 	const char			*values[CREDIT_COLS_MAX] = { NULL };
 	const char			*uscc = NULL, *name = NULL, *date = NULL,
-					*period = NULL, *content;
-	char				 ucode[19], region[7] = "", d[11];
+					*period = NULL, *region = NULL, *content;
+	char				 ucode[19], rcode[7] = "", d[11];
 	unsigned			 bad = 0;
 	enum err			 rc;
 
@@ -491,10 +497,11 @@ cimport_row(struct cimport *ci, unsigned row_no, size_t n, const char *const *s,
 				break;
 			}
 			uscc_normalize(in, ucode);
-			if (!uscc_region(ucode, region))
+			if (!uscc_region(ucode, rcode))
 				key = "uscc_region";
-			else
-				uscc = arena_strdup(ci->rows, ucode);
+			else if ((uscc = arena_strdup(ci->rows, ucode)) == NULL ||
+			    (region = arena_strdup(ci->rows, rcode)) == NULL)
+				return ERR_NOMEM;
 			break;
 		}
 		case COL_NAME:
@@ -541,7 +548,7 @@ cimport_row(struct cimport *ci, unsigned row_no, size_t n, const char *const *s,
 		ci->counts.errors++;
 		return ERR_OK;
 	}
-	if (uscc == NULL || name == NULL || date == NULL)
+	if (uscc == NULL || region == NULL || name == NULL || date == NULL)
 		return ERR_NOMEM;
 	if ((content = credit_content_encode(ci->rows, cat, values)) == NULL)
 		return ERR_NOMEM;
@@ -737,6 +744,47 @@ cbatch_errors(struct db *db, struct arena *a, long long id, size_t max,
 
 	return db_query_list(db, a, &mod, STMT_CI_ERRORS, p, 2, sizeof **v,
 	    error_fill, (void **)v, n);
+}
+
+enum err
+cbatch_open(struct db *db, struct arena *a, const struct audit_actor *actor,
+    const struct cbatch *b, bool office, const char *org_kind, long long org_id,
+    bool export, size_t max_rows, size_t max_errs, struct cbatch_view *out)
+{
+	char		oid[24], detail[96];
+	long long	qid;
+	enum err	rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if (b->status == CB_VALIDATED && max_rows > 0 &&
+	    (rc = cbatch_staged(db, a, b->id, max_rows, &out->rows,
+	    &out->nrows)) != ERR_OK)
+		goto rollback;
+	if (b->counts.errors > 0 && max_errs > 0 &&
+	    (rc = cbatch_errors(db, a, b->id, max_errs, &out->errs,
+	    &out->nerrs)) != ERR_OK)
+		goto rollback;
+	snprintf(oid, sizeof oid, "%lld", b->id);
+	snprintf(detail, sizeof detail, "%zu staged rows, %zu errors shown",
+	    out->nrows, out->nerrs);
+	if (office && out->nrows + out->nerrs > 0 &&
+	    (rc = credit_query_add(db, actor, org_kind, org_id, 0, b->id,
+	    CPUR_REVIEW, "", &qid)) != ERR_OK)
+		goto rollback;
+	if ((export || (office && out->nrows + out->nerrs > 0)) &&
+	    (rc = audit_write(db, actor, export ? "credit.batch.errors" :
+	    "credit.batch.view", "credit_batch", oid, AUDIT_OK, detail)) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) == ERR_OK)
+		return ERR_OK;
+	memset(out, 0, sizeof *out);
+	return rc;
+rollback:
+	db_rollback(db);
+	memset(out, 0, sizeof *out);
+	return rc;
 }
 
 struct blocked {

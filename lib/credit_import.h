@@ -137,6 +137,33 @@ enum err	cbatch_staged(struct db *, struct arena *, long long id, size_t max,
 enum err	cbatch_errors(struct db *, struct arena *, long long id, size_t max,
 		    struct cerror **v, size_t *n);
 
+/* What an opening of a batch's rows showed. */
+struct cbatch_view {
+	struct cstaged	*rows;		/* staged rows, while validated */
+	size_t		 nrows;
+	struct cerror	*errs;		/* row errors */
+	size_t		 nerrs;
+};
+
+/*
+ * Reads what a page shows of batch b -- the first max_rows staged rows
+ * (while validated; max_rows 0: none) and the first max_errs errors --
+ * and logs the look, in one transaction.  Staged rows and error values
+ * are credit information not yet on record, so an office (office true:
+ * the caller is not the batch's agency) that is shown any of them leaves
+ * a credit_queries row (purpose "review", object the batch; org_kind and
+ * org_id its own) and an audit row: "credit.batch.errors" for the
+ * errors.csv export (`action`), "credit.batch.view" for the preview.  The
+ * export is audited whoever downloads it (export true).  Nothing shown,
+ * nothing logged.  ERR_DB_LOST, ERR_DB, ERR_NOMEM: nothing logged, *out
+ * empty (rows in `a`).
+ */
+enum err	cbatch_open(struct db *, struct arena *a,
+		    const struct audit_actor *, const struct cbatch *b,
+		    bool office, const char *org_kind, long long org_id,
+		    bool export, size_t max_rows, size_t max_errs,
+		    struct cbatch_view *out);
+
 /* Validated without errors -> confirmed (see above).  ERR_CONFLICT when
  * it is not (any more) validated or has errors. */
 enum err	cbatch_confirm(struct db *, const struct audit_actor *, long long id,

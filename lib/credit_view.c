@@ -7,6 +7,7 @@
 
 #include "credit_cat.h"
 #include "credit_view.h"
+#include "crypto.h"
 #include "timefmt.h"
 
 enum {
@@ -26,6 +27,7 @@ enum {
 	STMT_CV_REQ_LIVE,
 	STMT_CV_REPORT_ADD,
 	STMT_CV_REPORT_AT,
+	STMT_CV_REPORT_LAST,
 	STMT_CV_VIEWER_COUNT,
 	STMT_CV_VIEWERS,
 	STMT_CV__MAX
@@ -60,7 +62,8 @@ static const char *const sql[STMT_CV__MAX] = {
 	    " ORDER BY cr.decision_date DESC, cr.id DESC LIMIT ?",
 	[STMT_CV_QUERY_ADD] =
 	    "INSERT INTO credit_queries (user_id, role, org_kind, org_id, enterprise_id,"
-	    " purpose, purpose_text, client_addr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    " batch_id, purpose, purpose_text, client_addr)"
+	    " VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?)",
 	[STMT_CV_ENT_LOCK] = "SELECT id FROM enterprises WHERE id = ? FOR UPDATE",
 	[STMT_CV_PENDING_OF] =
 	    "SELECT id FROM credit_self_requests WHERE enterprise_id = ?"
@@ -94,10 +97,15 @@ static const char *const sql[STMT_CV__MAX] = {
 	    " WHERE q.enterprise_id = ? AND q.status = 'granted'"
 	    " AND q.valid_until > UTC_TIMESTAMP() ORDER BY q.valid_until DESC, q.id DESC LIMIT 1",
 	[STMT_CV_REPORT_ADD] =
-	    "INSERT INTO credit_reports (request_id, enterprise_id, user_id, records)"
-	    " VALUES (?, ?, ?, ?)",
+	    "INSERT INTO credit_reports (request_id, enterprise_id, user_id, records,"
+	    " records_hash) VALUES (?, ?, ?, ?, ?)",
 	[STMT_CV_REPORT_AT] =
 	    "SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') FROM credit_reports WHERE id = ?",
+	/* the newest report of a grant; whether it lists these records */
+	[STMT_CV_REPORT_LAST] =
+	    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'),"
+	    " COALESCE(records_hash = ?, 0) FROM credit_reports"
+	    " WHERE request_id = ? AND enterprise_id = ? ORDER BY id DESC LIMIT 1",
 	[STMT_CV_VIEWER_COUNT] =
 	    "SELECT COUNT(*) FROM credit_queries WHERE enterprise_id = ? AND purpose <> 'self'",
 	/* the organisation of the moment, never the person */
@@ -117,7 +125,7 @@ static const struct db_module mod = { DBM_CREDIT_VIEW, STMT_CV__MAX, sql };
 static const char *const purpose_names[CPUR__MAX] = {
 	[CPUR_DUTY] = "duty", [CPUR_SUPERVISION] = "supervision",
 	[CPUR_EVALUATION] = "evaluation", [CPUR_OTHER] = "other",
-	[CPUR_SELF] = "self",
+	[CPUR_SELF] = "self", [CPUR_REVIEW] = "review",
 };
 
 static const char *const status_names[CSR__MAX] = {
@@ -270,21 +278,27 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 	return ERR_OK;
 }
 
-/* Adds the credit_queries row of an opening; in the caller's transaction. */
-static enum err
-query_add(struct db *db, const struct audit_actor *actor, const char *org_kind,
-    long long org_id, long long ent_id, enum credit_purpose purpose,
-    const char *text, long long *id)
+enum err
+credit_query_add(struct db *db, const struct audit_actor *actor,
+    const char *org_kind, long long org_id, long long ent_id, long long batch_id,
+    enum credit_purpose purpose, const char *text, long long *id)
 {
-	struct db_param		p[] = { DB_INT(actor->user_id),
-		DB_STR(actor->role != NULL ? actor->role : ""), DB_STR(org_kind),
-		DB_INT(org_id), DB_INT(ent_id), DB_STR(purpose_names[purpose]),
-		DB_STR(text != NULL ? text : ""),
-		DB_STR(actor->client_addr != NULL ? actor->client_addr : "") };
 	unsigned long long	newid = 0;
 	enum err		rc;
 
-	if ((rc = db_exec(db, &mod, STMT_CV_QUERY_ADD, p, 8, NULL, &newid)) == ERR_OK)
+	if ((ent_id > 0) == (batch_id > 0) || (unsigned)purpose >= CPUR__MAX)
+		return ERR_INVAL;
+	{
+		struct db_param p[] = { DB_INT(actor->user_id),
+			DB_STR(actor->role != NULL ? actor->role : ""),
+			DB_STR(org_kind != NULL ? org_kind : ""), DB_INT(org_id),
+			DB_INT(ent_id), DB_INT(batch_id), DB_STR(purpose_names[purpose]),
+			DB_STR(text != NULL ? text : ""),
+			DB_STR(actor->client_addr != NULL ? actor->client_addr : "") };
+
+		rc = db_exec(db, &mod, STMT_CV_QUERY_ADD, p, 9, NULL, &newid);
+	}
+	if (rc == ERR_OK)
 		*id = (long long)newid;
 	return rc;
 }
@@ -312,8 +326,8 @@ credit_open(struct db *db, struct arena *a, const struct audit_actor *actor,
 		return ERR_NOMEM;
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;
-	if ((rc = query_add(db, actor, o->org_kind, o->org_id, o->enterprise_id,
-	    o->purpose, text, query_id)) != ERR_OK ||
+	if ((rc = credit_query_add(db, actor, o->org_kind, o->org_id,
+	    o->enterprise_id, 0, o->purpose, text, query_id)) != ERR_OK ||
 	    (rc = audit_write(db, actor, "credit.view", "enterprise", oid, AUDIT_OK,
 	    detail)) != ERR_OK ||
 	    (rc = credit_records(db, a, o->enterprise_id, today, max, out)) != ERR_OK) {
@@ -569,34 +583,121 @@ out:
 	return rc;
 }
 
-enum err
-credit_report_open(struct db *db, struct arena *a, const struct audit_actor *actor,
-    long long ent_id, const char *today, size_t max,
-    struct credit_record_list *out, struct credit_report *rep)
+/* The SHA-256 of what a report lists: its records' ids in order, and
+ * whether the list was capped.  Records are never edited (a withdrawal
+ * or the end of the period takes one out of the list), so the same ids
+ * are the same report. */
+static enum err
+records_hash(struct arena *a, const struct credit_record_list *l,
+    unsigned char out[32])
 {
+	char	*buf, *p;
+	size_t	 cap = l->n * 21 + 2;
+
+	if ((buf = arena_alloc(a, cap)) == NULL)
+		return ERR_NOMEM;
+	p = buf;
+	for (size_t i = 0; i < l->n; i++)
+		p += snprintf(p, cap - (size_t)(p - buf), "%lld;", l->v[i].id);
+	*p++ = l->capped ? '+' : '.';
+	crypto_sha256(buf, (size_t)(p - buf), out);
+	return ERR_OK;
+}
+
+/* The newest report of grant `grant` of ent_id into *rep (id, time,
+ * number) and whether it lists the records of `hash`.  ERR_NOTFOUND. */
+static enum err
+report_last(struct db *db, struct arena *a, long long grant, long long ent_id,
+    const unsigned char hash[32], struct credit_report *rep, bool *same)
+{
+	struct db_param	 p[] = { DB_STRN((const char *)hash, 32), DB_INT(grant),
+		DB_INT(ent_id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	*same = false;
+	if ((rc = db_query(db, a, &mod, STMT_CV_REPORT_LAST, p, 3, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		rep->id = db_col_int(rows, 0);
+		rep->created_at = db_col_dup(rows, a, 1);
+		*same = db_col_int(rows, 2) != 0;
+	}
+	db_rows_free(rows);
+	if (n != 1)
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	if (rep->created_at == NULL)
+		return ERR_NOMEM;
+	return credit_report_number(rep->id, rep->created_at, rep->number) == 0 ?
+	    ERR_OK : ERR_DB;
+}
+
+/* Whether report time `created_utc` is on Beijing day `today`. */
+static bool
+made_on(const char *created_utc, const char *today)
+{
+	char when[32];
+
+	return time_beijing(created_utc, when, sizeof when) == 0 &&
+	    strncmp(when, today, 10) == 0;
+}
+
+enum err
+credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *actor,
+    long long ent_id, const char *today, size_t max, struct credit_report *rep,
+    bool *fresh)
+{
+	struct db_param		 e[] = { DB_INT(ent_id) };
+	struct credit_record_list l;
 	struct credit_self_req	 grant;
 	struct db_rows		*rows;
 	unsigned long long	 newid = 0;
+	unsigned char		 hash[32];
 	long long		 qid;
 	char			 oid[24], detail[96];
+	bool			 same = false;
 	enum err		 rc;
 	int			 n;
 
-	memset(out, 0, sizeof *out);
 	memset(rep, 0, sizeof *rep);
+	*fresh = false;
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;
-	if ((rc = credit_self_live(db, a, ent_id, &grant)) != ERR_OK) {
-		db_rollback(db);
-		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
-	}
-	if ((rc = credit_records(db, a, ent_id, today, max, out)) != ERR_OK)
+	/* the enterprise row serialises two issues at once: one report */
+	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
 		goto rollback;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 1) {
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+		goto rollback;
+	}
+	if ((rc = credit_self_live(db, a, ent_id, &grant)) != ERR_OK) {
+		if (rc == ERR_NOTFOUND)
+			rc = ERR_FORBIDDEN;
+		goto rollback;
+	}
+	if ((rc = credit_records(db, a, ent_id, today, max, &l)) != ERR_OK ||
+	    (rc = records_hash(a, &l, hash)) != ERR_OK)
+		goto rollback;
+	rc = report_last(db, a, grant.id, ent_id, hash, rep, &same);
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		goto rollback;
+	if (rc == ERR_OK && same && made_on(rep->created_at, today)) {
+		/* today's report of these records: the same one, nothing new */
+		db_rollback(db);
+		rep->request_id = grant.id;
+		rep->valid_until = grant.valid_until;
+		return ERR_OK;
+	}
+	memset(rep, 0, sizeof *rep);
 	{
 		struct db_param p[] = { DB_INT(grant.id), DB_INT(ent_id),
-			DB_INT(actor->user_id), DB_INT(out->n) };
+			DB_INT(actor->user_id), DB_INT(l.n),
+			DB_STRN((const char *)hash, 32) };
 
-		if ((rc = db_exec(db, &mod, STMT_CV_REPORT_ADD, p, 4, NULL, &newid)) != ERR_OK)
+		if ((rc = db_exec(db, &mod, STMT_CV_REPORT_ADD, p, 5, NULL, &newid)) != ERR_OK)
 			goto rollback;
 	}
 	{
@@ -621,21 +722,52 @@ credit_report_open(struct db *db, struct arena *a, const struct audit_actor *act
 	}
 	snprintf(oid, sizeof oid, "%lld", ent_id);
 	snprintf(detail, sizeof detail, "report %s; %zu records; grant %lld",
-	    rep->number, out->n, grant.id);
-	if ((rc = query_add(db, actor, "enterprise", ent_id, ent_id, CPUR_SELF, "",
-	    &qid)) != ERR_OK ||
+	    rep->number, l.n, grant.id);
+	if ((rc = credit_query_add(db, actor, "enterprise", ent_id, ent_id, 0,
+	    CPUR_SELF, "", &qid)) != ERR_OK ||
 	    (rc = audit_write(db, actor, "credit.report", "enterprise", oid, AUDIT_OK,
 	    detail)) != ERR_OK)
 		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
+	if ((rc = db_commit(db)) == ERR_OK) {
+		*fresh = true;
 		return ERR_OK;
-	goto clear;
-rollback:
-	db_rollback(db);
-clear:
-	memset(out, 0, sizeof *out);
+	}
 	memset(rep, 0, sizeof *rep);
 	return rc;
+rollback:
+	db_rollback(db);
+	memset(rep, 0, sizeof *rep);
+	return rc;
+}
+
+enum err
+credit_report_show(struct db *db, struct arena *a, long long ent_id,
+    const char *today, size_t max, struct credit_record_list *out,
+    struct credit_report *rep)
+{
+	struct credit_self_req	grant;
+	unsigned char		hash[32];
+	bool			same = false;
+	enum err		rc;
+
+	memset(out, 0, sizeof *out);
+	memset(rep, 0, sizeof *rep);
+	if ((rc = credit_self_live(db, a, ent_id, &grant)) != ERR_OK)
+		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
+	if ((rc = credit_records(db, a, ent_id, today, max, out)) != ERR_OK)
+		return rc;
+	if ((rc = records_hash(a, out, hash)) != ERR_OK ||
+	    (rc = report_last(db, a, grant.id, ent_id, hash, rep, &same)) != ERR_OK) {
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
+	rep->request_id = grant.id;
+	rep->valid_until = grant.valid_until;
+	if (!same) {
+		memset(out, 0, sizeof *out);
+		return ERR_CONFLICT;
+	}
+	return ERR_OK;
 }
 
 enum err

@@ -14,7 +14,7 @@
  * audit row, and reads the records: nothing is shown that was not logged,
  * and nothing is logged that was not read.  Gov users and operators open
  * them with a stated purpose (credit_open); the enterprise itself prints
- * a numbered report under a grant (credit_report_open), logged with the
+ * a numbered report under a grant (credit_report_issue), logged with the
  * purpose "self".
  *
  * The enterprise's own view (R-08.2c): it applies with a reason, an
@@ -45,6 +45,7 @@ enum credit_purpose {
 	CPUR_EVALUATION,	/* 信用评价 */
 	CPUR_OTHER,		/* 其他: with a text */
 	CPUR_SELF,		/* the enterprise's own report */
+	CPUR_REVIEW,		/* an office reviewing a batch's staged rows */
 	CPUR__MAX
 };
 
@@ -96,7 +97,8 @@ struct credit_record_list {
  * category's columns as label/value pairs (empty values left out).  Rows
  * in `a`.  ERR_DB_LOST, ERR_DB, ERR_NOMEM; *out is empty on failure.
  * Reads only: callers show records through credit_open or
- * credit_report_open, which log the opening.
+ * credit_report_issue, which log the opening (credit_report_show shows
+ * again only what an issue logged).
  */
 enum err	credit_records(struct db *, struct arena *, long long ent_id,
 		    const char *today, size_t max, struct credit_record_list *);
@@ -123,6 +125,18 @@ enum err	credit_open(struct db *, struct arena *, const struct audit_actor *,
 		    const struct credit_opening *o, const char *today,
 		    size_t max, struct credit_record_list *out,
 		    long long *query_id);
+
+/*
+ * Adds the credit_queries row of an opening by `actor` for organisation
+ * (org_kind, org_id), in the caller's transaction: of enterprise ent_id,
+ * or (ent_id 0) of the staged rows of batch batch_id -- exactly one of
+ * the two is non-zero.  *id receives the row.  ERR_INVAL when neither or
+ * both are given; ERR_DB_LOST, ERR_DB: nothing added.
+ */
+enum err	credit_query_add(struct db *, const struct audit_actor *actor,
+		    const char *org_kind, long long org_id, long long ent_id,
+		    long long batch_id, enum credit_purpose purpose,
+		    const char *text, long long *id);
 
 /* --- the enterprise's own view ------------------------------------------ */
 
@@ -201,15 +215,33 @@ struct credit_report {
 };
 
 /*
- * The enterprise's report: under a live grant of ent_id, reads the current
- * records (as credit_records), numbers the report (a credit_reports row),
- * logs the opening as a credit_queries row with purpose "self" (org
- * enterprise ent_id) and an audit row "credit.report", in one
- * transaction.  ERR_FORBIDDEN (nothing written) when no grant is live;
- * ERR_DB_LOST, ERR_DB, ERR_NOMEM.
+ * Issues the enterprise's report (POST): under a live grant of ent_id,
+ * reads the current records (as credit_records, at most `max`) in a
+ * transaction that holds the enterprise row.  When the newest report of
+ * that grant was made today (Beijing, `today` YYYY-MM-DD) and lists the
+ * same records (credit_reports.records_hash), that report is the answer
+ * and nothing is written (*fresh false).  Otherwise numbers a new report
+ * (a credit_reports row with the records' hash), logs the opening as a
+ * credit_queries row with purpose "self" (org enterprise ent_id) and an
+ * audit row "credit.report", and commits (*fresh true).  ERR_FORBIDDEN
+ * (nothing written) when no grant is live; ERR_DB_LOST, ERR_DB,
+ * ERR_NOMEM: nothing written, *rep zeroed.
  */
-enum err	credit_report_open(struct db *, struct arena *,
+enum err	credit_report_issue(struct db *, struct arena *,
 		    const struct audit_actor *, long long ent_id,
+		    const char *today, size_t max, struct credit_report *rep,
+		    bool *fresh);
+
+/*
+ * Shows the enterprise's report (GET, HEAD: reads only, writes nothing):
+ * the newest report issued under the live grant of ent_id, with the
+ * records it lists, read again.  ERR_FORBIDDEN when no grant is live;
+ * ERR_NOTFOUND when none was issued under it; ERR_CONFLICT when the
+ * current records are no longer the ones it listed (a record added,
+ * withdrawn or expired since: a new report must be issued) -- *rep is
+ * still filled then, *out is empty.  ERR_DB_LOST, ERR_DB, ERR_NOMEM.
+ */
+enum err	credit_report_show(struct db *, struct arena *, long long ent_id,
 		    const char *today, size_t max,
 		    struct credit_record_list *out, struct credit_report *rep);
 

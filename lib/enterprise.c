@@ -8,6 +8,7 @@
 
 #include "crypto.h"
 #include "enterprise.h"
+#include "form.h"
 #include "ident.h"
 #include "password.h"
 #include "seal.h"
@@ -523,4 +524,47 @@ enterprise_claim_apply_tx(struct db *db, struct arena *a, const struct ent_keys 
 	}
 	*nchanged = changed;
 	return ERR_OK;
+}
+
+const char *
+ent_money_text(struct arena *a, const char *fen)
+{
+	char		 digits[32], out[48];
+	long long	 v;
+	size_t		 n, o = 0;
+
+	if (fen == NULL || *fen == '\0' ||
+	    parse_ll(fen, strlen(fen), 0, 1LL << 60, &v) == -1)
+		return "";
+	n = (size_t)snprintf(digits, sizeof digits, "%lld", v / 100);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	if (v % 100 != 0)
+		o += (size_t)snprintf(out + o, sizeof out - o, ".%02lld", v % 100);
+	out[o] = '\0';
+	return arena_strdup(a, out);
+}
+
+const char *
+ent_value_shown(struct arena *a, const char *field, const char *v, bool *is_key)
+{
+	static const struct { const char *field, *prefix; } coded[] = {
+		{ "org_form", "OrgForm" }, { "industry", "Industry" }, { "size", "Size" },
+	};
+
+	*is_key = false;
+	if (v == NULL || *v == '\0' || field == NULL)
+		return v != NULL ? v : "";
+	if (strcmp(field, ent_fields[ENT_F_REG_CAPITAL].name) == 0 ||
+	    strcmp(field, ent_fields[ENT_F_REVENUE].name) == 0)
+		return ent_money_text(a, v);
+	for (size_t i = 0; i < sizeof coded / sizeof coded[0]; i++)
+		if (strcmp(field, coded[i].field) == 0) {
+			*is_key = true;
+			return arena_printf(a, "%s.%s", coded[i].prefix, v);
+		}
+	return v;
 }

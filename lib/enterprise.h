@@ -140,4 +140,25 @@ enum err	enterprise_history(struct db *, struct arena *, long long id,
  * missing[], count returned. */
 size_t		enterprise_missing(const struct enterprise *, const char **missing);
 
+/*
+ * How a stored value of field `field` (an ent_fields name, as in
+ * enterprise_changes.field) is shown -- the same on the enterprise's own
+ * pages and the operators' (R-10.1, R-09.4):
+ *  - money (reg_capital, revenue: fen) as yuan with thousands
+ *    separators, the unit the form asks in: "1234567" -> "12,345.67",
+ *    "100000000" -> "1,000,000";
+ *  - coded values (org_form, industry, size) as the key of their label in
+ *    views/strings.hdf under S. ("OrgForm.llc"): *is_key is set, the
+ *    caller looks it up;
+ *  - anything else, and "", as stored.
+ * Returns a string in `a` or v itself; "" for a malformed amount; NULL
+ * only when out of memory.
+ */
+const char	*ent_value_shown(struct arena *a, const char *field, const char *v,
+		    bool *is_key);
+
+/* Fen as yuan with thousands separators (see above); "" for "" or a
+ * value that is not a non-negative integer; NULL when out of memory. */
+const char	*ent_money_text(struct arena *a, const char *fen);
+
 #endif

@@ -322,7 +322,8 @@ sms_send_code(struct db *db, const unsigned char key[32],
 	}
 	crypto_random(rnd, sizeof rnd);
 	snprintf(code, sizeof code, "%06u",
-	    (unsigned)((rnd[0] << 24 | rnd[1] << 16 | rnd[2] << 8 | rnd[3]) % 1000000u));
+	    (((unsigned)rnd[0] << 24 | (unsigned)rnd[1] << 16 | (unsigned)rnd[2] << 8 |
+	    rnd[3]) % 1000000u));
 	code_hash(key, purpose, mobile, code, hash);
 	if (!deliver)	/* a stored hash no code of six digits can match */
 		crypto_random(hash, sizeof hash);

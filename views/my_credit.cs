@@ -9,7 +9,10 @@
   <?cs if:Live.on ?>
   <div class="notice ok" id="live">
     <p><?cs var:S.MyCredit.live ?><?cs var:Live.valid_until ?><?cs var:S.MyCredit.live_after ?></p>
-    <p><a class="button" href="/my-credit/report" id="report-link"><?cs var:S.MyCredit.report ?></a></p>
+    <form method="post" action="/my-credit/report" id="report-form">
+      <?cs call:csrf() ?>
+      <button type="submit" id="report-link"><?cs var:S.MyCredit.report ?></button>
+    </form>
   </div>
   <?cs /if ?>
   <p><a href="/my-credit/viewers" id="viewers-link"><?cs var:S.MyCredit.viewers ?></a></p>

@@ -1,11 +1,24 @@
 <?cs include:"_credit_records.cs" ?>
-<?cs def:title() ?><?cs if:NoGrant ?><?cs var:S.Report.denied_title ?><?cs else ?><?cs var:S.Report.title ?> <?cs var:Report.number ?><?cs /if ?><?cs /def ?>
+<?cs include:"_field.cs" ?>
+<?cs def:title() ?><?cs if:NoGrant ?><?cs var:S.Report.denied_title ?><?cs elif:Issue.on ?><?cs var:S.Report.issue_title ?><?cs else ?><?cs var:S.Report.title ?> <?cs var:Report.number ?><?cs /if ?><?cs /def ?>
 <?cs def:content() ?>
 <?cs if:NoGrant ?>
 <section class="error" id="no-grant">
   <h1><?cs var:S.Report.denied_title ?></h1>
   <p><?cs var:S.Report.denied ?></p>
   <p><a class="button" href="/my-credit"><?cs var:S.Report.denied_link ?></a></p>
+</section>
+<?cs elif:Issue.on ?>
+<section id="report-issue">
+  <h1><?cs var:S.Report.issue_title ?></h1>
+  <p class="muted"><?cs var:Ent.name ?>（<?cs var:Ent.uscc ?>）</p>
+  <?cs if:Issue.stale ?><p class="notice" id="report-stale"><?cs var:S.Report.stale ?><?cs var:Issue.stale ?></p><?cs /if ?>
+  <p><?cs var:S.Report.issue_intro ?></p>
+  <form method="post" action="/my-credit/report">
+    <?cs call:csrf() ?>
+    <button type="submit" id="report-issue-button"><?cs var:S.Report.issue ?></button>
+  </form>
+  <p><a href="/my-credit"><?cs var:S.Report.back ?></a></p>
 </section>
 <?cs else ?>
 <div class="no-print print-bar">

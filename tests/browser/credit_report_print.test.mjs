@@ -3,7 +3,8 @@
 // grants, gov-gz opens the records with a purpose, the enterprise prints
 // its numbered report to an A4 PDF by Chromium's print-to-PDF and sees
 // who viewed it: the agency and the purpose, not the person (R-08.1,
-// R-08.2c, R-09.4).
+// R-08.2c, R-09.4).  The report is issued by a POST (once a day for the
+// same records); reloading it numbers nothing (issue 12).
 //
 // The CSV import is another area: the enterprise, its account and its
 // records are put straight into the database (USCC 91440100T71P...).
@@ -158,13 +159,30 @@ step('R-08.1: gov-gz finds the enterprise and opens its records for 行政履职
   assert.ok((await gov.textContent('#main')).includes(penalty), 'with their content');
 });
 
-step('R-08.2c: the enterprise prints its report to one A4 page with its number', async () => {
+// the enterprise's reports and self-queries in the database
+function reportRows() {
+  return sql(`SELECT CONCAT((SELECT COUNT(*) FROM credit_reports r JOIN enterprises e
+    ON e.id = r.enterprise_id WHERE e.uscc = '${uscc}'), ':', (SELECT COUNT(*) FROM credit_queries q
+    JOIN enterprises e ON e.id = q.enterprise_id WHERE e.uscc = '${uscc}' AND q.purpose = 'self'))`);
+}
+
+step('R-08.2c: the enterprise issues its report (a POST) and prints it to one A4 page with its number', async () => {
   const page = pages[entUser];
   await page.goto(`${INTERNET}/my-credit`);
+  assert.equal(await page.getAttribute('#report-form', 'method'), 'post', 'the report is issued by a form POST');
   await submit(page, '#report-link');
   assert.equal(new URL(page.url()).pathname, '/my-credit/report');
   reportNo = (await page.textContent('#report-number')).trim();
   assert.match(reportNo, /^GDXY-\d{8}-\d{8,}$/, `a report number (${reportNo})`);
+  assert.equal(reportRows(), '1:1', 'one report, one query-log row');
+  await page.reload({ waitUntil: 'load' });
+  assert.equal((await page.textContent('#report-number')).trim(), reportNo, 'a reload shows the same report');
+  assert.equal(reportRows(), '1:1', 'a reload numbers and logs nothing');
+  await page.goto(`${INTERNET}/my-credit`);
+  await submit(page, '#report-link');
+  assert.equal((await page.textContent('#report-number')).trim(), reportNo,
+    'issued again the same day with nothing changed: the same report');
+  assert.equal(reportRows(), '1:1', '... and nothing written');
   assert.equal(await page.locator('nav.menu').count(), 0, 'no navigation on the report');
 
   await page.emulateMedia({ media: 'print' });
