@@ -295,3 +295,31 @@ done_testing() {
 	[ "$T_FAIL" -eq 0 ] || exit 1
 	exit 0
 }
+
+# --- escaping checks (t_13, t_14) ---------------------------------------------
+# html_escaped TEXT: TEXT as ClearSilver's html escaping prints it.
+html_escaped() { printf '%s' "$1" | sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g' -e "s/'/\&#39;/g"; }
+
+# expect_inert DESC: the last page contains none of the strings in the
+# caller's RAW array (the hostile markup it stored).
+expect_inert() {
+	local m
+	for m in "${RAW[@]}"; do
+		if grep -qF -- "$m" "$RESP_BODY"; then
+			not_ok "$1" "raw markup '$m' in the page" "$(_context)"
+			return
+		fi
+	done
+	ok "$1"
+}
+
+# expect_escaped VALUE DESC: the last page shows VALUE as escaped text.
+expect_escaped() {
+	local want
+	want=$(html_escaped "$1")
+	if grep -qF -- "$want" "$RESP_BODY"; then
+		ok "$2"
+	else
+		not_ok "$2" "expected '$want' in the page" "$(_context)"
+	fi
+}

@@ -31,30 +31,7 @@ V_TA='</textarea><b>13</b>'
 # What must never appear in a page: the markup these values would make.
 RAW=('<img src=x onerror=alert(13)>' '<script>alert(13)' '</textarea><b>13')
 
-html_escaped() { printf '%s' "$1" | sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g' -e "s/'/\&#39;/g"; }
-
-# expect_inert DESC: the last page contains none of the hostile markup.
-expect_inert() {
-	local m
-	for m in "${RAW[@]}"; do
-		if grep -qF -- "$m" "$RESP_BODY"; then
-			not_ok "$1" "raw markup '$m' in the page" "$(_context)"
-			return
-		fi
-	done
-	ok "$1"
-}
-
-# expect_escaped VALUE DESC: the last page shows VALUE as escaped text.
-expect_escaped() {
-	local want
-	want=$(html_escaped "$1")
-	if grep -qF -- "$want" "$RESP_BODY"; then
-		ok "$2"
-	else
-		not_ok "$2" "expected '$want' in the page" "$(_context)"
-	fi
-}
+# html_escaped, expect_inert and expect_escaped: tests/http/lib.sh
 
 # page_shows JAR URL WHAT VALUE...: GET URL, 200, no hostile markup, and
 # every VALUE escaped.

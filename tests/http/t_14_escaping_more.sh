@@ -40,29 +40,10 @@ V_QUOTE=\"\''><script>alert(13)</script>'
 V_TA='</textarea><b>13</b>'
 RAW=('<img src=x onerror=alert(13)>' '<script>alert(13)' '</textarea><b>13')
 
-html_escaped() { printf '%s' "$1" | sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g' -e "s/'/\&#39;/g"; }
+# html_escaped, expect_inert and expect_escaped: tests/http/lib.sh
 # csv_cell TEXT: TEXT as one RFC 4180 field (quoted, quotes doubled)
 csv_cell() { local s=${1//\"/\"\"}; printf '"%s"' "$s"; }
 
-expect_inert() {
-	local m
-	for m in "${RAW[@]}"; do
-		if grep -qF -- "$m" "$RESP_BODY"; then
-			not_ok "$1" "raw markup '$m' in the page" "$(_context)"
-			return
-		fi
-	done
-	ok "$1"
-}
-expect_escaped() {
-	local want
-	want=$(html_escaped "$1")
-	if grep -qF -- "$want" "$RESP_BODY"; then
-		ok "$2"
-	else
-		not_ok "$2" "expected '$want' in the page" "$(_context)"
-	fi
-}
 # expect_text STRING DESC / expect_no_text STRING DESC: fixed strings
 expect_text() {
 	if grep -qF -- "$1" "$RESP_BODY"; then ok "$2"; else not_ok "$2" "expected '$1'" "$(_context)"; fi
