@@ -31,19 +31,19 @@
 
 #include <mysql.h>
 
-#include "audit.h"
-#include "config.h"
-#include "crypto.h"
-#include "csvread.h"
-#include "cs.h"
-#include "db.h"
-#include "enterprise_list.h"
-#include "log.h"
-#include "migrate.h"
-#include "org.h"
-#include "seal.h"
-#include "sms.h"
-#include "user.h"
+#include "db/audit.h"
+#include "core/config.h"
+#include "crypto/crypto.h"
+#include "formats/csvread.h"
+#include "core/cs.h"
+#include "db/db.h"
+#include "enterprise/enterprise_list.h"
+#include "core/log.h"
+#include "db/migrate.h"
+#include "db/org.h"
+#include "crypto/seal.h"
+#include "accounts/sms.h"
+#include "accounts/user.h"
 
 struct opts {
 	const char	*name;
@@ -248,7 +248,7 @@ step_refusal(enum err rc)
 }
 
 /*
- * One step of the account state machine (lib/account_state.h) by
+ * One step of the account state machine (lib/accounts/account_state.h) by
  * duijie-admin: unlock, suspend, reactivate, revoke, totp-reset.  The
  * state table refuses what it refuses (a suspended or revoked account is
  * never "unlocked"), with the reason on stderr and exit status 1.

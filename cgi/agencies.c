@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "agency.h"
-#include "agency_form.h"
-#include "db_region.h"
+#include "agency/agency.h"
+#include "agency/agency_form.h"
+#include "db/db_region.h"
 #include "routes.h"
-#include "seal.h"
-#include "timefmt.h"
+#include "crypto/seal.h"
+#include "core/timefmt.h"
 
 #define AGENCIES_PER_PAGE	20
 #define AGENCY_FORMS		10	/* latest change forms on an agency's page */

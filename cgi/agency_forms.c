@@ -9,7 +9,7 @@
  * from the paper original (paper); the party that entered it edits it
  * while it is a draft or returned.  An operator or supervisor of the
  * region checks it, a supervisor other than the checker approves it
- * (lib/agency_form.c enforces the four eyes), an operator executes it.
+ * (lib/agency/agency_form.c enforces the four eyes), an operator executes it.
  * Anything outside these is a 403 with an access.denied audit row.
  *
  * Execution answers with the printout itself, carrying the one-time
@@ -19,10 +19,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "agency_form.h"
+#include "agency/agency_form.h"
 #include "routes.h"
-#include "seal.h"
-#include "timefmt.h"
+#include "crypto/seal.h"
+#include "core/timefmt.h"
 
 #define AFORMS_PER_PAGE	20
 #define CHOOSER_MAX	500

@@ -17,17 +17,17 @@
 
 #include <fcgiapp.h>
 
-#include "arena.h"
-#include "config.h"
-#include "cs.h"
-#include "db.h"
-#include "db_region.h"
-#include "form.h"
-#include "http.h"
-#include "params.h"
-#include "route.h"
-#include "session.h"
-#include "view.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/cs.h"
+#include "db/db.h"
+#include "db/db_region.h"
+#include "web/form.h"
+#include "web/http.h"
+#include "web/params.h"
+#include "web/route.h"
+#include "accounts/session.h"
+#include "web/view.h"
 
 struct app {
 	const struct config	*cfg;

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "auditlog.h"
-#include "csv.h"
+#include "oversight/auditlog.h"
+#include "formats/csv.h"
 #include "routes.h"
-#include "timefmt.h"
+#include "core/timefmt.h"
 
 #define AUDIT_PER_PAGE	50
 #define AUDIT_CSV_MAX	100000
@@ -301,7 +301,7 @@ csv_row(void *arg, const struct auditlog_row *a)
  * GET /audit.csv (auditor): the rows /audit would show for the same
  * filters, all pages (at most 100000), as a UTF-8 CSV with a BOM and a
  * Chinese header row, every value quoted and formulas neutralised
- * (lib/csv.h).  200 text/csv as an attachment; a bad filter renders the
+ * (lib/formats/csv.h).  200 text/csv as an attachment; a bad filter renders the
  * /audit page with its messages instead.  The export itself is audited.
  */
 int

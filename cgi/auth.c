@@ -6,14 +6,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "claim.h"
-#include "crypto.h"
-#include "enterprise.h"
-#include "password.h"
-#include "qr.h"
+#include "enterprise/claim.h"
+#include "crypto/crypto.h"
+#include "enterprise/enterprise.h"
+#include "crypto/password.h"
+#include "formats/qr.h"
 #include "routes.h"
-#include "seal.h"
-#include "timefmt.h"
+#include "crypto/seal.h"
+#include "core/timefmt.h"
 
 enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN_AGAIN, LOGIN__MAX };
 

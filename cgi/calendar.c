@@ -12,9 +12,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "db_region.h"
+#include "db/db_region.h"
 #include "routes.h"
-#include "workdays.h"
+#include "db/workdays.h"
 
 #define YEAR_MIN	1900
 #define YEAR_MAX	2999

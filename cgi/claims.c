@@ -10,9 +10,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "claim.h"
+#include "enterprise/claim.h"
 #include "routes.h"
-#include "timefmt.h"
+#include "core/timefmt.h"
 
 #define CLAIMS_MAX	200
 

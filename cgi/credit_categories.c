@@ -8,7 +8,7 @@
  * agency reads them, only operators of the province (440000) change them.
  * The route table lets operators in; the region is checked here, a city
  * operator gets a 403 with an access.denied audit row.  The domain calls
- * (lib/credit_cat.c) check the category and write the audit rows.
+ * (lib/credit/credit_cat.c) check the category and write the audit rows.
  *
  * The form works without JavaScript: the stored columns and three empty
  * rows, fields col_<field>_<N> for N = 1..CREDIT_COLS_MAX; an empty row
@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "credit_cat.h"
-#include "db_region.h"
+#include "credit/credit_cat.h"
+#include "db/db_region.h"
 #include "routes.h"
 
 #define EMPTY_ROWS	3	/* offered after the last column */

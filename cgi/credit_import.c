@@ -11,11 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "credit_import.h"
-#include "csv.h"
-#include "csvread.h"
+#include "credit/credit_import.h"
+#include "formats/csv.h"
+#include "formats/csvread.h"
 #include "routes.h"
-#include "timefmt.h"
+#include "core/timefmt.h"
 
 #define BATCHES_PER_PAGE	20
 #define PREVIEW_ROWS		20

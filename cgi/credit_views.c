@@ -21,10 +21,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "credit_view.h"
-#include "enterprise_list.h"
+#include "credit/credit_view.h"
+#include "enterprise/enterprise_list.h"
 #include "routes.h"
-#include "timefmt.h"
+#include "core/timefmt.h"
 
 #define CREDIT_PER_PAGE		20	/* search results, requests, viewers */
 #define CREDIT_PAGE_MAX		10000

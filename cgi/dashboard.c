@@ -16,12 +16,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "agency_form.h"
-#include "csv.h"
-#include "departure.h"
+#include "agency/agency_form.h"
+#include "formats/csv.h"
+#include "agency/departure.h"
 #include "routes.h"
-#include "timefmt.h"
-#include "workdays.h"
+#include "core/timefmt.h"
+#include "db/workdays.h"
 
 #define DASH_MAX	500	/* rows of each list on the page */
 #define DASH_CSV_MAX	100000
@@ -440,7 +440,7 @@ dormant_csv(struct req *r, struct csv *c, size_t *rows)
 /*
  * GET /dashboard.csv?list=forms|departures|dormant (operators and
  * supervisors): one list of the dashboard, all its rows, as a UTF-8 CSV
- * with a BOM (lib/csv.h neutralises formulas).  Audited as
+ * with a BOM (lib/formats/csv.h neutralises formulas).  Audited as
  * "dashboard.export".  400 without a valid list.
  */
 int

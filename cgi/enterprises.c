@@ -13,12 +13,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "csv.h"
-#include "enterprise.h"
-#include "enterprise_list.h"
+#include "formats/csv.h"
+#include "enterprise/enterprise.h"
+#include "enterprise/enterprise_list.h"
 #include "routes.h"
-#include "timefmt.h"
-#include "user.h"
+#include "core/timefmt.h"
+#include "accounts/user.h"
 
 #define ENTS_PER_PAGE	20
 #define LATE_PER_PAGE	20
@@ -389,7 +389,7 @@ late_csv_row(void *arg, const struct entlist_late *c)
  * GET /enterprises/late.csv (operator, supervisor): the rows of
  * /enterprises/late, all pages (at most 100 000), as a UTF-8 CSV with a
  * BOM and a Chinese header row, every value quoted and formulas
- * neutralised (lib/csv.h); sealed values stay "******" (R-09.4).  200
+ * neutralised (lib/formats/csv.h); sealed values stay "******" (R-09.4).  200
  * text/csv as an attachment.  The export is audited as
  * "enterprise.late.export" with the number of rows.
  */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db_region.h"
+#include "db/db_region.h"
 #include "routes.h"
 
 /* ?region=440100 picks a city on the home page's office directory. */

@@ -26,9 +26,9 @@
 #include <fcgiapp.h>
 #include <mysql.h>
 
-#include "log.h"
+#include "core/log.h"
 #include "routes.h"
-#include "seal.h"
+#include "crypto/seal.h"
 #include "worker.h"
 
 #define WORKERS_MAX	256

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "enterprise.h"
-#include "ident.h"
+#include "enterprise/enterprise.h"
+#include "formats/ident.h"
 #include "routes.h"
-#include "timefmt.h"
+#include "core/timefmt.h"
 
 /* Organisation forms (the licence's wording in strings.hdf S.OrgForm). */
 static const char *const org_forms[] = {

@@ -12,14 +12,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "claim.h"
+#include "enterprise/claim.h"
 
-#include "db_region.h"
-#include "enterprise.h"
-#include "ident.h"
-#include "password.h"
+#include "db/db_region.h"
+#include "enterprise/enterprise.h"
+#include "formats/ident.h"
+#include "crypto/password.h"
 #include "routes.h"
-#include "sms.h"
+#include "accounts/sms.h"
 
 static void
 beijing_today(int *y, int *m, int *d)

@@ -6,7 +6,7 @@
  * re-check.  Object-level scope (which region, which organisation) is
  * checked by the handler's domain call, as it needs the object; the last
  * column names the object a path's {id} means (enum route_obj), and
- * tests/unit/test_routes.c refuses a row with {id} that names none and a
+ * tests/unit/cgi/test_routes.c refuses a row with {id} that names none and a
  * POST row without CSRF.
  */
 #include <string.h>

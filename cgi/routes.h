@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "app.h"
-#include "user.h"
+#include "accounts/user.h"
 
 enum page {
 	PAGE_HEALTHZ,
@@ -168,7 +168,7 @@ struct form {
  * query").  Every route with {id} in its path declares one; the handler
  * loads that object through its scoped getter (the actor's region or
  * organisation in the query or checked on the loaded row) before acting,
- * and a refusal is an audited 403.  tests/unit/test_routes.c fails for a
+ * and a refusal is an audited 403.  tests/unit/cgi/test_routes.c fails for a
  * route with {id} and OBJ_NONE, and the dispatcher answers 500 for one.
  */
 enum route_obj {
@@ -189,7 +189,7 @@ enum route_obj {
 const char *route_obj_name(enum route_obj);
 
 struct route {
-	const char		*path;		/* pattern, see lib/route.h */
+	const char		*path;		/* pattern, see lib/web/route.h */
 	unsigned		 methods;	/* HTTP_GET | ... (GET implies HEAD) */
 	unsigned		 portals;	/* PORTAL_INTERNET | PORTAL_INTRANET */
 	unsigned		 roles;		/* ROLE_PUBLIC or ROLE_BIT()s */

@@ -5,7 +5,7 @@
  * The province's operators ask on /users/{id} (users.c); these pages
  * list the requests of the reader's region scope and let a supervisor who
  * is neither the requester nor the target approve (the action runs in
- * the same transaction, lib/staff_request.h) or refuse with a reason.  A
+ * the same transaction, lib/accounts/staff_request.h) or refuse with a reason.  A
  * request by id is read through sreq_get(), which carries the region
  * scope in its SQL: one outside the scope is a 404.
  */
@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "routes.h"
-#include "staff_request.h"
-#include "timefmt.h"
+#include "accounts/staff_request.h"
+#include "core/timefmt.h"
 
 #define SREQ_LIST_MAX	200
 

@@ -7,19 +7,19 @@
  * so).  Every page about one user checks the region scope first: a user
  * outside the actor's region is a 403 with an access.denied audit row,
  * whatever the page.  What an operator may do to whom is the rule table
- * (lib/account_rule.h); what the account's state allows is the state
- * table (lib/account_state.h); user_step() runs the step with its audit
+ * (lib/accounts/account_rule.h); what the account's state allows is the state
+ * table (lib/accounts/account_state.h); user_step() runs the step with its audit
  * row and checks both again under the row lock.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "account_rule.h"
-#include "auditlog.h"
+#include "accounts/account_rule.h"
+#include "oversight/auditlog.h"
 #include "routes.h"
-#include "seal.h"
-#include "staff_request.h"
-#include "timefmt.h"
+#include "crypto/seal.h"
+#include "accounts/staff_request.h"
+#include "core/timefmt.h"
 
 #define USERS_PER_PAGE	20
 #define USER_HISTORY	20
@@ -75,7 +75,7 @@ static const struct field suspend_fields[SUSPEND__MAX] = {
 const struct form user_suspend_form = { suspend_fields, SUSPEND__MAX };
 
 /* POST /users/{id}/request: what the province's operator asks for on a
- * staff account (lib/staff_request.h), and why (required). */
+ * staff account (lib/accounts/staff_request.h), and why (required). */
 enum { UREQ_ACTION, UREQ_REASON, UREQ__MAX };
 
 static const struct field ureq_fields[UREQ__MAX] = {

@@ -19,11 +19,11 @@
 
 #include <openssl/rand.h>
 
-#include "crypto.h"
-#include "log.h"
+#include "crypto/crypto.h"
+#include "core/log.h"
 #include "routes.h"
-#include "timefmt.h"
-#include "utf8.h"
+#include "core/timefmt.h"
+#include "core/utf8.h"
 #include "worker.h"
 
 #define ARENA_CHUNK	(64 * 1024)

@@ -15,11 +15,11 @@
 
 #include <mysql.h>
 
-#include "config.h"
-#include "db.h"
-#include "db_region.h"
-#include "migrate.h"
-#include "workdays.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "db/db_region.h"
+#include "db/migrate.h"
+#include "db/workdays.h"
 
 static struct config cfg;
 

@@ -1,6 +1,6 @@
 /*
  * fuzz_cookies.c -- libFuzzer target for the Cookie header parser
- * (params_cookies() in lib/params.c).  Built and run by `scripts/dev
+ * (params_cookies() in lib/web/params.c).  Built and run by `scripts/dev
  * fuzz`, never by `make check`.
  *
  * The input up to its first NUL is the header (a CGI variable has none).
@@ -22,9 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "params.h"
-#include "utf8.h"
+#include "core/arena.h"
+#include "web/params.h"
+#include "core/utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

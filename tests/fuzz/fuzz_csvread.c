@@ -1,5 +1,5 @@
 /*
- * fuzz_csvread.c -- libFuzzer target for the CSV reader (lib/csvread.c).
+ * fuzz_csvread.c -- libFuzzer target for the CSV reader (lib/formats/csvread.c).
  * Built and run by `scripts/dev fuzz`, never by `make check`.
  *
  * Each input is read in the three encodings, with small limits and with
@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
-#include "utf8.h"
+#include "formats/csvread.h"
+#include "core/utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 /*
  * fuzz_multipart.c -- libFuzzer target for multipart/form-data bodies
- * (params_multipart() in lib/multipart.c).  Built and run by `scripts/dev
+ * (params_multipart() in lib/web/multipart.c).  Built and run by `scripts/dev
  * fuzz`, never by `make check`.
  *
  * Input: byte 0 picks the limits (bit 0: small ones), then the Content-
@@ -25,9 +25,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "params.h"
-#include "utf8.h"
+#include "core/arena.h"
+#include "web/params.h"
+#include "core/utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

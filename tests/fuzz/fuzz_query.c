@@ -1,7 +1,7 @@
 /*
  * fuzz_query.c -- libFuzzer target for a query string as the worker reads
- * it: params_urlencoded() (lib/params.c) with the worker's default limits,
- * then form_validate() (lib/form.c) over a declaration of every field kind
+ * it: params_urlencoded() (lib/web/params.c) with the worker's default limits,
+ * then form_validate() (lib/web/form.c) over a declaration of every field kind
  * but files.  Built and run by `scripts/dev fuzz`, never by `make check`.
  *
  * Checked:
@@ -22,10 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "form.h"
-#include "params.h"
-#include "utf8.h"
+#include "core/arena.h"
+#include "web/form.h"
+#include "web/params.h"
+#include "core/utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -134,7 +134,7 @@ check_field(const struct field *f, const struct fval *v,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* the defaults of lib/config.c's Limits */
+	/* the defaults of lib/core/config.c's Limits */
 	const struct limits	 lim = { 1 << 20, 200, 65536, 0 };
 	struct arena		*a = arena_new(4096);
 	struct params		 q = { 0 };

@@ -1,6 +1,6 @@
 /*
  * fuzz_urlencoded.c -- libFuzzer target for application/x-www-form-
- * urlencoded bodies (params_urlencoded() in lib/params.c; the query
+ * urlencoded bodies (params_urlencoded() in lib/web/params.c; the query
  * string goes through the same parser, see fuzz_query.c).
  * Built and run by `scripts/dev fuzz`, never by `make check`.
  *
@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "params.h"
-#include "utf8.h"
+#include "core/arena.h"
+#include "web/params.h"
+#include "core/utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

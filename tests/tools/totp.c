@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 
 int
 main(int argc, char *argv[])

@@ -1,0 +1,359 @@
+/*
+ * staff_request.c -- the SQL and the two transactions of requests on
+ * staff accounts (see staff_request.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "accounts/staff_request.h"
+
+enum {
+	STMT_SR_TARGET_LOCK,
+	STMT_SR_PENDING_OF,
+	STMT_SR_INSERT,
+	STMT_SR_GET,
+	STMT_SR_LOCK,
+	STMT_SR_LIST,
+	STMT_SR_DECIDE,
+	STMT_SR__MAX
+};
+
+#define SR_COLS \
+	"SELECT s.id, s.target_id, t.username, t.real_name, t.role, s.region_code," \
+	" r.name, s.action, s.reason, s.status, s.requested_by, q.username," \
+	" q.real_name, DATE_FORMAT(s.requested_at, '%Y-%m-%d %H:%i:%s')," \
+	" COALESCE(s.decided_by, 0), COALESCE(d.username, '')," \
+	" COALESCE(DATE_FORMAT(s.decided_at, '%Y-%m-%d %H:%i:%s'), '')," \
+	" s.decision_note" \
+	" FROM staff_requests s JOIN users t ON t.id = s.target_id" \
+	" JOIN regions r ON r.code = s.region_code" \
+	" JOIN users q ON q.id = s.requested_by" \
+	" LEFT JOIN users d ON d.id = s.decided_by" \
+	" WHERE (? = '440000' OR s.region_code = ?)"
+
+static const char *const sql[STMT_SR__MAX] = {
+	[STMT_SR_TARGET_LOCK] =
+	    "SELECT role, region_code, status FROM users WHERE id = ? FOR UPDATE",
+	[STMT_SR_PENDING_OF] =
+	    "SELECT id FROM staff_requests WHERE target_id = ? AND action = ?"
+	    " AND status = 'pending'",
+	[STMT_SR_INSERT] =
+	    "INSERT INTO staff_requests (target_id, region_code, action, reason,"
+	    " requested_by) VALUES (?, ?, ?, ?, ?)",
+	[STMT_SR_GET] = SR_COLS " AND s.id = ?",
+	[STMT_SR_LOCK] =
+	    "SELECT s.status, s.target_id, s.action, s.reason, s.requested_by"
+	    " FROM staff_requests s"
+	    " WHERE (? = '440000' OR s.region_code = ?) AND s.id = ? FOR UPDATE",
+	[STMT_SR_LIST] = SR_COLS
+	    " AND (s.status = 'pending' OR ? = 1)"
+	    " ORDER BY s.status <> 'pending',"
+	    " CASE WHEN s.status = 'pending' THEN s.id ELSE -s.id END LIMIT ?",
+	[STMT_SR_DECIDE] =
+	    "UPDATE staff_requests SET status = ?, decided_by = ?,"
+	    " decided_at = UTC_TIMESTAMP(), decision_note = ?"
+	    " WHERE id = ? AND status = 'pending'",
+};
+
+static const struct db_module mod = { DBM_STAFF_REQUEST, STMT_SR__MAX, sql };
+
+static const char *const status_names[SREQ__MAX] = {
+	[SREQ_PENDING] = "pending", [SREQ_APPROVED] = "approved",
+	[SREQ_REFUSED] = "refused",
+};
+
+/* What may be asked for: the staff table's actions (account_rule.c). */
+static const enum acct_action askable[] = {
+	ACCT_UNLOCK, ACCT_PW_RESET, ACCT_TOTP_RESET, ACCT_SUSPEND, ACCT_REACTIVATE,
+};
+
+const char *
+sreq_status_name(enum sreq_status s)
+{
+	return (unsigned)s < SREQ__MAX ? status_names[s] : "";
+}
+
+int
+sreq_action_parse(const char *s)
+{
+	for (size_t i = 0; s != NULL && i < sizeof askable / sizeof askable[0]; i++)
+		if (strcmp(s, acct_action_name(askable[i])) == 0)
+			return (int)askable[i];
+	return -1;
+}
+
+static enum sreq_status
+status_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < SREQ__MAX; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return (enum sreq_status)i;
+	return SREQ_REFUSED;
+}
+
+static enum role
+role_of(const char *s)
+{
+	int r = role_parse(s);
+
+	return r < 0 ? ROLE__MAX : (enum role)r;
+}
+
+static enum user_status
+ustatus_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < USER_STATUS__MAX; i++)
+		if (strcmp(s, user_status_name((enum user_status)i)) == 0)
+			return (enum user_status)i;
+	return USER_REVOKED;
+}
+
+static void
+actor_party(const struct audit_actor *actor, struct acct_party *p)
+{
+	p->id = actor->user_id;
+	p->role = role_of(actor->role);
+	p->region = actor->region;
+}
+
+/* Locks the target's row and reads its role, region and status. */
+static enum err
+lock_target(struct db *db, struct arena *a, long long id,
+    struct acct_party *t, enum user_status *st)
+{
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_SR_TARGET_LOCK, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		t->id = id;
+		t->role = role_of(db_col_str(rows, 0));
+		t->region = db_col_dup(rows, a, 1);
+		*st = ustatus_parse(db_col_str(rows, 2));
+	}
+	db_rows_free(rows);
+	if (n == 1)
+		return t->region != NULL ? ERR_OK : ERR_NOMEM;
+	return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+}
+
+enum err
+sreq_create(struct db *db, const struct audit_actor *actor, long long target_id,
+    enum acct_action act, const char *reason, long long *id,
+    enum acct_verdict *why)
+{
+	struct arena		*a = arena_new(512);
+	struct acct_party	 me, t;
+	enum user_status	 st;
+	struct db_rows		*rows;
+	const char		*an = acct_action_name(act), *whys;
+	unsigned long long	 newid = 0;
+	char			 oid[24], detail[260];
+	enum err		 rc;
+	int			 n;
+
+	*why = RULE_OK;
+	if (a == NULL)
+		return ERR_NOMEM;
+	if (reason == NULL || reason[0] == '\0' || sreq_action_parse(an) < 0) {
+		rc = ERR_INVAL;
+		goto out;
+	}
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = lock_target(db, a, target_id, &t, &st)) != ERR_OK)
+		goto rollback;
+	actor_party(actor, &me);
+	if ((*why = acct_rule_request(&me, &t, act)) != RULE_OK) {
+		rc = ERR_FORBIDDEN;
+		goto rollback;
+	}
+	if (acct_lookup(st, act, ACCT_BY_APPROVAL, &whys) == NULL) {
+		rc = ERR_CONFLICT;
+		goto rollback;
+	}
+	{
+		struct db_param p[] = { DB_INT(target_id), DB_STR(an) };
+
+		if ((rc = db_query(db, a, &mod, STMT_SR_PENDING_OF, p, 2, &rows)) != ERR_OK)
+			goto rollback;
+		n = db_next(rows);
+		db_rows_free(rows);
+		if (n != 0) {
+			rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
+			goto rollback;
+		}
+	}
+	{
+		struct db_param p[] = { DB_INT(target_id), DB_STR(t.region),
+		    DB_STR(an), DB_STR(reason), DB_INT(actor->user_id) };
+
+		if ((rc = db_exec(db, &mod, STMT_SR_INSERT, p, 5, NULL, &newid)) != ERR_OK)
+			goto rollback;
+	}
+	snprintf(oid, sizeof oid, "%lld", target_id);
+	snprintf(detail, sizeof detail, "request %llu %s: %.200s", newid, an, reason);
+	if ((rc = audit_write(db, actor, "staff_request.create", "user", oid,
+	    AUDIT_OK, detail)) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) == ERR_OK)
+		*id = (long long)newid;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
+}
+
+static void
+sreq_fill(const struct db_rows *rows, struct arena *a, void *elem)
+{
+	struct staff_request	*s = elem;
+	int			 act = sreq_action_parse(db_col_str(rows, 7));
+
+	s->id = db_col_int(rows, 0);
+	s->target_id = db_col_int(rows, 1);
+	s->target_username = db_col_text(rows, a, 2);
+	s->target_real_name = db_col_text(rows, a, 3);
+	s->target_role = role_of(db_col_str(rows, 4));
+	s->region = db_col_text(rows, a, 5);
+	s->region_name = db_col_text(rows, a, 6);
+	s->action = act < 0 ? ACCT__MAX : (enum acct_action)act;
+	s->reason = db_col_text(rows, a, 8);
+	s->status = status_parse(db_col_str(rows, 9));
+	s->requested_by = db_col_int(rows, 10);
+	s->requester_username = db_col_text(rows, a, 11);
+	s->requester_real_name = db_col_text(rows, a, 12);
+	s->requested_at = db_col_text(rows, a, 13);
+	s->decided_by = db_col_int(rows, 14);
+	s->decider_username = db_col_text(rows, a, 15);
+	s->decided_at = db_col_text(rows, a, 16);
+	s->decision_note = db_col_text(rows, a, 17);
+}
+
+enum err
+sreq_get(struct db *db, struct arena *a, const char *region, long long id,
+    struct staff_request *out)
+{
+	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(id) };
+	struct staff_request	*v;
+	size_t			 n;
+	enum err		 rc;
+
+	if ((rc = db_query_list(db, a, &mod, STMT_SR_GET, p, 3, sizeof *v,
+	    sreq_fill, (void **)&v, &n)) != ERR_OK)
+		return rc;
+	if (n != 1)
+		return ERR_NOTFOUND;
+	*out = v[0];
+	return ERR_OK;
+}
+
+enum err
+sreq_list(struct db *db, struct arena *a, const char *region, bool with_decided,
+    size_t max, struct staff_request **v, size_t *n)
+{
+	struct db_param p[] = { DB_STR(region), DB_STR(region),
+	    DB_INT(with_decided ? 1 : 0), DB_INT(max) };
+
+	return db_query_list(db, a, &mod, STMT_SR_LIST, p, 4, sizeof **v,
+	    sreq_fill, (void **)v, n);
+}
+
+enum err
+sreq_decide(struct db *db, const struct audit_actor *actor, const char *region,
+    long long id, bool approve, const char *note, const char *hash,
+    enum acct_verdict *why)
+{
+	struct arena		*a = arena_new(1024);
+	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(id) };
+	struct db_rows		*rows;
+	struct acct_party	 me, t;
+	enum user_status	 st;
+	enum sreq_status	 status = SREQ_REFUSED;
+	long long		 target = 0, requester = 0;
+	const char		*reason = "";
+	unsigned long long	 changed = 0;
+	char			 oid[24], detail[260];
+	enum err		 rc;
+	int			 n, act = -1;
+
+	*why = RULE_OK;
+	if (a == NULL)
+		return ERR_NOMEM;
+	if (note == NULL)
+		note = "";
+	if (!approve && note[0] == '\0') {
+		rc = ERR_INVAL;
+		goto out;
+	}
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_query(db, a, &mod, STMT_SR_LOCK, p, 3, &rows)) != ERR_OK)
+		goto rollback;
+	if ((n = db_next(rows)) == 1) {
+		status = status_parse(db_col_str(rows, 0));
+		target = db_col_int(rows, 1);
+		act = sreq_action_parse(db_col_str(rows, 2));
+		reason = db_col_text(rows, a, 3);
+		requester = db_col_int(rows, 4);
+	}
+	db_rows_free(rows);
+	if (n != 1) {
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+		goto rollback;
+	}
+	if (status != SREQ_PENDING || act < 0) {
+		rc = ERR_CONFLICT;
+		goto rollback;
+	}
+	if ((rc = lock_target(db, a, target, &t, &st)) != ERR_OK)
+		goto rollback;
+	actor_party(actor, &me);
+	if ((*why = acct_rule_approve(&me, requester, &t, (enum acct_action)act)) != RULE_OK) {
+		rc = ERR_FORBIDDEN;
+		goto rollback;
+	}
+	if (approve) {
+		struct acct_change ch = { .action = (enum acct_action)act,
+		    .by = ACCT_BY_APPROVAL, .reason = reason };
+
+		if (act == ACCT_PW_RESET) {
+			rc = hash != NULL ? user_reset_password_tx(db, actor,
+			    ACCT_BY_APPROVAL, target, hash) : ERR_INVAL;
+		} else
+			rc = user_step_tx(db, actor, target, &ch, NULL);
+		if (rc != ERR_OK)
+			goto rollback;
+	}
+	{
+		const char	*sn = status_names[approve ? SREQ_APPROVED : SREQ_REFUSED];
+		struct db_param	 u[] = { DB_STR(sn), DB_INT(actor->user_id),
+		    DB_STR(note), DB_INT(id) };
+
+		if ((rc = db_exec(db, &mod, STMT_SR_DECIDE, u, 4, &changed, NULL)) != ERR_OK)
+			goto rollback;
+		if (changed != 1) {
+			rc = ERR_CONFLICT;
+			goto rollback;
+		}
+	}
+	snprintf(oid, sizeof oid, "%lld", id);
+	snprintf(detail, sizeof detail, "user %lld %s%s%.200s", target,
+	    acct_action_name((enum acct_action)act), note[0] != '\0' ? ": " : "",
+	    note);
+	if ((rc = audit_write(db, actor, approve ? "staff_request.approve" :
+	    "staff_request.refuse", "staff_request", oid, AUDIT_OK, detail)) != ERR_OK)
+		goto rollback;
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
+}

@@ -1,0 +1,349 @@
+/*
+ * agency.c -- the SQL and rules of the agencies table.
+ *
+ * Names are unique per region by the table's key (region_code, name), so
+ * a duplicate is refused by the INSERT or UPDATE itself (ERR_DB_DUP) and
+ * two operators creating the same agency at once cannot both succeed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "agency/agency.h"
+#include "crypto/seal.h"
+
+enum {
+	STMT_AGENCY_GET,
+	STMT_AGENCY_LOCK,
+	STMT_AGENCY_COUNT,
+	STMT_AGENCY_SEARCH,
+	STMT_AGENCY_INSERT,
+	STMT_AGENCY_UPDATE,
+	STMT_AGENCY_USERS,
+	STMT_AGENCY__MAX
+};
+
+/* The columns of struct agency, in its order. */
+#define AGENCY_COLS \
+	"SELECT a.id, a.name, a.region_code, r.name, a.dept_code, a.address," \
+	" a.net_name, a.net_title, a.net_contact_enc," \
+	" (SELECT COUNT(*) FROM users u WHERE u.org_kind = 'agency'" \
+	" AND u.org_id = a.id AND u.role = 'gov' AND u.status <> 'revoked')," \
+	" DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s')" \
+	" FROM agencies a JOIN regions r ON r.code = a.region_code"
+
+/* Parameters: scope x2, q, q as a LIKE pattern. */
+#define AGENCY_SCOPE \
+	" WHERE (? = '440000' OR a.region_code = ?)" \
+	" AND (? = '' OR a.name LIKE ?)"
+
+static const char *const sql[STMT_AGENCY__MAX] = {
+	[STMT_AGENCY_GET] = AGENCY_COLS " WHERE a.id = ?",
+	/* the row alone: FOR UPDATE on the join would lock the region too */
+	[STMT_AGENCY_LOCK] =
+	    "SELECT name, dept_code, address, net_name, net_title, net_contact_enc"
+	    " FROM agencies WHERE id = ? FOR UPDATE",
+	[STMT_AGENCY_COUNT] = "SELECT COUNT(*) FROM agencies a" AGENCY_SCOPE,
+	/* along the (region_code, name) key: no sort */
+	[STMT_AGENCY_SEARCH] =
+	    AGENCY_COLS AGENCY_SCOPE
+	    " ORDER BY a.region_code, a.name LIMIT ? OFFSET ?",
+	[STMT_AGENCY_INSERT] =
+	    "INSERT INTO agencies (name, region_code, dept_code, address,"
+	    " net_name, net_title, net_contact_enc) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[STMT_AGENCY_UPDATE] =
+	    "UPDATE agencies SET name = ?, dept_code = ?, address = ?,"
+	    " net_name = ?, net_title = ?, net_contact_enc = ?,"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_AGENCY_USERS] =
+	    "SELECT " USER_COLS USER_FROM
+	    " WHERE u.org_kind = 'agency' AND u.org_id = ? AND u.role = 'gov'"
+	    " ORDER BY u.id LIMIT ?",
+};
+
+static const struct db_module mod = { DBM_AGENCY, STMT_AGENCY__MAX, sql };
+
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* The current row (AGENCY_COLS) into *o, strings copied into `a`. */
+static int
+agency_from_row(const struct db_rows *r, struct arena *a, struct agency *o)
+{
+	const char **s[] = { &o->name, &o->region, &o->region_name,
+	    &o->dept_code, &o->address, &o->net_name, &o->net_title };
+
+	memset(o, 0, sizeof *o);
+	o->id = db_col_int(r, 0);
+	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+		if ((*s[i] = db_col_dup(r, a, (unsigned)i + 1)) == NULL)
+			return -1;
+	/* sealed */
+	if ((o->net_contact = contact_open(a, "agencies.net_contact",
+	    db_col_str(r, 8))) == NULL)
+		return -1;
+	o->users = db_col_int(r, 9);
+	if ((o->created_at = db_col_dup(r, a, 10)) == NULL)
+		return -1;
+	return 0;
+}
+
+enum err
+agency_get(struct db *db, struct arena *a, long long id, struct agency *out)
+{
+	struct db_param	 p[] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_GET, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		rc = agency_from_row(rows, a, out) == 0 ? ERR_OK : ERR_NOMEM;
+	else
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+/* q as a LIKE pattern that matches q literally anywhere, in `a`. */
+static char *
+like_pattern(struct arena *a, const char *q)
+{
+	size_t	 n = strlen(q), j = 0;
+	char	*p = arena_alloc(a, 2 * n + 3);
+
+	if (p == NULL)
+		return NULL;
+	p[j++] = '%';
+	for (size_t i = 0; i < n; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
+			p[j++] = '\\';
+		p[j++] = q[i];
+	}
+	p[j++] = '%';
+	p[j] = '\0';
+	return p;
+}
+
+enum err
+agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
+    size_t page, size_t per, struct agency_list *out)
+{
+	struct db_param	 p[6];
+	struct db_rows	*rows;
+	const char	*like;
+	enum err	 rc;
+	int		 n;
+
+	memset(out, 0, sizeof *out);
+	q = nz(q);
+	if ((like = like_pattern(a, q)) == NULL)
+		return ERR_NOMEM;
+	p[0] = DB_STR(nz(scope));
+	p[1] = DB_STR(nz(scope));
+	p[2] = DB_STR(q);
+	p[3] = DB_STR(like);
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_COUNT, p, 4, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == -1)
+		return db_rows_error(db);
+	out->total = n == 1 ? db_col_int(rows, 0) : 0;
+	db_rows_free(rows);
+
+	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	p[4] = DB_INT(per);
+	p[5] = DB_INT(page * per);
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_SEARCH, p, 6, &rows)) != ERR_OK)
+		return rc;
+	while (out->n < per && (n = db_next(rows)) == 1) {
+		if (agency_from_row(rows, a, &out->v[out->n]) == -1) {
+			db_rows_free(rows);
+			out->n = 0;
+			return ERR_NOMEM;
+		}
+		out->n++;
+	}
+	if (n == -1) {
+		out->n = 0;
+		return db_rows_error(db);
+	}
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+/* Audit detail: the name and region, cut by audit_write. */
+static const char *
+create_detail(char *buf, size_t len, const struct agency_input *in)
+{
+	snprintf(buf, len, "%s (%s)", nz(in->name), nz(in->region));
+	return buf;
+}
+
+enum err
+agency_create(struct db *db, const struct audit_actor *actor,
+    const struct agency_input *in, long long *id)
+{
+	struct arena		*a = arena_new(1024);
+	char			*enc = a == NULL ? NULL :
+	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
+	unsigned long long	 newid = 0;
+	char			 oid[24], detail[512];
+	enum err		 rc;
+
+	if (enc == NULL) {
+		rc = ERR_NOMEM;
+		goto out;
+	}
+	struct db_param		 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->region)),
+	    DB_STR(nz(in->dept_code)), DB_STR(nz(in->address)),
+	    DB_STR(nz(in->net_name)), DB_STR(nz(in->net_title)), DB_STR(enc) };
+
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_exec(db, &mod, STMT_AGENCY_INSERT, p, 7, NULL, &newid)) != ERR_OK)
+		goto rollback;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, actor, "agency.create", "agency", oid, AUDIT_OK,
+	    create_detail(detail, sizeof detail, in))) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) != ERR_OK)
+		goto out;
+	*id = (long long)newid;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
+}
+
+size_t
+agency_diff(const struct agency *old, const struct agency_input *in, char *out,
+    size_t len)
+{
+	const struct {
+		const char	*name, *was, *now;
+	} f[] = {
+		{ "name", old->name, in->name },
+		{ "dept_code", old->dept_code, in->dept_code },
+		{ "address", old->address, in->address },
+		{ "net_name", old->net_name, in->net_name },
+		{ "net_title", old->net_title, in->net_title },
+		{ "net_contact", old->net_contact, in->net_contact },
+	};
+	size_t	n = 0, used = 0;
+
+	if (len > 0)
+		out[0] = '\0';
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		int w;
+
+		if (strcmp(nz(f[i].was), nz(f[i].now)) == 0)
+			continue;
+		if (used < len) {
+			w = snprintf(out + used, len - used, "%s%s", n > 0 ? "," : "",
+			    f[i].name);
+			used = w < 0 ? len : used + (size_t)w;
+		}
+		n++;
+	}
+	return n;
+}
+
+enum err
+agency_update(struct db *db, const struct audit_actor *actor, long long id,
+    const struct agency_input *in)
+{
+	struct db_param	 lp[] = { DB_INT(id) };
+	struct arena	*a = arena_new(1024);
+	char		*enc = a == NULL ? NULL :
+	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
+	struct db_param	 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->dept_code)),
+	    DB_STR(nz(in->address)), DB_STR(nz(in->net_name)),
+	    DB_STR(nz(in->net_title)), DB_STR(nz(enc)), DB_INT(id) };
+	struct db_rows	*rows;
+	struct agency	 old;
+	char		 oid[24], changed[256];
+	enum err	 rc;
+	int		 n;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	if (enc == NULL) {
+		rc = ERR_NOMEM;
+		goto out;
+	}
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_LOCK, lp, 1, &rows)) != ERR_OK)
+		goto rollback;
+	if ((n = db_next(rows)) != 1) {
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+		goto rollback;
+	}
+	memset(&old, 0, sizeof old);
+	if ((old.name = db_col_dup(rows, a, 0)) == NULL ||
+	    (old.dept_code = db_col_dup(rows, a, 1)) == NULL ||
+	    (old.address = db_col_dup(rows, a, 2)) == NULL ||
+	    (old.net_name = db_col_dup(rows, a, 3)) == NULL ||
+	    (old.net_title = db_col_dup(rows, a, 4)) == NULL ||
+	    (old.net_contact = contact_open(a, "agencies.net_contact",
+	    db_col_str(rows, 5))) == NULL) {
+		rc = ERR_NOMEM;
+		goto rollback;
+	}
+	db_rows_free(rows);
+	if (agency_diff(&old, in, changed, sizeof changed) == 0) {
+		/* nothing to record: the transaction only read */
+		db_rollback(db);
+		goto out;
+	}
+	if ((rc = db_exec(db, &mod, STMT_AGENCY_UPDATE, p, 7, NULL, NULL)) != ERR_OK)
+		goto rollback;
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = audit_write(db, actor, "agency.update", "agency", oid, AUDIT_OK,
+	    changed)) != ERR_OK)
+		goto rollback;
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum err
+agency_users(struct db *db, struct arena *a, long long agency_id,
+    struct user_list *out)
+{
+	struct db_param	 p[] = { DB_INT(agency_id), DB_INT(AGENCY_USERS_MAX) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((out->v = arena_calloc(a, AGENCY_USERS_MAX, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_USERS, p, 2, &rows)) != ERR_OK)
+		return rc;
+	while (out->n < AGENCY_USERS_MAX && (n = db_next(rows)) == 1) {
+		if (user_from_row(rows, a, 0, &out->v[out->n]) == -1) {
+			db_rows_free(rows);
+			out->n = 0;
+			return ERR_NOMEM;
+		}
+		out->n++;
+	}
+	if (n == -1) {
+		out->n = 0;
+		return db_rows_error(db);
+	}
+	db_rows_free(rows);
+	out->total = (long long)out->n;
+	return ERR_OK;
+}

@@ -1,0 +1,56 @@
+/*
+ * timefmt.c -- UTC to Beijing time for screens.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/timefmt.h"
+
+#define BEIJING_OFFSET (8 * 3600)
+
+static int
+convert(const char *utc, char *out, size_t len, bool secs)
+{
+	struct tm	 tm;
+	time_t		 t;
+	const char	*end;
+
+	if (len > 0)
+		out[0] = '\0';
+	if (utc == NULL)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	if ((end = strptime(utc, "%Y-%m-%d %H:%M:%S", &tm)) == NULL ||
+	    (*end != '\0' && *end != '.'))
+		return -1;
+	t = timegm(&tm) + BEIJING_OFFSET;
+	if (gmtime_r(&t, &tm) == NULL || strftime(out, len, secs ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", &tm) == 0)
+		return -1;
+	return 0;
+}
+
+int
+time_beijing(const char *utc, char *out, size_t len)
+{
+	return convert(utc, out, len, false);
+}
+
+int
+time_beijing_secs(const char *utc, char *out, size_t len)
+{
+	return convert(utc, out, len, true);
+}
+
+void
+beijing_today(int *y, int *m, int *d)
+{
+	time_t		t = time(NULL) + BEIJING_OFFSET;
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}

@@ -1,0 +1,177 @@
+/*
+ * credit_import.h -- reviewed imports of credit information by agencies
+ * (R-09.2, R-08.1, X-AUD).
+ *
+ * A CSV upload becomes a batch in three steps:
+ *
+ *  1. Validation (cimport_begin .. cimport_finish, one transaction): the
+ *     header is matched to the category's columns by label, every row is
+ *     checked (USCC check character and region, required columns, types,
+ *     dates, allowed values); good rows go to credit_staging, bad ones to
+ *     credit_batch_errors (row, column, value, message key).  Rows that
+ *     are twice in the file are errors; rows already on record, unchanged,
+ *     are counted as duplicates and will not be imported again.  Memory
+ *     stays bounded: rows are staged in fixed-size multi-row inserts and
+ *     the duplicate checks run in the database.
+ *  2. Confirmation (credit_batch_confirm, one transaction): only a batch
+ *     without errors; creates the enterprises the file names for the first
+ *     time, inserts its new rows as records, marks the batch confirmed --
+ *     all or nothing, even if the worker dies half-way (InnoDB rolls the
+ *     transaction back).
+ *  3. Withdrawal (credit_batch_withdraw): its records leave every view and
+ *     are kept.
+ *
+ * Who may do what (the agency's gov users import and confirm; operators of
+ * the region read) is the caller's check.
+ */
+#ifndef DUIJIE_CREDIT_IMPORT_H
+#define DUIJIE_CREDIT_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "db/audit.h"
+#include "credit/credit_cat.h"
+#include "db/db.h"
+
+#define CIMPORT_ERRORS_KEPT	10000	/* error rows stored per batch (all are counted) */
+#define CIMPORT_STAGE_ROWS	64	/* rows per staging INSERT */
+
+enum cbatch_status { CB_VALIDATED, CB_CONFIRMED, CB_WITHDRAWN, CB_DISCARDED,
+	CB__MAX };
+
+struct cimport;
+
+/*
+ * Starts the validation of a file for `cat` by agency_id (of `region`) in
+ * a transaction of its own, with the batch row made.  `encoding` is
+ * "utf-8" or "gb18030" (as read).  *out belongs to `a`.
+ */
+enum err	cimport_begin(struct db *, struct arena *a,
+		    const struct audit_actor *, long long agency_id,
+		    const char *region, const struct credit_category *cat,
+		    const char *file_name, const char *encoding,
+		    struct cimport **out);
+/*
+ * The header row: each field (trimmed) names a fixed column or one of the
+ * category's columns by its label (or its code).  A missing required
+ * column or an unknown or repeated one is a batch error on row 1.
+ * Returns ERR_OK whether or not the header was good (see
+ * cimport_header_ok), or a database error.
+ */
+enum err	cimport_header(struct cimport *, size_t n, const char *const *s,
+		    const size_t *len);
+bool		cimport_header_ok(const struct cimport *);
+/* One data row (fields as read, valid UTF-8; row_no as the user counts
+ * them, header = 1): staged, or its errors recorded. */
+enum err	cimport_row(struct cimport *, unsigned row_no, size_t n,
+		    const char *const *s, const size_t *len);
+/* An error the reader found on a row (broken quotes, bad encoding). */
+enum err	cimport_fail(struct cimport *, unsigned row_no, const char *key);
+
+struct cimport_counts {
+	unsigned	total;		/* data rows */
+	unsigned	fresh;		/* valid, not on record yet */
+	unsigned	dup;		/* valid, already on record unchanged */
+	unsigned	errors;		/* rows with at least one error */
+};
+/* Flushes, runs the duplicate checks, stores the counts, audits
+ * ("credit.batch.upload") and commits.  *batch_id receives the batch. */
+enum err	cimport_finish(struct cimport *, struct cimport_counts *,
+		    long long *batch_id);
+/* Rolls the whole validation back (nothing of it stays). */
+void		cimport_abort(struct cimport *);
+
+/* --- batches ----------------------------------------------------------------- */
+
+struct cbatch {
+	long long		 id;
+	long long		 agency_id;
+	const char		*agency_name;
+	const char		*region;
+	int			 category_id;
+	const char		*category_name;
+	const char		*file_name;
+	const char		*encoding;
+	enum cbatch_status	 status;
+	struct cimport_counts	 counts;
+	const char		*uploaded_name, *uploaded_at;
+	const char		*confirmed_name, *confirmed_at;
+	const char		*withdrawn_name, *withdrawn_at;
+	const char		*withdraw_note;
+};
+
+struct cbatch_list {
+	struct cbatch	*v;
+	size_t		 n;
+	long long	 total;
+};
+
+/* A staged row for the preview. */
+struct cstaged {
+	unsigned	 row_no;
+	const char	*uscc, *ent_name, *decision_date, *period_end, *content;
+	bool		 dup;
+};
+
+/* A row error; `key` is a strings.hdf Err.* key. */
+struct cerror {
+	unsigned	 row_no;
+	const char	*col_label;
+	const char	*value;
+	const char	*key;
+};
+
+const char	*cbatch_status_name(enum cbatch_status);
+
+enum err	cbatch_get(struct db *, struct arena *, long long id, struct cbatch *);
+/* Batches of one agency (agency_id != 0) or of the region scope, newest
+ * first; page 0-based. */
+enum err	cbatch_search(struct db *, struct arena *, const char *region,
+		    long long agency_id, size_t page, size_t per_page,
+		    struct cbatch_list *);
+/* The first `max` staged rows and errors of a batch, by row. */
+enum err	cbatch_staged(struct db *, struct arena *, long long id, size_t max,
+		    struct cstaged **v, size_t *n);
+enum err	cbatch_errors(struct db *, struct arena *, long long id, size_t max,
+		    struct cerror **v, size_t *n);
+
+/* What an opening of a batch's rows showed. */
+struct cbatch_view {
+	struct cstaged	*rows;		/* staged rows, while validated */
+	size_t		 nrows;
+	struct cerror	*errs;		/* row errors */
+	size_t		 nerrs;
+};
+
+/*
+ * Reads what a page shows of batch b -- the first max_rows staged rows
+ * (while validated; max_rows 0: none) and the first max_errs errors --
+ * and logs the look, in one transaction.  Staged rows and error values
+ * are credit information not yet on record, so an office (office true:
+ * the caller is not the batch's agency) that is shown any of them leaves
+ * a credit_queries row (purpose "review", object the batch; org_kind and
+ * org_id its own) and an audit row: "credit.batch.errors" for the
+ * errors.csv export (`action`), "credit.batch.view" for the preview.  The
+ * export is audited whoever downloads it (export true).  Nothing shown,
+ * nothing logged.  ERR_DB_LOST, ERR_DB, ERR_NOMEM: nothing logged, *out
+ * empty (rows in `a`).
+ */
+enum err	cbatch_open(struct db *, struct arena *a,
+		    const struct audit_actor *, const struct cbatch *b,
+		    bool office, const char *org_kind, long long org_id,
+		    bool export, size_t max_rows, size_t max_errs,
+		    struct cbatch_view *out);
+
+/* Validated without errors -> confirmed (see above).  ERR_CONFLICT when
+ * it is not (any more) validated or has errors. */
+enum err	cbatch_confirm(struct db *, const struct audit_actor *, long long id,
+		    unsigned *imported);
+/* Validated -> discarded (its staged rows and errors are deleted). */
+enum err	cbatch_discard(struct db *, const struct audit_actor *, long long id);
+/* Confirmed -> withdrawn, with the reason. */
+enum err	cbatch_withdraw(struct db *, const struct audit_actor *, long long id,
+		    const char *note);
+
+#endif

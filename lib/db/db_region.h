@@ -1,0 +1,57 @@
+/*
+ * db_region.h -- regions (GB/T 2260, R-02.2) and their operator offices.
+ */
+#ifndef DUIJIE_DB_REGION_H
+#define DUIJIE_DB_REGION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "db/db.h"
+
+#define REGION_PROVINCE "440000"
+
+struct region {
+	const char	*code;		/* "440100" */
+	const char	*name;		/* "广州市" */
+	bool		 province;	/* 440000 */
+	const char	*office;	/* the office that runs it */
+	const char	*office_address;
+	const char	*office_phone;
+};
+
+/*
+ * The regions and their offices are reference data: migrations write
+ * them and nothing in the application changes them yet (an office editor,
+ * when there is one, clears its own worker's cache with
+ * region_cache_clear; the others follow within the minute).  A worker keeps them
+ * in a region_cache (zeroed before first use) and reads them again once
+ * the copy is REGION_CACHE_SECONDS old, so that a correction made in the
+ * database by hand shows within that time; a deployment reloads the
+ * workers anyway.  The home page shows them on every request: this
+ * spares it a round trip to the database.
+ */
+#define REGION_CACHE_SECONDS	60
+
+struct region_cache {
+	struct arena	*a;		/* owns v and its strings */
+	struct region	*v;
+	size_t		 n;
+	struct timespec	 loaded;	/* CLOCK_MONOTONIC */
+};
+
+/* Every region, province first, then the cities in GB/T 2260 order, from
+ * the cache or, when it is empty or stale, from the database.  *out stays
+ * valid until the next call.  ERR_DB_LOST, ERR_DB, ERR_NOMEM (the cache
+ * keeps its old copy, if any, for the next try). */
+enum err	db_region_list(struct db *, struct region_cache *,
+		    const struct region **out, size_t *n);
+/* Frees the cache's copy (a worker's exit). */
+void		region_cache_clear(struct region_cache *);
+
+/* True when `code` is six digits: a syntactic check before any lookup. */
+bool		region_code_valid(const char *code);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * view.c -- parse templates once, render them many times.
+ *
+ * A parsed CSPARSE can be rendered again with another HDF by pointing
+ * cs->hdf at it; the strings HDF is the parse's global_hdf, which
+ * ClearSilver consults when a name is missing from the request's data.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "web/view.h"
+
+struct views {
+	HDF		*global;	/* Config.*, S.* (strings.hdf) */
+	CSPARSE		**pages;
+	size_t		 n;
+};
+
+static NEOERR *
+render_cb(void *ctx, char *text)
+{
+	return nerr_pass(string_append((STRING *)ctx, text));
+}
+
+static void
+nerr_to_buf(NEOERR *nerr, char *errbuf, size_t errlen)
+{
+	STRING s;
+
+	string_init(&s);
+	nerr_error_string(nerr, &s);
+	snprintf(errbuf, errlen, "%s", s.buf != NULL ? s.buf : "template error");
+	string_clear(&s);
+	nerr_ignore(&nerr);
+}
+
+enum err
+views_load(const char *dir, const char *const *names, size_t n,
+    struct views **out, char *errbuf, size_t errlen)
+{
+	struct views	*v;
+	NEOERR		*nerr;
+	char		 path[4096];
+
+	if ((v = calloc(1, sizeof *v)) == NULL ||
+	    (v->pages = calloc(n ? n : 1, sizeof *v->pages)) == NULL) {
+		free(v);
+		snprintf(errbuf, errlen, "out of memory");
+		return ERR_NOMEM;
+	}
+	v->n = n;
+	if ((nerr = hdf_init(&v->global)) != STATUS_OK)
+		goto nerr;
+	if ((nerr = hdf_set_value(v->global, "hdf.loadpaths.0", dir)) != STATUS_OK)
+		goto nerr;
+	/* cs_init reads the escape mode: it must be set before. */
+	if ((nerr = hdf_set_value(v->global, "Config.VarEscapeMode", "html")) != STATUS_OK)
+		goto nerr;
+	snprintf(path, sizeof path, "%s/strings.hdf", dir);
+	if ((nerr = hdf_read_file(v->global, path)) != STATUS_OK)
+		goto nerr;
+	for (size_t i = 0; i < n; i++) {
+		CSPARSE *cs;
+
+		if ((nerr = cs_init(&cs, v->global)) != STATUS_OK)
+			goto nerr;
+		v->pages[i] = cs;
+		cs->global_hdf = v->global;
+		snprintf(path, sizeof path, "%s.cs", names[i]);
+		if ((nerr = cs_parse_file(cs, path)) != STATUS_OK)
+			goto nerr;
+		if ((nerr = cs_parse_file(cs, "layout.cs")) != STATUS_OK)
+			goto nerr;
+	}
+	*out = v;
+	return ERR_OK;
+nerr:
+	nerr_to_buf(nerr, errbuf, errlen);
+	views_free(v);
+	return ERR_TEMPLATE;
+}
+
+void
+views_free(struct views *v)
+{
+	if (v == NULL)
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->pages[i] == NULL)
+			continue;
+		v->pages[i]->hdf = v->global;
+		cs_destroy(&v->pages[i]);
+	}
+	free(v->pages);
+	hdf_destroy(&v->global);
+	free(v);
+}
+
+const char *
+views_str(const struct views *v, const char *key)
+{
+	char name[256];
+
+	snprintf(name, sizeof name, "S.%s", key);
+	return hdf_get_value(v->global, name, (char *)key);
+}
+
+enum err
+view_render(struct views *v, size_t idx, HDF *data, char **out, size_t *len)
+{
+	CSPARSE	*cs;
+	NEOERR	*nerr;
+	STRING	 s;
+
+	if (idx >= v->n)
+		return ERR_TEMPLATE;
+	cs = v->pages[idx];
+	string_init(&s);
+	cs->hdf = data;
+	nerr = cs_render(cs, &s, render_cb);
+	cs->hdf = v->global;
+	if (nerr != STATUS_OK) {
+		STRING tb;
+
+		string_init(&tb);
+		nerr_error_traceback(nerr, &tb);
+		log_error("view: render of page %zu failed: %s", idx,
+		    tb.buf != NULL ? tb.buf : "?");
+		string_clear(&tb);
+		nerr_ignore(&nerr);
+		string_clear(&s);
+		return ERR_TEMPLATE;
+	}
+	if (s.buf == NULL) {
+		if ((s.buf = strdup("")) == NULL)
+			return ERR_NOMEM;
+	}
+	/* The page's def blocks leave line breaks before the layout's
+	 * doctype: drop leading white space so the doctype comes first. */
+	{
+		size_t skip = strspn(s.buf, " \t\r\n");
+
+		memmove(s.buf, s.buf + skip, (size_t)s.len - skip + 1);
+		s.len -= (int)skip;
+	}
+	*out = s.buf;
+	*len = (size_t)s.len;
+	return ERR_OK;
+}

@@ -1,0 +1,41 @@
+/*
+ * view.h -- ClearSilver templates, parsed once per worker.
+ *
+ * Each page is views/<page>.cs, which defines the macros `title` and
+ * `content`, parsed together with views/layout.cs, which calls them: one
+ * layout, one template per page.  HTML escaping is on for every `var:`
+ * (Config.VarEscapeMode = html); templates use no construct that prints
+ * raw (`alt:`, `name:`, `uvar:`: tests/unit/web/test_view.c checks them).
+ * UI strings live in views/strings.hdf and are visible to every template
+ * under `S.` without being copied into the request's data.
+ */
+#ifndef DUIJIE_VIEW_H
+#define DUIJIE_VIEW_H
+
+#include <stddef.h>
+
+#include "core/cs.h"
+#include "core/err.h"
+
+struct views;
+
+/*
+ * Loads dir/strings.hdf and parses dir/<names[i]>.cs + dir/layout.cs for
+ * every i < n.  Returns ERR_OK, or ERR_TEMPLATE with ClearSilver's message
+ * in errbuf (logged by the caller, never shown to users).
+ */
+enum err	views_load(const char *dir, const char *const *names, size_t n,
+		    struct views **out, char *errbuf, size_t errlen);
+void		views_free(struct views *);
+
+/* The UI string `key` (e.g. "Err.required") or `key` itself if missing. */
+const char	*views_str(const struct views *, const char *key);
+
+/*
+ * Renders page `idx` with `data` into *out (malloc'd, NUL-terminated,
+ * caller frees).  ERR_TEMPLATE (logged with traceback) or ERR_NOMEM.
+ */
+enum err	view_render(struct views *, size_t idx, HDF *data,
+		    char **out, size_t *len);
+
+#endif
