@@ -112,7 +112,7 @@ check_file(const char *folder, const char *path)
 static void
 test_lib_includes_respect_layers(void **state)
 {
-	char dir[1024], path[1400];
+	char dir[1024], path[1600];
 	int bad = 0, files = 0;
 	DIR *top, *d;
 	struct dirent *e, *g;
@@ -122,7 +122,7 @@ test_lib_includes_respect_layers(void **state)
 	top = opendir(dir);
 	assert_non_null(top);
 	while ((e = readdir(top)) != NULL) {
-		char sub[1200];
+		char sub[1300];
 
 		if (e->d_name[0] == '.')
 			continue;
