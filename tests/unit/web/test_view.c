@@ -385,6 +385,108 @@ x_ui_every_real_template_parses(void **state)
 		free(names[i]);
 }
 
+/*
+ * X-UI, X-SEC: golden renders of the real pages.  Each
+ * tests/unit/golden/pages/NAME.hdf is a representative request's data
+ * (Golden.template names the page of views/); the page rendered with the
+ * real layout and strings must equal NAME.html byte for byte, so that a
+ * change of a template, the layout or strings.hdf shows as a reviewed
+ * diff of the goldens.  DUIJIE_GOLDEN_UPDATE=1 writes the renders into the
+ * goldens instead (README.md, "Tests"); otherwise a mismatch leaves the
+ * render as NAME.actual.html in the test's working directory for diff -u.
+ */
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+x_ui_real_pages_match_goldens(void **state)
+{
+	char		 dir[4096], views_dir[4096], err[512], *cases[64], *pages[64];
+	const char	*update = getenv("DUIJIE_GOLDEN_UPDATE");
+	size_t		 n = 0;
+	DIR		*d;
+	struct dirent	*de;
+	struct views	*v;
+	int		 bad = 0;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/tests/unit/golden/pages", srcdir);
+	snprintf(views_dir, sizeof views_dir, "%s/views", srcdir);
+	assert_non_null(d = opendir(dir));
+	while ((de = readdir(d)) != NULL && n < 64) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 4 && strcmp(de->d_name + l - 4, ".hdf") == 0)
+			cases[n++] = strndup(de->d_name, l - 4);
+	}
+	closedir(d);
+	qsort(cases, n, sizeof cases[0], cmp_names);
+	/* layout + sign-in, profile, enterprise, change form, credit report,
+	 * users, audit log at least */
+	assert_true(n >= 7);
+	for (size_t i = 0; i < n; i++) {
+		char path[8192];
+		HDF *h;
+
+		snprintf(path, sizeof path, "%s/%s.hdf", dir, cases[i]);
+		assert_int_equal(hdf_init(&h), STATUS_OK);
+		if (hdf_read_file(h, path) != STATUS_OK)
+			fail_msg("%s: not readable HDF", path);
+		assert_non_null(hdf_get_value(h, "Golden.template", NULL));
+		pages[i] = strdup(hdf_get_value(h, "Golden.template", NULL));
+		hdf_destroy(&h);
+	}
+	if (views_load(views_dir, (const char *const *)pages, n, &v, err, sizeof err) != ERR_OK)
+		fail_msg("%s", err);
+	for (size_t i = 0; i < n; i++) {
+		char path[8192], *out, *want;
+		size_t len;
+		HDF *h;
+		FILE *f;
+
+		snprintf(path, sizeof path, "%s/%s.hdf", dir, cases[i]);
+		assert_int_equal(hdf_init(&h), STATUS_OK);
+		assert_int_equal(hdf_read_file(h, path), STATUS_OK);
+		if (view_render(v, i, h, &out, &len) != ERR_OK)
+			fail_msg("%s: rendering %s.cs failed", cases[i], pages[i]);
+		hdf_destroy(&h);
+		/* escaped, never raw: no fixture's markup survives */
+		assert_null(strstr(out, "<script>x"));
+		snprintf(path, sizeof path, "%s/%s.html", dir, cases[i]);
+		if (update != NULL && *update != '\0') {
+			assert_non_null(f = fopen(path, "wb"));
+			assert_int_equal(fwrite(out, 1, len, f), len);
+			assert_int_equal(fclose(f), 0);
+			printf("golden written: %s\n", path);
+		} else if ((want = slurp(path)) == NULL ||
+		    strcmp(out, want) != 0 || len != strlen(want)) {
+			snprintf(path, sizeof path, "%s.actual.html", cases[i]);
+			if ((f = fopen(path, "wb")) != NULL) {
+				fwrite(out, 1, len, f);
+				fclose(f);
+			}
+			printf("golden differs: %s (%s.cs); the render is in %s: "
+			    "diff -u %s/%s.html %s, and if the change is "
+			    "meant, DUIJIE_GOLDEN_UPDATE=1 make check\n",
+			    cases[i], pages[i], path, dir, cases[i], path);
+			bad++;
+			free(want);
+		} else
+			free(want);
+		free(out);
+	}
+	views_free(v);
+	for (size_t i = 0; i < n; i++) {
+		free(cases[i]);
+		free(pages[i]);
+	}
+	if (bad > 0)
+		fail_msg("%d golden page(s) differ", bad);
+}
+
 int
 main(void)
 {
@@ -394,6 +496,7 @@ main(void)
 		cmocka_unit_test(missing_template_is_an_error),
 		cmocka_unit_test(x_sec_raw_output_check_catches_bad_snippets),
 		cmocka_unit_test(x_ui_every_real_template_parses),
+		cmocka_unit_test(x_ui_real_pages_match_goldens),
 	};
 	const char *s = getenv("DUIJIE_SRCDIR");
 
