@@ -74,21 +74,13 @@ field_error(struct req *r, const char *name, const char *key)
 }
 
 /* Midnight of Beijing date y-m-d (+ days) as a UTC "YYYY-MM-DD HH:MM:SS"
- * in `a`; NULL on OOM. */
+ * in `a`; NULL on OOM or a date that cannot be formatted. */
 static const char *
-beijing_midnight_utc(struct arena *a, int y, int m, int d, int days)
+midnight_utc(struct arena *a, int y, int m, int d, int days)
 {
-	struct tm	 tm;
-	time_t		 t;
 	char		 buf[32];
 
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d + days;
-	t = timegm(&tm) - 8 * 3600;
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+	if (beijing_midnight_utc(y, m, d, days, buf, sizeof buf) != 0)
 		return NULL;
 	return arena_strdup(a, buf);
 }
@@ -116,10 +108,10 @@ read_filter(struct req *r, struct auditlog_filter *f)
 	f->action = r->f[AUDIT_ACTION].s;
 	f->org = r->f[AUDIT_ORG].s;
 	if (from->present &&
-	    (f->from = beijing_midnight_utc(r->a, from->y, from->m, from->d, 0)) == NULL)
+	    (f->from = midnight_utc(r->a, from->y, from->m, from->d, 0)) == NULL)
 		return -1;
 	if (to->present &&
-	    (f->to = beijing_midnight_utc(r->a, to->y, to->m, to->d, 1)) == NULL)
+	    (f->to = midnight_utc(r->a, to->y, to->m, to->d, 1)) == NULL)
 		return -1;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/timefmt.h"
 #include "db/db_region.h"
 #include "routes.h"
 #include "db/workdays.h"
@@ -54,11 +55,10 @@ field_error(struct req *r, const char *name, const char *key)
 static int
 beijing_year(void)
 {
-	time_t		t = time(NULL) + 8 * 3600;
-	struct tm	tm;
+	int		y, m, d;
 
-	gmtime_r(&t, &tm);
-	return tm.tm_year + 1900;
+	beijing_today(&y, &m, &d);
+	return y;
 }
 
 /* May the signed-in user change the calendar (operator of the province)? */

@@ -201,13 +201,7 @@ handle_claim_decide(struct req *r)
 		req_field_error(r, "reason", "claim_refuse_reason");
 	if (r->nerrors > 0)
 		return 200;
-	{
-		time_t		t = time(NULL) + 8 * 3600;
-		struct tm	tm;
-
-		gmtime_r(&t, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	}
+	beijing_date(today, sizeof today);
 	req_actor(r, &a);
 	rc = claim_decide(r->app->db, &keys, &a, r->sess->user.region, id, approve,
 	    r->f[CD_REASON].s, today);

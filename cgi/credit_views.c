@@ -258,13 +258,9 @@ handle_credit_search(struct req *r)
 static const char *
 now_beijing(struct req *r)
 {
-	time_t		t = time(NULL) + 8 * 3600;
-	struct tm	tm;
 	char		out[32];
 
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(out, sizeof out, "%Y-%m-%d %H:%M", &tm) == 0)
-		return "";
+	beijing_now_text(out, sizeof out);
 	return arena_strdup(r->a, out);
 }
 

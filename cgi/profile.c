@@ -48,15 +48,14 @@ check_money(struct arena *a, struct fval *v)
 static const char *
 check_idno_opt(struct arena *a, struct fval *v)
 {
-	time_t		 t = time(NULL) + 8 * 3600;
-	struct tm	 tm;
+	int		 y, m, d;
 	char		 out[19];
 	const char	*why;
 
-	gmtime_r(&t, &tm);
-	if ((why = idno_error(v->s, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday)) != NULL)
+	beijing_today(&y, &m, &d);
+	if ((why = idno_error(v->s, y, m, d)) != NULL)
 		return why;
-	idno_valid(v->s, out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	idno_valid(v->s, out, y, m, d);
 	v->s = arena_strdup(a, out);
 	return NULL;
 }

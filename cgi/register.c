@@ -18,20 +18,10 @@
 #include "enterprise/enterprise.h"
 #include "formats/ident.h"
 #include "crypto/password.h"
+#include "core/timefmt.h"
 #include "routes.h"
 #include "accounts/sms.h"
 
-static void
-beijing_today(int *y, int *m, int *d)
-{
-	time_t		t = time(NULL) + 8 * 3600;
-	struct tm	tm;
-
-	gmtime_r(&t, &tm);
-	*y = tm.tm_year + 1900;
-	*m = tm.tm_mon + 1;
-	*d = tm.tm_mday;
-}
 
 static const char *
 check_username(struct arena *a, struct fval *v)

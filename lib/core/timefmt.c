@@ -43,14 +43,68 @@ time_beijing_secs(const char *utc, char *out, size_t len)
 	return convert(utc, out, len, true);
 }
 
+/* The broken-down Beijing time of now. */
+static void
+beijing_now_tm(struct tm *tm)
+{
+	time_t		t = time(NULL) + BEIJING_OFFSET;
+
+	gmtime_r(&t, tm);
+}
+
 void
 beijing_today(int *y, int *m, int *d)
 {
-	time_t		t = time(NULL) + BEIJING_OFFSET;
 	struct tm	tm;
 
-	gmtime_r(&t, &tm);
+	beijing_now_tm(&tm);
 	*y = tm.tm_year + 1900;
 	*m = tm.tm_mon + 1;
 	*d = tm.tm_mday;
+}
+
+void
+beijing_date(char *out, size_t len)
+{
+	struct tm	tm;
+
+	beijing_now_tm(&tm);
+	if (strftime(out, len, "%Y-%m-%d", &tm) == 0 && len > 0)
+		out[0] = '\0';
+}
+
+void
+beijing_now_text(char *out, size_t len)
+{
+	struct tm	tm;
+
+	beijing_now_tm(&tm);
+	if (strftime(out, len, "%Y-%m-%d %H:%M", &tm) == 0 && len > 0)
+		out[0] = '\0';
+}
+
+long
+beijing_day_number(void)
+{
+	return (long)((time(NULL) + BEIJING_OFFSET) / 86400);
+}
+
+int
+beijing_midnight_utc(int y, int m, int d, int days, char *out, size_t len)
+{
+	struct tm	tm;
+	time_t		t;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + days;
+	t = timegm(&tm) - BEIJING_OFFSET;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, len, "%Y-%m-%d %H:%M:%S", &tm) == 0) {
+		if (len > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	return 0;
 }

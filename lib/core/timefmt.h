@@ -19,4 +19,18 @@ int	time_beijing_secs(const char *utc, char *out, size_t len);
 /* Today's date in Beijing (the date people and deadlines go by). */
 void	beijing_today(int *y, int *m, int *d);
 
+/* Today's date in Beijing as "YYYY-MM-DD" (out: at least 11 bytes). */
+void	beijing_date(char *out, size_t len);
+
+/* Now in Beijing as "YYYY-MM-DD HH:MM" ("" if it cannot be formatted). */
+void	beijing_now_text(char *out, size_t len);
+
+/* The number of the day it is in Beijing, counted from 1970-01-01 (to
+ * subtract from a date's timegm() / 86400). */
+long	beijing_day_number(void);
+
+/* The UTC instant of 00:00 Beijing time on y-m-d plus `days` days, as
+ * "YYYY-MM-DD HH:MM:SS" in `out`; -1 (out = "") if it cannot be formatted. */
+int	beijing_midnight_utc(int y, int m, int d, int days, char *out, size_t len);
+
 #endif

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/timefmt.h"
 #include "enterprise/claim.h"
 #include "crypto/crypto.h"
 #include "formats/ident.h"
@@ -378,13 +379,7 @@ claim_register(struct db *db, const struct ent_keys *k,
 	*why = NULL;
 	if (a == NULL)
 		return ERR_NOMEM;
-	{
-		time_t		t = time(NULL) + 8 * 3600;
-		struct tm	tm;
-
-		gmtime_r(&t, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	}
+	beijing_date(today, sizeof today);
 	legal_enc = seal_text(a, k->data, LEGAL_AAD, g->legal_id);
 	mobile_enc = seal_text(a, k->data, "users.mobile", g->mobile);
 	blind_index(k->index, "idno", g->legal_id, legal_idx);

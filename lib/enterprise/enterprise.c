@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/timefmt.h"
 #include "crypto/crypto.h"
 #include "enterprise/enterprise.h"
 #include "web/form.h"
@@ -330,7 +331,7 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 		return ERR_INVAL;
 	day = timegm(&tm) / 86400;
 	/* Days count in Beijing time, where the enterprise lives. */
-	is_late = (time(NULL) + 8 * 3600) / 86400 - day > ENT_LATE_DAYS;
+	is_late = beijing_day_number() - day > ENT_LATE_DAYS;
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;
 	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, id, true, &cur)) != ERR_OK)
