@@ -31,6 +31,7 @@
 
 #include <mysql.h>
 
+#include "db/db_region.h"
 #include "db/audit.h"
 #include "core/config.h"
 #include "crypto/crypto.h"
@@ -188,7 +189,7 @@ cmd_create_operator(const struct config *cfg, const struct opts *o)
 	long long		 office, id;
 	char			 otp[OTP_LEN + 1];
 	enum err		 rc;
-	const char		*region = o->region != NULL ? o->region : "440000";
+	const char		*region = o->region != NULL ? o->region : REGION_PROVINCE;
 
 	if (o->arg == NULL || o->name == NULL || o->contact == NULL)
 		usage();
@@ -475,9 +476,9 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		const char	*real_name;
 		const char	*contact;
 	} demo[] = {
-		{ "op-gd", ROLE_OPERATOR, "440000", "office", NULL, NULL, "陈敏", "020-81322001" },
-		{ "sup-gd", ROLE_SUPERVISOR, "440000", "office", NULL, NULL, "李志强", "020-81322002" },
-		{ "aud-gd", ROLE_AUDITOR, "440000", "office", NULL, NULL, "黄丽", "020-81322003" },
+		{ "op-gd", ROLE_OPERATOR, REGION_PROVINCE, "office", NULL, NULL, "陈敏", "020-81322001" },
+		{ "sup-gd", ROLE_SUPERVISOR, REGION_PROVINCE, "office", NULL, NULL, "李志强", "020-81322002" },
+		{ "aud-gd", ROLE_AUDITOR, REGION_PROVINCE, "office", NULL, NULL, "黄丽", "020-81322003" },
 		{ "op-gz", ROLE_OPERATOR, "440100", "office", NULL, NULL, "王芳", "020-83330001" },
 		{ "sup-gz", ROLE_SUPERVISOR, "440100", "office", NULL, NULL, "张伟", "020-83330002" },
 		{ "op-fs", ROLE_OPERATOR, "440600", "office", NULL, NULL, "刘洋", "0757-83330001" },

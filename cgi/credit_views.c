@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db/db_region.h"
 #include "credit/credit_view.h"
 #include "enterprise/enterprise_list.h"
 #include "routes.h"
@@ -98,7 +99,7 @@ is_ops(const struct req *r)
 static const char *
 credit_scope(const struct req *r)
 {
-	return is_ops(r) ? r->sess->user.region : "440000";
+	return is_ops(r) ? r->sess->user.region : REGION_PROVINCE;
 }
 
 static void

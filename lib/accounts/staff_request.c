@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "accounts/staff_request.h"
 
 enum {
@@ -29,7 +30,7 @@ enum {
 	" JOIN regions r ON r.code = s.region_code" \
 	" JOIN users q ON q.id = s.requested_by" \
 	" LEFT JOIN users d ON d.id = s.decided_by" \
-	" WHERE (? = '440000' OR s.region_code = ?)"
+	" WHERE" REGION_SCOPE("s.region_code")
 
 static const char *const sql[STMT_SR__MAX] = {
 	[STMT_SR_TARGET_LOCK] =
@@ -44,7 +45,7 @@ static const char *const sql[STMT_SR__MAX] = {
 	[STMT_SR_LOCK] =
 	    "SELECT s.status, s.target_id, s.action, s.reason, s.requested_by"
 	    " FROM staff_requests s"
-	    " WHERE (? = '440000' OR s.region_code = ?) AND s.id = ? FOR UPDATE",
+	    " WHERE" REGION_SCOPE("s.region_code") " AND s.id = ? FOR UPDATE",
 	[STMT_SR_LIST] = SR_COLS
 	    " AND (s.status = 'pending' OR ? = 1)"
 	    " ORDER BY s.status <> 'pending',"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "accounts/account_rule.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
@@ -48,7 +49,7 @@ enum {
 };
 
 #define USER_SCOPE \
-	" WHERE (? = '440000' OR u.region_code = ?)" \
+	" WHERE" REGION_SCOPE("u.region_code") \
 	" AND (? = '' OR u.username LIKE ? OR u.real_name LIKE ?" \
 	" OR u.org_name LIKE ?)"
 
@@ -137,7 +138,7 @@ static const char *const sql[STMT_USER__MAX] = {
 	    " DATE_FORMAT(u.status_at, '%Y-%m-%d %H:%i:%s'), u.status_reason"
 	    " FROM users u JOIN regions r ON r.code = u.region_code"
 	    " WHERE u.role = 'gov' AND u.status = 'suspended'"
-	    " AND (? = '440000' OR u.region_code = ?)"
+	    " AND" REGION_SCOPE("u.region_code")
 	    " AND NOT EXISTS (SELECT 1 FROM agency_form_lines l"
 	    " JOIN agency_forms f ON f.id = l.form_id"
 	    " WHERE l.target_user_id = u.id"
@@ -207,7 +208,7 @@ region_covers(const char *actor, const char *target)
 {
 	if (actor == NULL || target == NULL)
 		return false;
-	return strcmp(actor, "440000") == 0 || strcmp(actor, target) == 0;
+	return strcmp(actor, REGION_PROVINCE) == 0 || strcmp(actor, target) == 0;
 }
 
 int

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "agency/agency.h"
 #include "crypto/seal.h"
 
@@ -33,7 +34,7 @@ enum {
 
 /* Parameters: scope x2, q, q as a LIKE pattern. */
 #define AGENCY_SCOPE \
-	" WHERE (? = '440000' OR a.region_code = ?)" \
+	" WHERE" REGION_SCOPE("a.region_code") \
 	" AND (? = '' OR a.name LIKE ?)"
 
 static const char *const sql[STMT_AGENCY__MAX] = {

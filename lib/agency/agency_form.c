@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "agency/agency_form.h"
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
@@ -56,7 +57,7 @@ enum {
 	" JOIN regions r ON r.code = f.region_code"
 
 #define AF_SCOPE \
-	" WHERE (? = '440000' OR f.region_code = ?)" \
+	" WHERE" REGION_SCOPE("f.region_code") \
 	" AND (? = 0 OR f.agency_id = ?) AND (? = '' OR f.status = ?)"
 
 static const char *const sql[STMT_AF__MAX] = {
@@ -142,7 +143,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " ORDER BY f.id DESC LIMIT ? OFFSET ?",
 	[STMT_AF_WAITING] =
 	    "SELECT " AF_ROW_COLS AF_ROW_FROM
-	    " WHERE (? = '440000' OR f.region_code = ?)"
+	    " WHERE" REGION_SCOPE("f.region_code")
 	    " AND f.status IN ('submitted', 'checked')"
 	    " ORDER BY " AF_SINCE ", f.id LIMIT ?",
 	[STMT_AF_NAME_TAKEN] = "SELECT 1 FROM users WHERE username = ?",
@@ -155,7 +156,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    "SELECT ag.id, ag.name, ag.region_code, r.name, ag.net_name,"
 	    " ag.net_title, ag.net_contact_enc, ''"
 	    " FROM agencies ag JOIN regions r ON r.code = ag.region_code"
-	    " WHERE (? = '440000' OR ag.region_code = ?)"
+	    " WHERE" REGION_SCOPE("ag.region_code")
 	    " ORDER BY ag.region_code, ag.name LIMIT ?",
 	[STMT_AF_MEMBERS] =
 	    "SELECT id, username, real_name, contact_enc, status FROM users"

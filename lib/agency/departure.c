@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "agency/departure.h"
 
 enum {
@@ -33,7 +34,7 @@ static const char *const sql[STMT_DEP__MAX] = {
 	    " JOIN agencies ag ON ag.id = d.agency_id"
 	    " JOIN regions r ON r.code = d.region_code"
 	    " JOIN users rb ON rb.id = d.recorded_by"
-	    " WHERE (? = '440000' OR d.region_code = ?) AND (? = 0 OR d.agency_id = ?)"
+	    " WHERE" REGION_SCOPE("d.region_code") " AND (? = 0 OR d.agency_id = ?)"
 	    " AND (? = 0 OR d.form_id IS NULL)"
 	    " ORDER BY d.form_id IS NOT NULL, d.due_date, d.id LIMIT ?",
 	[STMT_DEP_DORMANT] =
@@ -44,7 +45,7 @@ static const char *const sql[STMT_DEP__MAX] = {
 	    " FROM users u JOIN agencies ag ON ag.id = u.org_id"
 	    " JOIN regions r ON r.code = u.region_code"
 	    " WHERE u.role = 'gov' AND u.org_kind = 'agency' AND u.status <> 'revoked'"
-	    " AND (? = '440000' OR u.region_code = ?)"
+	    " AND" REGION_SCOPE("u.region_code")
 	    " AND COALESCE(u.last_login_at, u.created_at) < UTC_TIMESTAMP() - INTERVAL ? DAY"
 	    " ORDER BY COALESCE(u.last_login_at, u.created_at), u.id LIMIT ?",
 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
 #include "crypto/crypto.h"
@@ -67,7 +68,7 @@ enum {
 	" LEFT JOIN users uc ON uc.id = b.confirmed_by" \
 	" LEFT JOIN users uw ON uw.id = b.withdrawn_by"
 #define CB_SCOPE \
-	" WHERE (? = '440000' OR b.region_code = ?) AND (? = 0 OR b.agency_id = ?)"
+	" WHERE" REGION_SCOPE("b.region_code") " AND (? = 0 OR b.agency_id = ?)"
 
 static const char *const sql[STMT_CI__MAX] = {
 	[STMT_CI_BATCH_ADD] =

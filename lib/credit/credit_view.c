@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "credit/credit_cat.h"
 #include "credit/credit_view.h"
 #include "crypto/crypto.h"
@@ -75,10 +76,10 @@ static const char *const sql[STMT_CV__MAX] = {
 	    "SELECT " REQ_COLS REQ_FROM " WHERE q.enterprise_id = ? ORDER BY q.id DESC LIMIT ?",
 	[STMT_CV_REQ_COUNT] =
 	    "SELECT COUNT(*) FROM credit_self_requests"
-	    " WHERE (? = '440000' OR region_code = ?)",
+	    " WHERE" REGION_SCOPE("region_code"),
 	[STMT_CV_REQ_SEARCH] =
 	    "SELECT " REQ_COLS REQ_FROM
-	    " WHERE (? = '440000' OR q.region_code = ?)"
+	    " WHERE" REGION_SCOPE("q.region_code")
 	    " ORDER BY q.status <> 'pending',"
 	    " CASE WHEN q.status = 'pending' THEN q.id END, q.id DESC"
 	    " LIMIT ? OFFSET ?",

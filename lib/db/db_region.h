@@ -13,6 +13,11 @@
 
 #define REGION_PROVINCE "440000"
 
+/* The region predicate of a scoped statement: " (? = '440000' OR col = ?)",
+ * bound to the actor's region twice; the province sees every row, a city
+ * only its own. */
+#define REGION_SCOPE(col) " (? = '" REGION_PROVINCE "' OR " col " = ?)"
+
 struct region {
 	const char	*code;		/* "440100" */
 	const char	*name;		/* "广州市" */

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/db_region.h"
 #include "core/timefmt.h"
 #include "enterprise/claim.h"
 #include "crypto/crypto.h"
@@ -30,7 +31,7 @@
 	" FROM enterprise_claims c JOIN enterprises e ON e.id = c.enterprise_id" \
 	" JOIN regions r ON r.code = c.region_code JOIN users u ON u.id = c.user_id" \
 	" LEFT JOIN users d ON d.id = c.decided_by"
-#define CLAIM_SCOPE	" (? = '440000' OR c.region_code = ?)"
+#define CLAIM_SCOPE	REGION_SCOPE("c.region_code")
 
 enum {
 	STMT_CLAIM_ENT_LOCK,

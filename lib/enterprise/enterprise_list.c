@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "enterprise/enterprise_list.h"
 
 enum {
@@ -47,7 +48,7 @@ enum {
 /* Parameters, in order: scope x2, uscc prefix x2 (LIKE pattern), name x2
  * (LIKE pattern), late, complete x2, registered x2. */
 #define ENTLIST_WHERE \
-	" WHERE (? = '440000' OR e.region_code = ?)" \
+	" WHERE" REGION_SCOPE("e.region_code") \
 	" AND (? = '' OR e.uscc LIKE ?)" \
 	" AND (? = '' OR e.name LIKE ?)" \
 	" AND (? = 0 OR e.late_changes > 0)" \
@@ -89,7 +90,7 @@ enum {
 /* Parameters: scope x2. */
 #define LATE_FROM \
 	" FROM enterprise_changes c JOIN enterprises e ON e.id = c.enterprise_id" \
-	" WHERE c.late = 1 AND (? = '440000' OR e.region_code = ?)"
+	" WHERE c.late = 1 AND" REGION_SCOPE("e.region_code")
 
 static const char *const sql[STMT_ENTLIST__MAX] = {
 	/* counting stops after the cap: one row more says "more than" */

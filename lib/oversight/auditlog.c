@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db/db_region.h"
 #include "oversight/auditlog.h"
 
 enum {
@@ -26,7 +27,7 @@ enum {
 /* Parameters, in order: scope x2, username x2, action x3 (the last a
  * LIKE pattern "prefix.%"), org x2, from, to. */
 #define AUDITLOG_WHERE \
-	" WHERE (? = '440000' OR l.actor_region = ?)" \
+	" WHERE" REGION_SCOPE("l.actor_region") \
 	" AND (? = '' OR u.username = ?)" \
 	" AND (? = '' OR l.action = ? OR l.action LIKE ?)" \
 	" AND (? = '' OR l.actor_org = ?)" \
