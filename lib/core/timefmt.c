@@ -63,24 +63,28 @@ beijing_today(int *y, int *m, int *d)
 	*d = tm.tm_mday;
 }
 
-void
-beijing_date(char *out, size_t len)
+/* Now in Beijing, the date or the date and time ("" if it does not fit). */
+static void
+beijing_now_fmt(bool with_time, char *out, size_t len)
 {
 	struct tm	tm;
 
 	beijing_now_tm(&tm);
-	if (strftime(out, len, "%Y-%m-%d", &tm) == 0 && len > 0)
+	if (strftime(out, len, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d",
+	    &tm) == 0 && len > 0)
 		out[0] = '\0';
+}
+
+void
+beijing_date(char *out, size_t len)
+{
+	beijing_now_fmt(false, out, len);
 }
 
 void
 beijing_now_text(char *out, size_t len)
 {
-	struct tm	tm;
-
-	beijing_now_tm(&tm);
-	if (strftime(out, len, "%Y-%m-%d %H:%M", &tm) == 0 && len > 0)
-		out[0] = '\0';
+	beijing_now_fmt(true, out, len);
 }
 
 long
