@@ -17,6 +17,7 @@
 #define REG	ACCT_BY_REGISTER
 #define CLAIM	ACCT_BY_CLAIM
 #define APPR	ACCT_BY_APPROVAL
+#define FI	ACCT_BY_FI
 
 #define LOCK_FX		(ACCT_FX_SET_LOCK | ACCT_FX_END_SESSIONS)
 #define LIFT_FX		(ACCT_FX_CLEAR_LOCK | ACCT_FX_CLEAR_FAILS)
@@ -39,7 +40,7 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		[ACCT_FORM_RESET] = T(USER_ACTIVE, FORM, "password.reset", RESET_FX),
 		[ACCT_TOTP_RESET] = T(USER_ACTIVE, OP | APPR | ADM, "totp.reset", TOTP_FX),
 		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | APPR | ADM, "suspend", SUSPEND_FX),
-		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | FI, "revoke", REVOKE_FX),
 		/* only in the transaction that creates the account (claim.c) */
 		[ACCT_CLAIM_WAIT] = T(USER_PENDING, REG, "claim.pending",
 		    ACCT_FX_END_SESSIONS),
@@ -54,7 +55,7 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		[ACCT_FORM_RESET] = T(USER_ACTIVE, FORM, "password.reset", RESET_FX),
 		[ACCT_TOTP_RESET] = T(USER_LOCKED, OP | APPR | ADM, "totp.reset", TOTP_FX),
 		[ACCT_SUSPEND] = T(USER_SUSPENDED, OP | APPR | ADM, "suspend", SUSPEND_FX),
-		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | FI, "revoke", REVOKE_FX),
 	},
 	[USER_SUSPENDED] = {
 		/* no lock, no expiry, no unlock, no SMS reset: a suspension
@@ -64,7 +65,7 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		[ACCT_FORM_RESET] = T(USER_ACTIVE, FORM, "password.reset", RESET_FX),
 		[ACCT_TOTP_RESET] = T(USER_SUSPENDED, OP | APPR | ADM, "totp.reset", TOTP_FX),
 		[ACCT_REACTIVATE] = T(USER_ACTIVE, OP | APPR | ADM, "reactivate", LIFT_FX),
-		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM, "revoke", REVOKE_FX),
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | FI, "revoke", REVOKE_FX),
 	},
 	[USER_PENDING] = {
 		/* no sign-in at all: no lock (failures are counted), no

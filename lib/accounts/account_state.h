@@ -54,6 +54,10 @@ enum acct_by {
 	ACCT_BY_APPROVAL = 1u << 7,	/* a province operator's request on a staff
 					 * account, approved by a supervisor
 					 * (lib/accounts/staff_request.h) */
+	ACCT_BY_FI = 1u << 8,		/* closing an FI user: the operators of
+					 * the FI's region (its managers) or the
+					 * FI's manager (its officers), scoped by
+					 * lib/finance/fi.c's query */
 };
 
 /* What a step does to the row besides setting the status. */

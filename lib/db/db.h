@@ -50,6 +50,8 @@ enum dbm {
 	DBM_CREDIT_VIEW, /* credit_view.c */
 	DBM_CLAIM,	/* claim.c */
 	DBM_STAFF_REQUEST, /* staff_request.c */
+	DBM_FINANCE_FI,	/* finance/fi.c */
+	DBM_FINANCE_PRODUCT, /* finance/product.c */
 	DBM__MAX
 };
 

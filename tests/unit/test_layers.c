@@ -8,7 +8,7 @@
  *   2 web        parameters, forms, routes, HTTP, views
  *   3 db         connection, migrations, audit chain, reference data
  *   4 accounts   users, sessions, account states and rules, SMS
- *   5 enterprise, agency, credit, oversight: the business areas
+ *   5 enterprise, agency, credit, oversight, finance: the business areas
  *
  * Folders of the same layer do not include each other (crypto never
  * needs a form, one business area never reaches into another: what two
@@ -41,6 +41,7 @@ static const struct layer {
 	{ "agency", 5 },
 	{ "credit", 5 },
 	{ "oversight", 5 },
+	{ "finance", 5 },
 };
 
 static int

@@ -31,7 +31,8 @@
 #define REG	ACCT_BY_REGISTER
 #define CLAIM	ACCT_BY_CLAIM
 #define APPR	ACCT_BY_APPROVAL	/* a supervisor's approval of a staff request */
-#define ALL_BY	(OP | APPR | ADM | FORM | SIGNIN | SELF | REG | CLAIM)
+#define FI	ACCT_BY_FI	/* an FI user closed by its region's operators or its FI's manager */
+#define ALL_BY	(OP | APPR | ADM | FORM | SIGNIN | SELF | REG | CLAIM | FI)
 
 /* The whole table typed out again: (from, action) -> to, who, audit. */
 static const struct {
@@ -49,7 +50,7 @@ static const struct {
 		[ACCT_TOTP_RESET] = { A, OP | APPR | ADM, "totp.reset" },
 		[ACCT_SUSPEND] = { S, OP | APPR | ADM, "suspend" },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
-		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
+		[ACCT_REVOKE] = { R, ADM | FORM | FI, "revoke" },
 		[ACCT_CLAIM_WAIT] = { P, REG, "claim.pending" },
 		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
 	},
@@ -63,7 +64,7 @@ static const struct {
 		[ACCT_TOTP_RESET] = { L, OP | APPR | ADM, "totp.reset" },
 		[ACCT_SUSPEND] = { S, OP | APPR | ADM, "suspend" },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
-		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
+		[ACCT_REVOKE] = { R, ADM | FORM | FI, "revoke" },
 		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
 		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
 	},
@@ -77,7 +78,7 @@ static const struct {
 		[ACCT_TOTP_RESET] = { S, OP | APPR | ADM, "totp.reset" },
 		[ACCT_SUSPEND] = { NO, 0, NULL },
 		[ACCT_REACTIVATE] = { A, OP | APPR | ADM, "reactivate" },
-		[ACCT_REVOKE] = { R, ADM | FORM, "revoke" },
+		[ACCT_REVOKE] = { R, ADM | FORM | FI, "revoke" },
 		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
 		[ACCT_CLAIM_APPROVE] = { NO, 0, NULL },
 	},

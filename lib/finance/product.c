@@ -1,0 +1,540 @@
+/*
+ * product.c -- the SQL and rules of the financing products (product.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finance/product.h"
+
+const char *const product_kind_names[PK__MAX + 1] = {
+	[PK_CREDIT] = "credit", [PK_MORTGAGE] = "mortgage",
+	[PK_GUARANTEE] = "guarantee", [PK_BILL] = "bill",
+	[PK_SUPPLY_CHAIN] = "supply_chain", [PK_OTHER] = "other",
+	[PK__MAX] = NULL,
+};
+
+static const char *const status_names[PS__MAX] = {
+	[PS_DRAFT] = "draft", [PS_PUBLISHED] = "published",
+	[PS_WITHDRAWN] = "withdrawn", [PS_TAKEN_DOWN] = "taken_down",
+};
+
+static const char *const action_audit[PA__MAX] = {
+	[PA_EDIT] = "product.update", [PA_PUBLISH] = "product.publish",
+	[PA_WITHDRAW] = "product.withdraw", [PA_TAKE_DOWN] = "product.take_down",
+};
+
+int
+product_kind_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < PK__MAX; i++)
+		if (strcmp(s, product_kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+product_status_name(enum product_status s)
+{
+	return (unsigned)s < PS__MAX ? status_names[s] : NULL;
+}
+
+static int
+status_parse(const char *s)
+{
+	for (int i = 0; s != NULL && i < PS__MAX; i++)
+		if (strcmp(s, status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+product_next(enum product_status from, enum product_action act)
+{
+	if ((unsigned)from >= PS__MAX || from == PS_TAKEN_DOWN)
+		return -1;
+	switch (act) {
+	case PA_EDIT:
+		return (int)from;
+	case PA_PUBLISH:
+		return from == PS_DRAFT || from == PS_WITHDRAWN ? PS_PUBLISHED : -1;
+	case PA_WITHDRAW:
+		return from == PS_PUBLISHED ? PS_WITHDRAWN : -1;
+	case PA_TAKE_DOWN:
+		return PS_TAKEN_DOWN;
+	default:
+		return -1;
+	}
+}
+
+int
+product_rate_parse(const char *s, int *bp)
+{
+	long	 whole = 0, frac = 0;
+	int	 nd = 0, nf = 0;
+	const char *p = s;
+
+	if (s == NULL)
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++, nd++)
+		if (nd >= 2 || (whole = whole * 10 + (*p - '0')) > 36)
+			return -1;
+	if (nd == 0)
+		return -1;
+	if (*p == '.') {
+		p++;
+		for (; *p >= '0' && *p <= '9'; p++, nf++) {
+			if (nf >= 2)
+				return -1;
+			frac = frac * 10 + (*p - '0');
+		}
+		if (nf == 0)
+			return -1;
+		if (nf == 1)
+			frac *= 10;
+	}
+	if (*p != '\0')
+		return -1;
+	whole = whole * 100 + frac;
+	if (whole < 1 || whole > PRODUCT_RATE_MAX_BP)
+		return -1;
+	*bp = (int)whole;
+	return 0;
+}
+
+void
+product_rate_format(int bp, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d.%02d", bp / 100, bp % 100);
+}
+
+size_t
+product_check(const struct product_input *in, struct product_error *e,
+    size_t max)
+{
+	size_t n = 0;
+
+#define ERR(f, k) do { if (n < max) { e[n].field = (f); e[n].key = (k); } n++; } while (0)
+	if (in->kind < 0 || in->kind >= PK__MAX)
+		ERR("kind", "product_kind");
+	if (in->amount_min > in->amount_max)
+		ERR("amount_max", "amount_min_gt_max");
+	if (in->term_min > in->term_max)
+		ERR("term_max", "term_min_gt_max");
+	if (in->rate_min_bp > in->rate_max_bp)
+		ERR("rate_max", "rate_min_gt_max");
+	if (in->nregions == 0)
+		ERR("regions", "product_no_region");
+#undef ERR
+	return n < max ? n : max;
+}
+
+enum {
+	STMT_P_GET,
+	STMT_P_GET_PUBLIC,
+	STMT_P_LOCK,
+	STMT_P_CAT_COUNT,
+	STMT_P_CAT,
+	STMT_P_SEARCH_COUNT,
+	STMT_P_SEARCH,
+	STMT_P_INSERT,
+	STMT_P_UPDATE,
+	STMT_P_REGIONS_DEL,
+	STMT_P_REGION_ADD,
+	STMT_P_STEP,
+	STMT_P__MAX
+};
+
+#define P_COLS \
+	"SELECT p.id, p.fi_id, f.name, p.region_code, r.name, p.name, p.kind," \
+	" p.amount_min_wan, p.amount_max_wan, p.term_min_months, p.term_max_months," \
+	" p.rate_min_bp, p.rate_max_bp, p.industries, p.sizes, p.requirements," \
+	" p.materials, p.status, p.takedown_reason," \
+	" (SELECT GROUP_CONCAT(pr.region_code ORDER BY pr.region_code)" \
+	"  FROM product_regions pr WHERE pr.product_id = p.id)," \
+	" (SELECT GROUP_CONCAT(rr.name ORDER BY pr.region_code SEPARATOR '、')" \
+	"  FROM product_regions pr JOIN regions rr ON rr.code = pr.region_code" \
+	"  WHERE pr.product_id = p.id)," \
+	" DATE_FORMAT(p.updated_at, '%Y-%m-%d %H:%i:%s')," \
+	" COALESCE(DATE_FORMAT(p.published_at, '%Y-%m-%d %H:%i:%s'), '')" \
+	" FROM products p JOIN fis f ON f.id = p.fi_id" \
+	" JOIN regions r ON r.code = p.region_code"
+
+/* mode, mode, region, mode, fi id */
+#define P_SCOPE \
+	" (? = 'all' OR (? = 'region' AND p.region_code = ?)" \
+	" OR (? = 'org' AND p.fi_id = ?))"
+
+/* kind, kind, amount x3, term x3, region x2 */
+#define P_FILTER \
+	" AND (? = -1 OR p.kind = ?)" \
+	" AND (? = 0 OR (p.amount_min_wan <= ? AND p.amount_max_wan >= ?))" \
+	" AND (? = 0 OR (p.term_min_months <= ? AND p.term_max_months >= ?))" \
+	" AND (? = '' OR EXISTS (SELECT 1 FROM product_regions pr" \
+	"  WHERE pr.product_id = p.id AND pr.region_code = ?))"
+
+static const char *const sql[STMT_P__MAX] = {
+	[STMT_P_GET] = P_COLS " WHERE p.id = ? AND" P_SCOPE,
+	[STMT_P_GET_PUBLIC] = P_COLS " WHERE p.id = ? AND p.status = 'published'",
+	[STMT_P_LOCK] = "SELECT p.status FROM products p WHERE p.id = ? AND"
+	    P_SCOPE " FOR UPDATE",
+	[STMT_P_CAT_COUNT] = "SELECT COUNT(*) FROM products p"
+	    " WHERE p.status = 'published'" P_FILTER,
+	[STMT_P_CAT] = P_COLS " WHERE p.status = 'published'" P_FILTER
+	    " ORDER BY p.published_at DESC, p.id DESC LIMIT ? OFFSET ?",
+	[STMT_P_SEARCH_COUNT] = "SELECT COUNT(*) FROM products p WHERE" P_SCOPE
+	    P_FILTER " AND (? = -1 OR p.status = ?)",
+	[STMT_P_SEARCH] = P_COLS " WHERE" P_SCOPE P_FILTER
+	    " AND (? = -1 OR p.status = ?)"
+	    " ORDER BY f.name, p.name LIMIT ? OFFSET ?",
+	[STMT_P_INSERT] =
+	    "INSERT INTO products (fi_id, region_code, name, kind, amount_min_wan,"
+	    " amount_max_wan, term_min_months, term_max_months, rate_min_bp,"
+	    " rate_max_bp, industries, sizes, requirements, materials, created_by)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_P_UPDATE] =
+	    "UPDATE products SET name = ?, kind = ?, amount_min_wan = ?,"
+	    " amount_max_wan = ?, term_min_months = ?, term_max_months = ?,"
+	    " rate_min_bp = ?, rate_max_bp = ?, industries = ?, sizes = ?,"
+	    " requirements = ?, materials = ?, updated_at = UTC_TIMESTAMP()"
+	    " WHERE id = ?",
+	[STMT_P_REGIONS_DEL] = "DELETE FROM product_regions WHERE product_id = ?",
+	[STMT_P_REGION_ADD] =
+	    "INSERT INTO product_regions (product_id, region_code) VALUES (?, ?)",
+	[STMT_P_STEP] =
+	    "UPDATE products SET status = ?, takedown_reason = ?,"
+	    " published_at = IF(? = 'published', UTC_TIMESTAMP(), published_at),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?",
+};
+
+static const struct db_module mod = { DBM_FINANCE_PRODUCT, STMT_P__MAX, sql };
+
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static void
+scope_params(const struct scope *sc, struct db_param p[5])
+{
+	const char *mode = "none";
+
+	if (sc->kind == SCOPE_SYSTEM)
+		mode = "all";
+	else if (sc->role == ROLE_OPERATOR || sc->role == ROLE_SUPERVISOR)
+		mode = scope_province_wide(sc) ? "all" : "region";
+	else if (sc->role == ROLE_FI && strcmp(nz(sc->org_kind), "fi") == 0)
+		mode = "org";
+	p[0] = DB_STR(mode);
+	p[1] = DB_STR(mode);
+	p[2] = DB_STR(sc->region);
+	p[3] = DB_STR(mode);
+	p[4] = DB_INT(sc->org_id);
+}
+
+static void
+filter_params(const struct product_filter *f, struct db_param p[10])
+{
+	p[0] = DB_INT(f->kind);
+	p[1] = DB_STR(f->kind >= 0 && f->kind < PK__MAX ? product_kind_names[f->kind] : "");
+	p[2] = DB_INT(f->amount);
+	p[3] = DB_INT(f->amount);
+	p[4] = DB_INT(f->amount);
+	p[5] = DB_INT(f->term);
+	p[6] = DB_INT(f->term);
+	p[7] = DB_INT(f->term);
+	p[8] = DB_STR(nz(f->region));
+	p[9] = DB_STR(nz(f->region));
+}
+
+static int
+product_from_row(const struct db_rows *r, struct arena *a, struct product *o)
+{
+	int k;
+
+	memset(o, 0, sizeof *o);
+	o->id = db_col_int(r, 0);
+	o->fi_id = db_col_int(r, 1);
+	o->fi_name = db_col_text(r, a, 2);
+	o->region = db_col_text(r, a, 3);
+	o->region_name = db_col_text(r, a, 4);
+	o->name = db_col_text(r, a, 5);
+	o->kind = (k = product_kind_parse(db_col_str(r, 6))) < 0 ? PK_OTHER :
+	    (enum product_kind)k;
+	o->amount_min = db_col_int(r, 7);
+	o->amount_max = db_col_int(r, 8);
+	o->term_min = db_col_int(r, 9);
+	o->term_max = db_col_int(r, 10);
+	o->rate_min_bp = (int)db_col_int(r, 11);
+	o->rate_max_bp = (int)db_col_int(r, 12);
+	o->industries = db_col_text(r, a, 13);
+	o->sizes = db_col_text(r, a, 14);
+	o->requirements = db_col_text(r, a, 15);
+	o->materials = db_col_text(r, a, 16);
+	o->status = (k = status_parse(db_col_str(r, 17))) < 0 ? PS_TAKEN_DOWN :
+	    (enum product_status)k;
+	o->takedown_reason = db_col_text(r, a, 18);
+	o->regions = db_col_text(r, a, 19);
+	o->region_names = db_col_text(r, a, 20);
+	o->updated_at = db_col_text(r, a, 21);
+	o->published_at = db_col_text(r, a, 22);
+	return 0;
+}
+
+static enum err
+get_one(struct db *db, struct arena *a, int stmt, const struct db_param *p,
+    size_t np, struct product *out)
+{
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, stmt, p, np, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		rc = product_from_row(rows, a, out) == 0 ? ERR_OK : ERR_NOMEM;
+	else
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+product_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct product *out)
+{
+	struct db_param p[6];
+
+	p[0] = DB_INT(id);
+	scope_params(sc, p + 1);
+	return get_one(db, a, STMT_P_GET, p, 6, out);
+}
+
+enum err
+product_get_public(struct db *db, struct arena *a, long long id,
+    struct product *out)
+{
+	struct db_param p[] = { DB_INT(id) };
+
+	return get_one(db, a, STMT_P_GET_PUBLIC, p, 1, out);
+}
+
+static enum err
+list(struct db *db, struct arena *a, int cstmt, int stmt, struct db_param *p,
+    size_t np, size_t page, size_t per, struct product_list *out)
+{
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = db_query(db, a, &mod, cstmt, p, np, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == -1)
+		return db_rows_error(db);
+	out->total = n == 1 ? db_col_int(rows, 0) : 0;
+	db_rows_free(rows);
+	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	p[np] = DB_INT(per);
+	p[np + 1] = DB_INT(page * per);
+	if ((rc = db_query(db, a, &mod, stmt, p, np + 2, &rows)) != ERR_OK)
+		return rc;
+	while (out->n < per && (n = db_next(rows)) == 1)
+		product_from_row(rows, a, &out->v[out->n++]);
+	if (n == -1) {
+		out->n = 0;
+		return db_rows_error(db);
+	}
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+enum err
+product_catalogue(struct db *db, struct arena *a, const struct product_filter *f,
+    size_t page, size_t per, struct product_list *out)
+{
+	struct db_param p[12];
+
+	filter_params(f, p);
+	return list(db, a, STMT_P_CAT_COUNT, STMT_P_CAT, p, 10, page, per, out);
+}
+
+enum err
+product_search(struct db *db, struct arena *a, const struct scope *sc,
+    const struct product_filter *f, size_t page, size_t per,
+    struct product_list *out)
+{
+	struct db_param p[19];
+
+	scope_params(sc, p);
+	filter_params(f, p + 5);
+	p[15] = DB_INT(f->status);
+	p[16] = DB_STR(f->status >= 0 && f->status < PS__MAX ?
+	    status_names[f->status] : "");
+	return list(db, a, STMT_P_SEARCH_COUNT, STMT_P_SEARCH, p, 17, page, per,
+	    out);
+}
+
+/* The served regions of product `id` replaced by in's, in the caller's
+ * transaction. */
+static enum err
+set_regions(struct db *db, long long id, const struct product_input *in)
+{
+	struct db_param	 d[] = { DB_INT(id) };
+	enum err	 rc;
+
+	if ((rc = db_exec(db, &mod, STMT_P_REGIONS_DEL, d, 1, NULL, NULL)) != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < in->nregions; i++) {
+		struct db_param p[] = { DB_INT(id), DB_STR(nz(in->regions[i])) };
+
+		if ((rc = db_exec(db, &mod, STMT_P_REGION_ADD, p, 2, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
+}
+
+enum err
+product_create(struct db *db, const struct audit_actor *actor, long long fi_id,
+    const char *region, const struct product_input *in, long long *id)
+{
+	unsigned long long	 newid = 0;
+	char			 oid[24];
+	enum err		 rc;
+	struct db_param		 p[] = { DB_INT(fi_id), DB_STR(nz(region)),
+	    DB_STR(nz(in->name)),
+	    DB_STR(in->kind >= 0 && in->kind < PK__MAX ? product_kind_names[in->kind] : "other"),
+	    DB_INT(in->amount_min), DB_INT(in->amount_max), DB_INT(in->term_min),
+	    DB_INT(in->term_max), DB_INT(in->rate_min_bp), DB_INT(in->rate_max_bp),
+	    DB_STR(nz(in->industries)), DB_STR(nz(in->sizes)),
+	    DB_STR(nz(in->requirements)), DB_STR(nz(in->materials)),
+	    DB_INT(actor->user_id) };
+
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(db, &mod, STMT_P_INSERT, p, 15, NULL, &newid)) != ERR_OK ||
+	    (rc = set_regions(db, (long long)newid, in)) != ERR_OK)
+		goto rollback;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, actor, "product.create", "product", oid,
+	    AUDIT_OK, nz(in->name))) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) != ERR_OK)
+		return rc;
+	*id = (long long)newid;
+	return ERR_OK;
+rollback:
+	db_rollback(db);
+	return rc;
+}
+
+/* Locks product `id` within `sc` and reads its status (in a transaction). */
+static enum err
+lock_status(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, enum product_status *st)
+{
+	struct db_param	 p[6];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n, k;
+
+	p[0] = DB_INT(id);
+	scope_params(sc, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_P_LOCK, p, 6, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		k = status_parse(db_col_str(rows, 0));
+		*st = k < 0 ? PS_TAKEN_DOWN : (enum product_status)k;
+	} else
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+product_update(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, const struct product_input *in)
+{
+	struct arena		*a = arena_new(512);
+	enum product_status	 st;
+	char			 oid[24];
+	enum err		 rc;
+	struct db_param		 p[] = { DB_STR(nz(in->name)),
+	    DB_STR(in->kind >= 0 && in->kind < PK__MAX ? product_kind_names[in->kind] : "other"),
+	    DB_INT(in->amount_min), DB_INT(in->amount_max), DB_INT(in->term_min),
+	    DB_INT(in->term_max), DB_INT(in->rate_min_bp), DB_INT(in->rate_max_bp),
+	    DB_STR(nz(in->industries)), DB_STR(nz(in->sizes)),
+	    DB_STR(nz(in->requirements)), DB_STR(nz(in->materials)), DB_INT(id) };
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = lock_status(db, a, sc, id, &st)) != ERR_OK)
+		goto rollback;
+	if (product_next(st, PA_EDIT) < 0) {
+		rc = ERR_CONFLICT;
+		goto rollback;
+	}
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = db_exec(db, &mod, STMT_P_UPDATE, p, 13, NULL, NULL)) != ERR_OK ||
+	    (rc = set_regions(db, id, in)) != ERR_OK ||
+	    (rc = audit_write(db, actor, action_audit[PA_EDIT], "product", oid,
+	    AUDIT_OK, nz(in->name))) != ERR_OK)
+		goto rollback;
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum err
+product_step(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, enum product_action act,
+    const char *reason)
+{
+	struct arena		*a = arena_new(512);
+	enum product_status	 st;
+	char			 oid[24], detail[300];
+	const char		*to;
+	int			 next;
+	enum err		 rc;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((unsigned)act >= PA__MAX || act == PA_EDIT) {
+		arena_free(a);
+		return ERR_INVAL;
+	}
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = lock_status(db, a, sc, id, &st)) != ERR_OK)
+		goto rollback;
+	if ((next = product_next(st, act)) < 0) {
+		rc = ERR_CONFLICT;
+		goto rollback;
+	}
+	to = status_names[next];
+	struct db_param p[] = { DB_STR(to),
+	    DB_STR(act == PA_TAKE_DOWN ? nz(reason) : ""), DB_STR(to), DB_INT(id) };
+
+	snprintf(oid, sizeof oid, "%lld", id);
+	snprintf(detail, sizeof detail, "%s -> %s%s%s", status_names[st], to,
+	    act == PA_TAKE_DOWN ? ": " : "", act == PA_TAKE_DOWN ? nz(reason) : "");
+	if ((rc = db_exec(db, &mod, STMT_P_STEP, p, 4, NULL, NULL)) != ERR_OK ||
+	    (rc = audit_write(db, actor, action_audit[act], "product", oid,
+	    AUDIT_OK, detail)) != ERR_OK)
+		goto rollback;
+	rc = db_commit(db);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
+}
