@@ -45,6 +45,9 @@
 #include "crypto/seal.h"
 #include "accounts/sms.h"
 #include "accounts/user.h"
+#include "accounts/scope.h"
+#include "finance/fi.h"
+#include "finance/product.h"
 
 struct opts {
 	const char	*name;
@@ -463,6 +466,120 @@ cmd_kdf_time(const struct config *cfg, const struct opts *o)
 /* The demo data of scripts/dev: never loaded by a migration. */
 #define DEMO_PASSWORD "Demo-Pass-2026"
 
+/*
+ * The demo financial institutions (issue 14): three in Guangzhou, one in
+ * Foshan, their facts, their users' roles and their products (published
+ * once, when first created).  Idempotent: an FI that has its code keeps
+ * its facts, a product that exists is left alone.  0, or 1 after a
+ * message.
+ */
+static int
+demo_finance(struct db *db, struct arena *ar, const struct audit_actor *a)
+{
+	static const struct {
+		const char	*name, *region, *code;
+		enum fi_kind	 kind;
+		const char	*address;
+	} fis[] = {
+		{ "中国工商银行广州分行", "440100", "C1010244010016", FI_BANK, "广州市越秀区沿江西路123号" },
+		{ "中国建设银行广州分行", "440100", "C1050544010023", FI_BANK, "广州市天河区天河路233号" },
+		{ "广州农村商业银行", "440100", "C1140244010031", FI_RURAL_CREDIT, "广州市天河区珠江新城华夏路1号" },
+		{ "佛山农村商业银行", "440600", "C1140244060018", FI_RURAL_CREDIT, "佛山市禅城区季华五路48号" },
+	};
+	static const struct {
+		const char	*username;
+		bool		 manager;
+		const char	*department;
+	} roles[] = {
+		{ "fi-gz", false, "普惠金融事业部" },
+		{ "fi-gz-mgr", true, "" },
+		{ "fi-gz2", false, "小企业金融部" },
+		{ "fi-fs", false, "公司金融部" },
+	};
+	static const struct {
+		int		 fi;		/* index in fis[] */
+		const char	*name;
+		enum product_kind kind;
+		long long	 amin, amax, tmin, tmax;
+		int		 rmin, rmax;
+		const char	*industries, *sizes, *requirements, *materials;
+		const char	*regions[3];
+	} products[] = {
+		{ 0, "经营快贷", PK_CREDIT, 10, 300, 6, 36, 345, 480, "", "小型、微型",
+		    "成立满 2 年，近 12 个月纳税正常，企业及实际控制人征信良好。",
+		    "营业执照、近两年财务报表、近 12 个月纳税证明", { "440100", "440600" } },
+		{ 0, "厂房抵押贷", PK_MORTGAGE, 100, 3000, 12, 120, 320, 420, "制造业", "",
+		    "以自有厂房或商铺抵押，抵押率不超过评估值的 70%。",
+		    "营业执照、产权证明、评估报告", { "440100" } },
+		{ 1, "小微信用贷", PK_CREDIT, 5, 200, 3, 24, 360, 520, "", "微型",
+		    "广州市注册的小微企业，经营满 1 年。", "营业执照、近 6 个月银行流水", { "440100" } },
+		{ 2, "供应链订单贷", PK_SUPPLY_CHAIN, 20, 1000, 3, 12, 380, 550, "批发和零售业、制造业", "",
+		    "与核心企业有 1 年以上稳定订单往来。", "购销合同、发票、应收账款清单", { "440100" } },
+		{ 3, "佛山制造贷", PK_GUARANTEE, 20, 500, 6, 36, 400, 600, "制造业", "小型、中型",
+		    "佛山市注册的制造业企业，由融资担保公司提供保证。", "营业执照、担保意向书、近两年财务报表",
+		    { "440600" } },
+	};
+	struct scope	sc;
+	long long	ids[sizeof fis / sizeof fis[0]];
+
+	scope_system(&sc);
+	for (size_t i = 0; i < sizeof fis / sizeof fis[0]; i++) {
+		struct fi	f;
+		enum err	e;
+
+		arena_reset(ar);
+		if ((e = org_fi_ensure(db, fis[i].name, fis[i].region, &ids[i])) != ERR_OK ||
+		    (e = fi_get(db, ar, &sc, ids[i], &f)) != ERR_OK) {
+			fprintf(stderr, "duijie-admin: demo FI %s failed\n", fis[i].name);
+			return 1;
+		}
+		if (*f.code == '\0') {
+			struct fi_input in = { .name = fis[i].name, .kind = fis[i].kind,
+			    .code = fis[i].code, .address = fis[i].address };
+
+			if (fi_update(db, a, &sc, ids[i], &in) != ERR_OK) {
+				fprintf(stderr, "duijie-admin: demo FI %s failed\n", fis[i].name);
+				return 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		struct user u;
+
+		arena_reset(ar);
+		if (user_by_name(db, ar, roles[i].username, &u) != ERR_OK ||
+		    fi_user_set_role(db, a, u.id, roles[i].manager,
+		    roles[i].department) != ERR_OK) {
+			fprintf(stderr, "duijie-admin: demo FI user %s failed\n", roles[i].username);
+			return 1;
+		}
+	}
+	for (size_t i = 0; i < sizeof products / sizeof products[0]; i++) {
+		struct product_input	in = { .name = products[i].name,
+		    .kind = products[i].kind, .amount_min = products[i].amin,
+		    .amount_max = products[i].amax, .term_min = products[i].tmin,
+		    .term_max = products[i].tmax, .rate_min_bp = products[i].rmin,
+		    .rate_max_bp = products[i].rmax,
+		    .industries = products[i].industries, .sizes = products[i].sizes,
+		    .requirements = products[i].requirements,
+		    .materials = products[i].materials };
+		long long		id;
+		enum err		e;
+
+		for (size_t k = 0; k < 3 && products[i].regions[k] != NULL; k++)
+			in.regions[in.nregions++] = products[i].regions[k];
+		e = product_create(db, a, ids[products[i].fi],
+		    fis[products[i].fi].region, &in, &id);
+		if (e == ERR_DB_DUP)
+			continue;
+		if (e != ERR_OK || product_step(db, a, &sc, id, PA_PUBLISH, NULL) != ERR_OK) {
+			fprintf(stderr, "duijie-admin: demo product %s failed\n", products[i].name);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 cmd_demo(const struct config *cfg, const struct opts *o)
 {
@@ -485,6 +602,9 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		{ "gov-gz", ROLE_GOV, "440100", "agency", "广州市市场监督管理局", NULL, "赵磊", "020-83330101" },
 		{ "gov-fs", ROLE_GOV, "440600", "agency", "佛山市市场监督管理局", NULL, "周静", "0757-83330101" },
 		{ "fi-gz", ROLE_FI, "440100", "fi", "中国工商银行广州分行", NULL, "吴刚", "020-83330201" },
+		{ "fi-gz-mgr", ROLE_FI, "440100", "fi", "中国工商银行广州分行", NULL, "林晓", "020-83330202" },
+		{ "fi-gz2", ROLE_FI, "440100", "fi", "中国建设银行广州分行", NULL, "何军", "020-83330211" },
+		{ "fi-fs", ROLE_FI, "440600", "fi", "佛山农村商业银行", NULL, "梁婷", "0757-83330201" },
 		{ "ent-a", ROLE_ENTERPRISE, "440100", "enterprise", "91440104567890120G",
 		    "广州市对接示范科技有限公司", "孙丽娟", "13800138001" },
 		{ "ent-b", ROLE_ENTERPRISE, "440100", "enterprise", "91440106987654327Q",
@@ -554,6 +674,8 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		} else
 			made++;
 	}
+	if (rc == 0)
+		rc = demo_finance(db, ar, &a);
 	db_free(db);
 	arena_free(ar);
 	if (rc == 0)

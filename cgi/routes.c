@@ -26,6 +26,7 @@
 #define AUDITOR		ROLE_BIT(ROLE_AUDITOR)
 #define SUPERVISOR	ROLE_BIT(ROLE_SUPERVISOR)
 #define GOV		ROLE_BIT(ROLE_GOV)
+#define FI		ROLE_BIT(ROLE_FI)
 
 const struct route routes[PAGE__MAX] = {
 	/*                     path           methods     portals roles/stages              csrf form            body handler  obj */
@@ -118,6 +119,27 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_SREQ] =          { "/users/requests/{id}", GET, LAN, ROLES_OPS, FULL,         0, &sreq_view_form, 0, handle_sreq, OBJ_STAFF_REQUEST },
 	[PAGE_SREQ_APPROVE] =  { "/users/requests/{id}/approve", POST, LAN, SUPERVISOR, FULL, 1, &sreq_approve_form, 0, handle_sreq_approve, OBJ_STAFF_REQUEST },
 	[PAGE_SREQ_REFUSE] =   { "/users/requests/{id}/refuse", POST, LAN, SUPERVISOR, FULL, 1, &sreq_refuse_form, 0, handle_sreq_refuse, OBJ_STAFF_REQUEST },
+	/* financial institutions: the offices read their region's, operators
+	 * keep them and open/close their managers; an FI's users read their
+	 * own FI, its manager opens/closes its officers (the handler checks);
+	 * another scope's FI is a 404 (fi_get carries the scope) */
+	[PAGE_FIS] =           { "/fis",         GET,        LAN,  ROLES_OPS, FULL,         0, &fis_form,      0, handle_fis, OBJ_NONE },
+	[PAGE_FI_NEW] =        { "/fis/new",     GET | POST, LAN,  OPERATOR, FULL,          1, &fi_new_form,   0, handle_fi_new, OBJ_NONE },
+	[PAGE_FI] =            { "/fis/{id}",    GET,        LAN,  ROLES_OPS | FI, FULL,    0, &fi_view_form,  0, handle_fi, OBJ_FI },
+	[PAGE_FI_EDIT] =       { "/fis/{id}/edit", GET | POST, LAN, OPERATOR, FULL,         1, &fi_edit_form,  0, handle_fi_edit, OBJ_FI },
+	[PAGE_FI_USER_OPEN] =  { "/fis/{id}/users", POST,    LAN,  OPERATOR | FI, FULL,     1, &fi_user_form,  0, handle_fi_user_open, OBJ_FI },
+	[PAGE_FI_USER_CLOSE] = { "/fis/{id}/users/close", POST, LAN, OPERATOR | FI, FULL,   1, &fi_close_form, 0, handle_fi_user_close, OBJ_FI },
+	/* products: an FI's manager keeps its FI's, operators of its region
+	 * take one down; the public catalogue on the internet */
+	[PAGE_PRODUCTS] =      { "/products",    GET,        LAN,  ROLES_OPS | FI, FULL,    0, &products_form, 0, handle_products, OBJ_NONE },
+	[PAGE_PRODUCT_NEW] =   { "/products/new", GET | POST, LAN, FI, FULL,                1, &product_edit_form, 0, handle_product_new, OBJ_NONE },
+	[PAGE_PRODUCT] =       { "/products/{id}", GET,      LAN,  ROLES_OPS | FI, FULL,    0, &products_form, 0, handle_product, OBJ_PRODUCT },
+	[PAGE_PRODUCT_EDIT] =  { "/products/{id}/edit", GET | POST, LAN, FI, FULL,          1, &product_edit_form, 0, handle_product_edit, OBJ_PRODUCT },
+	[PAGE_PRODUCT_PUBLISH] = { "/products/{id}/publish", POST, LAN, FI, FULL,           1, NULL,           0, handle_product_publish, OBJ_PRODUCT },
+	[PAGE_PRODUCT_WITHDRAW] = { "/products/{id}/withdraw", POST, LAN, FI, FULL,         1, NULL,           0, handle_product_withdraw, OBJ_PRODUCT },
+	[PAGE_PRODUCT_TAKE_DOWN] = { "/products/{id}/take-down", POST, LAN, OPERATOR, FULL, 1, &product_takedown_form, 0, handle_product_take_down, OBJ_PRODUCT },
+	[PAGE_CATALOGUE] =     { "/products",    GET,        NET,  PUBLIC,                  0, &catalogue_form, 0, handle_catalogue, OBJ_NONE },
+	[PAGE_CATALOGUE_ITEM] = { "/products/{id}", GET,     NET,  PUBLIC,                  0, NULL,           0, handle_catalogue_item, OBJ_PRODUCT },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -165,6 +187,15 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_CLAIM] = "claim",
 	[TMPL_SREQS] = "staff_requests",
 	[TMPL_SREQ] = "staff_request",
+	[TMPL_FIS] = "fis",
+	[TMPL_FI] = "fi",
+	[TMPL_FI_EDIT] = "fi_edit",
+	[TMPL_FI_USER_OTP] = "fi_user_otp",
+	[TMPL_PRODUCTS] = "products",
+	[TMPL_PRODUCT] = "product",
+	[TMPL_PRODUCT_EDIT] = "product_edit",
+	[TMPL_CATALOGUE] = "catalogue",
+	[TMPL_CATALOGUE_ITEM] = "catalogue_item",
 };
 
 const char *
@@ -181,6 +212,8 @@ route_obj_name(enum route_obj o)
 		[OBJ_CREDIT_REQUEST] = "credit_request",
 		[OBJ_CLAIM] = "claim",
 		[OBJ_STAFF_REQUEST] = "staff_request",
+		[OBJ_FI] = "fi",
+		[OBJ_PRODUCT] = "product",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

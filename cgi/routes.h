@@ -91,6 +91,23 @@ enum page {
 	PAGE_SREQ,
 	PAGE_SREQ_APPROVE,
 	PAGE_SREQ_REFUSE,
+	/* financial institutions and their users (fis.c) */
+	PAGE_FIS,
+	PAGE_FI_NEW,
+	PAGE_FI,
+	PAGE_FI_EDIT,
+	PAGE_FI_USER_OPEN,
+	PAGE_FI_USER_CLOSE,
+	/* financing products (products.c) */
+	PAGE_PRODUCTS,
+	PAGE_PRODUCT_NEW,
+	PAGE_PRODUCT,
+	PAGE_PRODUCT_EDIT,
+	PAGE_PRODUCT_PUBLISH,
+	PAGE_PRODUCT_WITHDRAW,
+	PAGE_PRODUCT_TAKE_DOWN,
+	PAGE_CATALOGUE,
+	PAGE_CATALOGUE_ITEM,
 	PAGE__MAX
 };
 
@@ -139,6 +156,15 @@ enum tmpl {
 	TMPL_CLAIM,
 	TMPL_SREQS,
 	TMPL_SREQ,
+	TMPL_FIS,
+	TMPL_FI,
+	TMPL_FI_EDIT,
+	TMPL_FI_USER_OTP,
+	TMPL_PRODUCTS,
+	TMPL_PRODUCT,
+	TMPL_PRODUCT_EDIT,
+	TMPL_CATALOGUE,
+	TMPL_CATALOGUE_ITEM,
 	TMPL__MAX
 };
 
@@ -182,6 +208,9 @@ enum route_obj {
 	OBJ_CREDIT_REQUEST,	/* credit_requests.id: the enterprise's region */
 	OBJ_CLAIM,		/* enterprise_claims.id: its region, in the query (claim.c) */
 	OBJ_STAFF_REQUEST,	/* staff_requests.id: the target's region (staff_requests.c) */
+	OBJ_FI,			/* fis.id: its region, or the FI user's own FI (fi_get) */
+	OBJ_PRODUCT,		/* products.id: its FI's region or the FI itself; published
+				 * ones for the public (product_get, product_get_public) */
 	OBJ__MAX
 };
 
@@ -331,5 +360,30 @@ int	handle_claim(struct req *);
 int	handle_claim_licence(struct req *);
 int	handle_claim_decide(struct req *);
 extern const struct form claims_form, claim_licence_form, claim_decide_form;
+struct fi;
+struct product;
+int	handle_fis(struct req *);		/* fis.c */
+int	handle_fi_new(struct req *);
+int	handle_fi(struct req *);
+int	handle_fi_edit(struct req *);
+int	handle_fi_user_open(struct req *);
+int	handle_fi_user_close(struct req *);
+extern const struct form fis_form, fi_new_form, fi_edit_form, fi_view_form,
+	fi_user_form, fi_close_form;
+/* The FI / product of the path's {id} through its scoped getter: 0, or
+ * the HTTP status to answer (404 outside the actor's scope). */
+int	fi_load(struct req *, struct fi *);
+int	handle_products(struct req *);		/* products.c */
+int	handle_product_new(struct req *);
+int	handle_product(struct req *);
+int	handle_product_edit(struct req *);
+int	handle_product_publish(struct req *);
+int	handle_product_withdraw(struct req *);
+int	handle_product_take_down(struct req *);
+int	handle_catalogue(struct req *);
+int	handle_catalogue_item(struct req *);
+extern const struct form products_form, product_edit_form,
+	product_takedown_form, catalogue_form;
+int	product_load(struct req *, struct product *);
 
 #endif

@@ -27,7 +27,7 @@ CREATE TABLE products (
   materials       TEXT         NOT NULL,
   status          ENUM('draft','published','withdrawn','taken_down') NOT NULL DEFAULT 'draft',
   takedown_reason VARCHAR(200) NOT NULL DEFAULT '',
-  created_by      BIGINT UNSIGNED NOT NULL,
+  created_by      BIGINT UNSIGNED NULL COMMENT 'NULL: loaded by duijie-admin (demo data)',
   created_at      DATETIME     NOT NULL DEFAULT UTC_TIMESTAMP(),
   updated_at      DATETIME     NOT NULL DEFAULT UTC_TIMESTAMP(),
   published_at    DATETIME     NULL,

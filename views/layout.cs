@@ -21,6 +21,7 @@
     <a class="brand" href="/"><?cs var:S.site_name ?></a>
     <span class="portal"><?cs if:Portal.name == "intranet" ?><?cs var:S.Portal.intranet.name ?><?cs else ?><?cs var:S.Portal.internet.name ?><?cs /if ?></span>
     <nav class="user">
+    <?cs if:Portal.name == "internet" ?><a href="/products" id="nav-catalogue"><?cs var:S.Nav.products ?></a><?cs /if ?>
     <?cs if:User.username ?>
       <?cs if:User.signed_in ?><a href="/account"><?cs var:User.real_name ?>（<?cs var:User.role_label ?>）</a><?cs else ?><span><?cs var:User.real_name ?></span><?cs /if ?>
       <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="<?cs var:CSRF.token ?>"><button type="submit"><?cs var:S.Nav.logout ?></button></form>
@@ -49,6 +50,9 @@
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/claims"<?cs if:Page.nav == "claims" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.claims ?></a><?cs /if ?>
   <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit-requests"<?cs if:Page.nav == "credit_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_requests ?></a><?cs /if ?>
   <?cs if:User.role == "enterprise" ?><a href="/my-credit"<?cs if:Page.nav == "my_credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.my_credit ?></a><?cs /if ?>
+  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/fis"<?cs if:Page.nav == "fis" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.fis ?></a><?cs /if ?>
+  <?cs if:User.role == "fi" && User.org_kind == "fi" ?><a href="/fis/<?cs var:User.org_id ?>"<?cs if:Page.nav == "fi" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.fi ?></a><?cs /if ?>
+  <?cs if:Portal.name == "intranet" && (User.role == "operator" || User.role == "supervisor" || User.role == "fi") ?><a href="/products"<?cs if:Page.nav == "products" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.products ?></a><?cs /if ?>
   <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
   <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
 </div></nav>

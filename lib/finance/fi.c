@@ -108,11 +108,12 @@ static const char *const sql[STMT_FI__MAX] = {
 	    "SELECT fi_manager FROM users WHERE id = ? AND role = 'fi'"
 	    " AND org_kind = 'fi'",
 	[STMT_FI_USER_FLAGS] =
-	    "UPDATE users SET fi_manager = ?, department = ? WHERE id = ?",
+	    "UPDATE users SET fi_manager = ?, department = ? WHERE id = ?"
+	    " AND role = 'fi' AND org_kind = 'fi'",
 	/* the target of a close, with the closer's predicate */
 	[STMT_FI_USER_FIND] =
 	    "SELECT u.id FROM users u JOIN fis f ON f.id = u.org_id"
-	    " WHERE u.id = ? AND u.role = 'fi' AND u.org_kind = 'fi'"
+	    " WHERE u.id = ? AND f.id = ? AND u.role = 'fi' AND u.org_kind = 'fi'"
 	    " AND u.fi_manager = ? AND" FI_SCOPE("f") " FOR UPDATE",
 };
 
@@ -503,10 +504,11 @@ out:
 
 enum err
 fi_user_close(struct db *db, const struct audit_actor *actor,
-    const struct scope *sc, long long user_id, bool manager, const char *reason)
+    const struct scope *sc, long long fi_id, long long user_id, bool manager,
+    const char *reason)
 {
 	struct arena		*a = arena_new(512);
-	struct db_param		 p[7];
+	struct db_param		 p[8];
 	struct db_rows		*rows;
 	struct acct_change	 ch = { .action = ACCT_REVOKE, .by = ACCT_BY_FI,
 	    .reason = reason };
@@ -515,12 +517,17 @@ fi_user_close(struct db *db, const struct audit_actor *actor,
 
 	if (a == NULL)
 		return ERR_NOMEM;
+	if (reason == NULL || *reason == '\0') {
+		arena_free(a);
+		return ERR_INVAL;
+	}
 	p[0] = DB_INT(user_id);
-	p[1] = DB_INT(manager);
-	scope_params(sc, p + 2);
+	p[1] = DB_INT(fi_id);
+	p[2] = DB_INT(manager);
+	scope_params(sc, p + 3);
 	if ((rc = db_begin(db)) != ERR_OK)
 		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_FI_USER_FIND, p, 7, &rows)) != ERR_OK)
+	if ((rc = db_query(db, a, &mod, STMT_FI_USER_FIND, p, 8, &rows)) != ERR_OK)
 		goto rollback;
 	n = db_next(rows);
 	db_rows_free(rows);
@@ -536,5 +543,36 @@ rollback:
 	db_rollback(db);
 out:
 	arena_free(a);
+	return rc;
+}
+
+enum err
+fi_user_set_role(struct db *db, const struct audit_actor *actor,
+    long long user_id, bool manager, const char *department)
+{
+	struct db_param		 p[] = { DB_INT(manager),
+	    DB_STR(manager ? "" : nz(department)), DB_INT(user_id) };
+	unsigned long long	 n = 0;
+	char			 oid[24];
+	enum err		 rc;
+
+	if ((rc = db_begin(db)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%lld", user_id);
+	if ((rc = db_exec(db, &mod, STMT_FI_USER_FLAGS, p, 3, &n, NULL)) != ERR_OK)
+		goto rollback;
+	if (n == 0) {
+		/* unchanged rows count 0 too: check it exists */
+		bool mgr;
+
+		if ((rc = fi_user_is_manager(db, user_id, &mgr)) != ERR_OK)
+			goto rollback;
+	}
+	if ((rc = audit_write(db, actor, "fi.user.role", "user", oid, AUDIT_OK,
+	    manager ? "manager" : "officer")) != ERR_OK)
+		goto rollback;
+	return db_commit(db);
+rollback:
+	db_rollback(db);
 	return rc;
 }

@@ -138,16 +138,22 @@ enum err	fi_user_open(struct db *, const struct audit_actor *,
 		    char otp[OTP_LEN + 1]);
 
 /*
- * Closes (revokes, ACCT_BY_FI) FI user `user_id`: the operators of the
- * FI's region close its managers (manager = true), an FI's manager the
- * officers of its own FI (manager = false; sc->org_id is the FI).  The
- * target is found with that predicate in the WHERE: ERR_NOTFOUND for
- * anyone else.  ERR_CONFLICT when already revoked.  One transaction with
+ * Closes (revokes, ACCT_BY_FI) user `user_id` of FI `fi_id`: the
+ * operators of the FI's region close its managers (manager = true), an
+ * FI's manager the officers of its own FI (manager = false).  The target
+ * is found with the FI, the kind of user and the scope `sc` in the WHERE:
+ * ERR_NOTFOUND for anyone else.  A reason is required (ERR_INVAL).  ERR_CONFLICT when already revoked.  One transaction with
  * its audit row (by the account-state table).
  */
 enum err	fi_user_close(struct db *, const struct audit_actor *,
-		    const struct scope *sc, long long user_id, bool manager,
-		    const char *reason);
+		    const struct scope *sc, long long fi_id, long long user_id,
+		    bool manager, const char *reason);
+
+/* Makes FI user `user_id` a manager or an officer of `department`, with
+ * its "fi.user.role" audit row, in one transaction (duijie-admin's demo
+ * data).  ERR_NOTFOUND when it is not an FI user. */
+enum err	fi_user_set_role(struct db *, const struct audit_actor *,
+		    long long user_id, bool manager, const char *department);
 
 /* The changed fields of an edit, by form name, comma-separated
  * ("name,kind,code,parent,address"), as agency_diff.  Pure. */

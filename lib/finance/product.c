@@ -410,7 +410,7 @@ product_create(struct db *db, const struct audit_actor *actor, long long fi_id,
 	    DB_INT(in->term_max), DB_INT(in->rate_min_bp), DB_INT(in->rate_max_bp),
 	    DB_STR(nz(in->industries)), DB_STR(nz(in->sizes)),
 	    DB_STR(nz(in->requirements)), DB_STR(nz(in->materials)),
-	    DB_INT(actor->user_id) };
+	    actor->user_id > 0 ? DB_INT(actor->user_id) : DB_NULL };
 
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;

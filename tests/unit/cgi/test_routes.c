@@ -35,6 +35,8 @@ static const struct {
 	{ OBJ_CREDIT_REQUEST, "/credit-requests/{id}" },
 	{ OBJ_CLAIM, "/claims/{id}" },
 	{ OBJ_STAFF_REQUEST, "/users/requests/{id}" },
+	{ OBJ_FI, "/fis/{id}" },
+	{ OBJ_PRODUCT, "/products/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
