@@ -382,8 +382,11 @@ input_of(struct req *r, struct product_input *in, char *sel, size_t sellen)
 	}
 	if ((ne = product_check(in, e, 8)) == 0)
 		return 0;
+	/* a field's own message (required, a bad number) comes first */
 	for (size_t i = 0; i < ne; i++)
-		req_field_error(r, e[i].field, e[i].key);
+		if (hdf_get_value(r->hdf, arena_printf(r->a, "Form.%s.error",
+		    e[i].field), NULL) == NULL)
+			req_field_error(r, e[i].field, e[i].key);
 	return -1;
 }
 
