@@ -4,7 +4,7 @@
 --
 -- fis existed since 002 as a bare name per region.  Each now has a kind,
 -- its 14-character 金融机构编码 (JR/T 0124; the format is checked by
--- lib/finance/fi_code.c before it gets here; NULL for rows made before
+-- lib/finance/fi.c (fi_code_check) before it gets here; NULL for rows made before
 -- this migration, unique when set) and a parent (head office -> city
 -- branch -> sub-branch, in any region).
 --
