@@ -26,7 +26,12 @@ login "$INTRANET" fi-gz; OFF=$(jar_of fi-gz)
 login "$INTRANET" fi-gz2; OFF2=$(jar_of fi-gz2)
 login "$INTRANET" fi-fs; OFFFS=$(jar_of fi-fs)
 login "$INTRANET" op-gz; OPGZ=$(jar_of op-gz)
-login "$INTRANET" op-fs; OPFS=$(jar_of op-fs)
+# A Foshan operator of this file's own (the demo op-fs has TOTP after t_30)
+FS_OP=t85-fs-$$
+otp=$("$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF" create-operator "$FS_OP" \
+	--name 测试员 --contact 0757-12345678 --region 440600 | sed -n 's/^one-time password.*: //p')
+sql "UPDATE users SET must_change_pw = 0 WHERE username = '$FS_OP'"
+login "$INTRANET" "$FS_OP" "$otp"; OPFS=$(jar_of "$FS_OP")
 
 # form KEY=VALUE...: the fields of a good product (八五测试快贷) as curl
 # arguments in FORM[], each KEY given replacing its default (a form reads
