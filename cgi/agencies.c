@@ -170,7 +170,7 @@ handle_agencies(struct req *r)
 	struct agency_list	 l;
 	const char		*q = r->f[AGENCIES_Q].error == NULL ? r->f[AGENCIES_Q].s : "";
 	const char		*eq;
-	long long		 page = 1, pages;
+	struct pager		 pg;
 	enum err		 rc;
 
 	r->tmpl = TMPL_AGENCIES;
@@ -179,10 +179,9 @@ handle_agencies(struct req *r)
 	req_set(r, "Agencies.scope_name", r->sess->user.region_name);
 	if (r->sess->user.role == ROLE_OPERATOR)
 		req_set(r, "Can.create", "1");
-	if (r->f[AGENCIES_PAGE].present && r->f[AGENCIES_PAGE].error == NULL)
-		page = r->f[AGENCIES_PAGE].i;
+	req_pager_init(r, AGENCIES_PAGE, AGENCIES_PER_PAGE, 0, &pg);
 	if ((rc = agency_search(r->app->db, r->a, r->sess->user.region, q,
-	    (size_t)page - 1, AGENCIES_PER_PAGE, &l)) != ERR_OK)
+	    &pg, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct agency	*ag = &l.v[i];
@@ -201,16 +200,8 @@ handle_agencies(struct req *r)
 			return 500;
 	}
 	if ((eq = query_escape(r->a, q)) == NULL ||
-	    req_setf(r, "Agencies.query", "q=%s", eq) == -1)
+	    req_pager(r, &pg, arena_printf(r->a, "/agencies?q=%s&", eq)) == -1)
 		return 500;
-	pages = (l.total + AGENCIES_PER_PAGE - 1) / AGENCIES_PER_PAGE;
-	req_setf(r, "Agencies.total", "%lld", l.total);
-	req_setf(r, "Agencies.page", "%lld", page);
-	req_setf(r, "Agencies.pages", "%lld", pages);
-	if (page > 1)
-		req_setf(r, "Agencies.prev", "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, "Agencies.next", "%lld", page + 1);
 	return 200;
 }
 

@@ -102,6 +102,14 @@ int	req_forbidden(struct req *, const char *object_type, long long id,
 /* Shows the message Err.<key> next to field `name` (Form.<name>.error)
  * and counts it in nerrors.  -1 on OOM. */
 int	req_field_error(struct req *, const char *name, const char *key);
+/* The pager of a list whose page number is the FK_INT field `field`
+ * (absent or bad: the first page), `per` rows a page, pages up to `last`
+ * (0: no limit). */
+void	req_pager_init(const struct req *, int field, long long per,
+	    long long last, struct pager *);
+/* The filled pager as Pager.* for views/_pager.cs (href: the list's URL
+ * up to "page=", pager_to_hdf).  -1 on OOM. */
+int	req_pager(struct req *, const struct pager *, const char *href);
 /* FK_DATE check: not after today (Beijing) -- "date_future". */
 const char *check_not_future(struct arena *, struct fval *);
 /* The raw value of a parameter the dispatcher itself reads (csrf_token). */

@@ -277,6 +277,21 @@ req_field_error(struct req *r, const char *name, const char *key)
 	return req_set(r, hname, views_str(r->app->views, skey));
 }
 
+void
+req_pager_init(const struct req *r, int field, long long per, long long last,
+    struct pager *p)
+{
+	const struct fval *v = &r->f[field];
+
+	pager_init(p, v->present && v->error == NULL ? v->i : 1, per, last);
+}
+
+int
+req_pager(struct req *r, const struct pager *p, const char *href)
+{
+	return pager_to_hdf(r->hdf, p, href);
+}
+
 /* Exposes each declared field to the template as Form.<name>.value and
  * Form.<name>.error (the message, from strings.hdf). */
 static int

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Agencies.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -14,7 +15,7 @@
       <?cs call:field_error("page") ?>
     </div>
   </form>
-  <p id="agencies-total"><?cs var:S.Agencies.total ?><?cs var:Agencies.total ?><?cs var:S.Agencies.total_unit ?></p>
+  <p id="agencies-total"><?cs var:S.Agencies.total ?><?cs var:Pager.total ?><?cs var:S.Agencies.total_unit ?></p>
   <?cs if:subcount(Agencies.rows) > 0 ?>
   <table class="list" id="agencies">
     <thead><tr>
@@ -39,12 +40,6 @@
   <?cs else ?>
   <p class="notice" id="agencies-none"><?cs var:S.Agencies.none ?></p>
   <?cs /if ?>
-  <?cs if:Agencies.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Agencies.prev ?><a rel="prev" href="/agencies?<?cs var:Agencies.query ?>&amp;page=<?cs var:Agencies.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Agencies.page ?> / <?cs var:Agencies.pages ?></span>
-    <?cs if:Agencies.next ?><a rel="next" href="/agencies?<?cs var:Agencies.query ?>&amp;page=<?cs var:Agencies.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

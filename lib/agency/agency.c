@@ -131,8 +131,9 @@ like_pattern(struct arena *a, const char *q)
 
 enum err
 agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
-    size_t page, size_t per, struct agency_list *out)
+    struct pager *pg, struct agency_list *out)
 {
+	size_t		 per = (size_t)pg->per;
 	struct db_param	 p[6];
 	struct db_rows	*rows;
 	const char	*like;
@@ -151,13 +152,13 @@ agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
 		return rc;
 	if ((n = db_next(rows)) == -1)
 		return db_rows_error(db);
-	out->total = n == 1 ? db_col_int(rows, 0) : 0;
+	pg->total = n == 1 ? db_col_int(rows, 0) : 0;
 	db_rows_free(rows);
 
 	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
 		return ERR_NOMEM;
-	p[4] = DB_INT(per);
-	p[5] = DB_INT(page * per);
+	p[4] = DB_INT(pg->per);
+	p[5] = DB_INT(pager_offset(pg));
 	if ((rc = db_query(db, a, &mod, STMT_AGENCY_SEARCH, p, 6, &rows)) != ERR_OK)
 		return rc;
 	while (out->n < per && (n = db_next(rows)) == 1) {

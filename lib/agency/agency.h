@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/pager.h"
 #include "db/audit.h"
 #include "db/db.h"
 #include "accounts/user.h"
@@ -54,14 +55,14 @@ enum err	agency_get(struct db *, struct arena *a, long long id,
 		    struct agency *out);
 
 /*
- * Page `page` (from 0) of `per_page` agencies of `region_scope` (440000:
- * every region; a city: its own, R-02.2) whose name holds q ("" or NULL:
- * all; LIKE's own characters taken literally), by region then name.
- * ERR_DB_LOST, ERR_DB, ERR_NOMEM; *out is empty on failure.
+ * The page `pg` of the agencies of `region_scope` (440000: every region;
+ * a city: its own, R-02.2) whose name holds q ("" or NULL: all; LIKE's
+ * own characters taken literally), by region then name; pg->total is
+ * every match.  ERR_DB_LOST, ERR_DB, ERR_NOMEM; *out is empty on failure.
  */
 enum err	agency_search(struct db *, struct arena *a,
-		    const char *region_scope, const char *q, size_t page,
-		    size_t per_page, struct agency_list *out);
+		    const char *region_scope, const char *q, struct pager *pg,
+		    struct agency_list *out);
 
 /*
  * Creates an agency and writes its "agency.create" audit row (object

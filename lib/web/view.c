@@ -5,6 +5,7 @@
  * cs->hdf at it; the strings HDF is the parse's global_hdf, which
  * ClearSilver consults when a name is missing from the request's data.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,4 +149,43 @@ view_render(struct views *v, size_t idx, HDF *data, char **out, size_t *len)
 	*out = s.buf;
 	*len = (size_t)s.len;
 	return ERR_OK;
+}
+
+/* Sets Pager.<key> to the number n (skipped when n is 0 and !always). */
+static int
+pager_num(HDF *hdf, const char *key, long long n, bool always)
+{
+	char	 name[32], val[24];
+	NEOERR	*nerr;
+
+	if (n == 0 && !always)
+		return 0;
+	snprintf(name, sizeof name, "Pager.%s", key);
+	snprintf(val, sizeof val, "%lld", n);
+	if ((nerr = hdf_set_value(hdf, name, val)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+pager_to_hdf(HDF *hdf, const struct pager *p, const char *href)
+{
+	NEOERR *nerr;
+
+	if (href == NULL)
+		return -1;
+	if (pager_num(hdf, "total", p->total, true) == -1 ||
+	    pager_num(hdf, "page", p->page, true) == -1 ||
+	    pager_num(hdf, "pages", pager_pages(p), false) == -1 ||
+	    pager_num(hdf, "capped", p->capped, false) == -1 ||
+	    pager_num(hdf, "prev", pager_prev(p), false) == -1 ||
+	    pager_num(hdf, "next", pager_next(p), false) == -1)
+		return -1;
+	if ((nerr = hdf_set_value(hdf, "Pager.href", href)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
 }

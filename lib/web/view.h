@@ -16,6 +16,7 @@
 
 #include "core/cs.h"
 #include "core/err.h"
+#include "core/pager.h"
 
 struct views;
 
@@ -37,5 +38,13 @@ const char	*views_str(const struct views *, const char *key);
  */
 enum err	view_render(struct views *, size_t idx, HDF *data,
 		    char **out, size_t *len);
+
+/*
+ * The page `p` as Pager.{total, page, pages | capped, prev, next, href}
+ * under `hdf`, for views/_pager.cs.  href is the list's URL up to the
+ * page number ("/agencies?q=x&" or "/credit/batches?"); the template
+ * appends "page=N".  -1 on OOM (href NULL counts as OOM).
+ */
+int		pager_to_hdf(HDF *hdf, const struct pager *p, const char *href);
 
 #endif
