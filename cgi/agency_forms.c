@@ -692,14 +692,13 @@ handle_aforms(struct req *r)
 {
 	const struct user	*u = &r->sess->user;
 	struct aform_list	 l;
-	long long		 page = 1, pages;
+	struct pager		 pg;
 	int			 status = -1;
 	enum err		 rc;
 
 	r->tmpl = TMPL_AFORMS;
 	req_set(r, "Page.nav", "agency_forms");
-	if (r->f[L_PAGE].present && r->f[L_PAGE].error == NULL)
-		page = r->f[L_PAGE].i;
+	req_pager_init(r, L_PAGE, AFORMS_PER_PAGE, 0, &pg);
 	if (r->f[L_STATUS].present && r->f[L_STATUS].error == NULL) {
 		for (int i = 0; status_choices[i] != NULL; i++)
 			if (strcmp(status_choices[i], r->f[L_STATUS].s) == 0)
@@ -711,7 +710,7 @@ handle_aforms(struct req *r)
 	else
 		req_set(r, "Scope.region", u->region_name);
 	rc = aform_search(r->app->db, r->a, u->region,
-	    u->role == ROLE_GOV ? u->org_id : 0, status, (size_t)page - 1,
+	    u->role == ROLE_GOV ? u->org_id : 0, status, (size_t)pg.page - 1,
 	    AFORMS_PER_PAGE, &l);
 	if (rc != ERR_OK)
 		return status_of(rc);
@@ -731,16 +730,11 @@ handle_aforms(struct req *r)
 		    node_set(row, "lines", arena_printf(r->a, "%d", x->nlines)) == -1)
 			return 500;
 	}
-	pages = (l.total + AFORMS_PER_PAGE - 1) / AFORMS_PER_PAGE;
-	req_setf(r, "List.total", "%lld", l.total);
-	req_setf(r, "List.page", "%lld", page);
-	req_setf(r, "List.pages", "%lld", pages);
-	req_set(r, "List.query", status >= 0 ?
-	    arena_printf(r->a, "status=%s", status_choices[status]) : "");
-	if (page > 1)
-		req_setf(r, "List.prev", "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, "List.next", "%lld", page + 1);
+	pg.total = l.total;
+	if (req_pager(r, &pg, status >= 0 ? arena_printf(r->a,
+	    "/agency-forms?status=%s&", status_choices[status]) :
+	    "/agency-forms?") == -1)
+		return 500;
 	if (u->role == ROLE_OPERATOR || u->role == ROLE_GOV)
 		req_set(r, "Can.enter", "1");
 	return 200;

@@ -211,7 +211,7 @@ handle_audit(struct req *r)
 {
 	struct auditlog_filter	 f;
 	struct auditlog_list	 l;
-	long long		 page, pages;
+	struct pager		 pg;
 	enum err		 rc;
 	int			 st;
 
@@ -237,20 +237,16 @@ handle_audit(struct req *r)
 		    e[AUDIT_TO]) == -1)
 			return 500;
 	}
-	page = r->f[AUDIT_PAGE].present ? r->f[AUDIT_PAGE].i : 1;
-	if ((rc = auditlog_search(r->app->db, r->a, &f, (size_t)page - 1,
+	req_pager_init(r, AUDIT_PAGE, AUDIT_PER_PAGE, 0, &pg);
+	if ((rc = auditlog_search(r->app->db, r->a, &f, (size_t)pg.page - 1,
 	    AUDIT_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	if (audit_rows_to_hdf(r, "Audit.rows", &l) == -1)
 		return 500;
-	pages = (l.total + AUDIT_PER_PAGE - 1) / AUDIT_PER_PAGE;
-	req_setf(r, "Audit.total", "%lld", l.total);
-	req_setf(r, "Audit.page", "%lld", page);
-	req_setf(r, "Audit.pages", "%lld", pages);
-	if (page > 1)
-		req_setf(r, "Audit.prev", "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, "Audit.next", "%lld", page + 1);
+	pg.total = l.total;
+	if (req_pager(r, &pg, arena_printf(r->a, "/audit?%s&",
+	    hdf_get_value(r->hdf, "Audit.query", ""))) == -1)
+		return 500;
 	return 200;
 }
 

@@ -318,15 +318,14 @@ int
 handle_credit_batches(struct req *r)
 {
 	struct cbatch_list	l;
-	long long		page = 1, pages;
+	struct pager		pg;
 	enum err		rc;
 
 	r->tmpl = TMPL_CREDIT_BATCHES;
 	req_set(r, "Page.nav", "credit_import");
-	if (r->f[B_PAGE].present && r->f[B_PAGE].error == NULL)
-		page = r->f[B_PAGE].i;
+	req_pager_init(r, B_PAGE, BATCHES_PER_PAGE, 0, &pg);
 	if ((rc = cbatch_search(r->app->db, r->a, r->sess->user.region, my_agency(r),
-	    (size_t)page - 1, BATCHES_PER_PAGE, &l)) != ERR_OK)
+	    (size_t)pg.page - 1, BATCHES_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
 		HDF *row = req_row(r, "Batches", i);
@@ -334,14 +333,9 @@ handle_credit_batches(struct req *r)
 		if (row == NULL || batch_to_hdf(r, row, &l.v[i]) == -1)
 			return 500;
 	}
-	pages = (l.total + BATCHES_PER_PAGE - 1) / BATCHES_PER_PAGE;
-	req_setf(r, "List.total", "%lld", l.total);
-	req_setf(r, "List.page", "%lld", page);
-	req_setf(r, "List.pages", "%lld", pages);
-	if (page > 1)
-		req_setf(r, "List.prev", "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, "List.next", "%lld", page + 1);
+	pg.total = l.total;
+	if (req_pager(r, &pg, "/credit/batches?") == -1)
+		return 500;
 	if (my_agency(r) != 0)
 		req_set(r, "Can.import", "1");
 	return 200;

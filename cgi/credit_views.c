@@ -123,32 +123,6 @@ beijing(struct req *r, const char *utc, bool secs)
 	return arena_strdup(r->a, out);
 }
 
-static long long
-page_of(const struct req *r, int i)
-{
-	const struct fval *v = &r->f[i];
-
-	return v->present && v->error == NULL ? v->i : 1;
-}
-
-/* Pager.{total,page,pages,prev,next} for `total` rows, `per` a page. */
-static int
-pager_to_hdf(struct req *r, long long total, long long page, long long per)
-{
-	long long pages = (total + per - 1) / per;
-
-	if (req_setf(r, "Pager.total", "%lld", total) == -1 ||
-	    req_setf(r, "Pager.page", "%lld", page) == -1 ||
-	    req_setf(r, "Pager.pages", "%lld", pages) == -1)
-		return -1;
-	if (page > 1 && req_setf(r, "Pager.prev", "%lld", page - 1) == -1)
-		return -1;
-	if (page < pages && page < CREDIT_PAGE_MAX &&
-	    req_setf(r, "Pager.next", "%lld", page + 1) == -1)
-		return -1;
-	return 0;
-}
-
 static int
 ent_to_hdf(struct req *r, const struct credit_ent *e)
 {
@@ -212,7 +186,7 @@ handle_credit_search(struct req *r)
 	struct entlist		 l;
 	const char		*q = r->f[CS_Q].error == NULL ? r->f[CS_Q].s : "";
 	const char		*eq;
-	long long		 page = page_of(r, CS_PAGE);
+	struct pager		 pg;
 	enum err		 rc;
 
 	r->tmpl = TMPL_CREDIT_SEARCH;
@@ -221,12 +195,13 @@ handle_credit_search(struct req *r)
 	req_set(r, "Scope.region_name", r->sess->user.region_name);
 	if (*q == '\0')
 		return 200;
+	req_pager_init(r, CS_PAGE, CREDIT_PER_PAGE, CREDIT_PAGE_MAX, &pg);
 	memset(&f, 0, sizeof f);
 	f.scope = credit_scope(r);
 	f.q = q;
 	f.registered = ENTLIST_ANY;
 	f.complete = ENTLIST_ANY;
-	if ((rc = entlist_search(r->app->db, r->a, &f, (size_t)page - 1,
+	if ((rc = entlist_search(r->app->db, r->a, &f, (size_t)pg.page - 1,
 	    CREDIT_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	req_set(r, "Search.done", "1");
@@ -241,17 +216,12 @@ handle_credit_search(struct req *r)
 		    node_set(row, "region_name", e->region_name) == -1)
 			return 500;
 	}
+	pg.total = l.total;
+	pg.capped = l.capped;
+	pg.more = l.more;
 	if ((eq = query_escape(r->a, q)) == NULL ||
-	    req_setf(r, "Search.query", "q=%s", eq) == -1)
+	    req_pager(r, &pg, arena_printf(r->a, "/credit?q=%s&", eq)) == -1)
 		return 500;
-	if (l.capped)
-		req_set(r, "Search.capped", "1");
-	req_setf(r, "Pager.total", "%lld", l.total);
-	req_setf(r, "Pager.page", "%lld", page);
-	if (page > 1)
-		req_setf(r, "Pager.prev", "%lld", page - 1);
-	if (l.more && page < CREDIT_PAGE_MAX)
-		req_setf(r, "Pager.next", "%lld", page + 1);
 	return 200;
 }
 
@@ -338,7 +308,7 @@ requests_page(struct req *r)
 {
 	const struct user		*u = &r->sess->user;
 	struct credit_self_req_list	 l;
-	long long			 page = page_of(r, CR_PAGE);
+	struct pager			 pg;
 	enum err			 rc;
 
 	r->tmpl = TMPL_CREDIT_REQUESTS;
@@ -348,7 +318,8 @@ requests_page(struct req *r)
 	req_setf(r, "Grant.days", "%d", CREDIT_GRANT_DAYS);
 	if (u->role == ROLE_OPERATOR)
 		req_set(r, "Can.decide", "1");
-	if ((rc = credit_self_search(r->app->db, r->a, u->region, (size_t)page - 1,
+	req_pager_init(r, CR_PAGE, CREDIT_PER_PAGE, CREDIT_PAGE_MAX, &pg);
+	if ((rc = credit_self_search(r->app->db, r->a, u->region, (size_t)pg.page - 1,
 	    CREDIT_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
@@ -371,7 +342,8 @@ requests_page(struct req *r)
 		    node_set(row, "live", q->live ? "1" : "") == -1)
 			return 500;
 	}
-	return pager_to_hdf(r, l.total, page, CREDIT_PER_PAGE) == -1 ? 500 : 200;
+	pg.total = l.total;
+	return req_pager(r, &pg, "/credit-requests?") == -1 ? 500 : 200;
 }
 
 /*
@@ -658,7 +630,7 @@ handle_my_credit_viewers(struct req *r)
 {
 	struct credit_viewer_list	l;
 	struct credit_ent		e;
-	long long			page = page_of(r, MV_PAGE);
+	struct pager			pg;
 	enum err			rc;
 	int				st;
 
@@ -668,7 +640,8 @@ handle_my_credit_viewers(struct req *r)
 	req_set(r, "Page.nav", "my_credit");
 	if (ent_to_hdf(r, &e) == -1)
 		return 500;
-	if ((rc = credit_viewers(r->app->db, r->a, e.id, (size_t)page - 1,
+	req_pager_init(r, MV_PAGE, CREDIT_PER_PAGE, CREDIT_PAGE_MAX, &pg);
+	if ((rc = credit_viewers(r->app->db, r->a, e.id, (size_t)pg.page - 1,
 	    CREDIT_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
@@ -683,5 +656,6 @@ handle_my_credit_viewers(struct req *r)
 		    node_set(row, "text", v->purpose == CPUR_OTHER ? v->purpose_text : "") == -1)
 			return 500;
 	}
-	return pager_to_hdf(r, l.total, page, CREDIT_PER_PAGE) == -1 ? 500 : 200;
+	pg.total = l.total;
+	return req_pager(r, &pg, "/my-credit/viewers?") == -1 ? 500 : 200;
 }

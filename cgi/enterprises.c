@@ -64,14 +64,6 @@ tri(const char *s)
 	    strcmp(s, "no") == 0 ? ENTLIST_NO : ENTLIST_ANY;
 }
 
-static long long
-page_of(const struct req *r, int i)
-{
-	const struct fval *v = &r->f[i];
-
-	return v->present && v->error == NULL ? v->i : 1;
-}
-
 /* The label of history field `name` (S.Field.<name>), or the name. */
 static const char *
 field_label(struct req *r, const char *name)
@@ -101,39 +93,6 @@ shown(struct req *r, const char *field, const char *v)
 	return strcmp(label, s) == 0 ? v : label;
 }
 
-/* Pager values under `prefix` (Ents / Late): total, page, pages, prev,
- * next.  With a capped total the number of pages is unknown: next is
- * offered while pages are full. */
-static int
-pager_to_hdf(struct req *r, const char *prefix, long long total, bool capped,
-    bool more, long long page, long long per)
-{
-	char		name[48];
-	long long	pages = (total + per - 1) / per;
-
-	snprintf(name, sizeof name, "%s.total", prefix);
-	if (req_setf(r, name, "%lld", total) == -1)
-		return -1;
-	snprintf(name, sizeof name, "%s.page", prefix);
-	req_setf(r, name, "%lld", page);
-	if (capped) {
-		snprintf(name, sizeof name, "%s.capped", prefix);
-		req_set(r, name, "1");
-	} else {
-		snprintf(name, sizeof name, "%s.pages", prefix);
-		req_setf(r, name, "%lld", pages);
-	}
-	if (page > 1) {
-		snprintf(name, sizeof name, "%s.prev", prefix);
-		req_setf(r, name, "%lld", page - 1);
-	}
-	if (more && page < PAGE_MAX) {
-		snprintf(name, sizeof name, "%s.next", prefix);
-		req_setf(r, name, "%lld", page + 1);
-	}
-	return 0;
-}
-
 /*
  * GET /enterprises (operator, supervisor): the enterprises of the actor's
  * region (all of them for the province), 20 a page, newest first.  ?q= is
@@ -155,7 +114,7 @@ handle_enterprises(struct req *r)
 	const char		*comp = choice(r, ENTS_COMPLETE);
 	const char		*late = choice(r, ENTS_LATE);
 	const char		*eq;
-	long long		 page = page_of(r, ENTS_PAGE);
+	struct pager		 pg;
 	enum err		 rc;
 
 	r->tmpl = TMPL_ENTERPRISES;
@@ -173,7 +132,8 @@ handle_enterprises(struct req *r)
 	f.late = strcmp(late, "yes") == 0;
 	if (*q != '\0' && entlist_q_is_uscc(q))
 		req_set(r, "Ents.by_uscc", "1");
-	if ((rc = entlist_search(r->app->db, r->a, &f, (size_t)page - 1,
+	req_pager_init(r, ENTS_PAGE, ENTS_PER_PAGE, PAGE_MAX, &pg);
+	if ((rc = entlist_search(r->app->db, r->a, &f, (size_t)pg.page - 1,
 	    ENTS_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
@@ -193,12 +153,15 @@ handle_enterprises(struct req *r)
 		    node_set(row, "late", late_n) == -1)
 			return 500;
 	}
+	pg.total = l.total;
+	pg.capped = l.capped;
+	pg.more = l.more;
 	if ((eq = query_escape(r->a, q)) == NULL ||
-	    req_setf(r, "Ents.query", "q=%s&registered=%s&complete=%s&late=%s",
-	    eq, reg, comp, late) == -1)
+	    req_pager(r, &pg, arena_printf(r->a,
+	    "/enterprises?q=%s&registered=%s&complete=%s&late=%s&",
+	    eq, reg, comp, late)) == -1)
 		return 500;
-	return pager_to_hdf(r, "Ents", l.total, l.capped, l.more, page,
-	    ENTS_PER_PAGE) == -1 ? 500 : 200;
+	return 200;
 }
 
 /* Ent.<field> for every field of e (sealed ones as enterprise_get gave
@@ -322,15 +285,16 @@ int
 handle_enterprises_late(struct req *r)
 {
 	struct entlist_late_list	 l;
-	long long			 page = page_of(r, LATE_PAGE);
+	struct pager			 pg;
 	enum err			 rc;
 
 	r->tmpl = TMPL_ENTERPRISES_LATE;
 	req_set(r, "Page.nav", "enterprises");
 	req_set(r, "Late.scope", r->sess->user.region);
 	req_set(r, "Late.scope_name", r->sess->user.region_name);
+	req_pager_init(r, LATE_PAGE, LATE_PER_PAGE, PAGE_MAX, &pg);
 	if ((rc = entlist_late_search(r->app->db, r->a, r->sess->user.region,
-	    (size_t)page - 1, LATE_PER_PAGE, &l)) != ERR_OK)
+	    (size_t)pg.page - 1, LATE_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct entlist_late	*c = &l.v[i];
@@ -354,8 +318,10 @@ handle_enterprises_late(struct req *r)
 		    node_set(row, "days_late", late) == -1)
 			return 500;
 	}
-	return pager_to_hdf(r, "Late", l.total, l.capped, l.more, page,
-	    LATE_PER_PAGE) == -1 ? 500 : 200;
+	pg.total = l.total;
+	pg.capped = l.capped;
+	pg.more = l.more;
+	return req_pager(r, &pg, "/enterprises/late?") == -1 ? 500 : 200;
 }
 
 struct late_csv {

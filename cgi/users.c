@@ -247,17 +247,16 @@ handle_users(struct req *r)
 	struct user_list	 l;
 	const char		*q = r->f[USERS_Q].error == NULL ? r->f[USERS_Q].s : "";
 	const char		*eq;
-	long long		 page = 1, pages;
+	struct pager		 pg;
 	enum err		 rc;
 
 	r->tmpl = TMPL_USERS;
 	req_set(r, "Page.nav", "users");
 	req_set(r, "Users.scope", r->sess->user.region);
 	req_set(r, "Users.scope_name", r->sess->user.region_name);
-	if (r->f[USERS_PAGE].present && r->f[USERS_PAGE].error == NULL)
-		page = r->f[USERS_PAGE].i;
+	req_pager_init(r, USERS_PAGE, USERS_PER_PAGE, 0, &pg);
 	if ((rc = user_search(r->app->db, r->a, r->sess->user.region, q,
-	    (size_t)page - 1, USERS_PER_PAGE, &l)) != ERR_OK)
+	    (size_t)pg.page - 1, USERS_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct user	*u = &l.v[i];
@@ -275,17 +274,10 @@ handle_users(struct req *r)
 		    node_set(row, "status", user_status_name(u->status)) == -1)
 			return 500;
 	}
+	pg.total = l.total;
 	if ((eq = query_escape(r->a, q)) == NULL ||
-	    req_setf(r, "Users.query", "q=%s", eq) == -1)
+	    req_pager(r, &pg, arena_printf(r->a, "/users?q=%s&", eq)) == -1)
 		return 500;
-	pages = (l.total + USERS_PER_PAGE - 1) / USERS_PER_PAGE;
-	req_setf(r, "Users.total", "%lld", l.total);
-	req_setf(r, "Users.page", "%lld", page);
-	req_setf(r, "Users.pages", "%lld", pages);
-	if (page > 1)
-		req_setf(r, "Users.prev", "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, "Users.next", "%lld", page + 1);
 	return 200;
 }
 

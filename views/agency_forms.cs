@@ -1,3 +1,4 @@
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.AForm.list_title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -16,7 +17,7 @@
       <button type="submit"><?cs var:S.AForm.filter_go ?></button>
     </div>
   </form>
-  <p id="aforms-total"><?cs var:S.AForm.total ?> <?cs var:List.total ?> <?cs var:S.AForm.total_unit ?></p>
+  <p id="aforms-total"><?cs var:S.AForm.total ?> <?cs var:Pager.total ?> <?cs var:S.AForm.total_unit ?></p>
   <?cs if:subcount(Forms) > 0 ?>
   <table class="list" id="aforms">
     <thead><tr>
@@ -45,12 +46,6 @@
   <?cs else ?>
   <p class="notice" id="aforms-none"><?cs var:S.AForm.none ?></p>
   <?cs /if ?>
-  <?cs if:List.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:List.prev ?><a rel="prev" href="/agency-forms?<?cs var:List.query ?>&amp;page=<?cs var:List.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:List.page ?> / <?cs var:List.pages ?></span>
-    <?cs if:List.next ?><a rel="next" href="/agency-forms?<?cs var:List.query ?>&amp;page=<?cs var:List.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Audit.title ?><?cs /def ?>
 <?cs def:filter(name, label, type, max) ?>
     <div class="field<?cs if:Form[name].error ?> has-error<?cs /if ?>">
@@ -22,7 +23,7 @@
   </form>
   <p class="muted"><?cs var:S.Audit.hint ?></p>
   <?cs if:!Audit.invalid ?>
-  <p id="audit-total"><?cs var:S.Audit.total ?><?cs var:Audit.total ?><?cs var:S.Audit.total_unit ?>
+  <p id="audit-total"><?cs var:S.Audit.total ?><?cs var:Pager.total ?><?cs var:S.Audit.total_unit ?>
     <a href="/audit.csv?<?cs var:Audit.query ?>" id="audit-csv"><?cs var:S.Audit.csv ?></a></p>
   <?cs if:subcount(Audit.rows) > 0 ?>
   <table class="list audit" id="audit">
@@ -62,13 +63,7 @@
   <?cs else ?>
   <p class="notice" id="audit-none"><?cs var:S.Audit.none ?></p>
   <?cs /if ?>
-  <?cs if:Audit.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Audit.prev ?><a rel="prev" href="/audit?<?cs var:Audit.query ?>&amp;page=<?cs var:Audit.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Audit.page ?> / <?cs var:Audit.pages ?></span>
-    <?cs if:Audit.next ?><a rel="next" href="/audit?<?cs var:Audit.query ?>&amp;page=<?cs var:Audit.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
   <?cs /if ?>
 </section>
 <?cs /def ?>

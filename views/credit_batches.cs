@@ -1,9 +1,10 @@
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Batches.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
   <h1><?cs var:S.Batches.title ?></h1>
   <?cs if:Can.import ?><p><a class="button" href="/credit/import" id="new-import"><?cs var:S.Import.title ?></a></p><?cs /if ?>
-  <p id="batches-total"><?cs var:S.Batches.total ?> <?cs var:List.total ?> <?cs var:S.Batches.unit ?></p>
+  <p id="batches-total"><?cs var:S.Batches.total ?> <?cs var:Pager.total ?> <?cs var:S.Batches.unit ?></p>
   <?cs if:subcount(Batches) > 0 ?>
   <table class="list" id="batches">
     <thead><tr>
@@ -30,12 +31,6 @@
   <?cs else ?>
   <p class="notice" id="batches-none"><?cs var:S.Batches.none ?></p>
   <?cs /if ?>
-  <?cs if:List.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:List.prev ?><a rel="prev" href="/credit/batches?page=<?cs var:List.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:List.page ?> / <?cs var:List.pages ?></span>
-    <?cs if:List.next ?><a rel="next" href="/credit/batches?page=<?cs var:List.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.CreditReq.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -54,12 +55,6 @@
   <?cs else ?>
   <p class="notice" id="requests-none"><?cs var:S.CreditReq.none ?></p>
   <?cs /if ?>
-  <?cs if:Pager.prev || Pager.next ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Pager.prev ?><a rel="prev" href="/credit-requests?page=<?cs var:Pager.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Pager.page ?> / <?cs var:Pager.pages ?></span>
-    <?cs if:Pager.next ?><a rel="next" href="/credit-requests?page=<?cs var:Pager.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

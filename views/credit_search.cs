@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Credit.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -17,7 +18,7 @@
   </form>
   <?cs if:Search.done ?>
   <?cs if:subcount(Results) > 0 ?>
-  <p id="results-total"><?cs if:Search.capped ?><?cs var:S.Credit.results_capped ?><?cs else ?><?cs var:S.Credit.results ?><?cs var:Pager.total ?><?cs var:S.Credit.results_unit ?><?cs /if ?></p>
+  <p id="results-total"><?cs if:Pager.capped ?><?cs var:S.Credit.results_capped ?><?cs else ?><?cs var:S.Credit.results ?><?cs var:Pager.total ?><?cs var:S.Credit.results_unit ?><?cs /if ?></p>
   <table class="list" id="credit-results">
     <thead><tr>
       <th scope="col"><?cs var:S.Credit.col_uscc ?></th>
@@ -39,13 +40,7 @@
   <?cs else ?>
   <p class="notice" id="results-none"><?cs var:S.Credit.results_none ?></p>
   <?cs /if ?>
-  <?cs if:Pager.prev || Pager.next ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Pager.prev ?><a rel="prev" href="/credit?<?cs var:Search.query ?>&amp;page=<?cs var:Pager.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Pager.page ?></span>
-    <?cs if:Pager.next ?><a rel="next" href="/credit?<?cs var:Search.query ?>&amp;page=<?cs var:Pager.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
   <?cs /if ?>
 </section>
 <?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Ents.title ?><?cs /def ?>
 <?cs def:choose(name, label, cur, yes, no) ?>
     <div class="field">
@@ -29,10 +30,10 @@
     <?cs call:choose("late", S.Ents.late, Ents.late, S.Ents.late_yes, "") ?>
     <button type="submit"><?cs var:S.Ents.search ?></button>
   </form>
-  <?cs if:Ents.capped ?>
+  <?cs if:Pager.capped ?>
   <p id="ents-total" class="capped"><?cs var:S.Ents.capped ?></p>
   <?cs else ?>
-  <p id="ents-total"><?cs var:S.Ents.total ?><?cs var:Ents.total ?><?cs var:S.Ents.total_unit ?></p>
+  <p id="ents-total"><?cs var:S.Ents.total ?><?cs var:Pager.total ?><?cs var:S.Ents.total_unit ?></p>
   <?cs /if ?>
   <?cs if:subcount(Ents.rows) > 0 ?>
   <table class="list" id="enterprises">
@@ -60,12 +61,6 @@
   <?cs else ?>
   <p class="notice" id="ents-none"><?cs var:S.Ents.none ?></p>
   <?cs /if ?>
-  <?cs if:Ents.prev || Ents.next ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Ents.prev ?><a rel="prev" href="/enterprises?<?cs var:Ents.query ?>&amp;page=<?cs var:Ents.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Ents.page ?><?cs if:Ents.pages ?> / <?cs var:Ents.pages ?><?cs /if ?></span>
-    <?cs if:Ents.next ?><a rel="next" href="/enterprises?<?cs var:Ents.query ?>&amp;page=<?cs var:Ents.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Late.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -8,10 +9,10 @@
   <p><?cs var:S.Late.intro ?></p>
   <?cs call:field_error("page") ?>
   <p><a class="button" href="/enterprises/late.csv" id="late-csv" download><?cs var:S.Late.csv ?></a></p>
-  <?cs if:Late.capped ?>
+  <?cs if:Pager.capped ?>
   <p id="late-total" class="capped"><?cs var:S.Late.capped ?></p>
   <?cs else ?>
-  <p id="late-total"><?cs var:S.Late.total ?><?cs var:Late.total ?><?cs var:S.Late.total_unit ?></p>
+  <p id="late-total"><?cs var:S.Late.total ?><?cs var:Pager.total ?><?cs var:S.Late.total_unit ?></p>
   <?cs /if ?>
   <?cs if:subcount(Late.rows) > 0 ?>
   <table class="list" id="late-changes">
@@ -45,12 +46,6 @@
   <?cs else ?>
   <p class="notice" id="late-none"><?cs var:S.Late.none ?></p>
   <?cs /if ?>
-  <?cs if:Late.prev || Late.next ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Late.prev ?><a rel="prev" href="/enterprises/late?page=<?cs var:Late.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Late.page ?><?cs if:Late.pages ?> / <?cs var:Late.pages ?><?cs /if ?></span>
-    <?cs if:Late.next ?><a rel="next" href="/enterprises/late?page=<?cs var:Late.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

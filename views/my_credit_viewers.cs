@@ -1,3 +1,4 @@
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Viewers.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -25,13 +26,7 @@
   <?cs else ?>
   <p class="notice" id="viewers-none"><?cs var:S.Viewers.none ?></p>
   <?cs /if ?>
-  <?cs if:Pager.prev || Pager.next ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Pager.prev ?><a rel="prev" href="/my-credit/viewers?page=<?cs var:Pager.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Pager.page ?> / <?cs var:Pager.pages ?></span>
-    <?cs if:Pager.next ?><a rel="next" href="/my-credit/viewers?page=<?cs var:Pager.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
   <p><a href="/my-credit"><?cs var:S.Viewers.back ?></a></p>
 </section>
 <?cs /def ?>

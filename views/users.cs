@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Users.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -13,7 +14,7 @@
       <?cs call:field_error("page") ?>
     </div>
   </form>
-  <p id="users-total"><?cs var:S.Users.total ?><?cs var:Users.total ?><?cs var:S.Users.total_unit ?></p>
+  <p id="users-total"><?cs var:S.Users.total ?><?cs var:Pager.total ?><?cs var:S.Users.total_unit ?></p>
   <?cs if:subcount(Users.rows) > 0 ?>
   <table class="list" id="users">
     <thead><tr>
@@ -40,12 +41,6 @@
   <?cs else ?>
   <p class="notice" id="users-none"><?cs var:S.Users.none ?></p>
   <?cs /if ?>
-  <?cs if:Users.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Users.prev ?><a rel="prev" href="/users?<?cs var:Users.query ?>&amp;page=<?cs var:Users.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Users.page ?> / <?cs var:Users.pages ?></span>
-    <?cs if:Users.next ?><a rel="next" href="/users?<?cs var:Users.query ?>&amp;page=<?cs var:Users.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

@@ -43,7 +43,9 @@ enum err	view_render(struct views *, size_t idx, HDF *data,
  * The page `p` as Pager.{total, page, pages | capped, prev, next, href}
  * under `hdf`, for views/_pager.cs.  href is the list's URL up to the
  * page number ("/agencies?q=x&" or "/credit/batches?"); the template
- * appends "page=N".  -1 on OOM (href NULL counts as OOM).
+ * appends "page=N".  Pager.href is href without its leading "/", which
+ * the template writes itself.  -1 on OOM, and when href is NULL or not
+ * a path of this site ("/..." but not "//...").
  */
 int		pager_to_hdf(HDF *hdf, const struct pager *p, const char *href);
 
