@@ -65,17 +65,6 @@ static const struct field agency_view_fields[AGENCY__MAX] = {
 };
 const struct form agency_form = { agency_view_fields, AGENCY__MAX };
 
-/* Shows message `key` (strings.hdf Err.*) next to field `name`. */
-static void
-field_error(struct req *r, const char *name, const char *key)
-{
-	char hname[96], skey[96];
-
-	snprintf(hname, sizeof hname, "Form.%s.error", name);
-	snprintf(skey, sizeof skey, "Err.%s", key);
-	req_set(r, hname, views_str(r->app->views, skey));
-}
-
 /* Sets `name` under `node` to UTC time utc in Beijing time (unless NULL). */
 static int
 node_set_time(HDF *node, const char *name, const char *utc)
@@ -271,14 +260,14 @@ handle_agency_new(struct req *r)
 		return 200;
 	if (!found) {
 		/* a region outside the operator's (a forged select) or unknown */
-		field_error(r, "region", "bad_region");
+		req_field_error(r, "region", "bad_region");
 		return 200;
 	}
 	input_of(r, &in, true);
 	req_actor(r, &a);
 	rc = agency_create(r->app->db, &a, &in, &id);
 	if (rc == ERR_DB_DUP) {
-		field_error(r, "name", "agency_dup");
+		req_field_error(r, "name", "agency_dup");
 		return 200;
 	}
 	if (rc != ERR_OK)
@@ -414,7 +403,7 @@ handle_agency_edit(struct req *r)
 	req_actor(r, &a);
 	rc = agency_update(r->app->db, &a, ag.id, &in);
 	if (rc == ERR_DB_DUP) {
-		field_error(r, "name", "agency_dup");
+		req_field_error(r, "name", "agency_dup");
 		return 200;
 	}
 	if (rc != ERR_OK)

@@ -62,17 +62,6 @@ static const struct field audit_fields[AUDIT__MAX] = {
 };
 const struct form audit_form = { audit_fields, AUDIT__MAX };
 
-/* Shows message `key` (strings.hdf Err.*) next to field `name`. */
-static void
-field_error(struct req *r, const char *name, const char *key)
-{
-	char hname[96], skey[96];
-
-	snprintf(hname, sizeof hname, "Form.%s.error", name);
-	snprintf(skey, sizeof skey, "Err.%s", key);
-	req_set(r, hname, views_str(r->app->views, skey));
-}
-
 /* Midnight of Beijing date y-m-d (+ days) as a UTC "YYYY-MM-DD HH:MM:SS"
  * in `a`; NULL on OOM or a date that cannot be formatted. */
 static const char *
@@ -101,7 +90,7 @@ read_filter(struct req *r, struct auditlog_filter *f)
 	if (from->present && to->present &&
 	    (to->y * 10000 + to->m * 100 + to->d) <
 	    (from->y * 10000 + from->m * 100 + from->d)) {
-		field_error(r, "to", "date_order");
+		req_field_error(r, "to", "date_order");
 		return 1;
 	}
 	f->username = r->f[AUDIT_USER].s;

@@ -56,17 +56,6 @@ static const struct field account_fields[ACCOUNT__MAX] = {
 };
 const struct form account_form = { account_fields, ACCOUNT__MAX };
 
-/* Shows message `key` (strings.hdf Err.*) next to field `name`. */
-static void
-field_error(struct req *r, const char *name, const char *key)
-{
-	char hname[96], skey[96];
-
-	snprintf(hname, sizeof hname, "Form.%s.error", name);
-	snprintf(skey, sizeof skey, "Err.%s", key);
-	req_set(r, hname, views_str(r->app->views, skey));
-}
-
 static bool
 is_staff(const struct user *u)
 {
@@ -127,7 +116,7 @@ login_inactive(struct req *r)
 	if ((rc = claim_user_pending(r->app->db, r->f[LOGIN_USERNAME].s,
 	    &pending)) != ERR_OK)
 		return status_of(rc);
-	field_error(r, "username", pending ? "claim_pending_login" : "bad_login");
+	req_field_error(r, "username", pending ? "claim_pending_login" : "bad_login");
 	return 200;
 }
 
@@ -175,17 +164,17 @@ handle_login(struct req *r)
 		break;
 	case AUTH_OTP_EXPIRED:
 		/* Only said to whoever typed the right one-time password. */
-		field_error(r, "password", "otp_expired");
+		req_field_error(r, "password", "otp_expired");
 		return 200;
 	case AUTH_THROTTLED:
-		field_error(r, "username", "throttled");
+		req_field_error(r, "username", "throttled");
 		return 429;
 	case AUTH_ERROR:
 		return status_of(err);
 	case AUTH_INACTIVE:
 		return login_inactive(r);
 	default:
-		field_error(r, "username", "bad_login");
+		req_field_error(r, "username", "bad_login");
 		return 200;
 	}
 
@@ -271,7 +260,7 @@ handle_login_totp(struct req *r)
 	if (r->method != HTTP_POST || r->nerrors > 0)
 		return 200;
 	if (!six_digits(r->f[TOTP_CODE].s)) {
-		field_error(r, "code", "totp_format");
+		req_field_error(r, "code", "totp_format");
 		return 200;
 	}
 	if (!cfg->have_keys)
@@ -287,7 +276,7 @@ handle_login_totp(struct req *r)
 		return 303;
 	}
 	if (ok == 0) {
-		field_error(r, "code", "totp_wrong");
+		req_field_error(r, "code", "totp_wrong");
 		return 200;
 	}
 	return advance(r, stage_after_factor(cfg, &r->sess->user));
@@ -331,7 +320,7 @@ handle_login_enrol(struct req *r)
 	crypto_b32_encode(secret, sizeof secret, b32);
 	if (r->method == HTTP_POST && r->nerrors == 0) {
 		if (!six_digits(r->f[TOTP_CODE].s))
-			field_error(r, "code", "totp_format");
+			req_field_error(r, "code", "totp_format");
 		else if ((step = totp_check(secret, sizeof secret,
 		    r->f[TOTP_CODE].s, (uint64_t)time(NULL) / 30, -1)) < 0) {
 			char oid[24];
@@ -343,7 +332,7 @@ handle_login_enrol(struct req *r)
 				explicit_bzero(secret, sizeof secret);
 				return status_of(rc);
 			}
-			field_error(r, "code", "totp_wrong");
+			req_field_error(r, "code", "totp_wrong");
 		} else {
 			req_actor(r, &a);
 			rc = user_totp_enrol(r->app->db, cfg->data_key, &a,
@@ -425,7 +414,7 @@ handle_password(struct req *r)
 	if (why != NULL && strcmp(why, "db") == 0)
 		return status_of(err);
 	if (why != NULL) {
-		field_error(r, strcmp(why, "pw_current") == 0 ? "current_password" :
+		req_field_error(r, strcmp(why, "pw_current") == 0 ? "current_password" :
 		    strcmp(why, "pw_mismatch") == 0 ? "new_password2" :
 		    "new_password", why);
 		return 200;

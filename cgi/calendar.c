@@ -40,17 +40,6 @@ static const struct field calendar_set_fields[SET__MAX] = {
 };
 const struct form calendar_set_form = { calendar_set_fields, SET__MAX };
 
-/* Shows message `key` (strings.hdf Err.*) next to field `name`. */
-static void
-field_error(struct req *r, const char *name, const char *key)
-{
-	char hname[96], skey[96];
-
-	snprintf(hname, sizeof hname, "Form.%s.error", name);
-	snprintf(skey, sizeof skey, "Err.%s", key);
-	req_set(r, hname, views_str(r->app->views, skey));
-}
-
 /* The year it is now in Beijing. */
 static int
 beijing_year(void)
@@ -154,18 +143,18 @@ handle_calendar_set(struct req *r)
 		return 400;
 	if ((why = calendar_kind_error(day->y, day->m, day->d,
 	    (enum cal_kind)kind)) != NULL) {
-		field_error(r, "kind", why);
+		req_field_error(r, "kind", why);
 		return year_page(r, y);
 	}
 	if (kind != CAL_NONE && !r->f[SET_NAME].present) {
-		field_error(r, "name", "required");
+		req_field_error(r, "name", "required");
 		return year_page(r, y);
 	}
 	req_actor(r, &a);
 	rc = calendar_set_day(r->app->db, &a, day->y, day->m, day->d,
 	    (enum cal_kind)kind, r->f[SET_NAME].s);
 	if (rc == ERR_NOTFOUND) {
-		field_error(r, "day", "cal_no_row");
+		req_field_error(r, "day", "cal_no_row");
 		return year_page(r, y);
 	}
 	if (rc != ERR_OK)

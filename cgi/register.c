@@ -138,16 +138,6 @@ const struct form register_sms_form = { register_sms_fields, REG__MAX };
 
 static enum claim_state claim_hint(struct req *);
 
-static void
-field_msg(struct req *r, const char *name, const char *key)
-{
-	char hname[96], skey[96];
-
-	snprintf(hname, sizeof hname, "Form.%s.error", name);
-	snprintf(skey, sizeof skey, "Err.%s", key);
-	req_set(r, hname, views_str(r->app->views, skey));
-}
-
 static struct sms_sender
 sender_of(const struct config *cfg)
 {
@@ -181,7 +171,7 @@ send_code(struct req *r, enum sms_purpose purpose, const char *mobile,
 	if (rc != ERR_OK)
 		return status_of(rc);
 	if (why != NULL)
-		field_msg(r, "mobile", why);
+		req_field_error(r, "mobile", why);
 	else
 		req_set(r, "Sms.sent", "1");
 	return 200;
@@ -364,21 +354,18 @@ handle_register(struct req *r)
 	    (why = password_policy(r->f[REG_PASSWORD].s, &(struct pw_context){
 	    r->f[REG_USERNAME].s, r->f[REG_MOBILE].s, r->f[REG_USCC].s,
 	    r->f[REG_ENT_NAME].s })) != NULL) {
-		field_msg(r, "password", why);
-		r->nerrors++;
+		req_field_error(r, "password", why);
 	}
 	if (r->f[REG_PASSWORD2].error == NULL && r->f[REG_PASSWORD].error == NULL &&
 	    strcmp(r->f[REG_PASSWORD].s, r->f[REG_PASSWORD2].s) != 0) {
-		field_msg(r, "password2", "pw_mismatch");
-		r->nerrors++;
+		req_field_error(r, "password2", "pw_mismatch");
 	}
 	if (r->f[REG_USCC].error == NULL) {
 		if ((rc = enterprise_uscc_taken(r->app->db, r->f[REG_USCC].s, &taken)) != ERR_OK)
 			return status_of(rc);
 		if (taken) {
-			field_msg(r, "uscc", "uscc_taken");
+			req_field_error(r, "uscc", "uscc_taken");
 			office_hint(r, r->f[REG_USCC].s);
-			r->nerrors++;
 		}
 	}
 	/* Whether the username is taken (staff names too) is told only
@@ -394,7 +381,7 @@ handle_register(struct req *r)
 	if (ok == -2)
 		return db_connected(r->app->db) ? 500 : 503;
 	if (ok != 1) {
-		field_msg(r, "sms_code", ok == 0 ? "sms_wrong" : "sms_expired");
+		req_field_error(r, "sms_code", ok == 0 ? "sms_wrong" : "sms_expired");
 		return 200;
 	}
 	uscc_region(r->f[REG_USCC].s, region);
@@ -416,7 +403,7 @@ handle_register(struct req *r)
 	}
 	rc = enterprise_register(r->app->db, &keys, &actor, &g, &uid, &why);
 	if (rc == ERR_CONFLICT) {
-		field_msg(r, strcmp(why, "username_taken") == 0 ? "username" : "uscc", why);
+		req_field_error(r, strcmp(why, "username_taken") == 0 ? "username" : "uscc", why);
 		return 200;
 	}
 	if (rc != ERR_OK)
@@ -513,13 +500,11 @@ handle_forgot(struct req *r)
 	if (r->f[FGT_PASSWORD].error == NULL && r->f[FGT_MOBILE].error == NULL &&
 	    (why = password_policy(r->f[FGT_PASSWORD].s, &(struct pw_context){
 	    r->f[FGT_USERNAME].s, r->f[FGT_MOBILE].s, NULL, NULL })) != NULL) {
-		field_msg(r, "password", why);
-		r->nerrors++;
+		req_field_error(r, "password", why);
 	}
 	if (r->f[FGT_PASSWORD].error == NULL && r->f[FGT_PASSWORD2].error == NULL &&
 	    strcmp(r->f[FGT_PASSWORD].s, r->f[FGT_PASSWORD2].s) != 0) {
-		field_msg(r, "password2", "pw_mismatch");
-		r->nerrors++;
+		req_field_error(r, "password2", "pw_mismatch");
 	}
 	if (r->nerrors > 0)
 		return 200;
@@ -532,7 +517,7 @@ handle_forgot(struct req *r)
 	if (ok == -2)
 		return db_connected(r->app->db) ? 500 : 503;
 	if (ok != 1 || id == 0) {
-		field_msg(r, "sms_code", ok == -1 ? "sms_expired" : "sms_wrong");
+		req_field_error(r, "sms_code", ok == -1 ? "sms_expired" : "sms_wrong");
 		return 200;
 	}
 	{
@@ -546,7 +531,7 @@ handle_forgot(struct req *r)
 		    enterprise_get(r->app->db, r->a, &keys, u.org_id, false, &e) == ERR_OK &&
 		    (why = password_policy(r->f[FGT_PASSWORD].s, &(struct pw_context){
 		    u.username, r->f[FGT_MOBILE].s, e.uscc, u.org_name })) != NULL) {
-			field_msg(r, "password", why);
+			req_field_error(r, "password", why);
 			return 200;
 		}
 	}
@@ -556,7 +541,7 @@ handle_forgot(struct req *r)
 	if (why != NULL && strcmp(why, "db") == 0)
 		return status_of(err);
 	if (why != NULL) {
-		field_msg(r, "password", why);
+		req_field_error(r, "password", why);
 		return 200;
 	}
 	r->location = "/login?reset=1";
