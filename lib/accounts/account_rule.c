@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "accounts/account_rule.h"
 #include "db/db_region.h"	/* REGION_PROVINCE */
 
@@ -93,7 +94,7 @@ acct_rule(const struct acct_party *actor, const struct acct_party *target,
 const char *
 acct_verdict_name(enum acct_verdict v)
 {
-	return (unsigned)v < RULE__MAX ? verdict_names[v] : "";
+	return enum_name(verdict_names, RULE__MAX, (int)v);
 }
 
 enum acct_verdict

@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 
+#include "core/enumname.h"
 #include "accounts/account_state.h"
 
 #define OP	ACCT_BY_OPERATOR
@@ -118,5 +119,5 @@ acct_lookup(enum user_status from, enum acct_action act, enum acct_by by,
 const char *
 acct_action_name(enum acct_action act)
 {
-	return (unsigned)act < ACCT__MAX ? action_names[act] : "";
+	return enum_name(action_names, ACCT__MAX, (int)act);
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/audit.h"
 #include "crypto/crypto.h"
 #include "accounts/session.h"
@@ -112,10 +113,7 @@ session_create(struct db *db, long long user_id, enum portal portal,
 static int
 stage_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < STAGE__MAX; i++)
-		if (strcmp(s, stage_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(stage_names, STAGE__MAX, s);
 }
 
 enum err

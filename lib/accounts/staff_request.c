@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "accounts/staff_request.h"
 
@@ -71,7 +72,7 @@ static const enum acct_action askable[] = {
 const char *
 sreq_status_name(enum sreq_status s)
 {
-	return (unsigned)s < SREQ__MAX ? status_names[s] : "";
+	return enum_name(status_names, SREQ__MAX, (int)s);
 }
 
 int
@@ -86,10 +87,9 @@ sreq_action_parse(const char *s)
 static enum sreq_status
 status_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < SREQ__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return (enum sreq_status)i;
-	return SREQ_REFUSED;
+	int i = enum_parse(status_names, SREQ__MAX, s);
+
+	return i < 0 ? SREQ_REFUSED : (enum sreq_status)i;
 }
 
 static enum role

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "accounts/account_rule.h"
 #include "crypto/crypto.h"
@@ -170,31 +171,28 @@ static const char *const status_names[USER_STATUS__MAX] = {
 const char *
 role_name(enum role r)
 {
-	return r < ROLE__MAX ? role_names[r] : "";
+	return enum_name(role_names, ROLE__MAX, (int)r);
 }
 
 int
 role_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < ROLE__MAX; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(role_names, ROLE__MAX, s);
 }
 
 const char *
 user_status_name(enum user_status s)
 {
-	return s < USER_STATUS__MAX ? status_names[s] : "";
+	return enum_name(status_names, USER_STATUS__MAX, (int)s);
 }
 
 static enum user_status
 status_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < USER_STATUS__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return (enum user_status)i;
-	return USER_REVOKED;	/* unknown: the safest reading */
+	int i = enum_parse(status_names, USER_STATUS__MAX, s);
+
+	/* unknown: the safest reading */
+	return i < 0 ? USER_REVOKED : (enum user_status)i;
 }
 
 enum portal

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "agency/agency_form.h"
 #include "crypto/crypto.h"
@@ -199,10 +200,7 @@ aform_status_name(enum aform_status s)
 static int
 status_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < AF__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(status_names, AF__MAX, s);
 }
 
 const char *
@@ -214,10 +212,7 @@ aform_op_name(enum aform_op op)
 int
 aform_op_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < AFOP__MAX; i++)
-		if (strcmp(s, op_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(op_names, AFOP__MAX, s);
 }
 
 bool

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "agency/departure.h"
 
@@ -65,10 +66,7 @@ departure_kind_name(enum departure_kind k)
 int
 departure_kind_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < DEP__MAX; i++)
-		if (strcmp(s, kind_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(kind_names, DEP__MAX, s);
 }
 
 

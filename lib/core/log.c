@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/enumname.h"
 #include "core/log.h"
 
 static const char	*log_tag = "duijie";
@@ -31,10 +32,9 @@ log_init(const char *tag, enum log_level level)
 enum log_level
 log_level_parse(const char *s)
 {
-	for (int i = 0; i < LOG__MAX; i++)
-		if (s != NULL && strcmp(s, level_names[i]) == 0)
-			return (enum log_level)i;
-	return LOG_INFO;
+	int i = enum_parse(level_names, LOG__MAX, s);
+
+	return i < 0 ? LOG_INFO : (enum log_level)i;
 }
 
 void

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "credit/credit_cat.h"
 #include "web/form.h"
 #include "core/utf8.h"
@@ -67,10 +68,7 @@ ccol_kind_name(enum ccol_kind k)
 int
 ccol_kind_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < CCOL__MAX; i++)
-		if (strcmp(s, kind_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(kind_names, CCOL__MAX, s);
 }
 
 

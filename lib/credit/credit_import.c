@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
@@ -156,10 +157,7 @@ cbatch_status_name(enum cbatch_status s)
 static int
 status_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < CB__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(status_names, CB__MAX, s);
 }
 
 

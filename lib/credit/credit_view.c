@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "credit/credit_cat.h"
 #include "credit/credit_view.h"
@@ -143,10 +144,7 @@ credit_purpose_name(enum credit_purpose p)
 int
 credit_purpose_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < CPUR__MAX; i++)
-		if (strcmp(s, purpose_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(purpose_names, CPUR__MAX, s);
 }
 
 const char *
@@ -158,10 +156,7 @@ csr_status_name(enum csr_status s)
 static int
 csr_status_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < CSR__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(status_names, CSR__MAX, s);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "core/enumname.h"
 #include "db/workdays.h"
 
 enum {
@@ -266,16 +267,13 @@ static const char *const kind_names[CAL_KIND__MAX] = {
 const char *
 calendar_kind_name(enum cal_kind k)
 {
-	return k < CAL_KIND__MAX ? kind_names[k] : "";
+	return enum_name(kind_names, CAL_KIND__MAX, (int)k);
 }
 
 int
 calendar_kind_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < CAL_KIND__MAX; i++)
-		if (strcmp(s, kind_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(kind_names, CAL_KIND__MAX, s);
 }
 
 const char *

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "core/timefmt.h"
 #include "enterprise/claim.h"
@@ -111,7 +112,7 @@ claim_sniff(const unsigned char *b, size_t n)
 const char *
 claim_ftype_name(enum claim_ftype t)
 {
-	return t < CLAIM_FT__MAX ? ftype_names[t] : "";
+	return enum_name(ftype_names, CLAIM_FT__MAX, (int)t);
 }
 
 const char *
@@ -123,10 +124,9 @@ claim_ftype_mime(enum claim_ftype t)
 static enum claim_ftype
 ftype_parse(const char *s)
 {
-	for (int i = 1; s != NULL && i < CLAIM_FT__MAX; i++)
-		if (strcmp(s, ftype_names[i]) == 0)
-			return (enum claim_ftype)i;
-	return CLAIM_FT_NONE;
+	int i = enum_parse(ftype_names, CLAIM_FT__MAX, s);
+
+	return i < 1 ? CLAIM_FT_NONE : (enum claim_ftype)i;
 }
 
 /* --- the enterprise row ----------------------------------------------------- */
