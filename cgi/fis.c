@@ -191,7 +191,7 @@ handle_fis(struct req *r)
 	struct scope	 sc;
 	const char	*q = r->f[FIS_Q].error == NULL ? r->f[FIS_Q].s : "";
 	const char	*eq;
-	long long	 page = 1, pages;
+	struct pager	 pg;
 	enum err	 rc;
 
 	r->tmpl = TMPL_FIS;
@@ -199,10 +199,9 @@ handle_fis(struct req *r)
 	req_set(r, "Fis.scope_name", r->sess->user.region_name);
 	if (r->sess->user.role == ROLE_OPERATOR)
 		req_set(r, "Can.create", "1");
-	if (r->f[FIS_PAGE].present && r->f[FIS_PAGE].error == NULL)
-		page = r->f[FIS_PAGE].i;
+	req_pager_init(r, FIS_PAGE, FIS_PER_PAGE, 0, &pg);
 	scope_of_user(&sc, &r->sess->user);
-	if ((rc = fi_search(r->app->db, r->a, &sc, q, (size_t)page - 1,
+	if ((rc = fi_search(r->app->db, r->a, &sc, q, (size_t)pg.page - 1,
 	    FIS_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++) {
@@ -221,17 +220,10 @@ handle_fis(struct req *r)
 		    node_set(row, "products", arena_printf(r->a, "%lld", f->products)) == -1)
 			return 500;
 	}
+	pg.total = l.total;
 	if ((eq = query_escape(r->a, q)) == NULL ||
-	    req_setf(r, "Fis.query", "q=%s", eq) == -1)
+	    req_pager(r, &pg, arena_printf(r->a, "/fis?q=%s&", eq)) == -1)
 		return 500;
-	pages = (l.total + FIS_PER_PAGE - 1) / FIS_PER_PAGE;
-	req_setf(r, "Fis.total", "%lld", l.total);
-	req_setf(r, "Fis.page", "%lld", page);
-	req_setf(r, "Fis.pages", "%lld", pages);
-	if (page > 1)
-		req_setf(r, "Fis.prev", "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, "Fis.next", "%lld", page + 1);
 	return 200;
 }
 

@@ -186,24 +186,17 @@ product_to_node(struct req *r, HDF *n, const struct product *p)
 	return 0;
 }
 
+/* The rows of `l` under <name>.rows and the pager (its links: href). */
 static int
 list_to_hdf(struct req *r, const char *name, const struct product_list *l,
-    long long page)
+    struct pager *pg, const char *href)
 {
-	long long pages = (l->total + PRODUCTS_PER_PAGE - 1) / PRODUCTS_PER_PAGE;
-
 	for (size_t i = 0; i < l->n; i++)
 		if (product_to_node(r, req_row(r, arena_printf(r->a, "%s.rows", name), i),
 		    &l->v[i]) == -1)
-			return 500;
-	req_setf(r, arena_printf(r->a, "%s.total", name), "%lld", l->total);
-	req_setf(r, arena_printf(r->a, "%s.page", name), "%lld", page);
-	req_setf(r, arena_printf(r->a, "%s.pages", name), "%lld", pages);
-	if (page > 1)
-		req_setf(r, arena_printf(r->a, "%s.prev", name), "%lld", page - 1);
-	if (page < pages)
-		req_setf(r, arena_printf(r->a, "%s.next", name), "%lld", page + 1);
-	return 0;
+			return -1;
+	pg->total = l->total;
+	return req_pager(r, pg, href);
 }
 
 /* Regions.<i> (every city; the province is not a region served), the
@@ -244,7 +237,7 @@ handle_catalogue(struct req *r)
 {
 	struct product_filter	 f = { .kind = -1, .region = "", .status = -1 };
 	struct product_list	 l;
-	long long		 page = 1;
+	struct pager		 pg;
 	const char		*q;
 	enum err		 rc;
 	int			 st;
@@ -259,21 +252,18 @@ handle_catalogue(struct req *r)
 		f.term = r->f[PC_TERM].i;
 	if (r->f[PC_REGION].present && r->f[PC_REGION].error == NULL)
 		f.region = r->f[PC_REGION].s;
-	if (r->f[PC_PAGE].present && r->f[PC_PAGE].error == NULL)
-		page = r->f[PC_PAGE].i;
+	req_pager_init(r, PC_PAGE, PRODUCTS_PER_PAGE, 0, &pg);
 	if ((st = regions_to_hdf(r, f.region)) != 0)
 		return st;
-	if ((rc = product_catalogue(r->app->db, r->a, &f, (size_t)page - 1,
+	if ((rc = product_catalogue(r->app->db, r->a, &f, (size_t)pg.page - 1,
 	    PRODUCTS_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
-	q = arena_printf(r->a, "kind=%s&amount=%s&term=%s&region=%s",
+	q = arena_printf(r->a, "/products?kind=%s&amount=%s&term=%s&region=%s&",
 	    f.kind >= 0 ? product_kind_names[f.kind] : "",
 	    f.amount > 0 ? arena_printf(r->a, "%lld", f.amount) : "",
 	    f.term > 0 ? arena_printf(r->a, "%lld", f.term) : "",
 	    query_escape(r->a, f.region));
-	if (q == NULL || req_set(r, "Catalogue.query", q) == -1)
-		return 500;
-	return list_to_hdf(r, "Catalogue", &l, page) == 0 ? 200 : 500;
+	return list_to_hdf(r, "Catalogue", &l, &pg, q) == 0 ? 200 : 500;
 }
 
 /* GET /products/{id} on the internet: a published product, with the
@@ -304,7 +294,7 @@ handle_products(struct req *r)
 	struct product_filter	 f = { .kind = -1, .region = "", .status = -1 };
 	struct product_list	 l;
 	struct scope		 sc;
-	long long		 page = 1;
+	struct pager		 pg;
 	enum err		 rc;
 
 	r->tmpl = TMPL_PRODUCTS;
@@ -317,17 +307,15 @@ handle_products(struct req *r)
 				f.status = i;
 	if (r->f[PL_KIND].present && r->f[PL_KIND].error == NULL)
 		f.kind = product_kind_parse(r->f[PL_KIND].s);
-	if (r->f[PL_PAGE].present && r->f[PL_PAGE].error == NULL)
-		page = r->f[PL_PAGE].i;
+	req_pager_init(r, PL_PAGE, PRODUCTS_PER_PAGE, 0, &pg);
 	scope_of_user(&sc, &r->sess->user);
-	if ((rc = product_search(r->app->db, r->a, &sc, &f, (size_t)page - 1,
+	if ((rc = product_search(r->app->db, r->a, &sc, &f, (size_t)pg.page - 1,
 	    PRODUCTS_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
-	if (req_setf(r, "Products.query", "status=%s&kind=%s",
+	return list_to_hdf(r, "Products", &l, &pg, arena_printf(r->a,
+	    "/products?status=%s&kind=%s&",
 	    f.status >= 0 ? status_choices[f.status] : "",
-	    f.kind >= 0 ? product_kind_names[f.kind] : "") == -1)
-		return 500;
-	return list_to_hdf(r, "Products", &l, page) == 0 ? 200 : 500;
+	    f.kind >= 0 ? product_kind_names[f.kind] : "")) == 0 ? 200 : 500;
 }
 
 /* The typed product into *in; 0, or -1 with the messages set (the

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Catalogue.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -36,7 +37,7 @@
     </div>
     <button type="submit"><?cs var:S.Products.filter ?></button>
   </form>
-  <p id="catalogue-total"><?cs var:S.Catalogue.total ?><?cs var:Catalogue.total ?><?cs var:S.Products.total_unit ?></p>
+  <p id="catalogue-total"><?cs var:S.Catalogue.total ?><?cs var:Pager.total ?><?cs var:S.Products.total_unit ?></p>
   <?cs if:subcount(Catalogue.rows) > 0 ?>
   <ul class="cards" id="catalogue">
     <?cs each:p = Catalogue.rows ?>
@@ -51,12 +52,6 @@
   <?cs else ?>
   <p class="notice" id="catalogue-none"><?cs var:S.Catalogue.none ?></p>
   <?cs /if ?>
-  <?cs if:Catalogue.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Catalogue.prev ?><a rel="prev" href="/products?<?cs var:Catalogue.query ?>&amp;page=<?cs var:Catalogue.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Catalogue.page ?> / <?cs var:Catalogue.pages ?></span>
-    <?cs if:Catalogue.next ?><a rel="next" href="/products?<?cs var:Catalogue.query ?>&amp;page=<?cs var:Catalogue.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Fis.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -14,7 +15,7 @@
       <?cs call:field_error("page") ?>
     </div>
   </form>
-  <p id="fis-total"><?cs var:S.Fis.total ?><?cs var:Fis.total ?><?cs var:S.Fis.total_unit ?></p>
+  <p id="fis-total"><?cs var:S.Fis.total ?><?cs var:Pager.total ?><?cs var:S.Fis.total_unit ?></p>
   <?cs if:subcount(Fis.rows) > 0 ?>
   <table class="list" id="fis">
     <thead><tr>
@@ -45,12 +46,6 @@
   <?cs else ?>
   <p class="notice" id="fis-none"><?cs var:S.Fis.none ?></p>
   <?cs /if ?>
-  <?cs if:Fis.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Fis.prev ?><a rel="prev" href="/fis?<?cs var:Fis.query ?>&amp;page=<?cs var:Fis.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Fis.page ?> / <?cs var:Fis.pages ?></span>
-    <?cs if:Fis.next ?><a rel="next" href="/fis?<?cs var:Fis.query ?>&amp;page=<?cs var:Fis.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"_field.cs" ?>
+<?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Products.title ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -23,7 +24,7 @@
       <?cs call:field_error("status") ?><?cs call:field_error("kind") ?><?cs call:field_error("page") ?>
     </div>
   </form>
-  <p id="products-total"><?cs var:S.Products.total ?><?cs var:Products.total ?><?cs var:S.Products.total_unit ?></p>
+  <p id="products-total"><?cs var:S.Products.total ?><?cs var:Pager.total ?><?cs var:S.Products.total_unit ?></p>
   <?cs if:subcount(Products.rows) > 0 ?>
   <table class="list" id="products">
     <thead><tr>
@@ -52,12 +53,6 @@
   <?cs else ?>
   <p class="notice" id="products-none"><?cs var:S.Products.none ?></p>
   <?cs /if ?>
-  <?cs if:Products.pages > 1 ?>
-  <nav class="pager" aria-label="<?cs var:S.Pager.label ?>">
-    <?cs if:Products.prev ?><a rel="prev" href="/products?<?cs var:Products.query ?>&amp;page=<?cs var:Products.prev ?>"><?cs var:S.Pager.prev ?></a><?cs /if ?>
-    <span><?cs var:S.Pager.page ?> <?cs var:Products.page ?> / <?cs var:Products.pages ?></span>
-    <?cs if:Products.next ?><a rel="next" href="/products?<?cs var:Products.query ?>&amp;page=<?cs var:Products.next ?>"><?cs var:S.Pager.next ?></a><?cs /if ?>
-  </nav>
-  <?cs /if ?>
+  <?cs call:pager() ?>
 </section>
 <?cs /def ?>

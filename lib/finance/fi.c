@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "db/db_region.h"
 #include "accounts/account_state.h"
 #include "crypto/password.h"
@@ -31,10 +32,7 @@ fi_kind_name(enum fi_kind k)
 int
 fi_kind_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < FI_KIND__MAX; i++)
-		if (strcmp(s, fi_kind_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(fi_kind_names, FI_KIND__MAX, s);
 }
 
 const char *

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/enumname.h"
 #include "finance/product.h"
 
 const char *const product_kind_names[PK__MAX + 1] = {
@@ -27,10 +28,7 @@ static const char *const action_audit[PA__MAX] = {
 int
 product_kind_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < PK__MAX; i++)
-		if (strcmp(s, product_kind_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(product_kind_names, PK__MAX, s);
 }
 
 const char *
@@ -42,10 +40,7 @@ product_status_name(enum product_status s)
 static int
 status_parse(const char *s)
 {
-	for (int i = 0; s != NULL && i < PS__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0)
-			return i;
-	return -1;
+	return enum_parse(status_names, PS__MAX, s);
 }
 
 int
