@@ -83,33 +83,6 @@ of_agency(const struct req *r)
 	return strcmp(r->sess->user.org_kind, "agency") == 0;
 }
 
-/*
- * Loads the agency of the path's {id} into *ag and checks the actor's
- * scope: an agency's own users see it and no other; the offices' staff
- * see those of their region (R-02.2).  Returns 0, or the HTTP status to
- * answer: 404 for no such agency, 403 (audited as access.denied)
- * otherwise.
- */
-static int
-load_agency(struct req *r, struct agency *ag)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	if ((rc = agency_get(r->app->db, r->a, id, ag)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	if (of_agency(r)) {
-		if (r->sess->user.org_id != id)
-			return req_forbidden(r, "agency", id, "not own agency");
-	} else if (!region_covers(r->sess->user.region, ag->region))
-		return req_forbidden(r, "agency", id, "region scope");
-	return 0;
-}
-
 /* Agency.* for the templates. */
 static int
 agency_to_hdf(struct req *r, const struct agency *ag)
@@ -319,10 +292,8 @@ handle_agency(struct req *r)
 	struct agency		 ag;
 	struct user_list	 l;
 	enum err		 rc;
-	int			 st;
 
-	if ((st = load_agency(r, &ag)) != 0)
-		return st;
+	ag = *(const struct agency *)r->obj;	/* the dispatcher's, scoped */
 	r->tmpl = TMPL_AGENCY;
 	req_set(r, "Page.nav", of_agency(r) ? "agency" : "agencies");
 	if (agency_to_hdf(r, &ag) == -1)
@@ -372,10 +343,8 @@ handle_agency_edit(struct req *r)
 	struct agency_input	 in;
 	struct agency		 ag;
 	enum err		 rc;
-	int			 st;
 
-	if ((st = load_agency(r, &ag)) != 0)
-		return st;
+	ag = *(const struct agency *)r->obj;	/* the dispatcher's, scoped */
 	r->tmpl = TMPL_AGENCY_EDIT;
 	req_set(r, "Page.nav", "agencies");
 	if (agency_to_hdf(r, &ag) == -1)

@@ -26,6 +26,7 @@
 #include "web/http.h"
 #include "web/params.h"
 #include "web/route.h"
+#include "accounts/scope.h"
 #include "accounts/session.h"
 #include "web/view.h"
 
@@ -60,6 +61,12 @@ struct req {
 
 	struct session		*sess;		/* NULL: nobody signed in */
 	long long		 user_id;	/* sess->user.id or 0 */
+	struct scope		 scope;		/* of sess->user (valid with sess) */
+	const void		*obj;		/* the route's {id} object, loaded by
+						 * the dispatcher through its scoped
+						 * getter (worker.c obj_getters); the
+						 * handler casts it to the route's
+						 * OBJ_* type (struct agency ...) */
 	const char		*csrf;		/* the token forms must carry */
 	HDF			*hdf;		/* the page's data */
 	int			 tmpl;		/* TMPL_* to render on 200 */

@@ -38,7 +38,11 @@ enum {
 	" AND (? = '' OR a.name LIKE ?)"
 
 static const char *const sql[STMT_AGENCY__MAX] = {
-	[STMT_AGENCY_GET] = AGENCY_COLS " WHERE a.id = ?",
+	/* Parameters: id, then the scope (agency_get): an agency's own users
+	 * see it alone, the offices' staff those of their region (R-02.2). */
+	[STMT_AGENCY_GET] = AGENCY_COLS " WHERE a.id = ?"
+	    " AND ((? = 'agency' AND a.id = ?)"
+	    " OR (? <> 'agency' AND" REGION_SCOPE("a.region_code") "))",
 	/* the row alone: FOR UPDATE on the join would lock the region too */
 	[STMT_AGENCY_LOCK] =
 	    "SELECT name, dept_code, address, net_name, net_title, net_contact_enc"
@@ -92,14 +96,19 @@ agency_from_row(const struct db_rows *r, struct arena *a, struct agency *o)
 }
 
 enum err
-agency_get(struct db *db, struct arena *a, long long id, struct agency *out)
+agency_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct agency *out)
 {
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[] = {
+		DB_INT(id), DB_STR(sc->org_kind), DB_INT(sc->org_id),
+		DB_STR(sc->org_kind), DB_STR(sc->region), DB_STR(sc->region),
+	};
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 n;
 
-	if ((rc = db_query(db, a, &mod, STMT_AGENCY_GET, p, 1, &rows)) != ERR_OK)
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_GET, p,
+	    sizeof p / sizeof p[0], &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == 1)
 		rc = agency_from_row(rows, a, out) == 0 ? ERR_OK : ERR_NOMEM;

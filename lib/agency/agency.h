@@ -16,6 +16,7 @@
 #include "core/pager.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "accounts/scope.h"
 #include "accounts/user.h"
 
 struct agency {
@@ -49,10 +50,13 @@ struct agency_input {
 	const char	*net_contact;
 };
 
-/* Agency `id` into *out (strings in `a`).  ERR_NOTFOUND, ERR_DB_LOST,
- * ERR_DB, ERR_NOMEM. */
-enum err	agency_get(struct db *, struct arena *a, long long id,
-		    struct agency *out);
+/* Agency `id` into *out (strings in `a`) when `sc` covers it: an
+ * agency's own users their agency alone, the offices' staff the agencies
+ * of their region, the system all (R-02.2; the predicate is in the
+ * statement).  ERR_NOTFOUND for none in the scope, ERR_DB_LOST, ERR_DB,
+ * ERR_NOMEM. */
+enum err	agency_get(struct db *, struct arena *a,
+		    const struct scope *sc, long long id, struct agency *out);
 
 /*
  * The page `pg` of the agencies of `region_scope` (440000: every region;

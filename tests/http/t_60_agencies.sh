@@ -193,16 +193,16 @@ expect_no_body '/edit"' "R-02.3 ... without the edit link"
 # --- scope of one agency (R-02.2, X-AUD) --------------------------------------------------
 n0=$(audit_count "action = 'access.denied' AND object_type = 'agency' AND object_id = '$AG_FS' AND actor_id = $OP_GZ")
 req GET "$INTRANET/agencies/$AG_FS" --jar "$OPGZ"
-expect_status 403 "R-02.2 a Guangzhou operator may not open Foshan's agency by its id"
-expect_body '无权访问' "X-UI the refusal is in Chinese"
+expect_status 404 "R-02.2 a Guangzhou operator may not open Foshan's agency by its id (out of scope: 404, issue 13)"
+expect_body '页面不存在' "X-UI the refusal is in Chinese"
 expect_no_body '佛山市市场监督管理局' "R-02.2 ... and names nothing"
 expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'agency' AND object_id = '$AG_FS' AND actor_id = $OP_GZ AND outcome = 'denied' AND detail = 'region scope'")" \
 	"$((n0 + 1))" "X-AUD the refusal is an access.denied audit row"
 req GET "$INTRANET/agencies/$AG_FS/edit" --jar "$OPGZ"
-expect_status 403 "R-02.2 ... nor its edit form"
+expect_status 404 "R-02.2 ... nor its edit form"
 post_form "$OPGZ" "$INTRANET/agencies/$AG_NEW/edit" "$INTRANET/agencies/$AG_NEW_FS/edit" \
 	--data-urlencode "name=六十测试局（越权）"
-expect_status 403 "R-02.2 ... nor post an edit of a Foshan agency"
+expect_status 404 "R-02.2 ... nor post an edit of a Foshan agency"
 expect_eq "$(sql "SELECT name FROM agencies WHERE id = $AG_NEW_FS")" 六十测试局 "R-02.2 ... which changes nothing"
 expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'agency' AND object_id = '$AG_FS' AND actor_id = $OP_GZ")" \
 	"$((n0 + 2))" "X-AUD every refusal is audited"
@@ -228,9 +228,9 @@ expect_no_body 'href="/users/' "R-02.2 ... without links to the operators' user 
 expect_no_body '/edit"' "R-04.1 ... and without an edit link"
 n0=$(audit_count "action = 'access.denied' AND object_type = 'agency' AND actor_id = $GOV_GZ AND detail = 'not own agency'")
 req GET "$INTRANET/agencies/$AG_FS" --jar "$GOVGZ"
-expect_status 403 "R-02.2 a gov user may not open another city's agency"
+expect_status 404 "R-02.2 a gov user may not open another city's agency"
 req GET "$INTRANET/agencies/$AG_NEW" --jar "$GOVGZ"
-expect_status 403 "R-02.2 ... nor another agency of its own city"
+expect_status 404 "R-02.2 ... nor another agency of its own city"
 expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'agency' AND actor_id = $GOV_GZ AND detail = 'not own agency'")" \
 	"$((n0 + 2))" "X-AUD both refusals are audited"
 req GET "$INTRANET/agencies/$AG_GZ/edit" --jar "$GOVGZ"
