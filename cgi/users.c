@@ -126,28 +126,6 @@ ask_rule(const struct req *r, enum act act, const struct user *u)
 	return acct_rule_request(&me, &them, act_step[act]);
 }
 
-/*
- * Loads the user of the path's {id} into *u and checks the region scope
- * (R-02.2).  Returns 0, or the HTTP status to answer: 404 for no such
- * user, 403 (audited as access.denied) outside the actor's region.
- */
-static int
-load_target(struct req *r, struct user *u)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	if ((rc = user_by_id(r->app->db, r->a, id, u)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	if (!region_covers(r->sess->user.region, u->region))
-		return req_forbidden(r, "user", id, "region scope");
-	return 0;
-}
-
 static void
 set_time(struct req *r, const char *name, const char *utc)
 {
@@ -291,10 +269,8 @@ int
 handle_user(struct req *r)
 {
 	struct user	u;
-	int		st;
 
-	if ((st = load_target(r, &u)) != 0)
-		return st;
+	u = *(const struct user *)r->obj;	/* the dispatcher's, scoped */
 	for (int i = 0; r->f[USER_DONE].present && i < ACT__MAX; i++) {
 		char key[48];
 
@@ -325,8 +301,7 @@ act(struct req *r, enum act what)
 	enum err		 rc;
 	int			 st;
 
-	if ((st = load_target(r, &u)) != 0)
-		return st;
+	u = *(const struct user *)r->obj;	/* the dispatcher's, scoped */
 	if ((v = act_rule(r, what, &u)) == RULE_SELF)
 		return req_forbidden(r, "user", u.id, "own account");
 	if (u.status == USER_REVOKED)
@@ -462,8 +437,7 @@ handle_user_request(struct req *r)
 	enum err		 rc;
 	int			 st, what = -1;
 
-	if ((st = load_target(r, &u)) != 0)
-		return st;
+	u = *(const struct user *)r->obj;	/* the dispatcher's, scoped */
 	if (u.id == r->sess->user.id)
 		return req_forbidden(r, "user", u.id, "own account");
 	for (int i = 0; r->f[UREQ_ACTION].error == NULL && i < ACT__MAX; i++)

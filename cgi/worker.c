@@ -147,10 +147,17 @@ get_agency(struct req *r, long long id, void *out)
 	return agency_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_user(struct req *r, long long id, void *out)
+{
+	return user_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
 } obj_getters[OBJ__MAX] = {
+	[OBJ_USER] = { sizeof(struct user), get_user },
 	[OBJ_AGENCY] = { sizeof(struct agency), get_agency },
 };
 

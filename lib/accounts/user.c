@@ -7,6 +7,7 @@
 
 #include "core/enumname.h"
 #include "db/db_region.h"
+#include "accounts/scope.h"
 #include "accounts/account_rule.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
@@ -18,6 +19,7 @@
 enum {
 	STMT_USER_BY_ID,
 	STMT_USER_BY_NAME,
+	STMT_USER_GET,
 	STMT_USER_AUTH,
 	STMT_USER_FAIL,
 	STMT_USER_FAILS,
@@ -61,6 +63,9 @@ enum {
 static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_BY_ID] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?",
 	[STMT_USER_BY_NAME] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?",
+	/* Parameters: id, the scope's region x2 (user_get, R-02.2). */
+	[STMT_USER_GET] = "SELECT " USER_COLS USER_FROM
+	    " WHERE u.id = ? AND" REGION_SCOPE("u.region_code"),
 	[STMT_USER_AUTH] =
 	    "SELECT id, pw_hash, status, role,"
 	    " locked_until IS NOT NULL AND locked_until > UTC_TIMESTAMP(),"
@@ -265,6 +270,30 @@ enum err
 user_by_id(struct db *db, struct arena *a, long long id, struct user *u)
 {
 	return user_one(db, a, STMT_USER_BY_ID, DB_INT(id), u);
+}
+
+enum err
+user_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
+    struct user *u)
+{
+	struct db_param	 p[] = {
+		DB_INT(id), DB_STR(sc->region), DB_STR(sc->region),
+	};
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_USER_GET, p, sizeof p / sizeof p[0],
+	    &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		rc = user_from_row(rows, a, 0, u) == 0 ? ERR_OK : ERR_DB;
+	else if (n == 0)
+		rc = ERR_NOTFOUND;
+	else
+		rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	db_rows_free(rows);
+	return rc;
 }
 
 enum err

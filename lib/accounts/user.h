@@ -93,6 +93,12 @@ bool		 region_covers(const char *actor_region, const char *target);
 /* Lookups; ERR_NOTFOUND when there is no such user. */
 enum err	 user_by_id(struct db *, struct arena *, long long id, struct user *);
 enum err	 user_by_name(struct db *, struct arena *, const char *name, struct user *);
+/* User `id` into *u when `sc`'s region covers the user's (R-02.2; the
+ * predicate is in the statement): the target of an operator's action.
+ * ERR_NOTFOUND for none in the scope, ERR_DB_LOST, ERR_DB. */
+struct scope;
+enum err	 user_get(struct db *, struct arena *, const struct scope *sc,
+		    long long id, struct user *);
 
 /*
  * Sign-in by password (R-11.1).  Does the same KDF work whether or not

@@ -113,8 +113,8 @@ expect_body 'id="history"' "X-AUD the page lists the user's recent audit rows"
 
 n0=$(audit_count "action = 'access.denied' AND object_type = 'user' AND object_id = '$GOV_FS' AND actor_id = $OP_GZ")
 req GET "$INTRANET/users/$GOV_FS" --jar "$OPGZ"
-expect_status 403 "R-02.2 a Guangzhou operator may not open a Foshan user by changing the id"
-expect_body '无权访问' "X-UI the refusal is in Chinese"
+expect_status 404 "R-02.2 a Guangzhou operator may not open a Foshan user by changing the id (out of scope: 404, issue 13)"
+expect_body '页面不存在' "X-UI the refusal is in Chinese"
 expect_no_body 'gov-fs' "R-02.2 ... and reveals nothing about the user"
 n1=$(audit_count "action = 'access.denied' AND object_type = 'user' AND object_id = '$GOV_FS' AND actor_id = $OP_GZ AND outcome = 'denied' AND detail = 'region scope'")
 expect_eq "$n1" "$((n0 + 1))" "X-AUD the refused access is an access.denied audit row"
@@ -123,7 +123,7 @@ req POST "$INTRANET/users/$GOV_FS/suspend" --jar "$OPGZ" -H "Origin: $INTRANET" 
 	--data-urlencode "csrf_token=wrong-token"
 expect_status 403 "X-SEC a POST without the session's CSRF token is refused"
 post_form "$OPGZ" "$INTRANET/users/$GOV_GZ" "$INTRANET/users/$GOV_FS/suspend"
-expect_status 403 "R-02.2 a Guangzhou operator may not suspend a Foshan user"
+expect_status 404 "R-02.2 a Guangzhou operator may not suspend a Foshan user"
 expect_eq "$(sql "SELECT status FROM users WHERE id = $GOV_FS")" suspended \
 	"R-02.2 (set up) the province's operator suspended gov-fs"
 n2=$(audit_count "action = 'access.denied' AND object_type = 'user' AND object_id = '$GOV_FS' AND actor_id = $OP_GZ")

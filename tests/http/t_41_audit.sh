@@ -20,7 +20,7 @@ today=$(TZ=Asia/Shanghai date +%F)
 GOV_FS=$(uid_of gov-fs)
 login "$INTRANET" op-gz
 req GET "$INTRANET/users/$GOV_FS" --jar "$(jar_of op-gz)"
-expect_status 403 "R-02.2 (set up) op-gz is refused a Foshan user"
+expect_status 404 "R-02.2 (set up) op-gz is refused a Foshan user"
 login "$INTRANET" op-gd
 post_form "$(jar_of op-gd)" "$INTRANET/account" "$INTRANET/logout"
 expect_status 303 "X-AUD (set up) op-gd signs out"
