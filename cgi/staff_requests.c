@@ -6,8 +6,8 @@
  * list the requests of the reader's region scope and let a supervisor who
  * is neither the requester nor the target approve (the action runs in
  * the same transaction, lib/accounts/staff_request.h) or refuse with a reason.  A
- * request by id is read through sreq_get(), which carries the region
- * scope in its SQL: one outside the scope is a 404.
+ * request by id is loaded by the dispatcher through sreq_get(), which carries the region
+ * scope in its SQL: one outside the scope is a 404 (audited).
  */
 #include <stdio.h>
 #include <string.h>
@@ -159,23 +159,6 @@ verdict_key(enum acct_verdict v)
 	}
 }
 
-/*
- * Loads the request of the path's {id} through the scoped getter: 0, or
- * the status to answer (404 for none in the scope).
- */
-static int
-load_sreq(struct req *r, struct staff_request *s)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	if ((rc = sreq_get(r->app->db, r->a, r->sess->user.region, id, s)) == ERR_NOTFOUND)
-		return 404;
-	return rc == ERR_OK ? 0 : status_of(rc);
-}
-
 /* The detail page of s, with the decision forms a supervisor may use. */
 static int
 sreq_detail(struct req *r, const struct staff_request *s)
@@ -204,10 +187,8 @@ int
 handle_sreq(struct req *r)
 {
 	struct staff_request	s;
-	int			st;
 
-	if ((st = load_sreq(r, &s)) != 0)
-		return st;
+	s = *(const struct staff_request *)r->obj;	/* the dispatcher's, scoped */
 	if (r->f[SQV_DONE].present && r->f[SQV_DONE].error == NULL) {
 		char key[48];
 
@@ -239,8 +220,7 @@ decide(struct req *r, bool approve)
 	enum err		 rc;
 	int			 st;
 
-	if ((st = load_sreq(r, &s)) != 0)
-		return st;
+	s = *(const struct staff_request *)r->obj;	/* the dispatcher's, scoped */
 	if (s.status != SREQ_PENDING) {
 		req_set(r, "Refused", views_str(r->app->views, "SReq.not_pending"));
 		return sreq_detail(r, &s);
@@ -267,7 +247,7 @@ decide(struct req *r, bool approve)
 		explicit_bzero(otp, sizeof otp);
 	if (rc == ERR_CONFLICT) {
 		/* decided meanwhile, or the account's state moved on */
-		if (load_sreq(r, &s) != 0)
+		if (sreq_get(r->app->db, r->a, &r->scope, s.id, &s) != ERR_OK)
 			return 500;
 		req_set(r, "Refused", views_str(r->app->views, s.status == SREQ_PENDING ?
 		    "SReq.refused_state" : "SReq.not_pending"));

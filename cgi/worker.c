@@ -19,6 +19,7 @@
 
 #include <openssl/rand.h>
 
+#include "accounts/staff_request.h"
 #include "agency/agency.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
@@ -153,12 +154,19 @@ get_user(struct req *r, long long id, void *out)
 	return user_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_sreq(struct req *r, long long id, void *out)
+{
+	return sreq_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
 } obj_getters[OBJ__MAX] = {
 	[OBJ_USER] = { sizeof(struct user), get_user },
 	[OBJ_AGENCY] = { sizeof(struct agency), get_agency },
+	[OBJ_STAFF_REQUEST] = { sizeof(struct staff_request), get_sreq },
 };
 
 static bool

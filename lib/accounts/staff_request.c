@@ -237,10 +237,12 @@ sreq_fill(const struct db_rows *rows, struct arena *a, void *elem)
 }
 
 enum err
-sreq_get(struct db *db, struct arena *a, const char *region, long long id,
+sreq_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
     struct staff_request *out)
 {
-	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(id) };
+	struct db_param		 p[] = {
+		DB_STR(sc->region), DB_STR(sc->region), DB_INT(id),
+	};
 	struct staff_request	*v;
 	size_t			 n;
 	enum err		 rc;

@@ -23,6 +23,7 @@
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "accounts/scope.h"
 #include "accounts/user.h"
 
 enum sreq_status { SREQ_PENDING, SREQ_APPROVED, SREQ_REFUSED, SREQ__MAX };
@@ -68,9 +69,10 @@ enum err	 sreq_create(struct db *, const struct audit_actor *,
 		    long long target_id, enum acct_action act, const char *reason,
 		    long long *id, enum acct_verdict *why);
 
-/* The request `id` if the scope `region` covers its target's region
- * (440000: all): ERR_NOTFOUND otherwise.  Strings live in `a`. */
-enum err	 sreq_get(struct db *, struct arena *, const char *region,
+/* The request `id` if the scope `sc`'s region covers its target's
+ * region (440000: all; the predicate is in the statement): ERR_NOTFOUND
+ * otherwise.  Strings live in `a`. */
+enum err	 sreq_get(struct db *, struct arena *, const struct scope *sc,
 		    long long id, struct staff_request *);
 
 /* Requests of the scope: the pending ones (oldest first) then, when

@@ -96,10 +96,13 @@ req GET "$INTRANET/dashboard" --jar "$SUPGD"
 expect_body "id=\"staff-requests\".*data-request=\"$N\"|data-request=\"$N\"" "X-SEC the request waits on the supervisor's dashboard"
 req GET "$INTRANET/users/requests" --jar "$SUPGZ"
 expect_no_body "data-request=\"$N\"" "R-02.2 a city's supervisor does not see a province account's request"
+nd0=$(audit_count "action = 'access.denied' AND object_type = 'staff_request' AND object_id = '$N' AND actor_id = $(uid_of sup-gz) AND outcome = 'denied' AND detail = 'region scope'")
 req GET "$INTRANET/users/requests/$N" --jar "$SUPGZ"
 expect_status 404 "R-02.2 ... nor open it by id (scoped getter)"
 post_form "$SUPGZ" "$INTRANET/users" "$INTRANET/users/requests/$N/approve"
 expect_status 404 "R-02.2 ... nor approve it"
+expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'staff_request' AND object_id = '$N' AND actor_id = $(uid_of sup-gz) AND outcome = 'denied' AND detail = 'region scope'")" \
+	"$((nd0 + 2))" "X-AUD R-02.2 both out-of-scope requests are access.denied audit rows (the dispatcher's scoped load)"
 
 # --- the requester and the target may not approve (X-SEC four eyes) -----------------------
 req GET "$INTRANET/users/requests/$N" --jar "$OPGD"
