@@ -288,28 +288,6 @@ batch_to_hdf(struct req *r, HDF *row, const struct cbatch *b)
 	return 0;
 }
 
-/* Loads the batch of the path and checks the scope: the agency's own gov
- * users, or the offices of its region.  0 or the HTTP status. */
-static int
-load_batch(struct req *r, struct cbatch *b)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	long long	mine = my_agency(r);
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	if ((rc = cbatch_get(r->app->db, r->a, id, b)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	if (mine != 0 ? b->agency_id != mine :
-	    !region_covers(r->sess->user.region, b->region))
-		return req_forbidden(r, "credit_batch", id,
-		    mine != 0 ? "not the user's agency" : "region scope");
-	return 0;
-}
-
 /*
  * GET /credit/batches: the agency's batches (gov) or the region's
  * (operators, supervisors), newest first, 20 a page.
@@ -434,10 +412,8 @@ int
 handle_credit_batch(struct req *r)
 {
 	struct cbatch	b;
-	int		st;
 
-	if ((st = load_batch(r, &b)) != 0)
-		return st;
+	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	if (r->f[BA_DONE].present && r->f[BA_DONE].error == NULL)
 		req_set(r, "Done", views_str(r->app->views,
 		    arena_printf(r->a, "Batch.done.%s", r->f[BA_DONE].s)));
@@ -463,10 +439,8 @@ handle_credit_batch_errors(struct req *r)
 	const char		*body;
 	size_t			 n, len;
 	enum err		 rc;
-	int			 st;
 
-	if ((st = load_batch(r, &b)) != 0)
-		return st;
+	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	req_actor(r, &a);
 	if ((rc = cbatch_open(r->app->db, r->a, &a, &b, my_agency(r) == 0,
 	    u->org_kind, u->org_id, true, 0, CIMPORT_ERRORS_KEPT, &view)) != ERR_OK)
@@ -509,7 +483,7 @@ step_done(struct req *r, long long id, enum err rc, const char *done)
 	}
 	if (rc != ERR_CONFLICT)
 		return status_of(rc);
-	if ((rc = cbatch_get(r->app->db, r->a, id, &b)) != ERR_OK)
+	if ((rc = cbatch_get(r->app->db, r->a, &r->scope, id, &b)) != ERR_OK)
 		return status_of(rc);
 	r->tmpl_on_4xx = true;
 	req_set(r, "Stale", "1");
@@ -524,10 +498,8 @@ handle_credit_batch_confirm(struct req *r)
 	struct audit_actor	a;
 	struct cbatch		b;
 	unsigned		n;
-	int			st;
 
-	if ((st = load_batch(r, &b)) != 0)
-		return st;
+	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	req_actor(r, &a);
 	return step_done(r, b.id, cbatch_confirm(r->app->db, &a, b.id, &n), "confirmed");
 }
@@ -538,10 +510,8 @@ handle_credit_batch_discard(struct req *r)
 {
 	struct audit_actor	a;
 	struct cbatch		b;
-	int			st;
 
-	if ((st = load_batch(r, &b)) != 0)
-		return st;
+	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	req_actor(r, &a);
 	return step_done(r, b.id, cbatch_discard(r->app->db, &a, b.id), "discarded");
 }
@@ -553,10 +523,8 @@ handle_credit_batch_withdraw(struct req *r)
 {
 	struct audit_actor	a;
 	struct cbatch		b;
-	int			st;
 
-	if ((st = load_batch(r, &b)) != 0)
-		return st;
+	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	if (!r->f[BA_NOTE].present) {
 		if (r->f[BA_NOTE].error == NULL)
 			req_field_error(r, "note", "required");

@@ -21,6 +21,7 @@
 
 #include "accounts/staff_request.h"
 #include "agency/agency.h"
+#include "credit/credit_import.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -160,12 +161,19 @@ get_sreq(struct req *r, long long id, void *out)
 	return sreq_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_batch(struct req *r, long long id, void *out)
+{
+	return cbatch_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
 } obj_getters[OBJ__MAX] = {
 	[OBJ_USER] = { sizeof(struct user), get_user },
 	[OBJ_AGENCY] = { sizeof(struct agency), get_agency },
+	[OBJ_BATCH] = { sizeof(struct cbatch), get_batch },
 	[OBJ_STAFF_REQUEST] = { sizeof(struct staff_request), get_sreq },
 };
 

@@ -128,7 +128,11 @@ static const char *const sql[STMT_CI__MAX] = {
 	[STMT_CI_WITHDRAW] =
 	    "UPDATE credit_batches SET status = 'withdrawn', withdrawn_by = ?,"
 	    " withdrawn_at = UTC_TIMESTAMP(), withdraw_note = ? WHERE id = ?",
-	[STMT_CI_GET] = "SELECT " CB_COLS CB_FROM " WHERE b.id = ?",
+	/* Parameters: id, then the scope (cbatch_get): the agency's own
+	 * users, or the offices of its region (R-02.2). */
+	[STMT_CI_GET] = "SELECT " CB_COLS CB_FROM " WHERE b.id = ?"
+	    " AND ((? = 'agency' AND b.agency_id = ?)"
+	    " OR (? <> 'agency' AND" REGION_SCOPE("b.region_code") "))",
 	[STMT_CI_COUNT] = "SELECT COUNT(*) FROM credit_batches b" CB_SCOPE,
 	[STMT_CI_SEARCH] =
 	    "SELECT " CB_COLS CB_FROM CB_SCOPE " ORDER BY b.id DESC LIMIT ? OFFSET ?",
@@ -664,15 +668,20 @@ batch_fill(const struct db_rows *rows, struct arena *a, void *elem)
 }
 
 enum err
-cbatch_get(struct db *db, struct arena *a, long long id, struct cbatch *b)
+cbatch_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
+    struct cbatch *b)
 {
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[] = {
+		DB_INT(id), DB_STR(sc->org_kind), DB_INT(sc->org_id),
+		DB_STR(sc->org_kind), DB_STR(sc->region), DB_STR(sc->region),
+	};
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 n;
 
 	memset(b, 0, sizeof *b);
-	if ((rc = db_query(db, a, &mod, STMT_CI_GET, p, 1, &rows)) != ERR_OK)
+	if ((rc = db_query(db, a, &mod, STMT_CI_GET, p, sizeof p / sizeof p[0],
+	    &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == 1)
 		batch_fill(rows, a, b);

@@ -30,6 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accounts/scope.h"
 #include "core/arena.h"
 #include "db/audit.h"
 #include "credit/credit_cat.h"
@@ -125,7 +126,11 @@ struct cerror {
 
 const char	*cbatch_status_name(enum cbatch_status);
 
-enum err	cbatch_get(struct db *, struct arena *, long long id, struct cbatch *);
+/* Batch `id` when `sc` covers it: the agency's own users, the offices'
+ * staff of its region, the system all (R-02.2; the predicate is in the
+ * statement).  ERR_NOTFOUND for none in the scope, ERR_DB_LOST, ERR_DB. */
+enum err	cbatch_get(struct db *, struct arena *, const struct scope *sc,
+		    long long id, struct cbatch *);
 /* Batches of one agency (agency_id != 0) or of the region scope, newest
  * first; page 0-based. */
 enum err	cbatch_search(struct db *, struct arena *, const char *region,

@@ -120,8 +120,11 @@ expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B2")" 0 
 req GET "$INTRANET/credit/batches/$B2" --jar "$OPGZ"
 expect_status 200 "R-02.2 the region's operator sees the batch"
 expect_no_body 'id="batch-confirm"' "R-09.2 ... but only the agency confirms"
+nd0=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object_type = 'credit_batch' AND object_id = '$B2' AND outcome = 'denied' AND detail = 'not own agency'")
 req GET "$INTRANET/credit/batches/$B2" --jar "$GOVFS"
-expect_status 403 "R-02.2 another agency cannot open it"
+expect_status 404 "R-02.2 another agency cannot open it (out of scope: 404, issue 13)"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object_type = 'credit_batch' AND object_id = '$B2' AND outcome = 'denied' AND detail = 'not own agency'")" \
+	"$((nd0 + 1))" "X-AUD R-02.2 ... an access.denied audit row (the dispatcher's scoped load)"
 
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B2" "$INTRANET/credit/batches/$B2/confirm"
 expect_status 303 "R-09.2 gov-gz confirms"
