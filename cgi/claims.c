@@ -100,31 +100,23 @@ handle_claims(struct req *r)
 	return 200;
 }
 
-/* One claim's page (again with the messages of a refused decision). */
+/* The page of the route's claim, which the dispatcher loaded through the
+ * scoped claim_get (again with the messages of a refused decision). */
 static int
-claim_page(struct req *r, long long id)
+claim_page(struct req *r)
 {
-	struct claim	c;
-	HDF		*n;
-	enum err	rc;
+	const struct claim	*c = r->obj;
+	HDF			*n;
 
 	r->tmpl = TMPL_CLAIM;
 	req_set(r, "Page.nav", "claims");
-	if (id <= 0)
-		return 404;
-	rc = claim_get(r->app->db, r->a, r->app->cfg->data_key,
-	    r->sess->user.region, id, &c);
-	if (rc == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
 	if (hdf_get_node(r->hdf, "Claim", &n) != STATUS_OK) {
 		/* only OOM fails here */
 		return 500;
 	}
-	if (claim_to_hdf(r, n, &c) == -1)
+	if (claim_to_hdf(r, n, c) == -1)
 		return 500;
-	if (r->sess->user.role == ROLE_OPERATOR && strcmp(c.status, "pending") == 0)
+	if (r->sess->user.role == ROLE_OPERATOR && strcmp(c->status, "pending") == 0)
 		req_set(r, "Can.decide", "1");
 	return 200;
 }
@@ -138,7 +130,7 @@ claim_page(struct req *r, long long id)
 int
 handle_claim(struct req *r)
 {
-	return claim_page(r, route_arg_int(&r->args, "id"));
+	return claim_page(r);
 }
 
 /*
@@ -151,27 +143,19 @@ int
 handle_claim_licence(struct req *r)
 {
 	const unsigned char	*data;
-	struct claim		 c;
-	long long		 id = route_arg_int(&r->args, "id");
+	const struct claim	*c = r->obj;	/* the dispatcher's, scoped */
+	long long		 id = c->id;
 	size_t			 len;
 	enum err		 rc;
 
-	if (id <= 0)
-		return 404;
-	rc = claim_get(r->app->db, r->a, r->app->cfg->data_key,
-	    r->sess->user.region, id, &c);
-	if (rc == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	if ((rc = claim_licence_read(r->a, r->app->cfg->licences, &c, &data, &len)) != ERR_OK)
+	if ((rc = claim_licence_read(r->a, r->app->cfg->licences, c, &data, &len)) != ERR_OK)
 		return 500;
 	r->body_out = (const char *)data;
 	r->body_len = len;
-	r->ctype = claim_ftype_mime(c.licence_type);
+	r->ctype = claim_ftype_mime(c->licence_type);
 	req_header(r, "Content-Disposition", arena_printf(r->a,
 	    "%s; filename=\"licence-%lld.%s\"", r->f[LI_DOWNLOAD].i ? "attachment" : "inline",
-	    id, claim_ftype_name(c.licence_type)));
+	    id, claim_ftype_name(c->licence_type)));
 	return 200;
 }
 
@@ -187,13 +171,13 @@ handle_claim_decide(struct req *r)
 {
 	struct ent_keys		keys = { r->app->cfg->data_key, r->app->cfg->index_key };
 	struct audit_actor	a;
-	long long		id = route_arg_int(&r->args, "id");
+	long long		id = ((const struct claim *)r->obj)->id;
 	bool			approve;
 	char			today[11];
 	enum err		rc;
 	int			st;
 
-	if ((st = claim_page(r, id)) != 200)
+	if ((st = claim_page(r)) != 200)
 		return st;
 	approve = r->f[CD_RESULT].present && strcmp(r->f[CD_RESULT].s, "approve") == 0;
 	if (r->f[CD_RESULT].error == NULL && !approve && !r->f[CD_REASON].present &&

@@ -22,6 +22,7 @@
 #include "accounts/staff_request.h"
 #include "agency/agency.h"
 #include "credit/credit_import.h"
+#include "enterprise/claim.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -167,6 +168,13 @@ get_batch(struct req *r, long long id, void *out)
 	return cbatch_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_claim(struct req *r, long long id, void *out)
+{
+	return claim_get(r->app->db, r->a, r->app->cfg->data_key, &r->scope,
+	    id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -174,6 +182,7 @@ static const struct {
 	[OBJ_USER] = { sizeof(struct user), get_user },
 	[OBJ_AGENCY] = { sizeof(struct agency), get_agency },
 	[OBJ_BATCH] = { sizeof(struct cbatch), get_batch },
+	[OBJ_CLAIM] = { sizeof(struct claim), get_claim },
 	[OBJ_STAFF_REQUEST] = { sizeof(struct staff_request), get_sreq },
 };
 

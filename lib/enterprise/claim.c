@@ -583,9 +583,11 @@ claim_list(struct db *db, struct arena *a, const unsigned char key[32],
 
 enum err
 claim_get(struct db *db, struct arena *a, const unsigned char key[32],
-    const char *region, long long id, struct claim *c)
+    const struct scope *sc, long long id, struct claim *c)
 {
-	struct db_param	 p[] = { DB_INT(id), DB_STR(region), DB_STR(region) };
+	struct db_param	 p[] = {
+		DB_INT(id), DB_STR(sc->region), DB_STR(sc->region),
+	};
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 n;

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accounts/scope.h"
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -110,10 +111,11 @@ struct claim {
 enum err	claim_list(struct db *, struct arena *, const unsigned char data_key[32],
 		    const char *region, size_t max, struct claim **v, size_t *n);
 
-/* One claim, if `region` covers it; ERR_NOTFOUND otherwise (another
- * city's claim does not exist for its operators). */
+/* One claim, if the region of `sc` covers it (the predicate is in the
+ * statement); ERR_NOTFOUND otherwise (another city's claim does not exist
+ * for its operators). */
 enum err	claim_get(struct db *, struct arena *, const unsigned char data_key[32],
-		    const char *region, long long id, struct claim *);
+		    const struct scope *sc, long long id, struct claim *);
 
 /*
  * Reads the licence of claim `c` from `licdir` into `a`.  ERR_IO when the

@@ -179,12 +179,15 @@ fs=$(jar_of "$FS_OP")
 req GET "$INTRANET/claims" --jar "$fs"
 expect_status 200 "R-02.2 a city's operator opens the list of claims"
 expect_no_body "data-claim=\"$cid\"" "R-02.2 ... another city's claim is not in it"
+nd0=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object_type = 'claim' AND object_id = '$cid' AND outcome = 'denied' AND detail = 'region scope' AND actor_id = (SELECT id FROM users WHERE username = '$FS_OP')")
 req GET "$INTRANET/claims/$cid" --jar "$fs"
 expect_status 404 "R-02.2 another city's operator gets 404 for the claim"
 req GET "$INTRANET/claims/$cid/licence" --jar "$fs"
 expect_status 404 "R-02.2 ... and for its licence"
 post_form "$fs" "$INTRANET/claims" "$INTRANET/claims/$cid/decide" --data-urlencode result=approve
 expect_status 404 "R-02.2 ... and cannot decide it"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object_type = 'claim' AND object_id = '$cid' AND outcome = 'denied' AND detail = 'region scope' AND actor_id = (SELECT id FROM users WHERE username = '$FS_OP')")" "$((nd0 + 3))" \
+	"X-AUD R-02.2 the three out-of-scope requests are access.denied audit rows (the dispatcher's scoped load)"
 expect_eq "$(sql "SELECT status FROM enterprise_claims WHERE id = '$cid'")" pending "R-02.2 ... which is still pending"
 
 login "$INTRANET" op-gd
