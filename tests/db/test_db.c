@@ -15,6 +15,8 @@
 
 #include <mysql.h>
 
+#include "accounts/scope.h"
+#include "agency/agency.h"
 #include "core/config.h"
 #include "db/db.h"
 #include "db/db_region.h"
@@ -318,6 +320,87 @@ r_09_5_calendar_loads_the_seed(void **state)
 	db_free(db);
 }
 
+/* The id of the agency named `name` (through the raw connection m). */
+static long long
+agency_id_of(MYSQL *m, const char *name)
+{
+	char		 q[160];
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	long long	 id;
+
+	snprintf(q, sizeof q, "SELECT id FROM agencies WHERE name = '%s'", name);
+	if (mysql_query(m, q) != 0 || (res = mysql_store_result(m)) == NULL)
+		fail_msg("select: %s", mysql_error(m));
+	if ((row = mysql_fetch_row(res)) == NULL)
+		fail_msg("no agency %s", name);
+	id = atoll(row[0]);
+	mysql_free_result(res);
+	return id;
+}
+
+/* A scope as scope_of_user would make it. */
+static void
+scope_as(struct scope *s, enum role role, const char *region,
+    const char *org_kind, long long org_id)
+{
+	memset(s, 0, sizeof *s);
+	s->kind = SCOPE_USER;
+	s->role = role;
+	snprintf(s->region, sizeof s->region, "%s", region);
+	s->org_kind = org_kind;
+	s->org_id = org_id;
+	s->user_id = 1;
+}
+
+/* R-02.2, issue 13: the scoped getter carries the scope in its statement:
+ * a city's operator gets its city's agency and not another city's, an
+ * agency's gov user its own and no other (not even of its city), the
+ * province and the system all. */
+static void
+r_02_2_agency_get_is_scoped(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	struct arena	*a = arena_new(4096);
+	MYSQL		*m = raw(true);
+	struct scope	 gz, fs, gd, sys, gov_gz;
+	struct agency	 ag;
+	long long	 id_gz, id_gz2, id_fs;
+
+	(void)state;
+	if (mysql_query(m, "DELETE FROM agencies WHERE name LIKE 'tdb-scope-%'") != 0 ||
+	    mysql_query(m, "INSERT INTO agencies (name, region_code) VALUES"
+	    " ('tdb-scope-gz', '440100'), ('tdb-scope-gz2', '440100'),"
+	    " ('tdb-scope-fs', '440600')") != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	id_gz = agency_id_of(m, "tdb-scope-gz");
+	id_gz2 = agency_id_of(m, "tdb-scope-gz2");
+	id_fs = agency_id_of(m, "tdb-scope-fs");
+	scope_as(&gz, ROLE_OPERATOR, "440100", "office", 2);
+	scope_as(&fs, ROLE_OPERATOR, "440600", "office", 7);
+	scope_as(&gd, ROLE_SUPERVISOR, "440000", "office", 1);
+	scope_as(&gov_gz, ROLE_GOV, "440100", "agency", id_gz);
+	scope_system(&sys);
+
+	assert_int_equal(agency_get(db, a, &gz, id_gz, &ag), ERR_OK);
+	assert_string_equal(ag.name, "tdb-scope-gz");
+	assert_int_equal(agency_get(db, a, &gz, id_fs, &ag), ERR_NOTFOUND);
+	assert_int_equal(agency_get(db, a, &fs, id_fs, &ag), ERR_OK);
+	assert_int_equal(agency_get(db, a, &fs, id_gz, &ag), ERR_NOTFOUND);
+	assert_int_equal(agency_get(db, a, &gd, id_fs, &ag), ERR_OK);
+	assert_int_equal(agency_get(db, a, &sys, id_gz2, &ag), ERR_OK);
+	assert_int_equal(agency_get(db, a, &gov_gz, id_gz, &ag), ERR_OK);
+	assert_int_equal(agency_get(db, a, &gov_gz, id_gz2, &ag), ERR_NOTFOUND);
+	assert_int_equal(agency_get(db, a, &gov_gz, id_fs, &ag), ERR_NOTFOUND);
+	assert_int_equal(agency_get(db, a, &gd, id_fs + 1000000, &ag), ERR_NOTFOUND);
+
+	if (mysql_query(m, "DELETE FROM agencies WHERE name LIKE 'tdb-scope-%'") != 0)
+		fail_msg("delete: %s", mysql_error(m));
+	mysql_close(m);
+	arena_free(a);
+	db_free(db);
+}
+
 int
 main(void)
 {
@@ -332,6 +415,7 @@ main(void)
 		cmocka_unit_test(migrate_refuses_a_vanished_migration),
 		cmocka_unit_test(migrate_refuses_duplicate_versions),
 		cmocka_unit_test(r_09_5_calendar_loads_the_seed),
+		cmocka_unit_test(r_02_2_agency_get_is_scoped),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];
