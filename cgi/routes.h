@@ -4,6 +4,7 @@
 #ifndef DUIJIE_ROUTES_H
 #define DUIJIE_ROUTES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -216,6 +217,12 @@ enum route_obj {
 
 /* "user", "enterprise" ... for logs and tests; NULL outside the enum. */
 const char *route_obj_name(enum route_obj);
+/* True when the dispatcher loads objects of kind o through their scoped
+ * getter before the handler runs (worker.c obj_getters; the object is
+ * r->obj then).  False for OBJ_NONE and for the kinds whose handler still
+ * loads them itself (enterprise, change form, category, credit request:
+ * issue 13 item 1 in progress). */
+bool	route_obj_scoped(enum route_obj);
 
 struct route {
 	const char		*path;		/* pattern, see lib/web/route.h */

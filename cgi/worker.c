@@ -186,8 +186,8 @@ static const struct {
 	[OBJ_STAFF_REQUEST] = { sizeof(struct staff_request), get_sreq },
 };
 
-static bool
-route_obj_loaded_here(enum route_obj o)
+bool
+route_obj_scoped(enum route_obj o)
 {
 	return o > OBJ_NONE && o < OBJ__MAX && obj_getters[o].get != NULL;
 }
@@ -208,7 +208,7 @@ load_object(struct req *r)
 	void		*out;
 	enum err	 rc;
 
-	if (!route_obj_loaded_here(o))
+	if (!route_obj_scoped(o))
 		return 0;
 	if ((out = arena_calloc(r->a, 1, obj_getters[o].size)) == NULL)
 		return 500;
