@@ -210,6 +210,8 @@ load_object(struct req *r)
 
 	if (!route_obj_scoped(o))
 		return 0;
+	if (r->sess == NULL)
+		return 404;	/* no scope: nothing is in it (no such route today) */
 	if ((out = arena_calloc(r->a, 1, obj_getters[o].size)) == NULL)
 		return 500;
 	if (id > 0 && (rc = obj_getters[o].get(r, id, out)) != ERR_NOTFOUND) {
@@ -629,7 +631,7 @@ dispatch(struct req *r)
 		if (r->nerrors < 0 || form_to_hdf(r) == -1)
 			return 500;
 	}
-	if (r->sess != NULL && (st = load_object(r)) != 0)
+	if ((st = load_object(r)) != 0)
 		return st;
 	return r->route->handler(r);
 }
