@@ -10,8 +10,8 @@
  * /dashboard: for operators and supervisors of a region, the forms
  * waiting for a check or an approval with their age, the departures
  * pending and overdue, the gov accounts without a sign-in for
- * Auth.dormant_days (each list also as CSV), and the gov users suspended
- * in an emergency that still wait for their change form (R-04).
+ * Auth.dormant_days, and the gov users suspended in an emergency that
+ * still wait for their change form (R-04); each list also as CSV.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +27,8 @@
 #define DASH_CSV_MAX	100000
 
 static const char *const kind_choices[] = { "left", "changed", NULL };
-static const char *const list_choices[] = { "forms", "departures", "dormant", NULL };
+static const char *const list_choices[] = { "forms", "departures", "dormant",
+    "suspended", NULL };
 /* ?done= after recording: "nocal" when the calendar lacks the year */
 static const char *const done_choices[] = { "ok", "nocal", NULL };
 
@@ -437,8 +438,39 @@ dormant_csv(struct req *r, struct csv *c, size_t *rows)
 	return 0;
 }
 
+/* The gov users suspended in an emergency (R-04, issue 12 item 4). */
+static int
+suspended_csv(struct req *r, struct csv *c, size_t *rows)
+{
+	static const char *const head[] = { "用户名", "姓名", "所属机构", "所属地区",
+	    "暂停时间（北京时间）", "暂停原因" };
+	struct user_suspended	*sv;
+	size_t			 n = 0;
+	enum err		 rc;
+
+	if ((rc = user_suspended_gov(r->app->db, r->a, r->sess->user.region,
+	    DASH_CSV_MAX, &sv, &n)) != ERR_OK)
+		return status_of(rc);
+	if (csv_row(c, head, 6) == -1)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		char since[32] = "";
+		const char *cells[] = {
+			sv[i].username, sv[i].real_name, sv[i].org_name,
+			sv[i].region_name, since, sv[i].reason,
+		};
+
+		if (sv[i].since != NULL)
+			beijing(sv[i].since, since, sizeof since);
+		if (csv_row(c, cells, 6) == -1)
+			return 500;
+	}
+	*rows = n;
+	return 0;
+}
+
 /*
- * GET /dashboard.csv?list=forms|departures|dormant (operators and
+ * GET /dashboard.csv?list=forms|departures|dormant|suspended (operators and
  * supervisors): one list of the dashboard, all its rows, as a UTF-8 CSV
  * with a BOM (lib/formats/csv.h neutralises formulas).  Audited as
  * "dashboard.export".  400 without a valid list.
@@ -460,6 +492,7 @@ handle_dashboard_csv(struct req *r)
 		return 500;
 	st = strcmp(list, "forms") == 0 ? forms_csv(r, c, &rows) :
 	    strcmp(list, "departures") == 0 ? departures_csv(r, c, &rows) :
+	    strcmp(list, "suspended") == 0 ? suspended_csv(r, c, &rows) :
 	    dormant_csv(r, c, &rows);
 	if (st != 0)
 		return st;

@@ -72,6 +72,7 @@
   <?cs /if ?>
   <h2 id="suspended-title"><?cs var:S.Dash.suspended ?>（<span id="suspended-count"><?cs var:Dash.suspended ?></span>）</h2>
   <p class="muted"><?cs var:S.Dash.suspended_intro ?></p>
+  <p><a href="/dashboard.csv?list=suspended" id="csv-suspended"><?cs var:S.Dash.csv ?></a></p>
   <?cs if:subcount(Suspended) > 0 ?>
   <table class="list" id="suspended">
     <thead><tr>

@@ -46,7 +46,8 @@ static const char *const mig_sql[STMT_MIG__MAX] = {
 	[STMT_MIG_RECORD] =
 	    "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
 	/*
-	 * Contacts older versions wrote in plain (015_contacts_sealed.sql):
+	 * Contacts older versions wrote in plain (015_contacts_sealed.sql),
+	 * sealed before 018_drop_plain_contacts.sql drops their columns:
 	 * each PLAIN statement returns a batch as (key 1, key 2, text), its
 	 * SEAL statement takes (sealed, key 1, key 2, text) and empties the
 	 * plain column unless it changed meanwhile.
@@ -74,6 +75,9 @@ static const char *const mig_sql[STMT_MIG__MAX] = {
 	    "UPDATE agency_form_lines SET contact_enc = ?, contact = ''"
 	    " WHERE form_id = ? AND seq = ? AND contact = ?",
 };
+
+/* 018_drop_plain_contacts.sql: the plain columns the PLAIN/SEAL pairs read */
+#define MIG_DROP_PLAIN	18
 
 static const struct db_module tab = { DBM_MIGRATE, STMT_MIG__MAX, mig_sql };
 
@@ -259,8 +263,10 @@ out:
 /*
  * Seals the contacts older versions kept in plain (R-09.4): every
  * non-empty plain contact column gets its value sealed into its *_enc
- * column and is emptied, in batches of one transaction each.  Run after
- * the migrations, every time (it finds nothing once done).
+ * column and is emptied, in batches of one transaction each.  Run just
+ * before MIG_DROP_PLAIN drops those columns (so only on a database that
+ * still has them).  Without Keys it refuses (ERR_CONFIG) when a plain
+ * value is left, rather than let the drop lose it.
  */
 static enum err
 seal_plain_contacts(struct db *db, const struct config *cfg, FILE *out)
@@ -277,8 +283,29 @@ seal_plain_contacts(struct db *db, const struct config *cfg, FILE *out)
 	enum err	 rc;
 
 	if (!cfg->have_keys) {
-		fprintf(out, "migrate: no Keys in the secrets file: contacts "
-		    "left in plain by an older version are not sealed\n");
+		for (size_t c = 0; c < sizeof col / sizeof col[0]; c++) {
+			struct arena	*a = arena_new(1024);
+			struct db_rows	*rows;
+			int		 r = -1;
+
+			if (a == NULL)
+				return ERR_NOMEM;
+			if ((rc = db_query(db, a, &tab, col[c].plain, NULL, 0,
+			    &rows)) == ERR_OK) {
+				r = db_next(rows);
+				db_rows_free(rows);
+			}
+			arena_free(a);
+			if (rc != ERR_OK || r == -1)
+				return rc != ERR_OK ? rc : ERR_DB;
+			if (r == 1) {
+				fprintf(out, "migrate: no Keys in the secrets file: "
+				    "%s holds plain contacts that must be sealed "
+				    "before the plain columns are dropped\n",
+				    col[c].aad);
+				return ERR_CONFIG;
+			}
+		}
 		return ERR_OK;
 	}
 	for (size_t c = 0; c < sizeof col / sizeof col[0]; c++) {
@@ -391,6 +418,10 @@ migrate_run(struct db *db, const struct config *cfg, FILE *out)
 	for (size_t i = 0; i < nm; i++) {
 		if (m[i].len == 0)
 			continue;
+		/* the plain contact columns are sealed before they go */
+		if (m[i].version == MIG_DROP_PLAIN &&
+		    (rc = seal_plain_contacts(db, cfg, out)) != ERR_OK)
+			goto done;
 		fprintf(out, "migrate: applying %s\n", m[i].name);
 		if ((rc = db_script(db, m[i].text, m[i].len, err, sizeof err)) != ERR_OK) {
 			fprintf(out, "migrate: %s failed: %s\n", m[i].name, err);
@@ -401,9 +432,6 @@ migrate_run(struct db *db, const struct config *cfg, FILE *out)
 		if ((rc = db_exec(db, &tab, STMT_MIG_RECORD, p, 3, NULL, NULL)) != ERR_OK)
 			goto dberr;
 	}
-
-	if ((rc = seal_plain_contacts(db, cfg, out)) != ERR_OK)
-		goto done;
 
 	snprintf(path, sizeof path, "%s/grants.sql", cfg->schema);
 	if ((gt = read_file(path, &glen)) != NULL) {

@@ -100,8 +100,8 @@ static const char *const sql[STMT_ENT__MAX] = {
 	    " AND u.org_id = e.id WHERE e.uscc = ? AND u.status <> 'revoked'",
 	[STMT_ENT_USER_INSERT] =
 	    "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name,"
-	    " contact, mobile_enc, mobile_idx, must_change_pw, pw_hash)"
-	    " VALUES (?, 'enterprise', ?, 'enterprise', ?, ?, '', ?, ?, 0, ?)",
+	    " mobile_enc, mobile_idx, must_change_pw, pw_hash)"
+	    " VALUES (?, 'enterprise', ?, 'enterprise', ?, ?, ?, ?, 0, ?)",
 };
 
 static const struct db_module mod = { DBM_ENTERPRISE, STMT_ENT__MAX, sql };

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # t_63_contacts.sh -- gov users' and agencies' contact numbers at rest and
 # on screen (R-09.4, X-SEC; issue 12 item 16): sealed in the database
-# after entry through the pages and after `duijie-admin migrate` of a row
-# an older version wrote in plain; masked on the pages; whole on the
-# printed change form for its parties only.
+# after entry through the pages (the plain columns are dropped by
+# 018_drop_plain_contacts.sql); masked on the pages; whole on the printed
+# change form for its parties only.
 #
 # Works on an agency and gov users of its own (六三测试*), in Guangzhou.
 # Safe to run twice on a stack.
@@ -30,9 +30,9 @@ post_form "$OPGZ" "$INTRANET/agencies/new" "$INTRANET/agencies/new" \
 	--data-urlencode "net_name=张六三" --data-urlencode "net_contact=$AG_NET"
 expect_status 303 "R-05.1 (set up) op-gz creates an agency"
 AG=$(sql "SELECT id FROM agencies WHERE name = '六三测试局$TAG'")
-expect_eq "$(plain_in agencies "id = $AG" "name, net_name, net_contact, net_contact_enc" "$AG_NET")" 0 \
+expect_eq "$(plain_in agencies "id = $AG" "name, net_name, net_contact_enc" "$AG_NET")" 0 \
 	"R-09.4 X-SEC the agency's row holds no plain network contact"
-expect_eq "$(sql "SELECT net_contact = '' AND LENGTH(net_contact_enc) > 56 FROM agencies WHERE id = $AG")" 1 \
+expect_eq "$(sql "SELECT LENGTH(net_contact_enc) > 56 FROM agencies WHERE id = $AG")" 1 \
 	"R-09.4 ... it is sealed"
 req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
 expect_body "id=\"agency-net-contact\">${AG_NET_M//\*/\\*}<" "R-09.4 the agency's page shows the contact masked"
@@ -55,11 +55,11 @@ post_form "$OPGZ" "$INTRANET/agency-forms/new?agency=$AG" "$INTRANET/agency-form
 	--data-urlencode "opinion_date=$(TZ=Asia/Shanghai date +%F)"
 expect_status 303 "R-04.3 (set up) op-gz enters a paper form for the agency"
 F=$(form_from_location)
-expect_eq "$(plain_in agency_forms "id = $F" "net_name, net_contact, net_contact_enc, opinion" "$NET")" 0 \
+expect_eq "$(plain_in agency_forms "id = $F" "net_name, net_contact_enc, opinion" "$NET")" 0 \
 	"R-09.4 X-SEC the form's row holds no plain network contact"
-expect_eq "$(plain_in agency_form_lines "form_id = $F" "name, title, contact, contact_enc" "$LINE")" 0 \
+expect_eq "$(plain_in agency_form_lines "form_id = $F" "name, title, contact_enc" "$LINE")" 0 \
 	"R-09.4 X-SEC the form's lines hold no plain contact"
-expect_eq "$(sql "SELECT COUNT(*) FROM agency_form_lines WHERE form_id = $F AND contact = '' AND LENGTH(contact_enc) > 56")" 1 \
+expect_eq "$(sql "SELECT COUNT(*) FROM agency_form_lines WHERE form_id = $F AND LENGTH(contact_enc) > 56")" 1 \
 	"R-09.4 ... the line's contact is sealed"
 req GET "$INTRANET/agency-forms/$F" --jar "$OPGZ"
 expect_status 200 "R-04.3 the form's page opens"
@@ -81,9 +81,9 @@ expect_body "$LINE" "R-09.4 the printout of the execution shows the line's conta
 expect_body "$NET" "R-09.4 ... and the network contact"
 NEW_USER=$(grep -o '<code class="username">[^<]*' "$RESP_BODY" | head -n 1 | sed 's/.*>//')
 NEW_ID=$(uid_of "$NEW_USER")
-expect_eq "$(plain_in users "id = ${NEW_ID:-0}" "username, real_name, contact, contact_enc" "$LINE")" 0 \
+expect_eq "$(plain_in users "id = ${NEW_ID:-0}" "username, real_name, contact_enc" "$LINE")" 0 \
 	"R-09.4 X-SEC the new gov user's row holds no plain contact"
-expect_eq "$(sql "SELECT contact = '' AND LENGTH(contact_enc) > 56 FROM users WHERE id = ${NEW_ID:-0}")" 1 \
+expect_eq "$(sql "SELECT LENGTH(contact_enc) > 56 FROM users WHERE id = ${NEW_ID:-0}")" 1 \
 	"R-09.4 ... it is sealed"
 
 # the printout: whole to its parties, masked to anyone else
@@ -124,36 +124,15 @@ req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
 expect_body "${LINE_M//\*/\\*}" "R-09.4 the agency's member list shows it masked"
 expect_no_body "$LINE" "R-09.4 ... not whole"
 
-# --- rows an older version wrote in plain, sealed by migrate (R-09.4) ------------------------
-OLD=t63-old-$TAG OLD_C=020-6301$TAG OLD_M="020*****$TAG" OLD_NET=0757-630$TAG OLD_NET_M="075*****$TAG"
-sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact, pw_hash)
-	VALUES ('$OLD', 'gov', '440100', 'agency', $AG, '六三测试旧', '$OLD_C', 'none')"
-sql "UPDATE agencies SET net_contact = '$OLD_NET', net_contact_enc = NULL WHERE id = $AG"
-sql "UPDATE agency_forms SET net_contact = '$OLD_NET', net_contact_enc = NULL WHERE id = $F2"
-sql "UPDATE agency_form_lines SET contact = '$OLD_C', contact_enc = NULL WHERE form_id = $F2"
-out=$("${ADMIN[@]}" migrate 2>&1) && ok "R-09.4 (set up) duijie-admin migrate runs" ||
-	not_ok "R-09.4 (set up) duijie-admin migrate runs" "$out"
-grep -q 'sealed [0-9]* plain users.contact' <<<"$out" && ok "R-09.4 migrate says it sealed plain contacts" ||
-	not_ok "R-09.4 migrate says it sealed plain contacts" "$out"
-expect_eq "$(plain_in users "username = '$OLD'" "real_name, contact, contact_enc" "$OLD_C")
-$(plain_in agencies "id = $AG" "net_contact, net_contact_enc" "$OLD_NET")
-$(plain_in agency_forms "id = $F2" "net_contact, net_contact_enc" "$OLD_NET")
-$(plain_in agency_form_lines "form_id = $F2" "contact, contact_enc" "$OLD_C")" "0
-0
-0
-0" "R-09.4 X-SEC after migrate no row holds the old plain numbers"
-expect_eq "$(sql "SELECT COUNT(*) FROM users WHERE contact <> ''")$(sql "SELECT COUNT(*) FROM agencies WHERE net_contact <> ''")$(sql "SELECT COUNT(*) FROM agency_forms WHERE net_contact <> ''")$(sql "SELECT COUNT(*) FROM agency_form_lines WHERE contact <> ''")" \
-	0000 "R-09.4 X-SEC no plain contact column holds anything"
-req GET "$INTRANET/users/$(uid_of "$OLD")" --jar "$OPGZ"
-expect_body "${OLD_M//\*/\\*}" "R-09.4 the migrated user's contact opens and shows masked"
-expect_no_body "$OLD_C" "R-09.4 ... not whole"
-req GET "$INTRANET/agencies/$AG" --jar "$OPGZ"
-expect_body "id=\"agency-net-contact\">${OLD_NET_M//\*/\\*}<" "R-09.4 the migrated agency contact shows masked"
-req GET "$INTRANET/agency-forms/$F2/print" --jar "$OPGZ"
-expect_body "$OLD_C" "R-09.4 the migrated line's contact opens whole on the printout for its party"
-expect_body "$OLD_NET" "R-09.4 ... and its network contact"
-out=$("${ADMIN[@]}" migrate 2>&1)
-grep -q 'sealed' <<<"$out" && not_ok "R-09.4 a second migrate has nothing to seal" "$out" ||
-	ok "R-09.4 a second migrate has nothing to seal"
+# --- no plain column is left to hold a number (R-09.4, 018_drop_plain_contacts.sql) ----------
+# migrate sealed what older versions left in plain before it dropped them
+expect_eq "$(sql "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()
+	AND ((table_name IN ('users', 'agency_form_lines') AND column_name = 'contact')
+	OR (table_name IN ('agencies', 'agency_forms') AND column_name = 'net_contact'))")" 0 \
+	"R-09.4 X-SEC the plain contact columns are gone"
+expect_eq "$(sql "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()
+	AND column_name IN ('contact_enc', 'net_contact_enc')")" 4 "R-09.4 ... the sealed ones stay"
+out=$("${ADMIN[@]}" migrate 2>&1) && ok "R-09.4 duijie-admin migrate runs again on the migrated database" ||
+	not_ok "R-09.4 duijie-admin migrate runs again on the migrated database" "$out"
 
 done_testing

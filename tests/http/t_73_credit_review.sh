@@ -164,9 +164,9 @@ expect_status 303 "R-09.2 (clean up) the review batch is discarded"
 
 # --- 3. the report: issued by a POST, shown by a GET (R-08.2c, X-AUD) -------------------
 EUSER=t73-$TAG
-sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name, contact,
+sql "INSERT INTO users (username, role, region_code, org_kind, org_id, real_name,
 	pw_hash, must_change_pw) SELECT '$EUSER', 'enterprise', '440100', 'enterprise', $EGZ,
-	'七三测试联系人', '020-7300', pw_hash, 0 FROM users WHERE username = 'ent-a'"
+	'七三测试联系人', pw_hash, 0 FROM users WHERE username = 'ent-a'"
 sql "INSERT INTO credit_self_requests (enterprise_id, region_code, user_id, reason, status,
 	decided_by, decided_at, valid_until) SELECT $EGZ, '440100', id, '办理贷款', 'granted',
 	$OPGZ_ID, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 30 DAY FROM users WHERE username = '$EUSER'"
