@@ -150,6 +150,7 @@ xsec_every_id_route_names_its_scoped_object(void **state)
  * shrinks).  Any other kind named by a route must have a getter. */
 static const enum route_obj handler_loaded[] = {
 	OBJ_ENTERPRISE, OBJ_AFORM, OBJ_CATEGORY, OBJ_CREDIT_REQUEST,
+	OBJ_FI, OBJ_PRODUCT,	/* fi_load / product_load in cgi/fis.c, cgi/products.c */
 };
 
 static bool
