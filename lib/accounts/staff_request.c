@@ -64,6 +64,23 @@ static const char *const status_names[SREQ__MAX] = {
 	[SREQ_REFUSED] = "refused",
 };
 
+static const char *const decision_names[SRA__MAX] = {
+	[SRA_APPROVE] = "approve", [SRA_REFUSE] = "refuse",
+};
+
+/* Only a pending request is decided, once. */
+static const signed char sreq_next[SREQ__MAX][SRA__MAX] = {
+	[SREQ_PENDING] = { [SRA_APPROVE] = STEP_TO(SREQ_APPROVED),
+	    [SRA_REFUSE] = STEP_TO(SREQ_REFUSED) },
+	[SREQ_APPROVED] = { STEP_NO, STEP_NO },
+	[SREQ_REFUSED] = { STEP_NO, STEP_NO },
+};
+
+const struct step_machine sreq_machine = {
+	"staff_request", SREQ__MAX, SRA__MAX, status_names, decision_names,
+	&sreq_next[0][0],
+};
+
 /* What may be asked for: the staff table's actions (account_rule.c). */
 static const enum acct_action askable[] = {
 	ACCT_UNLOCK, ACCT_PW_RESET, ACCT_TOTP_RESET, ACCT_SUSPEND, ACCT_REACTIVATE,
@@ -265,96 +282,100 @@ sreq_list(struct db *db, struct arena *a, const char *region, bool with_decided,
 	    sreq_fill, (void **)v, n);
 }
 
+/* What the decision reads from the locked request (STMT_SR_LOCK:
+ * status, target_id, action, reason, requested_by). */
+struct sstep {
+	const char		*note;
+	const char		*hash;
+	enum acct_verdict	*why;
+	long long		 target, requester;
+	int			 act;
+	const char		*reason;
+};
+
+static enum err
+decide_locked(struct step_run *run)
+{
+	struct sstep *ss = run->ctx;
+
+	ss->target = db_col_int(run->row, 1);
+	ss->act = sreq_action_parse(db_col_str(run->row, 2));
+	ss->reason = db_col_text(run->row, run->a, 3);
+	ss->requester = db_col_int(run->row, 4);
+	return ss->act < 0 ? ERR_CONFLICT : ERR_OK;
+}
+
+/* The four eyes and the target's rules again under the target's lock,
+ * the approved change itself, the request's decision. */
+static enum err
+decide_change(struct step_run *run)
+{
+	struct sstep		*ss = run->ctx;
+	const struct audit_actor *actor = run->actor;
+	bool			 approve = run->step->action == SRA_APPROVE;
+	struct acct_party	 me, t;
+	enum user_status	 st;
+	unsigned long long	 changed = 0;
+	enum err		 rc;
+
+	if ((rc = lock_target(run->db, run->a, ss->target, &t, &st)) != ERR_OK)
+		return rc;
+	actor_party(actor, &me);
+	if ((*ss->why = acct_rule_approve(&me, ss->requester, &t,
+	    (enum acct_action)ss->act)) != RULE_OK)
+		return ERR_FORBIDDEN;
+	if (approve) {
+		struct acct_change ch = { .action = (enum acct_action)ss->act,
+		    .by = ACCT_BY_APPROVAL, .reason = ss->reason };
+
+		if (ss->act == ACCT_PW_RESET) {
+			rc = ss->hash != NULL ? user_reset_password_tx(run->db,
+			    actor, ACCT_BY_APPROVAL, ss->target, ss->hash) : ERR_INVAL;
+		} else
+			rc = user_step_tx(run->db, actor, ss->target, &ch, NULL);
+		if (rc != ERR_OK)
+			return rc;
+	}
+	{
+		const char	*sn = step_state_name(&sreq_machine, run->to);
+		struct db_param	 u[] = { DB_STR(sn), DB_INT(actor->user_id),
+		    DB_STR(ss->note), DB_INT(run->id) };
+
+		if ((rc = db_exec(run->db, &mod, STMT_SR_DECIDE, u, 4, &changed,
+		    NULL)) != ERR_OK)
+			return rc;
+		if (changed != 1)
+			return ERR_CONFLICT;
+	}
+	snprintf(run->detail, sizeof run->detail,
+	    "user %lld %s%s%.200s", ss->target,
+	    acct_action_name((enum acct_action)ss->act),
+	    ss->note[0] != '\0' ? ": " : "", ss->note);
+	return ERR_OK;
+}
+
+static const struct step approve_step = {
+	&sreq_machine, SRA_APPROVE, &mod, STMT_SR_LOCK, false,
+	"staff_request.approve", "staff_request", decide_locked, decide_change,
+};
+static const struct step refuse_step = {
+	&sreq_machine, SRA_REFUSE, &mod, STMT_SR_LOCK, false,
+	"staff_request.refuse", "staff_request", decide_locked, decide_change,
+};
+
 enum err
 sreq_decide(struct db *db, const struct audit_actor *actor, const char *region,
     long long id, bool approve, const char *note, const char *hash,
     enum acct_verdict *why)
 {
-	struct arena		*a = arena_new(1024);
-	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(id) };
-	struct db_rows		*rows;
-	struct acct_party	 me, t;
-	enum user_status	 st;
-	enum sreq_status	 status = SREQ_REFUSED;
-	long long		 target = 0, requester = 0;
-	const char		*reason = "";
-	unsigned long long	 changed = 0;
-	char			 oid[24], detail[260];
-	enum err		 rc;
-	int			 n, act = -1;
+	/* the scope predicate of STMT_SR_LOCK: the region, twice */
+	struct db_param	 scope[] = { DB_STR(region), DB_STR(region) };
+	struct sstep	 ss = { .note = note != NULL ? note : "", .hash = hash,
+	    .why = why };
 
 	*why = RULE_OK;
-	if (a == NULL)
-		return ERR_NOMEM;
-	if (note == NULL)
-		note = "";
-	if (!approve && note[0] == '\0') {
-		rc = ERR_INVAL;
-		goto out;
-	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_SR_LOCK, p, 3, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) == 1) {
-		status = status_parse(db_col_str(rows, 0));
-		target = db_col_int(rows, 1);
-		act = sreq_action_parse(db_col_str(rows, 2));
-		reason = db_col_text(rows, a, 3);
-		requester = db_col_int(rows, 4);
-	}
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	if (status != SREQ_PENDING || act < 0) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if ((rc = lock_target(db, a, target, &t, &st)) != ERR_OK)
-		goto rollback;
-	actor_party(actor, &me);
-	if ((*why = acct_rule_approve(&me, requester, &t, (enum acct_action)act)) != RULE_OK) {
-		rc = ERR_FORBIDDEN;
-		goto rollback;
-	}
-	if (approve) {
-		struct acct_change ch = { .action = (enum acct_action)act,
-		    .by = ACCT_BY_APPROVAL, .reason = reason };
-
-		if (act == ACCT_PW_RESET) {
-			rc = hash != NULL ? user_reset_password_tx(db, actor,
-			    ACCT_BY_APPROVAL, target, hash) : ERR_INVAL;
-		} else
-			rc = user_step_tx(db, actor, target, &ch, NULL);
-		if (rc != ERR_OK)
-			goto rollback;
-	}
-	{
-		const char	*sn = status_names[approve ? SREQ_APPROVED : SREQ_REFUSED];
-		struct db_param	 u[] = { DB_STR(sn), DB_INT(actor->user_id),
-		    DB_STR(note), DB_INT(id) };
-
-		if ((rc = db_exec(db, &mod, STMT_SR_DECIDE, u, 4, &changed, NULL)) != ERR_OK)
-			goto rollback;
-		if (changed != 1) {
-			rc = ERR_CONFLICT;
-			goto rollback;
-		}
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	snprintf(detail, sizeof detail, "user %lld %s%s%.200s", target,
-	    acct_action_name((enum acct_action)act), note[0] != '\0' ? ": " : "",
-	    note);
-	if ((rc = audit_write(db, actor, approve ? "staff_request.approve" :
-	    "staff_request.refuse", "staff_request", oid, AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	if (!approve && ss.note[0] == '\0')
+		return ERR_INVAL;
+	return step_run(db, approve ? &approve_step : &refuse_step, actor,
+	    scope, 2, id, 0, &ss);
 }
