@@ -46,7 +46,7 @@ static const char *const sql[STMT_SR__MAX] = {
 	[STMT_SR_LOCK] =
 	    "SELECT s.status, s.target_id, s.action, s.reason, s.requested_by"
 	    " FROM staff_requests s"
-	    " WHERE" REGION_SCOPE("s.region_code") " AND s.id = ? FOR UPDATE",
+	    " WHERE s.id = ? AND" REGION_SCOPE("s.region_code") " FOR UPDATE",
 	[STMT_SR_LIST] = SR_COLS
 	    " AND (s.status = 'pending' OR ? = 1)"
 	    " ORDER BY s.status <> 'pending',"

@@ -69,9 +69,9 @@ step_body(struct db *db, struct arena *a, void *ctx)
 
 	if (t->nscope + 1 > sizeof p / sizeof p[0])
 		return ERR_INVAL;
+	p[0] = DB_INT(run->id);
 	for (size_t i = 0; i < t->nscope; i++)
-		p[i] = t->scope[i];
-	p[t->nscope] = DB_INT(run->id);
+		p[i + 1] = t->scope[i];
 	run->db = db;
 	run->a = a;
 	if ((rc = db_query(db, a, s->mod, s->lock, p, t->nscope + 1, &rows)) != ERR_OK)

@@ -75,8 +75,9 @@ typedef enum err step_hook(struct step_run *);
 /*
  * One transition.  `lock` is a statement of `mod` returning the row with
  * the state's name in column 0 and, when `versioned`, the row's version
- * in column 1; its parameters are the scope predicate's (given to
- * step_run) followed by the id, and it ends in FOR UPDATE.
+ * in column 1; its parameters are the id followed by the scope
+ * predicate's (given to step_run): "... WHERE id = ? AND <scope> FOR
+ * UPDATE".
  */
 struct step {
 	const struct step_machine *m;
@@ -98,8 +99,8 @@ struct step {
 };
 
 /*
- * Runs `s` on object `id` in one transaction (db_tx): lock (binding
- * scope[0..nscope) then id), ERR_NOTFOUND when no row (out of scope
+ * Runs `s` on object `id` in one transaction (db_tx): lock (binding id
+ * then scope[0..nscope)), ERR_NOTFOUND when no row (out of scope
  * included), ERR_CONFLICT when the version differs from `version` or the
  * machine refuses the action from the row's state, then s->locked,
  * s->change, the audit row (s->audit_action, s->object_type, id,

@@ -19,6 +19,8 @@
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
 #include "credit/credit_import.h"
+#include "credit/credit_view.h"
+#include "enterprise/claim.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -148,6 +150,35 @@ r_09_2_credit_category_machine(void **state)
 	enumerate(&ccat_machine, rows, N(rows));
 }
 
+/* R-08.2c: an enterprise's own request to see its credit information is
+ * decided once, granted or refused. */
+static void
+r_08_2c_credit_request_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "pending", "grant>granted refuse>refused" },
+		{ "granted", "grant>- refuse>-" },
+		{ "refused", "grant>- refuse>-" },
+	};
+
+	(void)state;
+	enumerate(&csr_machine, rows, N(rows));
+}
+
+/* a claim on an existing enterprise is decided once. */
+static void
+r_06_1_claim_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "pending", "approve>approved refuse>refused" },
+		{ "approved", "approve>- refuse>-" },
+		{ "refused", "approve>- refuse>-" },
+	};
+
+	(void)state;
+	enumerate(&claim_machine, rows, N(rows));
+}
+
 /* A machine with a cell left undeclared (0) is incomplete, and the cell
  * refuses; a to-state outside the machine is incomplete too. */
 static void
@@ -181,6 +212,8 @@ main(void)
 		cmocka_unit_test(r_09_2_credit_batch_machine),
 		cmocka_unit_test(x_aud_staff_request_machine),
 		cmocka_unit_test(r_09_2_credit_category_machine),
+		cmocka_unit_test(r_08_2c_credit_request_machine),
+		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(step_machine_incomplete_is_reported),
 	};
 
