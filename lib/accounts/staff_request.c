@@ -158,72 +158,75 @@ lock_target(struct db *db, struct arena *a, long long id,
 	return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
+struct create_tx {
+	const struct audit_actor *actor;
+	long long		 target_id;
+	enum acct_action	 act;
+	const char		*reason;
+	enum acct_verdict	*why;
+	unsigned long long	 newid;
+};
+
+/* Under the target's lock: the rules, its state, no request pending for
+ * the same action, the row and its audit row. */
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct create_tx	*c = ctx;
+	const struct audit_actor *actor = c->actor;
+	const char		*an = acct_action_name(c->act), *whys;
+	struct acct_party	 me, t;
+	enum user_status	 st;
+	struct db_rows		*rows;
+	char			 oid[24], detail[260];
+	enum err		 rc;
+	int			 n;
+
+	if ((rc = lock_target(db, a, c->target_id, &t, &st)) != ERR_OK)
+		return rc;
+	actor_party(actor, &me);
+	if ((*c->why = acct_rule_request(&me, &t, c->act)) != RULE_OK)
+		return ERR_FORBIDDEN;
+	if (acct_lookup(st, c->act, ACCT_BY_APPROVAL, &whys) == NULL)
+		return ERR_CONFLICT;
+	{
+		struct db_param p[] = { DB_INT(c->target_id), DB_STR(an) };
+
+		if ((rc = db_query(db, a, &mod, STMT_SR_PENDING_OF, p, 2, &rows)) != ERR_OK)
+			return rc;
+		n = db_next(rows);
+		db_rows_free(rows);
+		if (n != 0)
+			return n == 1 ? ERR_CONFLICT : db_rows_error(db);
+	}
+	{
+		struct db_param p[] = { DB_INT(c->target_id), DB_STR(t.region),
+		    DB_STR(an), DB_STR(c->reason), DB_INT(actor->user_id) };
+
+		if ((rc = db_exec(db, &mod, STMT_SR_INSERT, p, 5, NULL, &c->newid)) != ERR_OK)
+			return rc;
+	}
+	snprintf(oid, sizeof oid, "%lld", c->target_id);
+	snprintf(detail, sizeof detail, "request %llu %s: %.200s", c->newid, an,
+	    c->reason);
+	return audit_write(db, actor, "staff_request.create", "user", oid,
+	    AUDIT_OK, detail);
+}
+
 enum err
 sreq_create(struct db *db, const struct audit_actor *actor, long long target_id,
     enum acct_action act, const char *reason, long long *id,
     enum acct_verdict *why)
 {
-	struct arena		*a = arena_new(512);
-	struct acct_party	 me, t;
-	enum user_status	 st;
-	struct db_rows		*rows;
-	const char		*an = acct_action_name(act), *whys;
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[260];
+	struct create_tx	 c = { actor, target_id, act, reason, why, 0 };
 	enum err		 rc;
-	int			 n;
 
 	*why = RULE_OK;
-	if (a == NULL)
-		return ERR_NOMEM;
-	if (reason == NULL || reason[0] == '\0' || sreq_action_parse(an) < 0) {
-		rc = ERR_INVAL;
-		goto out;
-	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_target(db, a, target_id, &t, &st)) != ERR_OK)
-		goto rollback;
-	actor_party(actor, &me);
-	if ((*why = acct_rule_request(&me, &t, act)) != RULE_OK) {
-		rc = ERR_FORBIDDEN;
-		goto rollback;
-	}
-	if (acct_lookup(st, act, ACCT_BY_APPROVAL, &whys) == NULL) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_INT(target_id), DB_STR(an) };
-
-		if ((rc = db_query(db, a, &mod, STMT_SR_PENDING_OF, p, 2, &rows)) != ERR_OK)
-			goto rollback;
-		n = db_next(rows);
-		db_rows_free(rows);
-		if (n != 0) {
-			rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
-			goto rollback;
-		}
-	}
-	{
-		struct db_param p[] = { DB_INT(target_id), DB_STR(t.region),
-		    DB_STR(an), DB_STR(reason), DB_INT(actor->user_id) };
-
-		if ((rc = db_exec(db, &mod, STMT_SR_INSERT, p, 5, NULL, &newid)) != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%lld", target_id);
-	snprintf(detail, sizeof detail, "request %llu %s: %.200s", newid, an, reason);
-	if ((rc = audit_write(db, actor, "staff_request.create", "user", oid,
-	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		*id = (long long)newid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	if (reason == NULL || reason[0] == '\0' ||
+	    sreq_action_parse(acct_action_name(act)) < 0)
+		return ERR_INVAL;
+	if ((rc = db_tx(db, 512, create_body, &c)) == ERR_OK)
+		*id = (long long)c.newid;
 	return rc;
 }
 

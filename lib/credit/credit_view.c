@@ -419,55 +419,56 @@ count(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	return r == 1 ? ERR_OK : db_rows_error(db);
 }
 
+struct apply_tx {
+	const struct audit_actor *actor;
+	long long		 ent_id, user_id;
+	const char		*region, *reason;
+	unsigned long long	 newid;
+};
+
+/* Under the enterprise's lock (it serialises its applications): none
+ * pending, the request and its audit row. */
+static enum err
+apply_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct apply_tx	*c = ctx;
+	struct db_param	 e[] = { DB_INT(c->ent_id) };
+	struct db_param	 p[] = { DB_INT(c->ent_id), DB_STR(c->region),
+		DB_INT(c->user_id), DB_STR(c->reason) };
+	struct db_rows	*rows;
+	char		 oid[24], detail[48];
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 1)
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	if ((rc = db_query(db, a, &mod, STMT_CV_PENDING_OF, e, 1, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 0)
+		return n == 1 ? ERR_CONFLICT : db_rows_error(db);
+	if ((rc = db_exec(db, &mod, STMT_CV_REQ_ADD, p, 4, NULL, &c->newid)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%llu", c->newid);
+	snprintf(detail, sizeof detail, "enterprise %lld", c->ent_id);
+	return audit_write(db, c->actor, "credit.self.apply", "credit_request",
+	    oid, AUDIT_OK, detail);
+}
+
 enum err
 credit_self_apply(struct db *db, const struct audit_actor *actor, long long ent_id,
     const char *region, long long user_id, const char *reason, long long *id)
 {
-	struct db_param		 e[] = { DB_INT(ent_id) };
-	struct db_param		 p[] = { DB_INT(ent_id), DB_STR(region), DB_INT(user_id),
-		DB_STR(reason) };
-	struct arena		*a = arena_new(512);
-	struct db_rows		*rows;
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[48];
-	enum err		 rc;
-	int			 n;
+	struct apply_tx	 c = { actor, ent_id, user_id, region, reason, 0 };
+	enum err	 rc;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	/* the enterprise row serialises its applications */
-	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	if ((rc = db_query(db, a, &mod, STMT_CV_PENDING_OF, e, 1, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 0) {
-		rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
-		goto rollback;
-	}
-	if ((rc = db_exec(db, &mod, STMT_CV_REQ_ADD, p, 4, NULL, &newid)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
-	snprintf(detail, sizeof detail, "enterprise %lld", ent_id);
-	if ((rc = audit_write(db, actor, "credit.self.apply", "credit_request", oid,
-	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		*id = (long long)newid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	if ((rc = db_tx(db, 512, apply_body, &c)) == ERR_OK)
+		*id = (long long)c.newid;
 	return rc;
 }
 
