@@ -68,17 +68,12 @@ static const char *const decision_names[SRA__MAX] = {
 	[SRA_APPROVE] = "approve", [SRA_REFUSE] = "refuse",
 };
 
-/* Only a pending request is decided, once. */
-static const signed char sreq_next[SREQ__MAX][SRA__MAX] = {
-	[SREQ_PENDING] = { [SRA_APPROVE] = STEP_TO(SREQ_APPROVED),
-	    [SRA_REFUSE] = STEP_TO(SREQ_REFUSED) },
-	[SREQ_APPROVED] = { STEP_NO, STEP_NO },
-	[SREQ_REFUSED] = { STEP_NO, STEP_NO },
-};
-
+/* Decided once (step_decide_once): the enums follow its order. */
+_Static_assert(SREQ__MAX == STEP_ONCE_STATES && SRA__MAX == STEP_ONCE_ACTIONS &&
+    SREQ_APPROVED == 1 && SREQ_REFUSED == 2 && SRA_REFUSE == 1, "sreq order");
 const struct step_machine sreq_machine = {
 	"staff_request", SREQ__MAX, SRA__MAX, status_names, decision_names,
-	&sreq_next[0][0],
+	step_decide_once,
 };
 
 /* What may be asked for: the staff table's actions (account_rule.c). */

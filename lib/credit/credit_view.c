@@ -151,17 +151,12 @@ static const char *const decision_names[CSRA__MAX] = {
 	[CSRA_GRANT] = "grant", [CSRA_REFUSE] = "refuse",
 };
 
-/* Only a pending request is decided, once. */
-static const signed char csr_next[CSR__MAX][CSRA__MAX] = {
-	[CSR_PENDING] = { [CSRA_GRANT] = STEP_TO(CSR_GRANTED),
-	    [CSRA_REFUSE] = STEP_TO(CSR_REFUSED) },
-	[CSR_GRANTED] = { STEP_NO, STEP_NO },
-	[CSR_REFUSED] = { STEP_NO, STEP_NO },
-};
-
+/* Decided once (step_decide_once): the enums follow its order. */
+_Static_assert(CSR__MAX == STEP_ONCE_STATES && CSRA__MAX == STEP_ONCE_ACTIONS &&
+    CSR_GRANTED == 1 && CSR_REFUSED == 2 && CSRA_REFUSE == 1, "csr order");
 const struct step_machine csr_machine = {
 	"credit_request", CSR__MAX, CSRA__MAX, status_names, decision_names,
-	&csr_next[0][0],
+	step_decide_once,
 };
 
 const char *

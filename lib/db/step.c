@@ -7,6 +7,12 @@
 #include "core/log.h"
 #include "db/step.h"
 
+const signed char step_decide_once[STEP_ONCE_STATES * STEP_ONCE_ACTIONS] = {
+	STEP_TO(1), STEP_TO(2),		/* pending: accepted, refused */
+	STEP_NO, STEP_NO,		/* accepted */
+	STEP_NO, STEP_NO,		/* refused */
+};
+
 int
 step_next(const struct step_machine *m, int from, int action)
 {

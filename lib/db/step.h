@@ -40,6 +40,16 @@ struct step_machine {
 	const signed char	*next;		/* [nstates * nactions] */
 };
 
+/*
+ * The table of an object decided once, shared by the machines that have
+ * that life (staff requests, credit self-service requests, claims): three
+ * states, pending (0) then accepted (1) or refused (2), and two actions,
+ * accept (0) and refuse (1); both final states refuse everything.
+ */
+#define STEP_ONCE_STATES	3
+#define STEP_ONCE_ACTIONS	2
+extern const signed char step_decide_once[STEP_ONCE_STATES * STEP_ONCE_ACTIONS];
+
 /* The to-state of `action` from `from`, -1 when refused, out of range or
  * not declared. */
 int		 step_next(const struct step_machine *, int from, int action);

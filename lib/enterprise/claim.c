@@ -609,16 +609,13 @@ static const char *const claim_states[CLAIMS__MAX] = {
 static const char *const claim_decisions[CLAIMA__MAX] = {
 	[CLAIMA_APPROVE] = "approve", [CLAIMA_REFUSE] = "refuse",
 };
-/* Only a pending claim is decided, once. */
-static const signed char claim_next[CLAIMS__MAX][CLAIMA__MAX] = {
-	[CLAIMS_PENDING] = { [CLAIMA_APPROVE] = STEP_TO(CLAIMS_APPROVED),
-	    [CLAIMA_REFUSE] = STEP_TO(CLAIMS_REFUSED) },
-	[CLAIMS_APPROVED] = { STEP_NO, STEP_NO },
-	[CLAIMS_REFUSED] = { STEP_NO, STEP_NO },
-};
+/* Decided once (step_decide_once): the enums follow its order. */
+_Static_assert(CLAIMS__MAX == STEP_ONCE_STATES && CLAIMA__MAX == STEP_ONCE_ACTIONS &&
+    CLAIMS_APPROVED == 1 && CLAIMS_REFUSED == 2 && CLAIMA_REFUSE == 1,
+    "claim order");
 const struct step_machine claim_machine = {
 	"claim", CLAIMS__MAX, CLAIMA__MAX, claim_states, claim_decisions,
-	&claim_next[0][0],
+	step_decide_once,
 };
 
 /* What the decision reads from the locked claim (STMT_CLAIM_LOCK: status,
