@@ -777,6 +777,7 @@ worker_handle(struct app *app, FCGX_Request *fr)
 		if (r.secret)
 			hdf_wipe(r.hdf);
 	}
+	(void)db_request_end(app->db, r.request_id);
 	log_info("rid=%s portal=%s user=%lld route=%s status=%d ms=%.1f%s",
 	    r.request_id, app->cfg->portal_name, r.user_id, page_path(&r),
 	    status, ms_since(&r.start), sent ? "" : " client-gone");

@@ -46,7 +46,7 @@ static const char *const sql[STMT_SR__MAX] = {
 	[STMT_SR_LOCK] =
 	    "SELECT s.status, s.target_id, s.action, s.reason, s.requested_by"
 	    " FROM staff_requests s"
-	    " WHERE" REGION_SCOPE("s.region_code") " AND s.id = ? FOR UPDATE",
+	    " WHERE s.id = ? AND" REGION_SCOPE("s.region_code") " FOR UPDATE",
 	[STMT_SR_LIST] = SR_COLS
 	    " AND (s.status = 'pending' OR ? = 1)"
 	    " ORDER BY s.status <> 'pending',"
@@ -62,6 +62,18 @@ static const struct db_module mod = { DBM_STAFF_REQUEST, STMT_SR__MAX, sql };
 static const char *const status_names[SREQ__MAX] = {
 	[SREQ_PENDING] = "pending", [SREQ_APPROVED] = "approved",
 	[SREQ_REFUSED] = "refused",
+};
+
+static const char *const decision_names[SRA__MAX] = {
+	[SRA_APPROVE] = "approve", [SRA_REFUSE] = "refuse",
+};
+
+/* Decided once (step_decide_once): the enums follow its order. */
+_Static_assert(SREQ__MAX == STEP_ONCE_STATES && SRA__MAX == STEP_ONCE_ACTIONS &&
+    SREQ_APPROVED == 1 && SREQ_REFUSED == 2 && SRA_REFUSE == 1, "sreq order");
+const struct step_machine sreq_machine = {
+	"staff_request", SREQ__MAX, SRA__MAX, status_names, decision_names,
+	step_decide_once,
 };
 
 /* What may be asked for: the staff table's actions (account_rule.c). */
@@ -141,72 +153,75 @@ lock_target(struct db *db, struct arena *a, long long id,
 	return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
+struct create_tx {
+	const struct audit_actor *actor;
+	long long		 target_id;
+	enum acct_action	 act;
+	const char		*reason;
+	enum acct_verdict	*why;
+	unsigned long long	 newid;
+};
+
+/* Under the target's lock: the rules, its state, no request pending for
+ * the same action, the row and its audit row. */
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct create_tx	*c = ctx;
+	const struct audit_actor *actor = c->actor;
+	const char		*an = acct_action_name(c->act), *whys;
+	struct acct_party	 me, t;
+	enum user_status	 st;
+	struct db_rows		*rows;
+	char			 oid[24], detail[260];
+	enum err		 rc;
+	int			 n;
+
+	if ((rc = lock_target(db, a, c->target_id, &t, &st)) != ERR_OK)
+		return rc;
+	actor_party(actor, &me);
+	if ((*c->why = acct_rule_request(&me, &t, c->act)) != RULE_OK)
+		return ERR_FORBIDDEN;
+	if (acct_lookup(st, c->act, ACCT_BY_APPROVAL, &whys) == NULL)
+		return ERR_CONFLICT;
+	{
+		struct db_param p[] = { DB_INT(c->target_id), DB_STR(an) };
+
+		if ((rc = db_query(db, a, &mod, STMT_SR_PENDING_OF, p, 2, &rows)) != ERR_OK)
+			return rc;
+		n = db_next(rows);
+		db_rows_free(rows);
+		if (n != 0)
+			return n == 1 ? ERR_CONFLICT : db_rows_error(db);
+	}
+	{
+		struct db_param p[] = { DB_INT(c->target_id), DB_STR(t.region),
+		    DB_STR(an), DB_STR(c->reason), DB_INT(actor->user_id) };
+
+		if ((rc = db_exec(db, &mod, STMT_SR_INSERT, p, 5, NULL, &c->newid)) != ERR_OK)
+			return rc;
+	}
+	snprintf(oid, sizeof oid, "%lld", c->target_id);
+	snprintf(detail, sizeof detail, "request %llu %s: %.200s", c->newid, an,
+	    c->reason);
+	return audit_write(db, actor, "staff_request.create", "user", oid,
+	    AUDIT_OK, detail);
+}
+
 enum err
 sreq_create(struct db *db, const struct audit_actor *actor, long long target_id,
     enum acct_action act, const char *reason, long long *id,
     enum acct_verdict *why)
 {
-	struct arena		*a = arena_new(512);
-	struct acct_party	 me, t;
-	enum user_status	 st;
-	struct db_rows		*rows;
-	const char		*an = acct_action_name(act), *whys;
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[260];
+	struct create_tx	 c = { actor, target_id, act, reason, why, 0 };
 	enum err		 rc;
-	int			 n;
 
 	*why = RULE_OK;
-	if (a == NULL)
-		return ERR_NOMEM;
-	if (reason == NULL || reason[0] == '\0' || sreq_action_parse(an) < 0) {
-		rc = ERR_INVAL;
-		goto out;
-	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_target(db, a, target_id, &t, &st)) != ERR_OK)
-		goto rollback;
-	actor_party(actor, &me);
-	if ((*why = acct_rule_request(&me, &t, act)) != RULE_OK) {
-		rc = ERR_FORBIDDEN;
-		goto rollback;
-	}
-	if (acct_lookup(st, act, ACCT_BY_APPROVAL, &whys) == NULL) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_INT(target_id), DB_STR(an) };
-
-		if ((rc = db_query(db, a, &mod, STMT_SR_PENDING_OF, p, 2, &rows)) != ERR_OK)
-			goto rollback;
-		n = db_next(rows);
-		db_rows_free(rows);
-		if (n != 0) {
-			rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
-			goto rollback;
-		}
-	}
-	{
-		struct db_param p[] = { DB_INT(target_id), DB_STR(t.region),
-		    DB_STR(an), DB_STR(reason), DB_INT(actor->user_id) };
-
-		if ((rc = db_exec(db, &mod, STMT_SR_INSERT, p, 5, NULL, &newid)) != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%lld", target_id);
-	snprintf(detail, sizeof detail, "request %llu %s: %.200s", newid, an, reason);
-	if ((rc = audit_write(db, actor, "staff_request.create", "user", oid,
-	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		*id = (long long)newid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	if (reason == NULL || reason[0] == '\0' ||
+	    sreq_action_parse(acct_action_name(act)) < 0)
+		return ERR_INVAL;
+	if ((rc = db_tx(db, 512, create_body, &c)) == ERR_OK)
+		*id = (long long)c.newid;
 	return rc;
 }
 
@@ -267,96 +282,100 @@ sreq_list(struct db *db, struct arena *a, const char *region, bool with_decided,
 	    sreq_fill, (void **)v, n);
 }
 
+/* What the decision reads from the locked request (STMT_SR_LOCK:
+ * status, target_id, action, reason, requested_by). */
+struct sstep {
+	const char		*note;
+	const char		*hash;
+	enum acct_verdict	*why;
+	long long		 target, requester;
+	int			 act;
+	const char		*reason;
+};
+
+static enum err
+decide_locked(struct step_run *run)
+{
+	struct sstep *ss = run->ctx;
+
+	ss->target = db_col_int(run->row, 1);
+	ss->act = sreq_action_parse(db_col_str(run->row, 2));
+	ss->reason = db_col_text(run->row, run->a, 3);
+	ss->requester = db_col_int(run->row, 4);
+	return ss->act < 0 ? ERR_CONFLICT : ERR_OK;
+}
+
+/* The four eyes and the target's rules again under the target's lock,
+ * the approved change itself, the request's decision. */
+static enum err
+decide_change(struct step_run *run)
+{
+	struct sstep		*ss = run->ctx;
+	const struct audit_actor *actor = run->actor;
+	bool			 approve = run->step->action == SRA_APPROVE;
+	struct acct_party	 me, t;
+	enum user_status	 st;
+	unsigned long long	 changed = 0;
+	enum err		 rc;
+
+	if ((rc = lock_target(run->db, run->a, ss->target, &t, &st)) != ERR_OK)
+		return rc;
+	actor_party(actor, &me);
+	if ((*ss->why = acct_rule_approve(&me, ss->requester, &t,
+	    (enum acct_action)ss->act)) != RULE_OK)
+		return ERR_FORBIDDEN;
+	if (approve) {
+		struct acct_change ch = { .action = (enum acct_action)ss->act,
+		    .by = ACCT_BY_APPROVAL, .reason = ss->reason };
+
+		if (ss->act == ACCT_PW_RESET) {
+			rc = ss->hash != NULL ? user_reset_password_tx(run->db,
+			    actor, ACCT_BY_APPROVAL, ss->target, ss->hash) : ERR_INVAL;
+		} else
+			rc = user_step_tx(run->db, actor, ss->target, &ch, NULL);
+		if (rc != ERR_OK)
+			return rc;
+	}
+	{
+		const char	*sn = step_state_name(&sreq_machine, run->to);
+		struct db_param	 u[] = { DB_STR(sn), DB_INT(actor->user_id),
+		    DB_STR(ss->note), DB_INT(run->id) };
+
+		if ((rc = db_exec(run->db, &mod, STMT_SR_DECIDE, u, 4, &changed,
+		    NULL)) != ERR_OK)
+			return rc;
+		if (changed != 1)
+			return ERR_CONFLICT;
+	}
+	snprintf(run->detail, sizeof run->detail,
+	    "user %lld %s%s%.200s", ss->target,
+	    acct_action_name((enum acct_action)ss->act),
+	    ss->note[0] != '\0' ? ": " : "", ss->note);
+	return ERR_OK;
+}
+
+static const struct step approve_step = {
+	&sreq_machine, SRA_APPROVE, &mod, STMT_SR_LOCK, false,
+	"staff_request.approve", "staff_request", decide_locked, decide_change,
+};
+static const struct step refuse_step = {
+	&sreq_machine, SRA_REFUSE, &mod, STMT_SR_LOCK, false,
+	"staff_request.refuse", "staff_request", decide_locked, decide_change,
+};
+
 enum err
 sreq_decide(struct db *db, const struct audit_actor *actor, const char *region,
     long long id, bool approve, const char *note, const char *hash,
     enum acct_verdict *why)
 {
-	struct arena		*a = arena_new(1024);
-	struct db_param		 p[] = { DB_STR(region), DB_STR(region), DB_INT(id) };
-	struct db_rows		*rows;
-	struct acct_party	 me, t;
-	enum user_status	 st;
-	enum sreq_status	 status = SREQ_REFUSED;
-	long long		 target = 0, requester = 0;
-	const char		*reason = "";
-	unsigned long long	 changed = 0;
-	char			 oid[24], detail[260];
-	enum err		 rc;
-	int			 n, act = -1;
+	/* the scope predicate of STMT_SR_LOCK: the region, twice */
+	struct db_param	 scope[] = { DB_STR(region), DB_STR(region) };
+	struct sstep	 ss = { .note = note != NULL ? note : "", .hash = hash,
+	    .why = why };
 
 	*why = RULE_OK;
-	if (a == NULL)
-		return ERR_NOMEM;
-	if (note == NULL)
-		note = "";
-	if (!approve && note[0] == '\0') {
-		rc = ERR_INVAL;
-		goto out;
-	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_SR_LOCK, p, 3, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) == 1) {
-		status = status_parse(db_col_str(rows, 0));
-		target = db_col_int(rows, 1);
-		act = sreq_action_parse(db_col_str(rows, 2));
-		reason = db_col_text(rows, a, 3);
-		requester = db_col_int(rows, 4);
-	}
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	if (status != SREQ_PENDING || act < 0) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if ((rc = lock_target(db, a, target, &t, &st)) != ERR_OK)
-		goto rollback;
-	actor_party(actor, &me);
-	if ((*why = acct_rule_approve(&me, requester, &t, (enum acct_action)act)) != RULE_OK) {
-		rc = ERR_FORBIDDEN;
-		goto rollback;
-	}
-	if (approve) {
-		struct acct_change ch = { .action = (enum acct_action)act,
-		    .by = ACCT_BY_APPROVAL, .reason = reason };
-
-		if (act == ACCT_PW_RESET) {
-			rc = hash != NULL ? user_reset_password_tx(db, actor,
-			    ACCT_BY_APPROVAL, target, hash) : ERR_INVAL;
-		} else
-			rc = user_step_tx(db, actor, target, &ch, NULL);
-		if (rc != ERR_OK)
-			goto rollback;
-	}
-	{
-		const char	*sn = status_names[approve ? SREQ_APPROVED : SREQ_REFUSED];
-		struct db_param	 u[] = { DB_STR(sn), DB_INT(actor->user_id),
-		    DB_STR(note), DB_INT(id) };
-
-		if ((rc = db_exec(db, &mod, STMT_SR_DECIDE, u, 4, &changed, NULL)) != ERR_OK)
-			goto rollback;
-		if (changed != 1) {
-			rc = ERR_CONFLICT;
-			goto rollback;
-		}
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	snprintf(detail, sizeof detail, "user %lld %s%s%.200s", target,
-	    acct_action_name((enum acct_action)act), note[0] != '\0' ? ": " : "",
-	    note);
-	if ((rc = audit_write(db, actor, approve ? "staff_request.approve" :
-	    "staff_request.refuse", "staff_request", oid, AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	if (!approve && ss.note[0] == '\0')
+		return ERR_INVAL;
+	return step_run(db, approve ? &approve_step : &refuse_step, actor,
+	    scope, 2, id, 0, &ss);
 }

@@ -24,9 +24,15 @@
 #include "db/audit.h"
 #include "db/db.h"
 #include "accounts/scope.h"
+#include "db/step.h"
 #include "accounts/user.h"
 
 enum sreq_status { SREQ_PENDING, SREQ_APPROVED, SREQ_REFUSED, SREQ__MAX };
+/* A pending request is approved or refused (sreq_machine). */
+enum sreq_decision { SRA_APPROVE, SRA_REFUSE, SRA__MAX };
+
+/* The requests' state machine: status x decision -> status (step.h). */
+extern const struct step_machine sreq_machine;
 
 struct staff_request {
 	long long		 id;

@@ -203,6 +203,50 @@ status_parse(const char *s)
 	return enum_parse(status_names, AF__MAX, s);
 }
 
+static const char *const action_names[AFA__MAX] = {
+	[AFA_SAVE] = "save", [AFA_SUBMIT] = "submit", [AFA_CHECK] = "check",
+	[AFA_RETURN_AT_CHECK] = "return_at_check", [AFA_APPROVE] = "approve",
+	[AFA_RETURN_AT_APPROVAL] = "return_at_approval",
+	[AFA_EXECUTE] = "execute",
+};
+
+#define NO7	{ STEP_NO, STEP_NO, STEP_NO, STEP_NO, STEP_NO, STEP_NO, STEP_NO }
+
+/* A draft or returned form is saved (and stays what it was: a returned
+ * form stays returned until it is submitted again) or submitted; a
+ * submitted one is checked or returned; a checked one approved or
+ * returned; an approved one executed (R-04.3). */
+static const signed char aform_next[AF__MAX][AFA__MAX] = {
+	[AF_DRAFT] = { [AFA_SAVE] = STEP_TO(AF_DRAFT),
+	    [AFA_SUBMIT] = STEP_TO(AF_SUBMITTED), [AFA_CHECK] = STEP_NO,
+	    [AFA_RETURN_AT_CHECK] = STEP_NO, [AFA_APPROVE] = STEP_NO,
+	    [AFA_RETURN_AT_APPROVAL] = STEP_NO, [AFA_EXECUTE] = STEP_NO },
+	[AF_SUBMITTED] = { [AFA_SAVE] = STEP_NO, [AFA_SUBMIT] = STEP_NO,
+	    [AFA_CHECK] = STEP_TO(AF_CHECKED),
+	    [AFA_RETURN_AT_CHECK] = STEP_TO(AF_RETURNED),
+	    [AFA_APPROVE] = STEP_NO, [AFA_RETURN_AT_APPROVAL] = STEP_NO,
+	    [AFA_EXECUTE] = STEP_NO },
+	[AF_CHECKED] = { [AFA_SAVE] = STEP_NO, [AFA_SUBMIT] = STEP_NO,
+	    [AFA_CHECK] = STEP_NO, [AFA_RETURN_AT_CHECK] = STEP_NO,
+	    [AFA_APPROVE] = STEP_TO(AF_APPROVED),
+	    [AFA_RETURN_AT_APPROVAL] = STEP_TO(AF_RETURNED),
+	    [AFA_EXECUTE] = STEP_NO },
+	[AF_APPROVED] = { [AFA_SAVE] = STEP_NO, [AFA_SUBMIT] = STEP_NO,
+	    [AFA_CHECK] = STEP_NO, [AFA_RETURN_AT_CHECK] = STEP_NO,
+	    [AFA_APPROVE] = STEP_NO, [AFA_RETURN_AT_APPROVAL] = STEP_NO,
+	    [AFA_EXECUTE] = STEP_TO(AF_EXECUTED) },
+	[AF_EXECUTED] = NO7,
+	[AF_RETURNED] = { [AFA_SAVE] = STEP_TO(AF_RETURNED),
+	    [AFA_SUBMIT] = STEP_TO(AF_SUBMITTED), [AFA_CHECK] = STEP_NO,
+	    [AFA_RETURN_AT_CHECK] = STEP_NO, [AFA_APPROVE] = STEP_NO,
+	    [AFA_RETURN_AT_APPROVAL] = STEP_NO, [AFA_EXECUTE] = STEP_NO },
+};
+
+const struct step_machine aform_machine = {
+	"agency_form", AF__MAX, AFA__MAX, status_names, action_names,
+	&aform_next[0][0],
+};
+
 const char *
 aform_op_name(enum aform_op op)
 {
@@ -218,7 +262,7 @@ aform_op_parse(const char *s)
 bool
 aform_editable(enum aform_status s)
 {
-	return s == AF_DRAFT || s == AF_RETURNED;
+	return step_next(&aform_machine, (int)s, AFA_SAVE) >= 0;
 }
 
 char
@@ -373,41 +417,6 @@ aform_waiting(struct db *db, struct arena *a, const char *region, size_t max,
 
 /* --- the steps ------------------------------------------------------- */
 
-struct locked {
-	enum aform_status	status;
-	unsigned		version;
-	long long		checked_by;
-	long long		agency_id;
-	long long		entered_by;
-};
-
-/* Locks form `id` for the transaction and reads its state. */
-static enum err
-lock_form(struct db *db, struct arena *a, long long id, struct locked *out)
-{
-	struct db_param	 p[] = { DB_INT(id) };
-	struct db_rows	*rows;
-	enum err	 rc;
-	int		 n, st;
-
-	if ((rc = db_query(db, a, &mod, STMT_AF_LOCK, p, 1, &rows)) != ERR_OK)
-		return rc;
-	if ((n = db_next(rows)) != 1) {
-		db_rows_free(rows);
-		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-	}
-	st = status_parse(db_col_str(rows, 0));
-	out->version = (unsigned)db_col_int(rows, 1);
-	out->checked_by = db_col_int(rows, 2);
-	out->agency_id = db_col_int(rows, 3);
-	out->entered_by = db_col_int(rows, 4);
-	db_rows_free(rows);
-	if (st < 0)
-		return ERR_DB;
-	out->status = (enum aform_status)st;
-	return ERR_OK;
-}
-
 static enum err
 add_event(struct db *db, long long id, long long actor, const char *action,
     const char *note)
@@ -547,170 +556,164 @@ aform_create(struct db *db, const struct audit_actor *actor, long long agency_id
 	return ERR_OK;
 }
 
-enum err
-aform_update(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, const struct aform_input *in, bool submit)
+/* What a form's steps read from the locked row (STMT_AF_LOCK: status,
+ * version, checked_by, agency_id, entered_by) and what they write. */
+struct fstep {
+	const struct aform_input *in;
+	const char		*note;
+	/* aform_execute */
+	const struct aform	*f;
+	char			(*hash)[PASSWORD_HASH_MAX];
+	struct aform_result	*res;
+	int			*bad_line;
+};
+
+static enum err
+save_change(struct step_run *run)
 {
-	struct arena	*a = arena_new(1024);
-	struct locked	 lk;
-	const char	*st;
-	char		 detail[128];
+	struct fstep	*fs = run->ctx;
+	const struct aform_input *in = fs->in;
+	bool		 submit = run->step->action == AFA_SUBMIT;
+	const char	*st = step_state_name(&aform_machine, run->to);
 	enum err	 rc;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_form(db, a, id, &lk)) != ERR_OK)
-		goto rollback;
-	if (!aform_editable(lk.status) || lk.version != version) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	/* a returned form stays returned until it is submitted again */
-	st = submit ? "submitted" : status_names[lk.status];
-	lines_detail(in, detail, sizeof detail);
+	lines_detail(in, run->detail, 128);
 	{
 		char enc[2 * (AFORM_CONTACT_MAX + CRYPTO_SEAL_OVERHEAD) + 1];
 		struct db_param p[] = { DB_STR(in->apply_date), DB_STR(in->net_name),
 			DB_STR(in->net_title), DB_STRN(enc, 0),
 			DB_STR(in->opinion), DB_STR(in->resp_name),
-			DB_STR(in->opinion_date), DB_STR(st), DB_STR(st), DB_INT(id) };
-		struct db_param d[] = { DB_INT(id) };
+			DB_STR(in->opinion_date), DB_STR(st), DB_STR(st), DB_INT(run->id) };
+		struct db_param d[] = { DB_INT(run->id) };
 
 		if ((rc = seal_net_contact(in, enc, sizeof enc)) != ERR_OK)
-			goto rollback;
+			return rc;
 		p[3].len = strlen(enc);
-		if ((rc = db_exec(db, &mod, STMT_AF_UPDATE, p, 10, NULL, NULL)) != ERR_OK ||
-		    (rc = db_exec(db, &mod, STMT_AF_LINES_DEL, d, 1, NULL, NULL)) != ERR_OK)
-			goto rollback;
+		if ((rc = db_exec(run->db, &mod, STMT_AF_UPDATE, p, 10, NULL, NULL)) != ERR_OK ||
+		    (rc = db_exec(run->db, &mod, STMT_AF_LINES_DEL, d, 1, NULL, NULL)) != ERR_OK)
+			return rc;
 	}
-	if ((rc = write_lines(db, id, in, submit)) != ERR_OK ||
-	    (rc = add_event(db, id, actor->user_id, submit ? "submit" : "save", "")) != ERR_OK ||
-	    (rc = audit_form(db, actor, submit ? "agency_form.submit" : "agency_form.save",
-	    id, detail)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
-}
-
-/* Locks form id and checks it is in `want` at `version`. */
-static enum err
-lock_in(struct db *db, struct arena *a, long long id, unsigned version,
-    enum aform_status want, struct locked *lk)
-{
-	enum err rc;
-
-	if ((rc = lock_form(db, a, id, lk)) != ERR_OK)
+	if ((rc = write_lines(run->db, run->id, in, submit)) != ERR_OK)
 		return rc;
-	return lk->status == want && lk->version == version ? ERR_OK : ERR_CONFLICT;
+	return add_event(run->db, run->id, run->actor->user_id,
+	    submit ? "submit" : "save", "");
 }
+
+static const struct step save_step = {
+	&aform_machine, AFA_SAVE, &mod, STMT_AF_LOCK, true,
+	"agency_form.save", "agency_form", NULL, save_change,
+};
+static const struct step submit_step = {
+	&aform_machine, AFA_SUBMIT, &mod, STMT_AF_LOCK, true,
+	"agency_form.submit", "agency_form", NULL, save_change,
+};
+
+enum err
+aform_update(struct db *db, const struct audit_actor *actor, long long id,
+    unsigned version, const struct aform_input *in, bool submit)
+{
+	struct fstep fs = { .in = in };
+
+	return step_run(db, submit ? &submit_step : &save_step, actor, NULL, 0,
+	    id, version, &fs);
+}
+
+/* Four eyes over the whole form (R-04.3): whoever entered it does not
+ * check it; recorded, not applied. */
+static enum err
+check_locked(struct step_run *run)
+{
+	if (db_col_int(run->row, 4) == run->actor->user_id) {
+		run->denied = "four eyes: the person who entered the form cannot check it";
+		return ERR_FORBIDDEN;
+	}
+	return ERR_OK;
+}
+
+/* Whoever entered or checked it does not decide it. */
+static enum err
+approve_locked(struct step_run *run)
+{
+	if (db_col_int(run->row, 2) == run->actor->user_id) {
+		run->denied = "four eyes: the checker cannot decide";
+		return ERR_FORBIDDEN;
+	}
+	if (db_col_int(run->row, 4) == run->actor->user_id) {
+		run->denied = "four eyes: the person who entered the form cannot decide it";
+		return ERR_FORBIDDEN;
+	}
+	return ERR_OK;
+}
+
+/* The check's, the approval's or a return's update and event row. */
+static enum err
+decide_change(struct step_run *run)
+{
+	struct fstep	*fs = run->ctx;
+	const char	*note = fs->note;
+	long long	 uid = run->actor->user_id;
+	struct db_param	 by[] = { DB_INT(uid), DB_STR(note), DB_INT(run->id) };
+	struct db_param	 ret[] = { DB_STR(note), DB_INT(run->id) };
+	const char	*ev;
+	enum err	 rc;
+
+	switch (run->step->action) {
+	case AFA_CHECK:
+		rc = db_exec(run->db, &mod, STMT_AF_CHECK, by, 3, NULL, NULL);
+		ev = "check";
+		break;
+	case AFA_APPROVE:
+		rc = db_exec(run->db, &mod, STMT_AF_APPROVE, by, 3, NULL, NULL);
+		ev = "approve";
+		break;
+	default:
+		rc = db_exec(run->db, &mod, STMT_AF_RETURN, ret, 2, NULL, NULL);
+		ev = "return";
+		snprintf(run->detail, sizeof run->detail, "%s",
+		    run->step->action == AFA_RETURN_AT_CHECK ? "at check" :
+		    "at approval");
+		break;
+	}
+	if (rc != ERR_OK)
+		return rc;
+	return add_event(run->db, run->id, uid, ev, note);
+}
+
+static const struct step check_step = {
+	&aform_machine, AFA_CHECK, &mod, STMT_AF_LOCK, true,
+	"agency_form.check", "agency_form", check_locked, decide_change,
+};
+static const struct step return_at_check_step = {
+	&aform_machine, AFA_RETURN_AT_CHECK, &mod, STMT_AF_LOCK, true,
+	"agency_form.return", "agency_form", check_locked, decide_change,
+};
+static const struct step approve_step = {
+	&aform_machine, AFA_APPROVE, &mod, STMT_AF_LOCK, true,
+	"agency_form.approve", "agency_form", approve_locked, decide_change,
+};
+static const struct step return_at_approval_step = {
+	&aform_machine, AFA_RETURN_AT_APPROVAL, &mod, STMT_AF_LOCK, true,
+	"agency_form.return", "agency_form", approve_locked, decide_change,
+};
 
 enum err
 aform_check(struct db *db, const struct audit_actor *actor, long long id,
     unsigned version, bool agree, const char *note)
 {
-	struct arena	*a = arena_new(1024);
-	struct locked	 lk;
-	enum err	 rc;
+	struct fstep fs = { .note = note };
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_in(db, a, id, version, AF_SUBMITTED, &lk)) != ERR_OK)
-		goto rollback;
-	if (lk.entered_by == actor->user_id) {
-		/* four eyes over the whole form (R-04.3): whoever entered it
-		 * does not check it; recorded, not applied */
-		char oid[24];
-
-		db_rollback(db);
-		snprintf(oid, sizeof oid, "%lld", id);
-		audit_write1(db, actor, agree ? "agency_form.check" : "agency_form.return",
-		    "agency_form", oid, AUDIT_DENIED,
-		    "four eyes: the person who entered the form cannot check it");
-		rc = ERR_FORBIDDEN;
-		goto out;
-	}
-	if (agree) {
-		struct db_param p[] = { DB_INT(actor->user_id), DB_STR(note), DB_INT(id) };
-
-		rc = db_exec(db, &mod, STMT_AF_CHECK, p, 3, NULL, NULL);
-	} else {
-		struct db_param p[] = { DB_STR(note), DB_INT(id) };
-
-		rc = db_exec(db, &mod, STMT_AF_RETURN, p, 2, NULL, NULL);
-	}
-	if (rc != ERR_OK ||
-	    (rc = add_event(db, id, actor->user_id, agree ? "check" : "return", note)) != ERR_OK ||
-	    (rc = audit_form(db, actor, agree ? "agency_form.check" : "agency_form.return",
-	    id, agree ? "" : "at check")) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	return step_run(db, agree ? &check_step : &return_at_check_step, actor,
+	    NULL, 0, id, version, &fs);
 }
 
 enum err
 aform_approve(struct db *db, const struct audit_actor *actor, long long id,
     unsigned version, bool agree, const char *opinion)
 {
-	struct arena	*a = arena_new(1024);
-	struct locked	 lk;
-	enum err	 rc;
+	struct fstep fs = { .note = opinion };
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_in(db, a, id, version, AF_CHECKED, &lk)) != ERR_OK)
-		goto rollback;
-	if (lk.checked_by == actor->user_id || lk.entered_by == actor->user_id) {
-		/* four eyes over the whole form (R-04.3): whoever entered or
-		 * checked it does not decide it; recorded, not applied */
-		char oid[24];
-
-		db_rollback(db);
-		snprintf(oid, sizeof oid, "%lld", id);
-		audit_write1(db, actor, agree ? "agency_form.approve" : "agency_form.return",
-		    "agency_form", oid, AUDIT_DENIED, lk.checked_by == actor->user_id ?
-		    "four eyes: the checker cannot decide" :
-		    "four eyes: the person who entered the form cannot decide it");
-		rc = ERR_FORBIDDEN;
-		goto out;
-	}
-	if (agree) {
-		struct db_param p[] = { DB_INT(actor->user_id), DB_STR(opinion), DB_INT(id) };
-
-		rc = db_exec(db, &mod, STMT_AF_APPROVE, p, 3, NULL, NULL);
-	} else {
-		struct db_param p[] = { DB_STR(opinion), DB_INT(id) };
-
-		rc = db_exec(db, &mod, STMT_AF_RETURN, p, 2, NULL, NULL);
-	}
-	if (rc != ERR_OK ||
-	    (rc = add_event(db, id, actor->user_id, agree ? "approve" : "return",
-	    opinion)) != ERR_OK ||
-	    (rc = audit_form(db, actor, agree ? "agency_form.approve" : "agency_form.return",
-	    id, agree ? "" : "at approval")) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	return step_run(db, agree ? &approve_step : &return_at_approval_step,
+	    actor, NULL, 0, id, version, &fs);
 }
 
 void
@@ -770,6 +773,81 @@ target_ok(struct db *db, struct arena *a, long long agency_id,
 	return n == 1 ? ERR_OK : n == 0 ? ERR_INVAL : db_rows_error(db);
 }
 
+/* The lines of an approved form, each under the lock of its form. */
+static enum err
+execute_change(struct step_run *run)
+{
+	struct fstep		*fs = run->ctx;
+	const struct aform	*f = fs->f;
+	struct aform_result	*res = fs->res;
+	struct db		*db = run->db;
+	const struct audit_actor *actor = run->actor;
+	long long		 id = run->id;
+	enum err		 rc;
+	size_t			 i;
+
+	for (i = 0; i < f->in.nlines; i++) {
+		const struct aform_line	*l = &f->in.lines[i];
+		const char		*name = "";
+		long long		 uid = l->target_user_id;
+
+		if (l->op == AFOP_OPEN) {
+			struct user_new n = {
+				.role = ROLE_GOV, .region = f->region,
+				.org_kind = "agency", .org_id = f->agency_id,
+				.real_name = l->name, .contact = l->contact,
+			};
+
+			if ((rc = new_username(db, run->a, f->region, res->username[i])) != ERR_OK)
+				return rc;
+			n.username = res->username[i];
+			if ((rc = user_insert_tx(db, actor, "user.create", &n,
+			    fs->hash[i], true, &uid)) != ERR_OK)
+				return rc;
+		} else {
+			if ((rc = target_ok(db, run->a, f->agency_id, l, &name)) != ERR_OK) {
+				if (rc == ERR_INVAL)
+					*fs->bad_line = (int)i + 1;
+				return rc;
+			}
+			snprintf(res->username[i], sizeof res->username[i], "%s", name);
+			if (l->op == AFOP_REVOKE) {
+				char why[48];
+				struct acct_change ch = { .action = ACCT_REVOKE,
+				    .by = ACCT_BY_FORM, .reason = why };
+
+				snprintf(why, sizeof why, "change form %lld", id);
+				rc = user_step_tx(db, actor, uid, &ch, NULL);
+			} else
+				rc = user_reset_password_tx(db, actor, ACCT_BY_FORM,
+				    uid, fs->hash[i]);
+			if (rc != ERR_OK)
+				return rc;
+		}
+		{
+			struct db_param p[] = { DB_INT(uid), DB_STR(res->username[i]),
+				DB_INT(id), DB_INT(i + 1) };
+
+			if ((rc = db_exec(db, &mod, STMT_AF_LINE_RESULT, p, 4, NULL,
+			    NULL)) != ERR_OK)
+				return rc;
+		}
+	}
+	{
+		struct db_param p[] = { DB_INT(actor->user_id), DB_INT(id) };
+
+		lines_detail(&f->in, run->detail, 128);
+		if ((rc = db_exec(db, &mod, STMT_AF_EXECUTE, p, 2, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	return add_event(db, id, actor->user_id, "execute", "");
+}
+
+static const struct step execute_step = {
+	&aform_machine, AFA_EXECUTE, &mod, STMT_AF_LOCK, true,
+	"agency_form.execute", "agency_form", NULL, execute_change,
+};
+
 enum err
 aform_execute(struct db *db, const struct audit_actor *actor, long long id,
     unsigned version, struct aform_result *res, int *bad_line)
@@ -777,7 +855,7 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 	struct arena	*a = arena_new(4096);
 	char		 hash[AFORM_LINES_MAX][PASSWORD_HASH_MAX];
 	struct aform	 f;
-	struct locked	 lk;
+	struct fstep	 fs;
 	enum err	 rc;
 	size_t		 i;
 
@@ -798,73 +876,14 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 			rc = ERR_NOMEM;
 			goto out;
 		}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	/* the version check again under the lock: the lines read above are
-	 * the ones executed */
-	if ((rc = lock_in(db, a, id, version, AF_APPROVED, &lk)) != ERR_OK)
-		goto rollback;
-	for (i = 0; i < f.in.nlines; i++) {
-		const struct aform_line	*l = &f.in.lines[i];
-		const char		*name = "";
-		long long		 uid = l->target_user_id;
-
-		if (l->op == AFOP_OPEN) {
-			struct user_new n = {
-				.role = ROLE_GOV, .region = f.region,
-				.org_kind = "agency", .org_id = f.agency_id,
-				.real_name = l->name, .contact = l->contact,
-			};
-
-			if ((rc = new_username(db, a, f.region, res->username[i])) != ERR_OK)
-				goto rollback;
-			n.username = res->username[i];
-			if ((rc = user_insert_tx(db, actor, "user.create", &n, hash[i],
-			    true, &uid)) != ERR_OK)
-				goto rollback;
-		} else {
-			if ((rc = target_ok(db, a, f.agency_id, l, &name)) != ERR_OK) {
-				if (rc == ERR_INVAL)
-					*bad_line = (int)i + 1;
-				goto rollback;
-			}
-			snprintf(res->username[i], sizeof res->username[i], "%s", name);
-			if (l->op == AFOP_REVOKE) {
-				char why[48];
-				struct acct_change ch = { .action = ACCT_REVOKE,
-				    .by = ACCT_BY_FORM, .reason = why };
-
-				snprintf(why, sizeof why, "change form %lld", id);
-				rc = user_step_tx(db, actor, uid, &ch, NULL);
-			} else
-				rc = user_reset_password_tx(db, actor, ACCT_BY_FORM,
-				    uid, hash[i]);
-			if (rc != ERR_OK)
-				goto rollback;
-		}
-		{
-			struct db_param p[] = { DB_INT(uid), DB_STR(res->username[i]),
-				DB_INT(id), DB_INT(i + 1) };
-
-			if ((rc = db_exec(db, &mod, STMT_AF_LINE_RESULT, p, 4, NULL,
-			    NULL)) != ERR_OK)
-				goto rollback;
-		}
-	}
-	{
-		struct db_param p[] = { DB_INT(actor->user_id), DB_INT(id) };
-		char		detail[128];
-
-		lines_detail(&f.in, detail, sizeof detail);
-		if ((rc = db_exec(db, &mod, STMT_AF_EXECUTE, p, 2, NULL, NULL)) != ERR_OK ||
-		    (rc = add_event(db, id, actor->user_id, "execute", "")) != ERR_OK ||
-		    (rc = audit_form(db, actor, "agency_form.execute", id, detail)) != ERR_OK)
-			goto rollback;
-	}
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
+	/* the step checks the version again under the lock: the lines read
+	 * above are the ones executed */
+	memset(&fs, 0, sizeof fs);
+	fs.f = &f;
+	fs.hash = hash;
+	fs.res = res;
+	fs.bad_line = bad_line;
+	rc = step_run(db, &execute_step, actor, NULL, 0, id, version, &fs);
 out:
 	explicit_bzero(hash, sizeof hash);
 	if (rc != ERR_OK)

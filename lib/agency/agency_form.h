@@ -32,6 +32,7 @@
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/step.h"
 #include "accounts/user.h"
 
 #define AFORM_LINES_MIN	2	/* the paper form has A and B */
@@ -39,6 +40,14 @@
 
 enum aform_status { AF_DRAFT, AF_SUBMITTED, AF_CHECKED, AF_APPROVED,
 	AF_EXECUTED, AF_RETURNED, AF__MAX };
+/* What is done to a form (aform_machine): saved or submitted by the
+ * applying side, checked or returned at the check, approved or returned
+ * at the approval, executed. */
+enum aform_action { AFA_SAVE, AFA_SUBMIT, AFA_CHECK, AFA_RETURN_AT_CHECK,
+	AFA_APPROVE, AFA_RETURN_AT_APPROVAL, AFA_EXECUTE, AFA__MAX };
+
+/* The forms' state machine: status x action -> status (step.h). */
+extern const struct step_machine aform_machine;
 enum aform_op { AFOP_OPEN, AFOP_REVOKE, AFOP_RESET, AFOP__MAX };
 enum aform_source { AFSRC_ONLINE, AFSRC_PAPER };
 

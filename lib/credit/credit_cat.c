@@ -38,7 +38,9 @@ static const char *const sql[STMT_CC__MAX] = {
 	    "INSERT INTO credit_categories (code, name, date_label, has_period,"
 	    " active, sort) SELECT ?, ?, ?, ?, ?, m.s FROM (SELECT"
 	    " COALESCE(MAX(sort), 0) + 10 AS s FROM credit_categories) m",
-	[STMT_CC_LOCK] = "SELECT id FROM credit_categories WHERE id = ? FOR UPDATE",
+	[STMT_CC_LOCK] =
+	    "SELECT IF(active, 'active', 'inactive') FROM credit_categories"
+	    " WHERE id = ? FOR UPDATE",
 	[STMT_CC_UPDATE] =
 	    "UPDATE credit_categories SET name = ?, date_label = ?, has_period = ?,"
 	    " active = ? WHERE id = ?",
@@ -53,6 +55,23 @@ static const char *const sql[STMT_CC__MAX] = {
 };
 
 static const struct db_module mod = { DBM_CREDIT_CAT, STMT_CC__MAX, sql };
+
+static const char *const ccat_states[CCAT__MAX] = {
+	[CCAT_INACTIVE] = "inactive", [CCAT_ACTIVE] = "active",
+};
+static const char *const ccat_actions[CCATA__MAX] = {
+	[CCATA_EDIT_ACTIVE] = "edit_active", [CCATA_EDIT_INACTIVE] = "edit_inactive",
+};
+static const signed char ccat_next[CCAT__MAX][CCATA__MAX] = {
+	[CCAT_INACTIVE] = { [CCATA_EDIT_ACTIVE] = STEP_TO(CCAT_ACTIVE),
+	    [CCATA_EDIT_INACTIVE] = STEP_TO(CCAT_INACTIVE) },
+	[CCAT_ACTIVE] = { [CCATA_EDIT_ACTIVE] = STEP_TO(CCAT_ACTIVE),
+	    [CCATA_EDIT_INACTIVE] = STEP_TO(CCAT_INACTIVE) },
+};
+const struct step_machine ccat_machine = {
+	"credit_category", CCAT__MAX, CCATA__MAX, ccat_states, ccat_actions,
+	&ccat_next[0][0],
+};
 
 static const char *const kind_names[CCOL__MAX] = {
 	[CCOL_TEXT] = "text", [CCOL_INT] = "int", [CCOL_MONEY] = "money",
@@ -631,58 +650,53 @@ columns_keep(struct db *db, struct arena *a, int id, const struct credit_categor
 	return r == -1 ? db_rows_error(db) : ERR_OK;
 }
 
+/* The edit under the category's lock: the columns an import keyed its
+ * records by stay (columns_keep) once it has batches. */
+static enum err
+ccat_change(struct step_run *run)
+{
+	const struct credit_category *in = run->ctx;
+	int		 id = (int)run->id;
+	struct db_param	 ip[] = { DB_INT(id) };
+	struct db_param	 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->date_label)),
+	    DB_INT(in->has_period), DB_INT(in->active), DB_INT(id) };
+	struct db_rows	*rows;
+	long long	 batches;
+	enum err	 rc;
+
+	/* an upload meanwhile inserts its batch with a foreign key to the
+	 * locked row, so it waits until this transaction ends */
+	if ((rc = db_query(run->db, run->a, &mod, STMT_CC_BATCHES, ip, 1, &rows)) != ERR_OK)
+		return rc;
+	if (db_next(rows) != 1) {
+		db_rows_free(rows);
+		return db_rows_error(run->db);
+	}
+	batches = db_col_int(rows, 0);
+	db_rows_free(rows);
+	if (batches > 0 && (rc = columns_keep(run->db, run->a, id, in)) != ERR_OK)
+		return rc;
+	if ((rc = db_exec(run->db, &mod, STMT_CC_UPDATE, p, 5, NULL, NULL)) != ERR_OK ||
+	    (rc = db_exec(run->db, &mod, STMT_CC_COL_DELETE, ip, 1, NULL, NULL)) != ERR_OK ||
+	    (rc = columns_insert(run->db, id, in)) != ERR_OK)
+		return rc;
+	(void)detail_of(run->detail, sizeof run->detail, in->code, in);
+	return ERR_OK;
+}
+
+static const struct step ccat_edit_active = {
+	&ccat_machine, CCATA_EDIT_ACTIVE, &mod, STMT_CC_LOCK, false,
+	"credit.category.update", "credit_category", NULL, ccat_change,
+};
+static const struct step ccat_edit_inactive = {
+	&ccat_machine, CCATA_EDIT_INACTIVE, &mod, STMT_CC_LOCK, false,
+	"credit.category.update", "credit_category", NULL, ccat_change,
+};
+
 enum err
 credit_category_update(struct db *db, const struct audit_actor *actor, int id,
     const struct credit_category *in)
 {
-	struct db_param	 ip[] = { DB_INT(id) };
-	struct db_param	 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->date_label)),
-	    DB_INT(in->has_period), DB_INT(in->active), DB_INT(id) };
-	struct arena	*a = arena_new(1024);
-	struct db_rows	*rows;
-	long long	 batches;
-	char		 oid[24], detail[512];
-	enum err	 rc;
-	int		 n;
-
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_CC_LOCK, ip, 1, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	/* an upload meanwhile inserts its batch with a foreign key to the
-	 * locked row, so it waits until this transaction ends */
-	if ((rc = db_query(db, a, &mod, STMT_CC_BATCHES, ip, 1, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) != 1) {
-		db_rows_free(rows);
-		rc = db_rows_error(db);
-		goto rollback;
-	}
-	batches = db_col_int(rows, 0);
-	db_rows_free(rows);
-	if (batches > 0 && (rc = columns_keep(db, a, id, in)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_exec(db, &mod, STMT_CC_UPDATE, p, 5, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_CC_COL_DELETE, ip, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = columns_insert(db, id, in)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%d", id);
-	if ((rc = audit_write(db, actor, "credit.category.update", "credit_category",
-	    oid, AUDIT_OK, detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	return step_run(db, in->active ? &ccat_edit_active : &ccat_edit_inactive,
+	    actor, NULL, 0, id, 0, (void *)in);
 }

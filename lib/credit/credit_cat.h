@@ -19,6 +19,7 @@
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/step.h"
 
 #define CREDIT_COLS_MAX	20	/* a category's own columns */
 
@@ -124,6 +125,12 @@ size_t		credit_category_check(const struct credit_category *in,
  * ERR_DB_DUP when the code is taken; nothing is stored on failure.  The
  * caller has checked `in` with credit_category_check.
  */
+/* A category is offered for import (active) or not; an edit keeps it or
+ * moves it either way (ccat_machine). */
+enum ccat_state { CCAT_INACTIVE, CCAT_ACTIVE, CCAT__MAX };
+enum ccat_action { CCATA_EDIT_ACTIVE, CCATA_EDIT_INACTIVE, CCATA__MAX };
+extern const struct step_machine ccat_machine;
+
 enum err	credit_category_create(struct db *, const struct audit_actor *,
 		    const struct credit_category *in, int *id);
 /*

@@ -164,6 +164,27 @@ status_parse(const char *s)
 	return enum_parse(status_names, CB__MAX, s);
 }
 
+static const char *const action_names[CBA__MAX] = {
+	[CBA_CONFIRM] = "confirm", [CBA_DISCARD] = "discard",
+	[CBA_WITHDRAW] = "withdraw",
+};
+
+/* Validated: confirmed or discarded; confirmed: withdrawn; the rest is
+ * final. */
+static const signed char cbatch_next[CB__MAX][CBA__MAX] = {
+	[CB_VALIDATED] = { [CBA_CONFIRM] = STEP_TO(CB_CONFIRMED),
+	    [CBA_DISCARD] = STEP_TO(CB_DISCARDED), [CBA_WITHDRAW] = STEP_NO },
+	[CB_CONFIRMED] = { [CBA_CONFIRM] = STEP_NO, [CBA_DISCARD] = STEP_NO,
+	    [CBA_WITHDRAW] = STEP_TO(CB_WITHDRAWN) },
+	[CB_WITHDRAWN] = { STEP_NO, STEP_NO, STEP_NO },
+	[CB_DISCARDED] = { STEP_NO, STEP_NO, STEP_NO },
+};
+
+const struct step_machine cbatch_machine = {
+	"credit_batch", CB__MAX, CBA__MAX, status_names, action_names,
+	&cbatch_next[0][0],
+};
+
 
 /* --- validation ----------------------------------------------------------- */
 
@@ -795,175 +816,144 @@ rollback:
 	return rc;
 }
 
-struct blocked {
-	enum cbatch_status	status;
-	unsigned		errors;
-	int			category_id;
+/* What the steps of a batch read from its locked row (STMT_CI_LOCK:
+ * status, rows_error, category_id) and hand back. */
+struct bstep {
+	unsigned		 errors;
+	int			 category_id;
+	const char		*note;
+	unsigned long long	 n;
 };
 
-/* Locks batch id for the transaction. */
 static enum err
-lock_batch(struct db *db, struct arena *a, long long id, struct blocked *out)
+batch_locked(struct step_run *run)
 {
-	struct db_param	 p[] = { DB_INT(id) };
-	struct db_rows	*rows;
-	enum err	 rc;
-	int		 n, st = -1;
+	struct bstep *b = run->ctx;
 
-	if ((rc = db_query(db, a, &mod, STMT_CI_LOCK, p, 1, &rows)) != ERR_OK)
-		return rc;
-	if ((n = db_next(rows)) == 1) {
-		st = status_parse(db_col_str(rows, 0));
-		out->errors = (unsigned)db_col_int(rows, 1);
-		out->category_id = (int)db_col_int(rows, 2);
-	}
-	db_rows_free(rows);
-	if (n != 1)
-		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-	if (st < 0)
-		return ERR_DB;
-	out->status = (enum cbatch_status)st;
+	b->errors = (unsigned)db_col_int(run->row, 1);
+	b->category_id = (int)db_col_int(run->row, 2);
 	return ERR_OK;
 }
 
 static enum err
-audit_batch(struct db *db, const struct audit_actor *actor, const char *action,
-    long long id, const char *detail)
+confirm_locked(struct step_run *run)
 {
-	char oid[24];
+	struct bstep *b = run->ctx;
 
-	snprintf(oid, sizeof oid, "%lld", id);
-	return audit_write(db, actor, action, "credit_batch", oid, AUDIT_OK, detail);
+	(void)batch_locked(run);
+	return b->errors > 0 ? ERR_CONFLICT : ERR_OK;
 }
 
-enum err
-cbatch_confirm(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned *imported)
+static enum err
+confirm_change(struct step_run *run)
 {
-	struct arena		*a = arena_new(1024);
-	struct db_param		 b[] = { DB_INT(id) };
-	struct blocked		 lk;
-	unsigned long long	 n = 0;
-	char			 detail[64];
-	enum err		 rc;
+	struct bstep	*b = run->ctx;
+	struct db	*db = run->db;
+	struct db_param	 p1[] = { DB_INT(run->id) };
+	enum err	 rc;
 
-	*imported = 0;
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_batch(db, a, id, &lk)) != ERR_OK)
-		goto rollback;
-	if (lk.status != CB_VALIDATED || lk.errors > 0) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
 	{
 		/* what another batch of the category confirmed since the
 		 * validation is not imported twice (the check again, only when
 		 * there is such a batch: it costs a probe per row) */
-		struct db_param	 d[] = { DB_INT(lk.category_id), DB_INT(id) };
+		struct db_param	 d[] = { DB_INT(b->category_id), DB_INT(run->id) };
 		struct db_rows	*rows;
 		long long	 newer = 1;
 
-		if ((rc = db_query(db, a, &mod, STMT_CI_NEWER, b, 1, &rows)) != ERR_OK)
-			goto rollback;
+		if ((rc = db_query(db, run->a, &mod, STMT_CI_NEWER, p1, 1, &rows)) != ERR_OK)
+			return rc;
 		if (db_next(rows) == 1)
 			newer = db_col_int(rows, 0);
 		db_rows_free(rows);
 		if (newer > 0 &&
 		    (rc = db_exec(db, &mod, STMT_CI_MARK_DUPS, d, 2, NULL, NULL)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
-	if ((rc = db_exec(db, &mod, STMT_CI_ENT_ADD, b, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_CI_RECORDS_ADD, b, 1, &n, NULL)) != ERR_OK)
-		goto rollback;
+	if ((rc = db_exec(db, &mod, STMT_CI_ENT_ADD, p1, 1, NULL, NULL)) != ERR_OK ||
+	    (rc = db_exec(db, &mod, STMT_CI_RECORDS_ADD, p1, 1, &b->n, NULL)) != ERR_OK)
+		return rc;
 	{
-		struct db_param p[] = { DB_INT(actor->user_id), DB_INT(n), DB_INT(n),
-			DB_INT(id) };
+		struct db_param p[] = { DB_INT(run->actor->user_id), DB_INT(b->n),
+			DB_INT(b->n), DB_INT(run->id) };
 
 		if ((rc = db_exec(db, &mod, STMT_CI_CONFIRM, p, 4, NULL, NULL)) != ERR_OK ||
-		    (rc = db_exec(db, &mod, STMT_CI_STAGE_DEL, b, 1, NULL, NULL)) != ERR_OK)
-			goto rollback;
+		    (rc = db_exec(db, &mod, STMT_CI_STAGE_DEL, p1, 1, NULL, NULL)) != ERR_OK)
+			return rc;
 	}
-	snprintf(detail, sizeof detail, "%llu records", n);
-	if ((rc = audit_batch(db, actor, "credit.batch.confirm", id, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		*imported = (unsigned)n;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	snprintf(run->detail, sizeof run->detail, "%llu records", b->n);
+	return ERR_OK;
+}
+
+static const struct step confirm_step = {
+	&cbatch_machine, CBA_CONFIRM, &mod, STMT_CI_LOCK, false,
+	"credit.batch.confirm", "credit_batch", confirm_locked, confirm_change,
+};
+
+enum err
+cbatch_confirm(struct db *db, const struct audit_actor *actor, long long id,
+    unsigned *imported)
+{
+	struct bstep	 b = { 0 };
+	enum err	 rc;
+
+	*imported = 0;
+	if ((rc = step_run(db, &confirm_step, actor, NULL, 0, id, 0, &b)) == ERR_OK)
+		*imported = (unsigned)b.n;
 	return rc;
 }
+
+static enum err
+discard_change(struct step_run *run)
+{
+	struct db_param	 p1[] = { DB_INT(run->id) };
+	enum err	 rc;
+
+	if ((rc = db_exec(run->db, &mod, STMT_CI_STAGE_DEL, p1, 1, NULL, NULL)) != ERR_OK ||
+	    (rc = db_exec(run->db, &mod, STMT_CI_ERRORS_DEL, p1, 1, NULL, NULL)) != ERR_OK)
+		return rc;
+	return db_exec(run->db, &mod, STMT_CI_DISCARD, p1, 1, NULL, NULL);
+}
+
+static const struct step discard_step = {
+	&cbatch_machine, CBA_DISCARD, &mod, STMT_CI_LOCK, false,
+	"credit.batch.discard", "credit_batch", NULL, discard_change,
+};
 
 enum err
 cbatch_discard(struct db *db, const struct audit_actor *actor, long long id)
 {
-	struct arena	*a = arena_new(1024);
-	struct db_param	 b[] = { DB_INT(id) };
-	struct blocked	 lk;
+	struct bstep b = { 0 };
+
+	return step_run(db, &discard_step, actor, NULL, 0, id, 0, &b);
+}
+
+static enum err
+withdraw_change(struct step_run *run)
+{
+	struct bstep	*b = run->ctx;
+	struct db_param	 p1[] = { DB_INT(run->id) };
+	struct db_param	 w[] = { DB_INT(run->actor->user_id), DB_STR(b->note),
+		DB_INT(run->id) };
 	enum err	 rc;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_batch(db, a, id, &lk)) != ERR_OK)
-		goto rollback;
-	if (lk.status != CB_VALIDATED) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if ((rc = db_exec(db, &mod, STMT_CI_STAGE_DEL, b, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_CI_ERRORS_DEL, b, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_CI_DISCARD, b, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = audit_batch(db, actor, "credit.batch.discard", id, "")) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW_RECORDS, p1, 1, &b->n,
+	    NULL)) != ERR_OK ||
+	    (rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW, w, 3, NULL, NULL)) != ERR_OK)
+		return rc;
+	snprintf(run->detail, sizeof run->detail, "%llu records withdrawn", b->n);
+	return ERR_OK;
 }
+
+static const struct step withdraw_step = {
+	&cbatch_machine, CBA_WITHDRAW, &mod, STMT_CI_LOCK, false,
+	"credit.batch.withdraw", "credit_batch", NULL, withdraw_change,
+};
 
 enum err
 cbatch_withdraw(struct db *db, const struct audit_actor *actor, long long id,
     const char *note)
 {
-	struct arena		*a = arena_new(1024);
-	struct db_param		 b[] = { DB_INT(id) };
-	struct db_param		 w[] = { DB_INT(actor->user_id), DB_STR(note), DB_INT(id) };
-	struct blocked		 lk;
-	unsigned long long	 n = 0;
-	char			 detail[64];
-	enum err		 rc;
+	struct bstep b = { .note = note };
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_batch(db, a, id, &lk)) != ERR_OK)
-		goto rollback;
-	if (lk.status != CB_CONFIRMED) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if ((rc = db_exec(db, &mod, STMT_CI_WITHDRAW_RECORDS, b, 1, &n, NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_CI_WITHDRAW, w, 3, NULL, NULL)) != ERR_OK)
-		goto rollback;
-	snprintf(detail, sizeof detail, "%llu records withdrawn", n);
-	if ((rc = audit_batch(db, actor, "credit.batch.withdraw", id, detail)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	return step_run(db, &withdraw_step, actor, NULL, 0, id, 0, &b);
 }

@@ -35,12 +35,18 @@
 #include "db/audit.h"
 #include "credit/credit_cat.h"
 #include "db/db.h"
+#include "db/step.h"
 
 #define CIMPORT_ERRORS_KEPT	10000	/* error rows stored per batch (all are counted) */
 #define CIMPORT_STAGE_ROWS	64	/* rows per staging INSERT */
 
 enum cbatch_status { CB_VALIDATED, CB_CONFIRMED, CB_WITHDRAWN, CB_DISCARDED,
 	CB__MAX };
+/* What is done to a batch once validated (cbatch_machine). */
+enum cbatch_action { CBA_CONFIRM, CBA_DISCARD, CBA_WITHDRAW, CBA__MAX };
+
+/* The batches' state machine: status x action -> status (step.h). */
+extern const struct step_machine cbatch_machine;
 
 struct cimport;
 

@@ -147,6 +147,18 @@ credit_purpose_parse(const char *s)
 	return enum_parse(purpose_names, CPUR__MAX, s);
 }
 
+static const char *const decision_names[CSRA__MAX] = {
+	[CSRA_GRANT] = "grant", [CSRA_REFUSE] = "refuse",
+};
+
+/* Decided once (step_decide_once): the enums follow its order. */
+_Static_assert(CSR__MAX == STEP_ONCE_STATES && CSRA__MAX == STEP_ONCE_ACTIONS &&
+    CSR_GRANTED == 1 && CSR_REFUSED == 2 && CSRA_REFUSE == 1, "csr order");
+const struct step_machine csr_machine = {
+	"credit_request", CSR__MAX, CSRA__MAX, status_names, decision_names,
+	step_decide_once,
+};
+
 const char *
 csr_status_name(enum csr_status s)
 {
@@ -402,55 +414,56 @@ count(struct db *db, struct arena *a, int stmt, const struct db_param *p,
 	return r == 1 ? ERR_OK : db_rows_error(db);
 }
 
+struct apply_tx {
+	const struct audit_actor *actor;
+	long long		 ent_id, user_id;
+	const char		*region, *reason;
+	unsigned long long	 newid;
+};
+
+/* Under the enterprise's lock (it serialises its applications): none
+ * pending, the request and its audit row. */
+static enum err
+apply_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct apply_tx	*c = ctx;
+	struct db_param	 e[] = { DB_INT(c->ent_id) };
+	struct db_param	 p[] = { DB_INT(c->ent_id), DB_STR(c->region),
+		DB_INT(c->user_id), DB_STR(c->reason) };
+	struct db_rows	*rows;
+	char		 oid[24], detail[48];
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 1)
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	if ((rc = db_query(db, a, &mod, STMT_CV_PENDING_OF, e, 1, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 0)
+		return n == 1 ? ERR_CONFLICT : db_rows_error(db);
+	if ((rc = db_exec(db, &mod, STMT_CV_REQ_ADD, p, 4, NULL, &c->newid)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%llu", c->newid);
+	snprintf(detail, sizeof detail, "enterprise %lld", c->ent_id);
+	return audit_write(db, c->actor, "credit.self.apply", "credit_request",
+	    oid, AUDIT_OK, detail);
+}
+
 enum err
 credit_self_apply(struct db *db, const struct audit_actor *actor, long long ent_id,
     const char *region, long long user_id, const char *reason, long long *id)
 {
-	struct db_param		 e[] = { DB_INT(ent_id) };
-	struct db_param		 p[] = { DB_INT(ent_id), DB_STR(region), DB_INT(user_id),
-		DB_STR(reason) };
-	struct arena		*a = arena_new(512);
-	struct db_rows		*rows;
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[48];
-	enum err		 rc;
-	int			 n;
+	struct apply_tx	 c = { actor, ent_id, user_id, region, reason, 0 };
+	enum err	 rc;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	/* the enterprise row serialises its applications */
-	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	if ((rc = db_query(db, a, &mod, STMT_CV_PENDING_OF, e, 1, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 0) {
-		rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
-		goto rollback;
-	}
-	if ((rc = db_exec(db, &mod, STMT_CV_REQ_ADD, p, 4, NULL, &newid)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
-	snprintf(detail, sizeof detail, "enterprise %lld", ent_id);
-	if ((rc = audit_write(db, actor, "credit.self.apply", "credit_request", oid,
-	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		*id = (long long)newid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	if ((rc = db_tx(db, 512, apply_body, &c)) == ERR_OK)
+		*id = (long long)c.newid;
 	return rc;
 }
 
@@ -517,66 +530,66 @@ credit_self_live(struct db *db, struct arena *a, long long ent_id,
 	return req_one(db, a, STMT_CV_REQ_LIVE, ent_id, q);
 }
 
+/* What the decision reads from the locked request (STMT_CV_REQ_LOCK:
+ * status, enterprise_id). */
+struct csr_step {
+	const char	*note;
+	long long	 ent_id;
+};
+
+static enum err
+csr_decide_locked(struct step_run *run)
+{
+	struct csr_step *c = run->ctx;
+
+	c->ent_id = db_col_int(run->row, 1);
+	return ERR_OK;
+}
+
+static enum err
+csr_decide_change(struct step_run *run)
+{
+	struct csr_step	*c = run->ctx;
+	long long	 uid = run->actor->user_id;
+	enum err	 rc;
+
+	if (run->step->action == CSRA_GRANT) {
+		struct db_param p[] = { DB_INT(uid), DB_STR(c->note),
+			DB_INT(CREDIT_GRANT_DAYS), DB_INT(run->id) };
+
+		if ((rc = db_exec(run->db, &mod, STMT_CV_REQ_GRANT, p, 4, NULL,
+		    NULL)) != ERR_OK)
+			return rc;
+		snprintf(run->detail, 48, "enterprise %lld; %d days", c->ent_id,
+		    CREDIT_GRANT_DAYS);
+	} else {
+		struct db_param p[] = { DB_INT(uid), DB_STR(c->note), DB_INT(run->id) };
+
+		if ((rc = db_exec(run->db, &mod, STMT_CV_REQ_REFUSE, p, 3, NULL,
+		    NULL)) != ERR_OK)
+			return rc;
+		snprintf(run->detail, 48, "enterprise %lld", c->ent_id);
+	}
+	return ERR_OK;
+}
+
+static const struct step csr_grant_step = {
+	&csr_machine, CSRA_GRANT, &mod, STMT_CV_REQ_LOCK, false,
+	"credit.self.grant", "credit_request", csr_decide_locked, csr_decide_change,
+};
+static const struct step csr_refuse_step = {
+	&csr_machine, CSRA_REFUSE, &mod, STMT_CV_REQ_LOCK, false,
+	"credit.self.refuse", "credit_request", csr_decide_locked, csr_decide_change,
+};
+
 enum err
 credit_self_decide(struct db *db, const struct audit_actor *actor, long long id,
     bool grant, const char *note)
 {
-	struct db_param		 l[] = { DB_INT(id) };
-	struct arena		*a = arena_new(512);
-	struct db_rows		*rows;
-	char			 oid[24], detail[48];
-	long long		 ent_id = 0;
-	bool			 pending = false;
-	enum err		 rc;
-	int			 n;
+	struct csr_step c = { .note = note };
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_CV_REQ_LOCK, l, 1, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) == 1) {
-		pending = csr_status_parse(db_col_str(rows, 0)) == CSR_PENDING;
-		ent_id = db_col_int(rows, 1);
-	}
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	if (!pending) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if (grant) {
-		struct db_param p[] = { DB_INT(actor->user_id), DB_STR(note),
-			DB_INT(CREDIT_GRANT_DAYS), DB_INT(id) };
-
-		rc = db_exec(db, &mod, STMT_CV_REQ_GRANT, p, 4, NULL, NULL);
-	} else {
-		struct db_param p[] = { DB_INT(actor->user_id), DB_STR(note), DB_INT(id) };
-
-		rc = db_exec(db, &mod, STMT_CV_REQ_REFUSE, p, 3, NULL, NULL);
-	}
-	if (rc != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if (grant)
-		snprintf(detail, sizeof detail, "enterprise %lld; %d days", ent_id,
-		    CREDIT_GRANT_DAYS);
-	else
-		snprintf(detail, sizeof detail, "enterprise %lld", ent_id);
-	if ((rc = audit_write(db, actor, grant ? "credit.self.grant" :
-	    "credit.self.refuse", "credit_request", oid, AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	return step_run(db, grant ? &csr_grant_step : &csr_refuse_step, actor,
+	    NULL, 0, id, 0, &c);
 }
 
 /* The SHA-256 of what a report lists: its records' ids in order, and

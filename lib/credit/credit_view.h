@@ -33,6 +33,7 @@
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/step.h"
 
 #define CREDIT_GRANT_DAYS	30	/* a granted self-view lasts this long */
 #define CREDIT_RECORDS_MAX	1000	/* records on one page or report */
@@ -141,6 +142,9 @@ enum err	credit_query_add(struct db *, const struct audit_actor *actor,
 /* --- the enterprise's own view ------------------------------------------ */
 
 enum csr_status { CSR_PENDING, CSR_GRANTED, CSR_REFUSED, CSR__MAX };
+/* A pending self-service request is granted or refused (csr_machine). */
+enum csr_decision { CSRA_GRANT, CSRA_REFUSE, CSRA__MAX };
+extern const struct step_machine csr_machine;
 
 const char	*csr_status_name(enum csr_status);	/* "pending" */
 

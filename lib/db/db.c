@@ -704,9 +704,49 @@ db_begin(struct db *db)
 {
 	enum err rc;
 
+	if (db->in_tx) {
+		log_error("db: db_begin inside an open transaction refused "
+		    "(transactions do not nest)");
+		return ERR_CONFLICT;
+	}
 	if ((rc = simple(db, "START TRANSACTION")) == ERR_OK)
 		db->in_tx = true;
 	return rc;
+}
+
+bool
+db_in_tx(const struct db *db)
+{
+	return db->in_tx;
+}
+
+enum err
+db_tx(struct db *db, size_t scratch, db_tx_fn *fn, void *ctx)
+{
+	struct arena	*a;
+	enum err	 rc;
+
+	if ((a = arena_new(scratch > 0 ? scratch : 1024)) == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_begin(db)) == ERR_OK) {
+		if ((rc = fn(db, a, ctx)) == ERR_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	}
+	arena_free(a);
+	return rc;
+}
+
+bool
+db_request_end(struct db *db, const char *request_id)
+{
+	if (!db->in_tx)
+		return false;
+	log_error("db: rid=%s: a transaction was still open at the end of "
+	    "the request; rolled back", request_id != NULL ? request_id : "-");
+	db_rollback(db);
+	return true;
 }
 
 enum err

@@ -100,11 +100,40 @@ unsigned long	 db_thread_id(const struct db *);
 /* A round trip through a prepared statement. */
 enum err	 db_ping(struct db *);
 
+/*
+ * Transactions do not nest.  db_begin() inside an open transaction is
+ * refused: it logs and returns ERR_CONFLICT, and the open transaction is
+ * left as it was (the caller that owns it still commits or rolls back).
+ * Otherwise ERR_OK, ERR_DB_LOST or ERR_DB.
+ */
 enum err	 db_begin(struct db *);
 enum err	 db_commit(struct db *);
 /* Never fails from the caller's point of view: a failed rollback drops
  * the connection, which rolls back on the server. */
 void		 db_rollback(struct db *);
+/* True between a successful db_begin() and its commit or rollback. */
+bool		 db_in_tx(const struct db *);
+
+/*
+ * One transaction: creates a scratch arena of `scratch` bytes per chunk
+ * (0: a default), begins, runs fn(db, scratch, ctx), commits when fn
+ * returned ERR_OK and rolls back otherwise, then frees the arena.  fn
+ * must not begin, commit or roll back itself, and must copy what it
+ * hands back out of the scratch arena (into ctx's own arena).  Returns
+ * fn's error, else the begin's or the commit's (a failed commit has
+ * rolled back); ERR_NOMEM when the arena cannot be had (fn not run).
+ * Refused like db_begin() when a transaction is already open.
+ */
+typedef enum err db_tx_fn(struct db *, struct arena *scratch, void *ctx);
+enum err	 db_tx(struct db *, size_t scratch, db_tx_fn *fn, void *ctx);
+
+/*
+ * The end of a request (worker_handle, after the answer went out): a
+ * transaction still open is a bug in a handler or mutator; it is logged
+ * with the request id and rolled back, so that neither its locks nor its
+ * changes outlive the request.  Returns true when it did so.
+ */
+bool		 db_request_end(struct db *, const char *request_id);
 
 /*
  * Runs statement `idx` of `mod` with np parameters and returns its rows

@@ -604,87 +604,123 @@ claim_get(struct db *db, struct arena *a, const unsigned char key[32],
 	return ERR_OK;
 }
 
+static const char *const claim_states[CLAIMS__MAX] = {
+	[CLAIMS_PENDING] = "pending", [CLAIMS_APPROVED] = "approved",
+	[CLAIMS_REFUSED] = "refused",
+};
+static const char *const claim_decisions[CLAIMA__MAX] = {
+	[CLAIMA_APPROVE] = "approve", [CLAIMA_REFUSE] = "refuse",
+};
+/* Decided once (step_decide_once): the enums follow its order. */
+_Static_assert(CLAIMS__MAX == STEP_ONCE_STATES && CLAIMA__MAX == STEP_ONCE_ACTIONS &&
+    CLAIMS_APPROVED == 1 && CLAIMS_REFUSED == 2 && CLAIMA_REFUSE == 1,
+    "claim order");
+const struct step_machine claim_machine = {
+	"claim", CLAIMS__MAX, CLAIMA__MAX, claim_states, claim_decisions,
+	step_decide_once,
+};
+
+/* What the decision reads from the locked claim (STMT_CLAIM_LOCK: status,
+ * enterprise_id, user_id, ent_name, reg_no, legal_name, legal_id_enc). */
+struct claim_step {
+	const struct ent_keys	*k;
+	const char		*reason, *today;
+	struct ent_registration	 g;
+	long long		 ent_id, uid;
+};
+
+static enum err
+decide_locked(struct step_run *run)
+{
+	struct claim_step *c = run->ctx;
+
+	c->ent_id = db_col_int(run->row, 1);
+	c->uid = db_col_int(run->row, 2);
+	c->g.ent_name = db_col_dup(run->row, run->a, 3);
+	c->g.reg_no = db_col_dup(run->row, run->a, 4);
+	c->g.legal_name = db_col_dup(run->row, run->a, 5);
+	c->g.legal_id = open_text(run->a, c->k->data, LEGAL_AAD,
+	    db_col_str(run->row, 6));
+	return ERR_OK;
+}
+
+/* The account must still be pending too; approval writes the claimed
+ * values and activates it, refusal revokes it. */
+static enum err
+decide_change(struct step_run *run)
+{
+	struct claim_step	*c = run->ctx;
+	struct ent_registration	*g = &c->g;
+	struct db		*db = run->db;
+	bool			 approve = run->step->action == CLAIMA_APPROVE;
+	bool			 user_pending = false;
+	struct db_rows		*rows;
+	enum err		 rc;
+	int			 changed = 0;
+
+	{
+		struct db_param p[] = { DB_INT(c->uid) };
+
+		if ((rc = db_query(db, run->a, &mod, STMT_CLAIM_USER_LOCK, p, 1, &rows)) != ERR_OK)
+			return rc;
+		if (db_next(rows) == 1)
+			user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
+		db_rows_free(rows);
+	}
+	if (!user_pending)
+		return ERR_CONFLICT;
+	if (approve) {
+		if (g->ent_name == NULL || g->reg_no == NULL || g->legal_name == NULL ||
+		    g->legal_id == NULL)
+			return g->legal_id == NULL ? ERR_INVAL : ERR_NOMEM;
+		if ((rc = enterprise_claim_apply_tx(db, run->a, c->k, c->ent_id, g,
+		    c->today, c->uid, &changed)) != ERR_OK ||
+		    (rc = claim_user_step(db, run->actor, c->uid, ACCT_CLAIM_APPROVE,
+		    ACCT_BY_CLAIM, NULL)) != ERR_OK)
+			return rc;
+	} else if ((rc = claim_user_step(db, run->actor, c->uid, ACCT_REVOKE,
+	    ACCT_BY_CLAIM, c->reason)) != ERR_OK)
+		return rc;
+	{
+		struct db_param p[] = {
+		    DB_STR(step_state_name(&claim_machine, run->to)),
+		    DB_INT(run->actor->user_id), DB_STR(c->reason), DB_INT(run->id) };
+
+		if ((rc = db_exec(db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	if (approve)
+		snprintf(run->detail, sizeof run->detail,
+		    "enterprise %lld, user %lld; %d fields changed", c->ent_id,
+		    c->uid, changed);
+	else
+		snprintf(run->detail, sizeof run->detail,
+		    "enterprise %lld, user %lld", c->ent_id, c->uid);
+	return ERR_OK;
+}
+
+static const struct step approve_step = {
+	&claim_machine, CLAIMA_APPROVE, &mod, STMT_CLAIM_LOCK, false,
+	"claim.approve", "claim", decide_locked, decide_change,
+};
+static const struct step refuse_step = {
+	&claim_machine, CLAIMA_REFUSE, &mod, STMT_CLAIM_LOCK, false,
+	"claim.refuse", "claim", decide_locked, decide_change,
+};
+
 enum err
 claim_decide(struct db *db, const struct ent_keys *k,
     const struct audit_actor *actor, const char *region, long long id,
     bool approve, const char *reason, const char *today)
 {
-	struct db_param		 l[] = { DB_INT(id), DB_STR(region), DB_STR(region) };
-	struct arena		*a = arena_new(2048);
-	struct ent_registration	 g;
-	struct db_rows		*rows;
-	long long		 ent_id = 0, uid = 0;
-	bool			 pending = false, user_pending = false;
-	char			 oid[24];
-	enum err		 rc;
-	int			 n, changed = 0;
+	/* the scope predicate of STMT_CLAIM_LOCK (CLAIM_SCOPE) */
+	struct db_param		 scope[] = { DB_STR(region), DB_STR(region) };
+	struct claim_step	 c;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	memset(&g, 0, sizeof g);
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_CLAIM_LOCK, l, 3, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) == 1) {
-		pending = strcmp(db_col_str(rows, 0), "pending") == 0;
-		ent_id = db_col_int(rows, 1);
-		uid = db_col_int(rows, 2);
-		g.ent_name = db_col_dup(rows, a, 3);
-		g.reg_no = db_col_dup(rows, a, 4);
-		g.legal_name = db_col_dup(rows, a, 5);
-		g.legal_id = open_text(a, k->data, LEGAL_AAD, db_col_str(rows, 6));
-	}
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_INT(uid) };
-
-		if ((rc = db_query(db, a, &mod, STMT_CLAIM_USER_LOCK, p, 1, &rows)) != ERR_OK)
-			goto rollback;
-		if (db_next(rows) == 1)
-			user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
-		db_rows_free(rows);
-	}
-	if (!pending || !user_pending) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if (approve) {
-		if (g.ent_name == NULL || g.reg_no == NULL || g.legal_name == NULL ||
-		    g.legal_id == NULL) {
-			rc = g.legal_id == NULL ? ERR_INVAL : ERR_NOMEM;
-			goto rollback;
-		}
-		if ((rc = enterprise_claim_apply_tx(db, a, k, ent_id, &g, today, uid,
-		    &changed)) != ERR_OK ||
-		    (rc = claim_user_step(db, actor, uid, ACCT_CLAIM_APPROVE,
-		    ACCT_BY_CLAIM, NULL)) != ERR_OK)
-			goto rollback;
-	} else if ((rc = claim_user_step(db, actor, uid, ACCT_REVOKE,
-	    ACCT_BY_CLAIM, reason)) != ERR_OK)
-		goto rollback;
-	{
-		struct db_param p[] = { DB_STR(approve ? "approved" : "refused"),
-		    DB_INT(actor->user_id), DB_STR(reason), DB_INT(id) };
-
-		if ((rc = db_exec(db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL, NULL)) != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = audit_write(db, actor, approve ? "claim.approve" : "claim.refuse",
-	    "claim", oid, AUDIT_OK, approve ?
-	    arena_printf(a, "enterprise %lld, user %lld; %d fields changed", ent_id, uid, changed) :
-	    arena_printf(a, "enterprise %lld, user %lld", ent_id, uid))) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	memset(&c, 0, sizeof c);
+	c.k = k;
+	c.reason = reason;
+	c.today = today;
+	return step_run(db, approve ? &approve_step : &refuse_step, actor,
+	    scope, 2, id, 0, &c);
 }

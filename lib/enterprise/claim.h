@@ -20,6 +20,7 @@
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/step.h"
 #include "enterprise/enterprise.h"
 
 /* A licence's type, from its first bytes (never from its name). */
@@ -123,6 +124,12 @@ enum err	claim_get(struct db *, struct arena *, const unsigned char data_key[32]
  */
 enum err	claim_licence_read(struct arena *, const char *licdir,
 		    const struct claim *c, const unsigned char **data, size_t *len);
+
+/* A claim's life (claim_machine): pending, then approved or refused. */
+enum claim_status { CLAIMS_PENDING, CLAIMS_APPROVED, CLAIMS_REFUSED,
+	CLAIMS__MAX };
+enum claim_decision { CLAIMA_APPROVE, CLAIMA_REFUSE, CLAIMA__MAX };
+extern const struct step_machine claim_machine;
 
 /*
  * Approves or refuses claim `id` of `region`, one transaction with its

@@ -18,6 +18,7 @@
 #include "accounts/scope.h"
 #include "agency/agency.h"
 #include "core/config.h"
+#include "db/audit.h"
 #include "db/db.h"
 #include "db/db_region.h"
 #include "db/migrate.h"
@@ -401,6 +402,148 @@ r_02_2_agency_get_is_scoped(void **state)
 	db_free(db);
 }
 
+/* Audit rows of this file's transactions, counted on a connection of
+ * its own (what another worker would see). */
+static long long
+audit_rows(const char *action)
+{
+	MYSQL		*m = raw(true);
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	char		 q[256];
+	long long	 n;
+
+	snprintf(q, sizeof q,
+	    "SELECT COUNT(*) FROM audit_log WHERE action = '%s'", action);
+	assert_int_equal(mysql_query(m, q), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	n = atoll(row[0]);
+	mysql_free_result(res);
+	mysql_close(m);
+	return n;
+}
+
+static const struct audit_actor test_actor = {
+	.user_id = 0, .portal = "admin", .client_addr = "test_db",
+	.request_id = "test-db-tx",
+};
+
+/* X-AUD (every state change is one transaction): db_begin inside an open
+ * transaction is refused and leaves that transaction as it was, still
+ * open and still the only one; its rollback takes everything with it. */
+static void
+x_aud_begin_refuses_nesting(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+
+	(void)state;
+	assert_false(db_in_tx(db));
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_true(db_in_tx(db));
+	assert_int_equal(audit_write(db, &test_actor, "test.nested", "", "",
+	    AUDIT_OK, "outer"), ERR_OK);
+	assert_int_equal(db_begin(db), ERR_CONFLICT);
+	assert_true(db_in_tx(db));
+	/* audit_write1 begins a transaction of its own: refused too */
+	assert_int_equal(audit_write1(db, &test_actor, "test.nested", "", "",
+	    AUDIT_OK, "inner"), ERR_CONFLICT);
+	assert_true(db_in_tx(db));
+	db_rollback(db);
+	assert_false(db_in_tx(db));
+	assert_int_equal(audit_rows("test.nested"), 0);
+	/* after the rollback a transaction begins again */
+	assert_int_equal(db_begin(db), ERR_OK);
+	db_rollback(db);
+	db_free(db);
+}
+
+struct tx_probe {
+	int		 runs;
+	bool		 had_scratch;
+	bool		 in_tx;
+	enum err	 ret;
+	enum err	 nested;
+};
+
+static enum err
+tx_probe_fn(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct tx_probe	*p = ctx;
+	enum err	 rc;
+
+	p->runs++;
+	p->had_scratch = scratch != NULL && arena_strdup(scratch, "x") != NULL;
+	p->in_tx = db_in_tx(db);
+	if ((rc = audit_write(db, &test_actor, "test.db_tx", "", "", AUDIT_OK,
+	    "db_tx")) != ERR_OK)
+		return rc;
+	p->nested = db_begin(db);
+	return p->ret;
+}
+
+/* X-AUD: db_tx owns the scratch arena, the begin and the commit or
+ * rollback: fn's error rolls back (its audit row vanishes), ERR_OK
+ * commits and leaves no transaction open; fn cannot nest a begin, and
+ * db_tx itself is refused inside an open transaction without running fn. */
+static void
+x_aud_db_tx_commits_or_rolls_back(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	struct tx_probe	 p = { .ret = ERR_FORBIDDEN };
+	long long	 before;
+
+	(void)state;
+	assert_int_equal(db_tx(db, 0, tx_probe_fn, &p), ERR_FORBIDDEN);
+	assert_int_equal(p.runs, 1);
+	assert_true(p.had_scratch);
+	assert_true(p.in_tx);
+	assert_int_equal(p.nested, ERR_CONFLICT);
+	assert_false(db_in_tx(db));
+	assert_int_equal(audit_rows("test.db_tx"), 0);
+
+	/* fn's ERR_OK commits: no transaction is left open */
+	memset(&p, 0, sizeof p);
+	p.ret = ERR_OK;
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_int_equal(db_tx(db, 0, tx_probe_fn, &p), ERR_CONFLICT);
+	assert_int_equal(p.runs, 0);
+	assert_true(db_in_tx(db));
+	db_rollback(db);
+	before = audit_rows("test.db_tx");
+	assert_int_equal(db_tx(db, 256, tx_probe_fn, &p), ERR_OK);
+	assert_int_equal(p.runs, 1);
+	assert_false(db_in_tx(db));
+	assert_int_equal(audit_rows("test.db_tx"), before + 1);
+	db_free(db);
+}
+
+/* X-AUD: what the worker does when a request ends (worker_handle calls
+ * db_request_end): a transaction a handler left open is rolled back --
+ * its rows never reach another connection -- and the next request's
+ * begin is not refused. */
+static void
+x_aud_request_end_rolls_back_an_open_transaction(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+
+	(void)state;
+	db_request_begin(db);
+	assert_false(db_request_end(db, "test-1"));	/* nothing open */
+	db_request_begin(db);
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_int_equal(audit_write(db, &test_actor, "test.left_open", "", "",
+	    AUDIT_OK, "left open"), ERR_OK);
+	assert_true(db_request_end(db, "test-2"));
+	assert_false(db_in_tx(db));
+	assert_int_equal(audit_rows("test.left_open"), 0);
+	db_request_begin(db);
+	assert_int_equal(db_begin(db), ERR_OK);
+	db_rollback(db);
+	assert_false(db_request_end(db, "test-3"));
+	db_free(db);
+}
+
 int
 main(void)
 {
@@ -416,6 +559,9 @@ main(void)
 		cmocka_unit_test(migrate_refuses_duplicate_versions),
 		cmocka_unit_test(r_09_5_calendar_loads_the_seed),
 		cmocka_unit_test(r_02_2_agency_get_is_scoped),
+		cmocka_unit_test(x_aud_begin_refuses_nesting),
+		cmocka_unit_test(x_aud_db_tx_commits_or_rolls_back),
+		cmocka_unit_test(x_aud_request_end_rolls_back_an_open_transaction),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];

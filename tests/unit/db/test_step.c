@@ -1,0 +1,221 @@
+/*
+ * test_step.c -- the state machines as data (lib/db/step.h): every
+ * from-state x action of every machine, allowed (to which state) or
+ * refused, as written here.  A state or an action added to a machine
+ * without its row here fails: the rows are checked for count, order and
+ * every action named.  No database.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db/step.h"
+#include "accounts/staff_request.h"
+#include "agency/agency_form.h"
+#include "credit/credit_cat.h"
+#include "credit/credit_import.h"
+#include "credit/credit_view.h"
+#include "enterprise/claim.h"
+
+/* One row: the from-state and, for each action in the machine's order,
+ * "action>to-state" or "action>-" (refused), separated by spaces. */
+struct row {
+	const char	*state;
+	const char	*cells;
+};
+
+/* Walks the expected rows against the machine, cell by cell. */
+static void
+enumerate(const struct step_machine *m, const struct row *rows, size_t nrows)
+{
+	assert_true(step_machine_complete(m));
+	/* a state added without its row (or a row too many) */
+	assert_int_equal(nrows, m->nstates);
+	for (size_t s = 0; s < m->nstates; s++) {
+		const char	*p = rows[s].cells;
+
+		assert_string_equal(rows[s].state, m->states[s]);
+		assert_int_equal(step_state_parse(m, m->states[s]), (int)s);
+		assert_string_equal(step_state_name(m, (int)s), m->states[s]);
+		for (size_t a = 0; a < m->nactions; a++) {
+			char	 act[40], to[40];
+			int	 used = 0;
+
+			/* an action added without its cell in this row */
+			if (sscanf(p, " %39[^>]>%39s%n", act, to, &used) != 2)
+				fail_msg("%s: row %s lacks action %s", m->name,
+				    m->states[s], m->actions[a]);
+			p += used;
+			assert_string_equal(act, m->actions[a]);
+			if (strcmp(to, "-") == 0)
+				assert_int_equal(step_next(m, (int)s, (int)a), -1);
+			else {
+				int t = step_state_parse(m, to);
+
+				assert_true(t >= 0);
+				assert_int_equal(step_next(m, (int)s, (int)a), t);
+			}
+		}
+		while (*p == ' ')
+			p++;
+		/* a cell for an action the machine does not have */
+		assert_string_equal(p, "");
+	}
+	/* out of range is refused, not read */
+	assert_int_equal(step_next(m, -1, 0), -1);
+	assert_int_equal(step_next(m, (int)m->nstates, 0), -1);
+	assert_int_equal(step_next(m, 0, (int)m->nactions), -1);
+	assert_int_equal(step_state_parse(m, "no such state"), -1);
+	assert_int_equal(step_state_parse(m, NULL), -1);
+}
+
+#define N(v)	(sizeof (v) / sizeof (v)[0])
+
+/* R-04.3: the change form's workflow (entered -> checked -> approved ->
+ * executed, returned at the check or at the approval). */
+static void
+r_04_3_agency_form_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "save>draft submit>submitted check>- return_at_check>-"
+		    " approve>- return_at_approval>- execute>-" },
+		{ "submitted", "save>- submit>- check>checked"
+		    " return_at_check>returned approve>- return_at_approval>-"
+		    " execute>-" },
+		{ "checked", "save>- submit>- check>- return_at_check>-"
+		    " approve>approved return_at_approval>returned execute>-" },
+		{ "approved", "save>- submit>- check>- return_at_check>-"
+		    " approve>- return_at_approval>- execute>executed" },
+		{ "executed", "save>- submit>- check>- return_at_check>-"
+		    " approve>- return_at_approval>- execute>-" },
+		{ "returned", "save>returned submit>submitted check>-"
+		    " return_at_check>- approve>- return_at_approval>- execute>-" },
+	};
+
+	(void)state;
+	enumerate(&aform_machine, rows, N(rows));
+	/* what the edit page offers follows the table */
+	for (int s = 0; s < AF__MAX; s++)
+		assert_int_equal(aform_editable((enum aform_status)s),
+		    s == AF_DRAFT || s == AF_RETURNED);
+}
+
+/* R-09.2: an import batch is confirmed or discarded once validated, and
+ * a confirmed one withdrawn; withdrawn and discarded are final. */
+static void
+r_09_2_credit_batch_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "validated", "confirm>confirmed discard>discarded withdraw>-" },
+		{ "confirmed", "confirm>- discard>- withdraw>withdrawn" },
+		{ "withdrawn", "confirm>- discard>- withdraw>-" },
+		{ "discarded", "confirm>- discard>- withdraw>-" },
+	};
+
+	(void)state;
+	enumerate(&cbatch_machine, rows, N(rows));
+}
+
+/* X-AUD (four eyes on staff accounts): a pending request is decided
+ * once, approved or refused. */
+static void
+x_aud_staff_request_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "pending", "approve>approved refuse>refused" },
+		{ "approved", "approve>- refuse>-" },
+		{ "refused", "approve>- refuse>-" },
+	};
+
+	(void)state;
+	enumerate(&sreq_machine, rows, N(rows));
+}
+
+/* R-09.2: a credit category is offered for import or not; an edit moves
+ * it either way. */
+static void
+r_09_2_credit_category_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "inactive", "edit_active>active edit_inactive>inactive" },
+		{ "active", "edit_active>active edit_inactive>inactive" },
+	};
+
+	(void)state;
+	enumerate(&ccat_machine, rows, N(rows));
+}
+
+/* R-08.2c: an enterprise's own request to see its credit information is
+ * decided once, granted or refused. */
+static void
+r_08_2c_credit_request_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "pending", "grant>granted refuse>refused" },
+		{ "granted", "grant>- refuse>-" },
+		{ "refused", "grant>- refuse>-" },
+	};
+
+	(void)state;
+	enumerate(&csr_machine, rows, N(rows));
+}
+
+/* a claim on an existing enterprise is decided once. */
+static void
+r_06_1_claim_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "pending", "approve>approved refuse>refused" },
+		{ "approved", "approve>- refuse>-" },
+		{ "refused", "approve>- refuse>-" },
+	};
+
+	(void)state;
+	enumerate(&claim_machine, rows, N(rows));
+}
+
+/* A machine with a cell left undeclared (0) is incomplete, and the cell
+ * refuses; a to-state outside the machine is incomplete too. */
+static void
+step_machine_incomplete_is_reported(void **state)
+{
+	static const char *const st[] = { "a", "b" };
+	static const char *const ac[] = { "go", "stop" };
+	static const signed char holes[2][2] = {
+		{ STEP_TO(1), STEP_NO }, { STEP_NO /* , stop undeclared */ },
+	};
+	static const signed char wild[2][2] = {
+		{ STEP_TO(1), STEP_NO }, { STEP_NO, STEP_TO(2) },
+	};
+	const struct step_machine h = { "holes", 2, 2, st, ac, &holes[0][0] };
+	const struct step_machine w = { "wild", 2, 2, st, ac, &wild[0][0] };
+
+	(void)state;
+	assert_false(step_machine_complete(&h));
+	assert_int_equal(step_next(&h, 0, 0), 1);
+	assert_int_equal(step_next(&h, 1, 1), -1);
+	assert_false(step_machine_complete(&w));
+	assert_int_equal(step_next(&w, 1, 1), -1);
+	assert_string_equal(step_state_name(&w, 2), "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(r_04_3_agency_form_machine),
+		cmocka_unit_test(r_09_2_credit_batch_machine),
+		cmocka_unit_test(x_aud_staff_request_machine),
+		cmocka_unit_test(r_09_2_credit_category_machine),
+		cmocka_unit_test(r_08_2c_credit_request_machine),
+		cmocka_unit_test(r_06_1_claim_machine),
+		cmocka_unit_test(step_machine_incomplete_is_reported),
+	};
+
+	return cmocka_run_group_tests_name("step", tests, NULL, NULL);
+}
