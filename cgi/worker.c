@@ -558,7 +558,8 @@ respond(struct req *r, int status)
 			req_setf(r, "Error.status", "%d", status);
 			req_set(r, "Request.id", r->request_id);
 		}
-		if (view_render(app->views, (size_t)tmpl, r->hdf, &body, &len) != ERR_OK) {
+		if ((r->secret ? view_render_secret : view_render)(app->views,
+		    (size_t)tmpl, r->hdf, &body, &len) != ERR_OK) {
 			status = 500;
 			out = fallback;
 			len = sizeof fallback - 1;

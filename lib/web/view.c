@@ -25,6 +25,49 @@ render_cb(void *ctx, char *text)
 	return nerr_pass(string_append((STRING *)ctx, text));
 }
 
+/*
+ * The output of a page that carries a secret: a buffer that grows by
+ * copying and wiping, never by realloc(), so no freed block keeps a part
+ * of the page (a sanitizer's quarantine, or the next malloc, would).
+ */
+struct wbuf {
+	char	*buf;
+	size_t	 len, cap;
+	int	 failed;
+};
+
+static NEOERR *
+render_wipe_cb(void *ctx, char *text)
+{
+	struct wbuf	*w = ctx;
+	size_t		 n = strlen(text);
+
+	if (w->failed)
+		return STATUS_OK;
+	if (w->len + n + 1 > w->cap) {
+		size_t	 cap = w->cap != 0 ? w->cap : 16384;
+		char	*nb;
+
+		while (w->len + n + 1 > cap)
+			cap *= 2;
+		if ((nb = malloc(cap)) == NULL) {
+			w->failed = 1;
+			return nerr_raise(NERR_NOMEM, "render: out of memory");
+		}
+		if (w->buf != NULL) {
+			memcpy(nb, w->buf, w->len);
+			explicit_bzero(w->buf, w->cap);
+			free(w->buf);
+		}
+		w->buf = nb;
+		w->cap = cap;
+	}
+	memcpy(w->buf + w->len, text, n);
+	w->len += n;
+	w->buf[w->len] = '\0';
+	return STATUS_OK;
+}
+
 static void
 nerr_to_buf(NEOERR *nerr, char *errbuf, size_t errlen)
 {
@@ -190,4 +233,45 @@ pager_to_hdf(HDF *hdf, const struct pager *p, const char *href)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * view_render() for a page that shows a secret (a one-time password): the
+ * output never passes through a freed block, and what the leading-space
+ * trim leaves past the end is wiped.  The caller wipes *out once sent.
+ */
+enum err
+view_render_secret(struct views *v, size_t idx, HDF *data, char **out,
+    size_t *len)
+{
+	CSPARSE		*cs;
+	NEOERR		*nerr;
+	struct wbuf	 w = { NULL, 0, 0, 0 };
+	size_t		 skip;
+
+	if (idx >= v->n)
+		return ERR_TEMPLATE;
+	cs = v->pages[idx];
+	cs->hdf = data;
+	nerr = cs_render(cs, &w, render_wipe_cb);
+	cs->hdf = v->global;
+	if (nerr != STATUS_OK || w.failed) {
+		nerr_ignore(&nerr);
+		log_error("view: render of page %zu failed", idx);
+		if (w.buf != NULL) {
+			explicit_bzero(w.buf, w.cap);
+			free(w.buf);
+		}
+		return w.failed ? ERR_NOMEM : ERR_TEMPLATE;
+	}
+	if (w.buf == NULL) {
+		if ((w.buf = strdup("")) == NULL)
+			return ERR_NOMEM;
+	}
+	skip = strspn(w.buf, " \t\r\n");
+	memmove(w.buf, w.buf + skip, w.len - skip + 1);
+	explicit_bzero(w.buf + w.len - skip + 1, skip);
+	*out = w.buf;
+	*len = w.len - skip;
+	return ERR_OK;
 }

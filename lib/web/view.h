@@ -38,6 +38,13 @@ const char	*views_str(const struct views *, const char *key);
  */
 enum err	view_render(struct views *, size_t idx, HDF *data,
 		    char **out, size_t *len);
+/*
+ * The same for a page that shows a secret: no part of the output is left
+ * in a freed block (the buffer grows by copy and wipe); the caller wipes
+ * *out (its len + 1 bytes) before freeing it.
+ */
+enum err	view_render_secret(struct views *, size_t idx, HDF *data,
+		    char **out, size_t *len);
 
 /*
  * The page `p` as Pager.{total, page, pages | capped, prev, next, href}
