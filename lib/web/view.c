@@ -235,20 +235,116 @@ pager_to_hdf(HDF *hdf, const struct pager *p, const char *href)
 	return 0;
 }
 
+/* The length of s html-escaped as put_escaped() writes it. */
+static size_t
+escaped_len(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':  n += 5; break;	/* &amp; */
+		case '<':
+		case '>':  n += 4; break;	/* &lt; &gt; */
+		case '"':
+		case '\'': n += 5; break;	/* &#34; &#39; */
+		default:   n++;
+		}
+	}
+	return n;
+}
+
+static char *
+put_escaped(char *d, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		const char *e = NULL;
+
+		switch (*s) {
+		case '&':  e = "&amp;"; break;
+		case '<':  e = "&lt;"; break;
+		case '>':  e = "&gt;"; break;
+		case '"':  e = "&#34;"; break;
+		case '\'': e = "&#39;"; break;
+		}
+		if (e != NULL) {
+			memcpy(d, e, strlen(e));
+			d += strlen(e);
+		} else
+			*d++ = *s;
+	}
+	return d;
+}
+
+/* The secret of sec[] whose token starts at p, or NULL. */
+static const struct view_secret *
+token_at(const char *p, const struct view_secret *sec, size_t nsec)
+{
+	for (size_t i = 0; i < nsec; i++)
+		if (strncmp(p, sec[i].token, strlen(sec[i].token)) == 0)
+			return &sec[i];
+	return NULL;
+}
+
 /*
- * view_render() for a page that shows a secret (a one-time password): the
- * output never passes through a freed block, and what the leading-space
- * trim leaves past the end is wiped.  The caller wipes *out once sent.
+ * Writes src (len bytes) into a new buffer of exactly the right size with
+ * every token of sec[] replaced by its value, html-escaped: the one place
+ * a secret's bytes are written while rendering.  NULL when out of memory.
+ */
+static char *
+put_secrets(const char *src, size_t len, const struct view_secret *sec,
+    size_t nsec, size_t *outlen)
+{
+	const struct view_secret *t;
+	size_t		 n = 0;
+	char		*buf, *d;
+
+	for (size_t i = 0; i < len; ) {
+		if ((t = token_at(src + i, sec, nsec)) != NULL) {
+			n += escaped_len(t->value);
+			i += strlen(t->token);
+		} else {
+			n++;
+			i++;
+		}
+	}
+	if ((buf = malloc(n + 1)) == NULL)
+		return NULL;
+	d = buf;
+	for (size_t i = 0; i < len; ) {
+		if ((t = token_at(src + i, sec, nsec)) != NULL) {
+			d = put_escaped(d, t->value);
+			i += strlen(t->token);
+		} else
+			*d++ = src[i++];
+	}
+	*d = '\0';
+	*outlen = n;
+	return buf;
+}
+
+/*
+ * view_render() for a page that shows secrets (a one-time password): the
+ * template sees only each secret's token (data holds the token, never the
+ * value); the value is put in place of the token in the final buffer,
+ * which is the only copy made.  The output never passes through a freed
+ * block either (the render buffer grows by copy and wipe).  The caller
+ * wipes *out (*len bytes) once sent.
  */
 enum err
-view_render_secret(struct views *v, size_t idx, HDF *data, char **out,
-    size_t *len)
+view_render_secret(struct views *v, size_t idx, HDF *data,
+    const struct view_secret *sec, size_t nsec, char **out, size_t *len)
 {
 	CSPARSE		*cs;
 	NEOERR		*nerr;
 	struct wbuf	 w = { NULL, 0, 0, 0 };
 	size_t		 skip;
+	char		*res;
 
+	for (size_t i = 0; i < nsec; i++)
+		if (sec[i].token == NULL || sec[i].token[0] == '\0' ||
+		    sec[i].value == NULL)
+			return ERR_INVAL;
 	if (idx >= v->n)
 		return ERR_TEMPLATE;
 	cs = v->pages[idx];
@@ -264,14 +360,17 @@ view_render_secret(struct views *v, size_t idx, HDF *data, char **out,
 		}
 		return w.failed ? ERR_NOMEM : ERR_TEMPLATE;
 	}
-	if (w.buf == NULL) {
-		if ((w.buf = strdup("")) == NULL)
-			return ERR_NOMEM;
+	if (w.buf == NULL)
+		w.len = 0;
+	skip = w.buf != NULL ? strspn(w.buf, " \t\r\n") : 0;
+	res = put_secrets(w.buf != NULL ? w.buf + skip : "", w.len - skip,
+	    sec, nsec, len);
+	if (w.buf != NULL) {
+		explicit_bzero(w.buf, w.cap);
+		free(w.buf);
 	}
-	skip = strspn(w.buf, " \t\r\n");
-	memmove(w.buf, w.buf + skip, w.len - skip + 1);
-	explicit_bzero(w.buf + w.len - skip + 1, skip);
-	*out = w.buf;
-	*len = w.len - skip;
+	if (res == NULL)
+		return ERR_NOMEM;
+	*out = res;
 	return ERR_OK;
 }
