@@ -815,10 +815,12 @@ worker_main(struct app *app, int sock)
 	 * FCGX_Accept_r returns EAGAIN and this one goes back to ppoll(),
 	 * where a stop request can reach it, instead of blocking in
 	 * accept() with the signals held.  Accepted connections are
-	 * blocking (accept() does not pass O_NONBLOCK on).
+	 * blocking (accept() does not pass O_NONBLOCK on).  Close-on-exec
+	 * too: FCGX_OpenSocket() sets none (issue 12 item 18).
 	 */
 	if ((fl = fcntl(sock, F_GETFL)) == -1 ||
-	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1) {
+	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1 ||
+	    fcntl(sock, F_SETFD, FD_CLOEXEC) == -1) {
 		log_error("fcntl on the FastCGI socket: %s", strerror(errno));
 		return 1;
 	}
@@ -832,6 +834,10 @@ worker_main(struct app *app, int sock)
 			log_error("accept: %s", strerror(-rc));
 			return 1;
 		}
+		/* libfcgi's accept() sets no close-on-exec: no child (the
+		 * SMS command) is to hold the connection (issue 12 item 18) */
+		if (fcntl(fr.ipcFd, F_SETFD, FD_CLOEXEC) == -1)
+			log_warn("fcntl on a FastCGI connection: %s", strerror(errno));
 		worker_handle(app, &fr);
 		/*
 		 * libfcgi closes a connection by shutting down its side and
