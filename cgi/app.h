@@ -72,6 +72,11 @@ struct req {
 	int			 tmpl;		/* TMPL_* to render on 200 */
 	bool			 secret;	/* the page carries a one-time password:
 						 * wiped from memory once sent */
+	struct {
+		char	 token[41];
+		char	 value[64];
+	}			 secrets[2];	/* req_set_secret() */
+	size_t			 nsecrets;
 	bool			 tmpl_on_4xx;	/* render tmpl on a 4xx too (a refused
 						 * step shown on its own page) */
 	const char		*location;	/* for 303 */
@@ -89,6 +94,16 @@ typedef int (*handler_fn)(struct req *);
 
 /* Sets HDF `name` to `value` (NULL becomes "").  -1 on OOM. */
 int	req_set(struct req *, const char *name, const char *value);
+/*
+ * A secret the page shows (a one-time password, shorter than 64 bytes):
+ * the data gets an unguessable token under name, the value is kept in r
+ * and put in the token's place only in the rendered page
+ * (view_render_secret()); r->secret is set, so that the page, the data
+ * and the FastCGI buffers are wiped once sent.  The caller wipes its own
+ * copy of value.  -1 when value is too long, too many secrets are set or
+ * out of memory.
+ */
+int	req_set_secret(struct req *, const char *name, const char *value);
 int	req_setf(struct req *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* The node `name`.<i> (created), for filling a list row by row without

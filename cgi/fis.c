@@ -558,7 +558,7 @@ handle_fi_user_open(struct req *r)
 	r->tmpl = TMPL_FI_USER_OTP;
 	r->secret = true;
 	req_set(r, "Page.nav", is_fi_user(r) ? "fi" : "fis");
-	st = req_set(r, "Otp.password", otp);
+	st = req_set_secret(r, "Otp.password", otp);
 	explicit_bzero(otp, sizeof otp);
 	if (st == -1 || fi_to_hdf(r, &f) == -1 ||
 	    req_set(r, "Target.username", r->f[FU_USERNAME].s) == -1 ||

@@ -254,6 +254,11 @@ main(int argc, char *argv[])
 	int		 ch;
 	enum portal	 p;
 
+	/* What the starter left open past stderr is no worker's business
+	 * and no child's (the SMS command): close-on-exec from here on
+	 * (issue 12 item 18; tests/http/t_33_cloexec.sh). */
+	(void)close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'p': portal = optarg; break;

@@ -260,9 +260,8 @@ decide(struct req *r, bool approve)
 	if (rc != ERR_OK)
 		return status_of(rc);
 	if (pw) {
-		st = req_set(r, "Otp.password", otp);
+		st = req_set_secret(r, "Otp.password", otp);
 		explicit_bzero(otp, sizeof otp);
-		r->secret = true;
 		if (st == -1 ||
 		    req_setf(r, "Target.id", "%lld", s.target_id) == -1 ||
 		    req_set(r, "Target.username", s.target_username) == -1 ||

@@ -349,9 +349,8 @@ act(struct req *r, enum act what)
 			break;
 		if (rc != ERR_OK)
 			return status_of(rc);
-		st = req_set(r, "Otp.password", otp);
+		st = req_set_secret(r, "Otp.password", otp);
 		explicit_bzero(otp, sizeof otp);
-		r->secret = true;
 		if (st == -1 || target_to_hdf(r, &u) == -1)
 			return 500;
 		req_set(r, "Page.nav", "users");

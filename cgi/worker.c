@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include "accounts/staff_request.h"
@@ -43,6 +44,27 @@ req_set(struct req *r, const char *name, const char *value)
 		return -1;
 	}
 	return 0;
+}
+
+int
+req_set_secret(struct req *r, const char *name, const char *value)
+{
+	size_t		 n = strlen(value), i = r->nsecrets;
+	unsigned char	 rnd[16];
+
+	r->secret = true;
+	if (i >= sizeof r->secrets / sizeof r->secrets[0] ||
+	    n >= sizeof r->secrets[0].value)
+		return -1;
+	if (crypto_random(rnd, sizeof rnd) != 0)
+		return -1;
+	memcpy(r->secrets[i].token, "DJS", 3);
+	crypto_hex(rnd, sizeof rnd, r->secrets[i].token + 3);
+	r->secrets[i].token[3 + 2 * sizeof rnd] = '\0';
+	OPENSSL_cleanse(rnd, sizeof rnd);
+	memcpy(r->secrets[i].value, value, n + 1);
+	r->nsecrets++;
+	return req_set(r, name, r->secrets[i].token);
 }
 
 int
@@ -636,6 +658,20 @@ dispatch(struct req *r)
 	return r->route->handler(r);
 }
 
+/* view_render_secret() with the request's secrets. */
+static enum err
+render_secret(struct req *r, int tmpl, char **body, size_t *len)
+{
+	struct view_secret	 sec[sizeof r->secrets / sizeof r->secrets[0]];
+
+	for (size_t i = 0; i < r->nsecrets; i++) {
+		sec[i].token = r->secrets[i].token;
+		sec[i].value = r->secrets[i].value;
+	}
+	return view_render_secret(r->app->views, (size_t)tmpl, r->hdf, sec,
+	    r->nsecrets, body, len);
+}
+
 /* Writes the whole response; false when the client has gone. */
 static bool
 respond(struct req *r, int status)
@@ -664,7 +700,9 @@ respond(struct req *r, int status)
 			req_setf(r, "Error.status", "%d", status);
 			req_set(r, "Request.id", r->request_id);
 		}
-		if (view_render(app->views, (size_t)tmpl, r->hdf, &body, &len) != ERR_OK) {
+		if ((r->secret ? render_secret(r, tmpl, &body, &len) :
+		    view_render(app->views, (size_t)tmpl, r->hdf, &body,
+		    &len)) != ERR_OK) {
 			status = 500;
 			out = fallback;
 			len = sizeof fallback - 1;
@@ -774,8 +812,10 @@ worker_handle(struct app *app, FCGX_Request *fr)
 		sent = true;
 	} else {
 		sent = respond(&r, status);
-		if (r.secret)
+		if (r.secret) {
 			hdf_wipe(r.hdf);
+			OPENSSL_cleanse(r.secrets, sizeof r.secrets);
+		}
 	}
 	(void)db_request_end(app->db, r.request_id);
 	log_info("rid=%s portal=%s user=%lld route=%s status=%d ms=%.1f%s",
@@ -882,10 +922,12 @@ worker_main(struct app *app, int sock)
 	 * FCGX_Accept_r returns EAGAIN and this one goes back to ppoll(),
 	 * where a stop request can reach it, instead of blocking in
 	 * accept() with the signals held.  Accepted connections are
-	 * blocking (accept() does not pass O_NONBLOCK on).
+	 * blocking (accept() does not pass O_NONBLOCK on).  Close-on-exec
+	 * too: FCGX_OpenSocket() sets none (issue 12 item 18).
 	 */
 	if ((fl = fcntl(sock, F_GETFL)) == -1 ||
-	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1) {
+	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) == -1 ||
+	    fcntl(sock, F_SETFD, FD_CLOEXEC) == -1) {
 		log_error("fcntl on the FastCGI socket: %s", strerror(errno));
 		return 1;
 	}
@@ -899,6 +941,10 @@ worker_main(struct app *app, int sock)
 			log_error("accept: %s", strerror(-rc));
 			return 1;
 		}
+		/* libfcgi's accept() sets no close-on-exec: no child (the
+		 * SMS command) is to hold the connection (issue 12 item 18) */
+		if (fcntl(fr.ipcFd, F_SETFD, FD_CLOEXEC) == -1)
+			log_warn("fcntl on a FastCGI connection: %s", strerror(errno));
 		worker_handle(app, &fr);
 		/*
 		 * libfcgi closes a connection by shutting down its side and

@@ -530,6 +530,9 @@ name_detail(const unsigned char *key, const char *username, char *out,
 	explicit_bzero(msg, sizeof msg);
 }
 
+void	(*user_kdf_hook)(void *);
+void	*user_kdf_hook_arg;
+
 /* The stored hash of `username` read without a lock; id 0 when none. */
 static enum err
 auth_peek(struct db *db, struct arena *a, const char *username, long long *id,
@@ -559,11 +562,31 @@ auth_peek(struct db *db, struct arena *a, const char *username, long long *id,
 static int
 auth_verify(const char *password, size_t pwlen, const char *stored, bool *stale)
 {
+	if (user_kdf_hook != NULL)
+		user_kdf_hook(user_kdf_hook_arg);
 	if (stored[0] == '\0') {
 		password_dummy_verify(password, pwlen);
 		return 0;
 	}
 	return password_verify(password, pwlen, stored, stale);
+}
+
+/* password_hash() under kdf_current, announced to user_kdf_hook. */
+static int
+kdf_hash(const char *pw, char out[PASSWORD_HASH_MAX])
+{
+	if (user_kdf_hook != NULL)
+		user_kdf_hook(user_kdf_hook_arg);
+	return password_hash(pw, strlen(pw), &kdf_current, out);
+}
+
+/* password_verify() (1 match), announced to user_kdf_hook. */
+static int
+kdf_verify(const char *pw, const char *stored)
+{
+	if (user_kdf_hook != NULL)
+		user_kdf_hook(user_kdf_hook_arg);
+	return password_verify(pw, strlen(pw), stored, NULL);
 }
 
 enum auth_result
@@ -575,6 +598,7 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	struct db_rows		*rows;
 	struct db_param		 p[2] = { DB_INT(pol->otp_days), DB_STR(username) };
 	char			 stored[PASSWORD_HASH_MAX] = "", peeked[PASSWORD_HASH_MAX] = "";
+	char			 fresh[PASSWORD_HASH_MAX] = "";
 	char			 detail[96], oid[24], until[32] = "";
 	long long		 id = 0, peek_id = 0, addr_failures = 0;
 	const char		*status = NULL;
@@ -592,37 +616,58 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	/*
 	 * The KDF runs before the row is locked, so parallel wrong passwords
 	 * for one name do not queue the real user behind a fifth of a second
-	 * each; the same work for an unknown name.
+	 * each; the same work for an unknown name.  Every KDF run (the
+	 * upgrade of a stale hash too) is outside the transaction
+	 * (X-SEC, issue 12 item 18; tests/db/test_db.c checks it).
 	 */
-	if ((rc = auth_peek(db, a, username, &peek_id, peeked)) != ERR_OK)
-		goto dberr;
-	match = auth_verify(password, pwlen, peeked, &stale);
+	for (int tries = 0; ; tries++) {
+		if ((rc = auth_peek(db, a, username, &peek_id, peeked)) != ERR_OK)
+			goto dberr;
+		stale = false;
+		match = auth_verify(password, pwlen, peeked, &stale);
+		/* the upgrade of a stale hash too, before the lock */
+		fresh[0] = '\0';
+		if (match == 1 && stale && kdf_hash(password, fresh) != 0)
+			fresh[0] = '\0';
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto dberr;
-	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 2, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) < 0) {
-		rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
-		goto rollback;
+		if ((rc = db_begin(db)) != ERR_OK)
+			goto dberr;
+		if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 2, &rows)) != ERR_OK)
+			goto rollback;
+		if ((n = db_next(rows)) < 0) {
+			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
+			goto rollback;
+		}
+		id = 0;
+		stored[0] = '\0';
+		status = NULL;
+		role = -1;
+		locked = otp_expired = false;
+		until[0] = notice[0] = '\0';
+		if (n == 1) {
+			id = db_col_int(rows, 0);
+			snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
+			status = db_col_dup(rows, a, 2);
+			role = role_parse(db_col_str(rows, 3));
+			locked = db_col_int(rows, 4) != 0;
+			if (db_col_str(rows, 5) != NULL)
+				snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
+			otp_expired = db_col_int(rows, 6) != 0;
+			if (db_col_str(rows, 7) != NULL)
+				snprintf(notice, 32, "%s", db_col_str(rows, 7));
+			db_rows_free(rows);
+		}
+		if (id == peek_id && strcmp(stored, peeked) == 0)
+			break;
+		/* Changed between the two reads (a reset, a new account):
+		 * verify again, the lock released first; rare.  A hash
+		 * changing under three tries in a row: ERR_CONFLICT. */
+		db_rollback(db);
+		if (tries == 2) {
+			rc = ERR_CONFLICT;
+			goto dberr;
+		}
 	}
-	if (n == 1) {
-		id = db_col_int(rows, 0);
-		snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
-		status = db_col_dup(rows, a, 2);
-		role = role_parse(db_col_str(rows, 3));
-		locked = db_col_int(rows, 4) != 0;
-		if (db_col_str(rows, 5) != NULL)
-			snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
-		otp_expired = db_col_int(rows, 6) != 0;
-		if (db_col_str(rows, 7) != NULL)
-			snprintf(notice, 32, "%s", db_col_str(rows, 7));
-		db_rows_free(rows);
-	}
-	/* Changed between the two reads (a reset, a new account): verify
-	 * again against what is locked now; rare, so the cost is too. */
-	if (id != peek_id || strcmp(stored, peeked) != 0)
-		match = id == 0 ? 0 : auth_verify(password, pwlen, stored, &stale);
 	explicit_bzero(peeked, sizeof peeked);
 	snprintf(oid, sizeof oid, "%lld", id);
 
@@ -696,16 +741,12 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 		if ((rc = db_exec(db, &mod, STMT_USER_LOGIN_OK, ok, 1, NULL, NULL)) != ERR_OK)
 			goto finish;
 	}
-	if (stale) {
-		char fresh[PASSWORD_HASH_MAX];
+	if (stale && fresh[0] != '\0') {
+		struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
 
-		if (password_hash(password, pwlen, &kdf_current, fresh) == 0) {
-			struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
-
-			if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
-			    NULL, NULL)) != ERR_OK)
-				goto finish;
-		}
+		if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
+		    NULL, NULL)) != ERR_OK)
+			goto finish;
 	}
 	actor.user_id = id;
 	actor.role = role_name((enum role)role);
@@ -715,6 +756,7 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	rc = audit_write(db, &actor, "login", "user", oid, AUDIT_OK, detail);
 finish:
 	explicit_bzero(stored, sizeof stored);
+	explicit_bzero(fresh, sizeof fresh);
 	if (res != AUTH_OK)
 		notice[0] = '\0';
 	if (rc != ERR_OK)
@@ -728,6 +770,7 @@ rollback:
 	db_rollback(db);
 dberr:
 	explicit_bzero(peeked, sizeof peeked);
+	explicit_bzero(fresh, sizeof fresh);
 	*err = rc;
 	return AUTH_ERROR;
 }
@@ -741,13 +784,13 @@ recently_used(struct db *db, struct arena *a, long long id, const char *pw,
 	struct db_rows	*rows;
 	enum err	 rc;
 
-	*used = password_verify(pw, strlen(pw), current_hash, NULL) == 1;
+	*used = kdf_verify(pw, current_hash) == 1;
 	if (*used)
 		return ERR_OK;
 	if ((rc = db_query(db, a, &mod, STMT_USER_HIST_LIST, p, 1, &rows)) != ERR_OK)
 		return rc;
 	while (!*used && db_next(rows) == 1)
-		*used = password_verify(pw, strlen(pw), db_col_str(rows, 0), NULL) == 1;
+		*used = kdf_verify(pw, db_col_str(rows, 0)) == 1;
 	db_rows_free(rows);
 	return ERR_OK;
 }
@@ -868,7 +911,7 @@ user_change_password(struct db *db, struct arena *a,
 		goto fail;
 	/* The current password first: the rules of the new one tell
 	 * nothing to someone who does not know it. */
-	if (password_verify(cur, strlen(cur), seen, NULL) != 1) {
+	if (kdf_verify(cur, seen) != 1) {
 		(void)audit_write1(db, actor, "password.change", "user", oid,
 		    AUDIT_FAILED, "wrong current password");
 		why = "pw_current";
@@ -886,7 +929,7 @@ user_change_password(struct db *db, struct arena *a,
 		why = "pw_reused";
 		goto out;
 	}
-	if (password_hash(next, strlen(next), &kdf_current, fresh) == -1) {
+	if (kdf_hash(next, fresh) == -1) {
 		rc = ERR_NOMEM;
 		goto fail;
 	}
@@ -924,7 +967,7 @@ user_set_password(struct db *db, struct arena *a, const struct audit_actor *acto
 		why = "pw_reused";
 		goto out;
 	}
-	if (password_hash(pw, strlen(pw), &kdf_current, fresh) == -1) {
+	if (kdf_hash(pw, fresh) == -1) {
 		rc = ERR_NOMEM;
 		goto fail;
 	}
@@ -1012,7 +1055,7 @@ int
 user_otp_hash(char otp[OTP_LEN + 1], char hash[PASSWORD_HASH_MAX])
 {
 	user_make_otp(otp);
-	if (password_hash(otp, strlen(otp), &kdf_current, hash) == 0)
+	if (kdf_hash(otp, hash) == 0)
 		return 0;
 	explicit_bzero(otp, OTP_LEN + 1);
 	return -1;
@@ -1273,8 +1316,7 @@ user_create(struct db *db, const struct audit_actor *actor, const char *action,
 		hashed = user_otp_hash(otp, hash);
 		must = true;
 	} else
-		hashed = password_hash(n->password, strlen(n->password),
-		    &kdf_current, hash);
+		hashed = kdf_hash(n->password, hash);
 	if (hashed == -1)
 		return ERR_NOMEM;
 	if ((rc = db_begin(db)) != ERR_OK)

@@ -129,6 +129,14 @@ struct auth_policy {
 	const unsigned char *name_key;		/* Keys.index, for unknown names; may be NULL */
 };
 
+/*
+ * Test hook (NULL in the product): called with user_kdf_hook_arg just
+ * before every password KDF run of this module (sign-in, change, reset,
+ * creation), so that a test can check that no row lock is held then.
+ */
+extern void	(*user_kdf_hook)(void *);
+extern void	*user_kdf_hook_arg;
+
 enum auth_result user_authenticate(struct db *, struct arena *,
 		    const struct auth_policy *, const struct audit_actor *,
 		    enum portal, const char *username, const char *password,

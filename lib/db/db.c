@@ -3,6 +3,7 @@
  * typed binding, rows into the request arena.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +273,10 @@ db_ensure(struct db *db)
 		db->last_code = 0;	/* really down: nothing to retry */
 		return ERR_DB_LOST;
 	}
+	/* close-on-exec, whatever Connector/C did: no child (the SMS
+	 * command) is to hold the connection (issue 12 item 18) */
+	if (mysql_get_socket(m) >= 0)
+		(void)fcntl((int)mysql_get_socket(m), F_SETFD, FD_CLOEXEC);
 	db->m = m;
 	db->in_tx = false;
 	db->last_used = now;

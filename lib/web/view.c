@@ -25,6 +25,49 @@ render_cb(void *ctx, char *text)
 	return nerr_pass(string_append((STRING *)ctx, text));
 }
 
+/*
+ * The output of a page that carries a secret: a buffer that grows by
+ * copying and wiping, never by realloc(), so no freed block keeps a part
+ * of the page (a sanitizer's quarantine, or the next malloc, would).
+ */
+struct wbuf {
+	char	*buf;
+	size_t	 len, cap;
+	int	 failed;
+};
+
+static NEOERR *
+render_wipe_cb(void *ctx, char *text)
+{
+	struct wbuf	*w = ctx;
+	size_t		 n = strlen(text);
+
+	if (w->failed)
+		return STATUS_OK;
+	if (w->len + n + 1 > w->cap) {
+		size_t	 cap = w->cap != 0 ? w->cap : 16384;
+		char	*nb;
+
+		while (w->len + n + 1 > cap)
+			cap *= 2;
+		if ((nb = malloc(cap)) == NULL) {
+			w->failed = 1;
+			return nerr_raise(NERR_NOMEM, "render: out of memory");
+		}
+		if (w->buf != NULL) {
+			memcpy(nb, w->buf, w->len);
+			explicit_bzero(w->buf, w->cap);
+			free(w->buf);
+		}
+		w->buf = nb;
+		w->cap = cap;
+	}
+	memcpy(w->buf + w->len, text, n);
+	w->len += n;
+	w->buf[w->len] = '\0';
+	return STATUS_OK;
+}
+
 static void
 nerr_to_buf(NEOERR *nerr, char *errbuf, size_t errlen)
 {
@@ -190,4 +233,144 @@ pager_to_hdf(HDF *hdf, const struct pager *p, const char *href)
 		return -1;
 	}
 	return 0;
+}
+
+/* The length of s html-escaped as put_escaped() writes it. */
+static size_t
+escaped_len(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':  n += 5; break;	/* &amp; */
+		case '<':
+		case '>':  n += 4; break;	/* &lt; &gt; */
+		case '"':
+		case '\'': n += 5; break;	/* &#34; &#39; */
+		default:   n++;
+		}
+	}
+	return n;
+}
+
+static char *
+put_escaped(char *d, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		const char *e = NULL;
+
+		switch (*s) {
+		case '&':  e = "&amp;"; break;
+		case '<':  e = "&lt;"; break;
+		case '>':  e = "&gt;"; break;
+		case '"':  e = "&#34;"; break;
+		case '\'': e = "&#39;"; break;
+		}
+		if (e != NULL) {
+			memcpy(d, e, strlen(e));
+			d += strlen(e);
+		} else
+			*d++ = *s;
+	}
+	return d;
+}
+
+/* The secret of sec[] whose token starts at p, or NULL. */
+static const struct view_secret *
+token_at(const char *p, const struct view_secret *sec, size_t nsec)
+{
+	for (size_t i = 0; i < nsec; i++)
+		if (strncmp(p, sec[i].token, strlen(sec[i].token)) == 0)
+			return &sec[i];
+	return NULL;
+}
+
+/*
+ * Writes src (len bytes) into a new buffer of exactly the right size with
+ * every token of sec[] replaced by its value, html-escaped: the one place
+ * a secret's bytes are written while rendering.  NULL when out of memory.
+ */
+static char *
+put_secrets(const char *src, size_t len, const struct view_secret *sec,
+    size_t nsec, size_t *outlen)
+{
+	const struct view_secret *t;
+	size_t		 n = 0;
+	char		*buf, *d;
+
+	for (size_t i = 0; i < len; ) {
+		if ((t = token_at(src + i, sec, nsec)) != NULL) {
+			n += escaped_len(t->value);
+			i += strlen(t->token);
+		} else {
+			n++;
+			i++;
+		}
+	}
+	if ((buf = malloc(n + 1)) == NULL)
+		return NULL;
+	d = buf;
+	for (size_t i = 0; i < len; ) {
+		if ((t = token_at(src + i, sec, nsec)) != NULL) {
+			d = put_escaped(d, t->value);
+			i += strlen(t->token);
+		} else
+			*d++ = src[i++];
+	}
+	*d = '\0';
+	*outlen = n;
+	return buf;
+}
+
+/*
+ * view_render() for a page that shows secrets (a one-time password): the
+ * template sees only each secret's token (data holds the token, never the
+ * value); the value is put in place of the token in the final buffer,
+ * which is the only copy made.  The output never passes through a freed
+ * block either (the render buffer grows by copy and wipe).  The caller
+ * wipes *out (*len bytes) once sent.
+ */
+enum err
+view_render_secret(struct views *v, size_t idx, HDF *data,
+    const struct view_secret *sec, size_t nsec, char **out, size_t *len)
+{
+	CSPARSE		*cs;
+	NEOERR		*nerr;
+	struct wbuf	 w = { NULL, 0, 0, 0 };
+	size_t		 skip;
+	char		*res;
+
+	for (size_t i = 0; i < nsec; i++)
+		if (sec[i].token == NULL || sec[i].token[0] == '\0' ||
+		    sec[i].value == NULL)
+			return ERR_INVAL;
+	if (idx >= v->n)
+		return ERR_TEMPLATE;
+	cs = v->pages[idx];
+	cs->hdf = data;
+	nerr = cs_render(cs, &w, render_wipe_cb);
+	cs->hdf = v->global;
+	if (nerr != STATUS_OK || w.failed) {
+		nerr_ignore(&nerr);
+		log_error("view: render of page %zu failed", idx);
+		if (w.buf != NULL) {
+			explicit_bzero(w.buf, w.cap);
+			free(w.buf);
+		}
+		return w.failed ? ERR_NOMEM : ERR_TEMPLATE;
+	}
+	if (w.buf == NULL)
+		w.len = 0;
+	skip = w.buf != NULL ? strspn(w.buf, " \t\r\n") : 0;
+	res = put_secrets(w.buf != NULL ? w.buf + skip : "", w.len - skip,
+	    sec, nsec, len);
+	if (w.buf != NULL) {
+		explicit_bzero(w.buf, w.cap);
+		free(w.buf);
+	}
+	if (res == NULL)
+		return ERR_NOMEM;
+	*out = res;
+	return ERR_OK;
 }

@@ -38,6 +38,26 @@ const char	*views_str(const struct views *, const char *key);
  */
 enum err	view_render(struct views *, size_t idx, HDF *data,
 		    char **out, size_t *len);
+/*
+ * A secret a page shows (a one-time password): the request's data holds
+ * token (letters and digits, unguessable), the template prints it with
+ * `var:` like any value, and view_render_secret() puts value in its place.
+ */
+struct view_secret {
+	const char	*token;
+	const char	*value;
+};
+
+/*
+ * view_render() for a page that shows secrets: each token of sec[] in the
+ * output is replaced by its value, html-escaped, in the output buffer,
+ * the only copy the render makes (no HDF string, no ClearSilver escape
+ * buffer, no freed block holds it).  ERR_INVAL for an empty token or NULL
+ * value.  The caller wipes *out (its len + 1 bytes) before freeing it.
+ */
+enum err	view_render_secret(struct views *, size_t idx, HDF *data,
+		    const struct view_secret *sec, size_t nsec, char **out,
+		    size_t *len);
 
 /*
  * The page `p` as Pager.{total, page, pages | capped, prev, next, href}

@@ -16,8 +16,11 @@
 #include <mysql.h>
 
 #include "accounts/scope.h"
+#include "accounts/user.h"
 #include "agency/agency.h"
+#include "core/arena.h"
 #include "core/config.h"
+#include "crypto/crypto.h"
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/db_region.h"
@@ -402,6 +405,117 @@ r_02_2_agency_get_is_scoped(void **state)
 	db_free(db);
 }
 
+/* What the KDF hook saw: every run, and the runs while the user's row
+ * was locked by another transaction. */
+struct kdf_probe {
+	MYSQL		*m;
+	long long	 id;
+	int		 runs, locked;
+};
+
+/* user_kdf_hook: can another connection lock the row right now?  NOWAIT
+ * answers at once (error 1205/3572 when a transaction holds it), so the
+ * answer depends on the order of statements only, not on timing. */
+static void
+kdf_probe(void *arg)
+{
+	struct kdf_probe	*k = arg;
+	char			 q[128];
+
+	k->runs++;
+	assert_int_equal(mysql_query(k->m, "START TRANSACTION"), 0);
+	snprintf(q, sizeof q, "SELECT id FROM users WHERE id = %lld FOR UPDATE NOWAIT",
+	    k->id);
+	if (mysql_query(k->m, q) != 0)
+		k->locked++;
+	else
+		mysql_free_result(mysql_store_result(k->m));
+	assert_int_equal(mysql_query(k->m, "ROLLBACK"), 0);
+}
+
+/*
+ * X-SEC (issue 12 item 18, R-11.1): a sign-in runs every password KDF --
+ * the verification and the upgrade of a stale hash -- while no
+ * transaction holds the user's row (FOR UPDATE), so parallel wrong
+ * passwords cannot queue the real user behind their scrypt runs.  The
+ * hook probes the row from a second connection at each KDF run.
+ */
+static void
+x_sec_signin_kdf_runs_outside_the_row_lock(void **state)
+{
+	const struct kdf_params	 old = { 10, 8, 1 };
+	const struct auth_policy pol = { 5, 900, 1800, 1000, 7, NULL };
+	struct audit_actor	 act = { 0, "", "", "", "internet", "127.0.0.9",
+				    "test-db-kdf" };
+	struct kdf_probe	 k = { raw(false), 0, 0, 0 };
+	struct db		*db = db_new(&cfg.db, false);
+	struct arena		*a = arena_new(4096);
+	MYSQL			*m = raw(false);
+	MYSQL_RES		*res;
+	MYSQL_ROW		 row;
+	struct user		 u;
+	char			 hash[PASSWORD_HASH_MAX], name[32], q[768], notice[32];
+	enum portal		 portal;
+	enum err		 e;
+
+	(void)state;
+	/* a copy of fi-gz with a hash made under older (cheaper) parameters */
+	snprintf(name, sizeof name, "tdbkdf%ld", (long)getpid());
+	assert_int_equal(password_hash("Kdf-test-pw-1", 13, &old, hash), 0);
+	snprintf(q, sizeof q, "INSERT INTO users (username, role, region_code,"
+	    " org_kind, org_id, real_name, contact_enc, must_change_pw, pw_hash)"
+	    " SELECT '%s', role, region_code, org_kind, org_id, real_name,"
+	    " contact_enc, 0, '%s' FROM users WHERE username = 'fi-gz'", name, hash);
+	if (mysql_query(m, q) != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	assert_int_equal(mysql_affected_rows(m), 1);
+	k.id = (long long)mysql_insert_id(m);
+	snprintf(q, sizeof q, "SELECT role FROM users WHERE id = %lld", k.id);
+	assert_int_equal(mysql_query(m, q), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	portal = role_portal((enum role)role_parse(row[0]));
+	mysql_free_result(res);
+
+	user_kdf_hook = kdf_probe;
+	user_kdf_hook_arg = &k;
+	/* a wrong password: one KDF run, the row free meanwhile */
+	assert_int_equal(user_authenticate(db, a, &pol, &act, portal, name,
+	    "Kdf-test-pw-2", &u, notice, &e), AUTH_BAD);
+	assert_int_equal(k.runs, 1);
+	assert_int_equal(k.locked, 0);
+	/* the right one under a stale hash: verification and upgrade, both
+	 * with the row free (on the old code the upgrade ran locked) */
+	k.runs = 0;
+	assert_int_equal(user_authenticate(db, a, &pol, &act, portal, name,
+	    "Kdf-test-pw-1", &u, notice, &e), AUTH_OK);
+	assert_int_equal(k.runs, 2);
+	assert_int_equal(k.locked, 0);
+	snprintf(q, sizeof q, "SELECT pw_hash LIKE '$scrypt$ln=15,%%' FROM users"
+	    " WHERE id = %lld", k.id);
+	assert_int_equal(mysql_query(m, q), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	assert_string_equal(row[0], "1");	/* the upgrade was stored */
+	mysql_free_result(res);
+	/* the probe itself sees a held lock: from this connection */
+	k.runs = 0;
+	assert_int_equal(mysql_query(m, "START TRANSACTION"), 0);
+	snprintf(q, sizeof q, "SELECT id FROM users WHERE id = %lld FOR UPDATE", k.id);
+	assert_int_equal(mysql_query(m, q), 0);
+	mysql_free_result(mysql_store_result(m));
+	kdf_probe(&k);
+	assert_int_equal(k.locked, 1);
+	assert_int_equal(mysql_query(m, "ROLLBACK"), 0);
+
+	user_kdf_hook = NULL;
+	user_kdf_hook_arg = NULL;
+	mysql_close(k.m);
+	mysql_close(m);
+	arena_free(a);
+	db_free(db);
+}
+
 /* Audit rows of this file's transactions, counted on a connection of
  * its own (what another worker would see). */
 static long long
@@ -562,6 +676,7 @@ main(void)
 		cmocka_unit_test(x_aud_begin_refuses_nesting),
 		cmocka_unit_test(x_aud_db_tx_commits_or_rolls_back),
 		cmocka_unit_test(x_aud_request_end_rolls_back_an_open_transaction),
+		cmocka_unit_test(x_sec_signin_kdf_runs_outside_the_row_lock),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];

@@ -78,6 +78,50 @@ x_sec_render_escapes_and_matches_golden(void **state)
 	views_free(v);
 }
 
+/*
+ * X-SEC (issue 12 item 18): a secret page's data holds only the token;
+ * view_render_secret() prints the value, html-escaped, in its place, and
+ * the same output as view_render() otherwise.
+ */
+static void
+x_sec_render_secret_puts_the_value_in_place_of_its_token(void **state)
+{
+	static const char *const names[] = { "page" };
+	const struct view_secret sec[] = {
+		{ "DJS0123456789abcdef", "Ab3-<x>&'\"" },
+		{ "DJSffff", "second" },
+	};
+	const struct view_secret empty[] = { { "", "v" } };
+	struct views	*v;
+	HDF		*h;
+	char		 dir[4096], err[512], *out, *plain;
+	size_t		 len, plen;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/tests/unit/views", srcdir);
+	assert_int_equal(views_load(dir, names, 1, &v, err, sizeof err), ERR_OK);
+	assert_int_equal(hdf_init(&h), STATUS_OK);
+	hdf_set_value(h, "Page.title", "标题");
+	hdf_set_value(h, "Page.text", "pw DJS0123456789abcdef / DJSffff DJS0123456789abcdef");
+	assert_int_equal(view_render_secret(v, 0, h, sec, 2, &out, &len), ERR_OK);
+	assert_int_equal(len, strlen(out));
+	assert_non_null(strstr(out, "pw Ab3-&lt;x&gt;&amp;&#39;&#34; / second "
+	    "Ab3-&lt;x&gt;&amp;&#39;&#34;"));
+	assert_null(strstr(out, "DJS"));
+	/* without secrets: what view_render() gives */
+	assert_int_equal(view_render(v, 0, h, &plain, &plen), ERR_OK);
+	free(out);
+	assert_int_equal(view_render_secret(v, 0, h, NULL, 0, &out, &len), ERR_OK);
+	assert_string_equal(out, plain);
+	assert_int_equal(len, plen);
+	free(out);
+	free(plain);
+	assert_int_equal(view_render_secret(v, 0, h, empty, 1, &out, &len), ERR_INVAL);
+	assert_int_equal(view_render_secret(v, 7, h, sec, 2, &out, &len), ERR_TEMPLATE);
+	hdf_destroy(&h);
+	views_free(v);
+}
+
 static void
 strings_come_from_strings_hdf(void **state)
 {
@@ -492,6 +536,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(x_sec_render_escapes_and_matches_golden),
+		cmocka_unit_test(x_sec_render_secret_puts_the_value_in_place_of_its_token),
 		cmocka_unit_test(strings_come_from_strings_hdf),
 		cmocka_unit_test(missing_template_is_an_error),
 		cmocka_unit_test(x_sec_raw_output_check_catches_bad_snippets),
