@@ -20,6 +20,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include "accounts/sms.h"
 #include "accounts/staff_request.h"
 #include "agency/agency.h"
 #include "credit/credit_import.h"
@@ -958,6 +959,8 @@ worker_main(struct app *app, int sock)
 		if (FCGX_HasSeenEOF(fr.in) == EOF || FCGX_GetChar(fr.in) == EOF)
 			(void)FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
+		/* SMS codes go out once the answer is gone (sms.h). */
+		(void)sms_deliver_queued(app->db);
 		arena_reset(app->arena);
 	}
 	if (stop_requested)

@@ -27,6 +27,7 @@ enum {
 	STMT_SMS_ADDR_COUNT,
 	STMT_SMS_INSERT,
 	STMT_SMS_FAILED,
+	STMT_SMS_SENT,
 	STMT_SMS_LATEST,
 	STMT_SMS_ATTEMPT,
 	STMT_SMS_USE,
@@ -43,10 +44,11 @@ static const char *const sql[STMT_SMS__MAX] = {
 	    " AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR",
 	[STMT_SMS_INSERT] =
 	    "INSERT INTO sms_codes (purpose, mobile_idx, code_hash, client_addr,"
-	    " created_at, expires_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(),"
-	    " UTC_TIMESTAMP() + INTERVAL ? SECOND)",
+	    " created_at, expires_at, delivery) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(),"
+	    " UTC_TIMESTAMP() + INTERVAL ? SECOND, ?)",
 	[STMT_SMS_FAILED] =
 	    "UPDATE sms_codes SET delivery = 'failed', delivery_error = ? WHERE id = ?",
+	[STMT_SMS_SENT] = "UPDATE sms_codes SET delivery = 'sent' WHERE id = ?",
 	[STMT_SMS_LATEST] =
 	    "SELECT id, code_hash, attempts, used_at IS NULL AND expires_at > UTC_TIMESTAMP()"
 	    " FROM sms_codes WHERE mobile_idx = ? AND purpose = ?"
@@ -276,6 +278,50 @@ sms_deliver(const struct sms_sender *s, const char *mobile, const char *text,
 	return deliver_command(s->path, s->timeout, mobile, text, err, errlen);
 }
 
+/*
+ * Messages waiting for the end of the request (sms_deliver_queued).  A
+ * request sends at most one code; the room for a few more only spares a
+ * caller that sends several from waiting for each.
+ */
+#define SMS_QUEUE 4
+static struct queued {
+	unsigned long long	 id;
+	struct sms_sender	 sender;	/* its strings live as long as the config */
+	char			 mobile[16];
+	char			 text[512];
+} queue[SMS_QUEUE];
+static size_t queued_n;
+
+/* Delivers one message and records the outcome on its row. */
+static void
+deliver_one(struct db *db, struct queued *q)
+{
+	char err[256];
+
+	if (sms_deliver(&q->sender, q->mobile, q->text, err, sizeof err) == -1) {
+		struct db_param p[] = { DB_STR(err), DB_INT((long long)q->id) };
+
+		log_error("sms: delivery failed: %s", err);
+		(void)db_exec(db, &mod, STMT_SMS_FAILED, p, 2, NULL, NULL);
+	} else {
+		struct db_param p[] = { DB_INT((long long)q->id) };
+
+		(void)db_exec(db, &mod, STMT_SMS_SENT, p, 1, NULL, NULL);
+	}
+	explicit_bzero(q, sizeof *q);
+}
+
+size_t
+sms_deliver_queued(struct db *db)
+{
+	size_t n = queued_n;
+
+	for (size_t i = 0; i < n; i++)
+		deliver_one(db, &queue[i]);
+	queued_n = 0;
+	return n;
+}
+
 enum err
 sms_send_code(struct db *db, const unsigned char key[32],
     const struct sms_policy *pol, const struct sms_sender *sender,
@@ -288,7 +334,7 @@ sms_send_code(struct db *db, const unsigned char key[32],
 	struct sms_counts	 c = { -1, 0, 0 };
 	unsigned char		 idx[32], hash[32], rnd[4];
 	unsigned long long	 id = 0;
-	char			 code[8], text[512], err[256];
+	char			 code[8];
 	enum err		 rc;
 
 	*why = NULL;
@@ -331,7 +377,7 @@ sms_send_code(struct db *db, const unsigned char key[32],
 		struct db_param p[] = {
 			DB_STR(purpose_names[purpose]), DB_STRN((const char *)idx, 32),
 			DB_STRN((const char *)hash, 32), DB_STR(addr != NULL ? addr : ""),
-			DB_INT(pol->ttl),
+			DB_INT(pol->ttl), DB_STR(deliver ? "pending" : "none"),
 		};
 		char oid[24], detail[64];
 
@@ -339,7 +385,7 @@ sms_send_code(struct db *db, const unsigned char key[32],
 		 * only as the row's blind index. */
 		if ((rc = db_begin(db)) != ERR_OK)
 			goto out;
-		if ((rc = db_exec(db, &mod, STMT_SMS_INSERT, p, 5, NULL, &id)) != ERR_OK)
+		if ((rc = db_exec(db, &mod, STMT_SMS_INSERT, p, 6, NULL, &id)) != ERR_OK)
 			goto rollback;
 		snprintf(oid, sizeof oid, "%llu", id);
 		snprintf(detail, sizeof detail, "purpose=%s", purpose_names[purpose]);
@@ -351,22 +397,27 @@ sms_send_code(struct db *db, const unsigned char key[32],
 	}
 	if (!deliver)
 		goto out;
-	/* Delivery happens after the row is stored: a code is never sent
-	 * that the server does not know. */
-	sms_text(purpose, code, text, sizeof text);
-	if (sms_deliver(sender, mobile, text, err, sizeof err) == -1) {
-		struct db_param p[] = { DB_STR(err), DB_INT((long long)id) };
+	/* Delivery happens after the row is stored (a code is never sent
+	 * that the server does not know) and after the answer: the worker
+	 * calls sms_deliver_queued once the response is finished, so the
+	 * answer for a real pair takes no longer than for an unknown one. */
+	{
+		struct queued	 one, *q = queued_n < SMS_QUEUE ? &queue[queued_n] : &one;
 
-		log_error("sms: delivery failed: %s", err);
-		*why = "sms_failed";
-		rc = db_exec(db, &mod, STMT_SMS_FAILED, p, 2, NULL, NULL);
+		q->id = id;
+		q->sender = *sender;
+		snprintf(q->mobile, sizeof q->mobile, "%s", mobile);
+		sms_text(purpose, code, q->text, sizeof q->text);
+		if (q == &one)		/* no room: deliver now rather than lose it */
+			deliver_one(db, q);
+		else
+			queued_n++;
 	}
 	goto out;
 rollback:
 	db_rollback(db);
 out:
 	explicit_bzero(code, sizeof code);
-	explicit_bzero(text, sizeof text);
 	explicit_bzero(hash, sizeof hash);
 	arena_free(a);
 	return rc;

@@ -55,21 +55,33 @@ void		sms_text(enum sms_purpose, const char *code, char *out, size_t len);
 
 /*
  * Sends a new code to `mobile` (11 digits) for `purpose` unless throttled.
- * The code's row and an "sms.send" audit row are one transaction, and
- * delivery follows its commit; a refusal is audited too.  With `deliver`
- * false (a reset asked for an unknown username/mobile pair) everything
- * happens the same -- throttles, a row that counts toward them, the audit
- * row, the answer -- except that the stored hash matches no code and
- * nothing is sent.  Returns ERR_OK with *why NULL when sent (or when
- * delivery failed: the failure is recorded on the row and *why =
- * "sms_failed"); ERR_OK with *why set to a throttle key when refused; or
- * a database error.  The client address is actor->client_addr.
+ * The code's row and an "sms.send" audit row are one transaction.  The
+ * message is not delivered here: it waits in this process until
+ * sms_deliver_queued, which the worker calls after the response is
+ * finished, so the answer never waits for the gateway (issue 12 item 6).
+ * With `deliver` false (a reset asked for an unknown username/mobile
+ * pair) everything happens the same -- throttles, a row that counts
+ * toward them, the audit row, the answer -- except that the stored hash
+ * matches no code and nothing is queued.  Returns ERR_OK with *why NULL
+ * when the code is stored (and queued); ERR_OK with *why set to a
+ * throttle key when refused; or a database error (nothing queued).  The
+ * client address is actor->client_addr.
  */
 struct audit_actor;
 enum err	sms_send_code(struct db *, const unsigned char index_key[32],
 		    const struct sms_policy *, const struct sms_sender *,
 		    const struct audit_actor *, enum sms_purpose,
 		    const char *mobile, bool deliver, const char **why);
+
+/*
+ * Delivers the messages sms_send_code queued in this process, and records
+ * on each row whether the gateway took it ('sent', or 'failed' with the
+ * reason; the row's delivery is 'pending' until then).  Call it after the
+ * response went out.  A failure is logged, never returned: the person
+ * asks again after the resend gap.  Returns how many were handled; the
+ * queued texts are wiped.
+ */
+size_t		sms_deliver_queued(struct db *);
 
 /*
  * Checks `code` against the newest live code of (purpose, mobile) and uses

@@ -290,6 +290,19 @@ sql() {
 	mariadb --no-defaults -S "$DUIJIE_STATE/run/mysqld.sock" -uroot -N -B duijie -e "$1"
 }
 
+# sms_settle: waits (up to 20 s) until no SMS code of the last 10 minutes
+# still waits for its worker to deliver it: codes go out after the answer
+# (lib/accounts/sms.h), so read the outbox only after this.  1 on timeout.
+sms_settle() {
+	local i
+	for i in $(seq 1 200); do
+		[ "$(sql "SELECT COUNT(*) FROM sms_codes WHERE delivery = 'pending'
+			AND created_at > UTC_TIMESTAMP() - INTERVAL 10 MINUTE")" = 0 ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 done_testing() {
 	printf '%s passed, %s failed\n' "$T_PASS" "$T_FAIL"
 	[ "$T_FAIL" -eq 0 ] || exit 1

@@ -12,7 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 
 OUTBOX=$DUIJIE_STATE/sms-outbox.log
-last_code() { grep " $1 " "$OUTBOX" 2>/dev/null | tail -n 1 | grep -o '验证码为 [0-9]\{6\}' | grep -o '[0-9]\{6\}'; }
+last_code() { sms_settle; grep " $1 " "$OUTBOX" 2>/dev/null | tail -n 1 | grep -o '验证码为 [0-9]\{6\}' | grep -o '[0-9]\{6\}'; }
 # A valid Guangdong USCC for a given 8-digit organisation number (GB 32100).
 uscc_for() { # REGION6 ORG8
 	awk -v p="91$1$2" 'BEGIN {

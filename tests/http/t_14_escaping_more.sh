@@ -19,7 +19,7 @@
 
 OUTBOX=$DUIJIE_STATE/sms-outbox.log
 ADMIN=("$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF")
-last_code() { grep " $1 " "$OUTBOX" 2>/dev/null | tail -n 1 | grep -o '验证码为 [0-9]\{6\}' | grep -o '[0-9]\{6\}'; }
+last_code() { sms_settle; grep " $1 " "$OUTBOX" 2>/dev/null | tail -n 1 | grep -o '验证码为 [0-9]\{6\}' | grep -o '[0-9]\{6\}'; }
 uid_of() { sql "SELECT id FROM users WHERE username = '$1'"; }
 form_version() { sql "SELECT version FROM agency_forms WHERE id = $1"; }
 batch_from_location() { header Location | sed -nE 's|^/credit/batches/([0-9]+).*|\1|p'; }
