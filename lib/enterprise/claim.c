@@ -69,7 +69,7 @@ static const char *const sql[STMT_CLAIM__MAX] = {
 	    "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.id = ? AND" CLAIM_SCOPE,
 	[STMT_CLAIM_LOCK] =
 	    "SELECT c.status, c.enterprise_id, c.user_id, c.ent_name, c.reg_no,"
-	    " c.legal_name, c.legal_id_enc FROM enterprise_claims c"
+	    " c.legal_name, c.legal_id_enc, c.licence_file FROM enterprise_claims c"
 	    " WHERE c.id = ? AND" CLAIM_SCOPE " FOR UPDATE",
 	[STMT_CLAIM_USER_LOCK] = "SELECT status FROM users WHERE id = ? FOR UPDATE",
 	[STMT_CLAIM_DECIDE] =
@@ -604,9 +604,10 @@ claim_get(struct db *db, struct arena *a, const unsigned char key[32],
 
 enum err
 claim_decide(struct db *db, const struct ent_keys *k,
-    const struct audit_actor *actor, const char *region, long long id,
-    bool approve, const char *reason, const char *today)
+    const struct audit_actor *actor, const char *licdir, const char *region,
+    long long id, bool approve, const char *reason, const char *today)
 {
+	const char		*file = NULL;
 	struct db_param		 l[] = { DB_INT(id), DB_STR(region), DB_STR(region) };
 	struct arena		*a = arena_new(2048);
 	struct ent_registration	 g;
@@ -632,6 +633,7 @@ claim_decide(struct db *db, const struct ent_keys *k,
 		g.reg_no = db_col_dup(rows, a, 4);
 		g.legal_name = db_col_dup(rows, a, 5);
 		g.legal_id = open_text(a, k->data, LEGAL_AAD, db_col_str(rows, 6));
+		file = db_col_dup(rows, a, 7);
 	}
 	db_rows_free(rows);
 	if (n != 1) {
@@ -676,9 +678,13 @@ claim_decide(struct db *db, const struct ent_keys *k,
 	if ((rc = audit_write(db, actor, approve ? "claim.approve" : "claim.refuse",
 	    "claim", oid, AUDIT_OK, approve ?
 	    arena_printf(a, "enterprise %lld, user %lld; %d fields changed", ent_id, uid, changed) :
-	    arena_printf(a, "enterprise %lld, user %lld", ent_id, uid))) != ERR_OK)
+	    arena_printf(a, "enterprise %lld, user %lld; licence removed", ent_id,
+	    uid))) != ERR_OK)
 		goto rollback;
-	rc = db_commit(db);
+	/* the refused claimant's identity document goes only once the
+	 * refusal is final; a failed unlink leaves a file nothing names */
+	if ((rc = db_commit(db)) == ERR_OK && !approve && licence_name_valid(file))
+		licence_remove(licdir, file);
 	goto out;
 rollback:
 	db_rollback(db);

@@ -126,11 +126,12 @@ enum err	claim_licence_read(struct arena *, const char *licdir,
  * Approves or refuses claim `id` of `region`, one transaction with its
  * audit rows: approval writes the claimed values to the enterprise row
  * (history rows dated `today`) and activates the account, refusal (with
- * `reason`) revokes it.  ERR_NOTFOUND outside the region; ERR_CONFLICT
- * when the claim or its account is no longer pending.
+ * `reason`) revokes it and, once committed, deletes the licence file from
+ * `licdir` (an approved claim keeps it).  ERR_NOTFOUND outside the region;
+ * ERR_CONFLICT when the claim or its account is no longer pending.
  */
 enum err	claim_decide(struct db *, const struct ent_keys *,
-		    const struct audit_actor *, const char *region, long long id,
-		    bool approve, const char *reason, const char *today);
+		    const struct audit_actor *, const char *licdir, const char *region,
+		    long long id, bool approve, const char *reason, const char *today);
 
 #endif
