@@ -144,9 +144,9 @@ handle_claim(struct req *r)
 /*
  * GET /claims/{id}/licence[?download=1] (the claim's region): the file as
  * stored, with the type its bytes were sniffed as at upload; inline, or
- * as an attachment.  404 for another region's claim and for a refused
- * one (its licence was deleted with the refusal); 500 when the file is
- * gone or altered in size.
+ * as an attachment.  404 for another region's claim and for a refused or
+ * withdrawn one (its licence was deleted then); 500 when the file is gone
+ * or altered in size.
  */
 int
 handle_claim_licence(struct req *r)
@@ -165,8 +165,8 @@ handle_claim_licence(struct req *r)
 		return 404;
 	if (rc != ERR_OK)
 		return status_of(rc);
-	/* a refused claim's licence was deleted with the refusal */
-	if (strcmp(c.status, "refused") == 0)
+	/* a refused or withdrawn claim's licence was deleted with it */
+	if (strcmp(c.status, "refused") == 0 || strcmp(c.status, "withdrawn") == 0)
 		return 404;
 	if ((rc = claim_licence_read(r->a, r->app->cfg->licences, &c, &data, &len)) != ERR_OK)
 		return 500;

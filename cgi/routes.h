@@ -85,6 +85,7 @@ enum page {
 	PAGE_CLAIM,
 	PAGE_CLAIM_LICENCE,
 	PAGE_CLAIM_DECIDE,
+	PAGE_CLAIM_WITHDRAW,
 	/* requests on staff accounts, decided by a supervisor (staff_requests.c) */
 	PAGE_USER_REQUEST,
 	PAGE_SREQS,
@@ -330,6 +331,8 @@ int	handle_claims(struct req *);		/* claims.c */
 int	handle_claim(struct req *);
 int	handle_claim_licence(struct req *);
 int	handle_claim_decide(struct req *);
+int	handle_claim_withdraw(struct req *);	/* auth.c */
 extern const struct form claims_form, claim_licence_form, claim_decide_form;
+extern const struct form claim_withdraw_form;
 
 #endif

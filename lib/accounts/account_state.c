@@ -70,8 +70,9 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		/* no sign-in at all: no lock (failures are counted), no
 		 * reset; only the claim's decision or a revocation ends it */
 		[ACCT_CLAIM_APPROVE] = T(USER_ACTIVE, CLAIM, "claim.activate", LIFT_FX),
-		/* a refused claim is a revocation with the operator's reason */
-		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM, "revoke", REVOKE_FX),
+		/* a refused claim is a revocation with the operator's reason;
+		 * the enterprise withdrawing its own claim (SELF) is one too */
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM | SELF, "revoke", REVOKE_FX),
 	},
 	[USER_REVOKED] = {
 		/* terminal: nothing leaves it */

@@ -134,4 +134,16 @@ enum err	claim_decide(struct db *, const struct ent_keys *,
 		    const struct audit_actor *, const char *licdir, const char *region,
 		    long long id, bool approve, const char *reason, const char *today);
 
+/*
+ * Withdraws the pending claim of the enterprise account `username` (the
+ * caller proved it is its owner, e.g. by its password), one transaction
+ * with its audit rows: the claim ends 'withdrawn', the account is revoked
+ * (ACCT_BY_SELF); once committed the licence file is deleted from
+ * `licdir`.  The audit rows are the claimant's (`actor0` gives the
+ * request's address).  ERR_NOTFOUND when the account has no pending
+ * claim; ERR_CONFLICT when the account is no longer pending.
+ */
+enum err	claim_withdraw(struct db *, const struct audit_actor *actor0,
+		    const char *licdir, const char *username);
+
 #endif

@@ -3,6 +3,10 @@
 # kept: the refusal deletes the file under Paths.licences once it is
 # committed (its audit row says so); an approved claim keeps its licence
 # (R-06.1, R-09.4, X-SEC, X-AUD).  Issue 12 item 9, loose end (a).
+# The pending claimant withdraws its own claim from the only page it
+# reaches (the sign-in answer), proven by its password: the claim ends
+# withdrawn, the account revoked, the licence deleted, all audited; nobody
+# else can withdraw it (loose end (b)).
 . "$(dirname "$0")/lib.sh"
 
 OUTBOX=$DUIJIE_STATE/sms-outbox.log
@@ -26,10 +30,12 @@ id_for() { # 17 digits: a valid resident ID (GB 11643)
 r8() { printf '%08d' $((RANDOM * 3 + $1)); }
 U_OK=$(uscc_for 440106 "$(r8 60000000)")	# Guangzhou, none on record: approved
 U_REF=$(uscc_for 440104 "$(r8 70000000)")	# Guangzhou, none: refused
+U_WD=$(uscc_for 440103 "$(r8 80000000)")	# Guangzhou, none: withdrawn
 ID1=$(id_for 44010619800303123)
 ID2=$(id_for 44010619850404456)
+ID3=$(id_for 44010319870505789)
 mob() { printf '13%d%08d' "$1" $((RANDOM * 3000 + 1000)); }
-M1=$(mob 7) M2=$(mob 8)
+M1=$(mob 7) M2=$(mob 8) M3=$(mob 9)
 PW=Lic-Clean-R7y-2027
 jar=$(jar_of claim87)
 rm -f "$jar"
@@ -60,7 +66,7 @@ field_error() { grep -o "id=\"$1-error\">[^<]*" "$RESP_BODY" | head -n 1; }
 changes_of() { sql "SELECT COUNT(*) FROM enterprise_changes c JOIN enterprises e ON e.id = c.enterprise_id WHERE e.uscc = '$1'"; }
 
 
-sql "INSERT INTO enterprises (uscc, name, region_code) VALUES ('$U_OK', '待认领企业甲', '440100'), ('$U_REF', '待认领企业乙', '440100')"
+sql "INSERT INTO enterprises (uscc, name, region_code) VALUES ('$U_OK', '待认领企业甲', '440100'), ('$U_REF', '待认领企业乙', '440100'), ('$U_WD', '待认领企业丙', '440100')"
 printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' >"$T_TMP/licence.pdf"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x02\0\0\0' >"$T_TMP/licence.png"
 claim_of() { sql "SELECT c.id FROM enterprise_claims c JOIN enterprises e ON e.id = c.enterprise_id WHERE e.uscc = '$1'"; }
@@ -99,5 +105,76 @@ expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'claim.refuse' A
 if [ -f "$LICDIR/$kfile" ]; then ok "R-06.1 ... the approved claim's file is untouched by the refusal"; else not_ok "R-06.1 ... the approved claim's file is untouched by the refusal"; fi
 req GET "$INTRANET/claims/$rid/licence" --jar "$gz"
 expect_status 404 "X-SEC the refused claim's licence is no longer served (404, not an error)"
+req GET "$INTRANET/claims/$rid" --jar "$gz"
+expect_body 'id="licence-removed"' "R-06.1 the refused claim's page says the licence was deleted"
+expect_no_body 'id="licence-view"' "R-06.1 ... and links to no file"
+
+# --- (b) the claimant withdraws its own pending claim --------------------------
+PW_OWN=$PW
+PW=Wd-Own-Claim-K3x-2027
+rm -f "$jar"
+reg_args wd87-$$ "$U_WD" "$M3" 陈三 "$ID3" 广州撤回申请有限公司
+send_code
+register "$M3" -F "licence=@$T_TMP/licence.pdf;filename=licence.pdf;type=application/pdf"
+expect_status 303 "R-06.1 (set up) a third claim is sent"
+wid=$(claim_of "$U_WD") wfile=$(file_of "$wid")
+wuid=$(sql "SELECT id FROM users WHERE username = 'wd87-$$'")
+if [ -n "$wfile" ] && [ -f "$LICDIR/$wfile" ]; then ok "R-06.1 (set up) its licence is stored"; else not_ok "R-06.1 (set up) its licence is stored" "$LICDIR/$wfile"; fi
+
+login "$INTERNET" "wd87-$$" "$PW"
+expect_status 200 "R-06.1 the pending claimant's right password gets the waiting page"
+expect_body 'id="claim-withdraw"' "R-06.1 ... which offers to withdraw the claim"
+expect_body 'name="username" value="wd87-' "R-06.1 ... for the account that signed in"
+login "$INTERNET" "wd87-$$" "Wrong-Pass-2027-x"
+expect_no_body 'id="claim-withdraw"' "X-SEC a wrong password is not offered the withdrawal"
+
+# nobody else withdraws it: not the approved enterprise with its own password
+aj=$(jar_of attacker87)
+rm -f "$aj"
+post_form "$aj" "$INTERNET/login" "$INTERNET/login/withdraw" \
+	--data-urlencode "username=wd87-$$" --data-urlencode "withdraw_password=$PW_OWN"
+expect_status 200 "X-SEC another user's password cannot withdraw someone else's claim"
+expect_eq "$(field_error withdraw_password | sed 's/.*>//')" "用户名或密码错误" "X-SEC ... it gets the one message next to the field"
+expect_no_body "$PW_OWN" "X-SEC ... the password is not echoed"
+post_form "$aj" "$INTERNET/login" "$INTERNET/login/withdraw" \
+	--data-urlencode "username=keep87-$$" --data-urlencode "withdraw_password=$PW_OWN"
+expect_status 409 "R-06.1 an active account has no claim to withdraw (409)"
+expect_eq "$(sql "SELECT status FROM users WHERE username = 'keep87-$$'")" active "R-06.1 ... and stays active"
+req POST "$INTERNET/login/withdraw" --jar "$aj" -H "Origin: $INTERNET" \
+	--data-urlencode "username=wd87-$$" --data-urlencode "withdraw_password=$PW"
+expect_status 403 "X-SEC a withdrawal without the CSRF token is refused"
+expect_eq "$(sql "SELECT CONCAT(c.status, '/', u.status) FROM enterprise_claims c JOIN users u ON u.id = c.user_id WHERE c.id = '$wid'")" pending/pending \
+	"X-SEC ... none of these changed the claim or its account"
+if [ -f "$LICDIR/$wfile" ]; then ok "X-SEC ... nor removed its licence"; else not_ok "X-SEC ... nor removed its licence"; fi
+
+wj=$(jar_of wd87-$$)
+rm -f "$wj"
+post_form "$wj" "$INTERNET/login" "$INTERNET/login/withdraw" \
+	--data-urlencode "username=wd87-$$" --data-urlencode "withdraw_password=$PW"
+expect_status 303 "R-06.1 the claimant withdraws its pending claim with its password"
+expect_header Location '^/login\?withdrawn=1$' "R-06.1 ... back to the sign-in page"
+expect_no_header Set-Cookie "X-SEC ... without a session"
+req GET "$INTERNET/login?withdrawn=1"
+expect_body 'id="claim-withdrawn"' "R-06.1 ... which says the claim was withdrawn"
+expect_eq "$(sql "SELECT CONCAT(status, '/', decided_by) FROM enterprise_claims WHERE id = '$wid'")" "withdrawn/$wuid" \
+	"R-06.1 the claim ends withdrawn, by the claimant"
+expect_eq "$(sql "SELECT status FROM users WHERE id = $wuid")" revoked "R-06.1 ... the account is closed (revoked)"
+if [ -e "$LICDIR/$wfile" ]; then not_ok "X-SEC R-09.4 ... the withdrawn claim's licence file is deleted" "$LICDIR/$wfile"; else ok "X-SEC R-09.4 ... the withdrawn claim's licence file is deleted"; fi
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'claim.withdraw' AND object_id = '$wid' AND actor_id = $wuid AND detail LIKE '%licence removed%'")" 1 \
+	"X-AUD the withdrawal is audited as the claimant's, noting the removed licence"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'revoke' AND object_id = '$wuid'")" 1 \
+	"X-AUD ... with the account's revocation"
+expect_eq "$(sql "SELECT CONCAT(name, '/', legal_name) FROM enterprises WHERE uscc = '$U_WD'")" "待认领企业丙/" "R-10.1 ... the enterprise row is unchanged"
+post_form "$wj" "$INTERNET/login" "$INTERNET/login/withdraw" \
+	--data-urlencode "username=wd87-$$" --data-urlencode "withdraw_password=$PW"
+expect_status 200 "R-06.1 a withdrawn claim cannot be withdrawn again (the password is gone)"
+login "$INTERNET" "wd87-$$" "$PW"
+expect_eq "$(field_error username | sed 's/.*>//')" "用户名或密码错误" "R-06.1 the withdrawn account cannot sign in"
+req GET "$INTRANET/claims" --jar "$gz"
+expect_no_body "data-claim=\"$wid\"" "R-06.1 the withdrawn claim left the operators' list"
+req GET "$INTRANET/claims/$wid" --jar "$gz"
+expect_body 'id="claim-status">企业已撤回' "R-06.1 its page shows it withdrawn by the enterprise"
+req GET "$INTRANET/claims/$wid/licence" --jar "$gz"
+expect_status 404 "X-SEC ... and serves no licence"
 
 done_testing

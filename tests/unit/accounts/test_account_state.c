@@ -93,7 +93,7 @@ static const struct {
 		[ACCT_TOTP_RESET] = { NO, 0, NULL },
 		[ACCT_SUSPEND] = { NO, 0, NULL },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
-		[ACCT_REVOKE] = { R, ADM | FORM | CLAIM, "revoke" },
+		[ACCT_REVOKE] = { R, ADM | FORM | CLAIM | SELF, "revoke" },
 		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
 		[ACCT_CLAIM_APPROVE] = { A, CLAIM, "claim.activate" },
 	},
