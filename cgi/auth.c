@@ -229,8 +229,10 @@ handle_login(struct req *r)
  * with its audit rows, the claim withdrawn, the account revoked, the
  * licence deleted; 303 to /login?withdrawn=1.  A wrong password (or
  * anyone else's) gets the one message next to the field and changes
- * nothing; an account without a pending claim is told so only after its
- * right password; 429 when the address has failed too often.
+ * nothing; so does any account that is not pending (a dummy KDF run, no
+ * sign-in: its right password here is no login); 409 when the claim was
+ * decided between the password and the withdrawal; 429 when the address
+ * has failed too often.
  */
 int
 handle_claim_withdraw(struct req *r)
@@ -241,12 +243,21 @@ handle_claim_withdraw(struct req *r)
 	struct user		 u;
 	enum auth_result	 res;
 	enum err		 err;
+	bool			 pending = false;
 	char			 notice[32];
 
 	r->tmpl = TMPL_LOGIN;
 	req_set(r, "Login.claim_pending", "1");
 	if (r->nerrors > 0)
 		return 200;
+	if ((err = claim_user_pending(r->app->db, r->f[WD_USERNAME].s, &pending)) != ERR_OK)
+		return status_of(err);
+	if (!pending) {
+		/* the same cost and answer as a wrong password */
+		password_dummy_verify(r->f[WD_PASSWORD].s, strlen(r->f[WD_PASSWORD].s));
+		field_error(r, "withdraw_password", "bad_login");
+		return 200;
+	}
 	req_actor(r, &actor);
 	actor.user_id = 0;
 	res = user_authenticate(r->app->db, r->a, &pol, &actor, cfg->portal,

@@ -17,6 +17,7 @@
 #define REG	ACCT_BY_REGISTER
 #define CLAIM	ACCT_BY_CLAIM
 #define APPR	ACCT_BY_APPROVAL
+#define WDRAW	ACCT_BY_CLAIMANT
 
 #define LOCK_FX		(ACCT_FX_SET_LOCK | ACCT_FX_END_SESSIONS)
 #define LIFT_FX		(ACCT_FX_CLEAR_LOCK | ACCT_FX_CLEAR_FAILS)
@@ -71,8 +72,8 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		 * reset; only the claim's decision or a revocation ends it */
 		[ACCT_CLAIM_APPROVE] = T(USER_ACTIVE, CLAIM, "claim.activate", LIFT_FX),
 		/* a refused claim is a revocation with the operator's reason;
-		 * the enterprise withdrawing its own claim (SELF) is one too */
-		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM | SELF, "revoke", REVOKE_FX),
+		 * the enterprise withdrawing its own claim (WDRAW) is one too */
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM | WDRAW, "revoke", REVOKE_FX),
 	},
 	[USER_REVOKED] = {
 		/* terminal: nothing leaves it */

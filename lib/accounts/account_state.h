@@ -44,9 +44,7 @@ enum acct_action {
 /* Who runs a step (a bit set in the table's `who`). */
 enum acct_by {
 	ACCT_BY_SIGNIN = 1u << 0,	/* the sign-in machinery itself */
-	ACCT_BY_SELF = 1u << 1,		/* the user, proven by an SMS code (or
-					 * its password: a pending claimant
-					 * withdrawing its claim) */
+	ACCT_BY_SELF = 1u << 1,		/* the user, proven by an SMS code */
 	ACCT_BY_OPERATOR = 1u << 2,	/* an operator on /users (rule table too) */
 	ACCT_BY_ADMIN = 1u << 3,	/* duijie-admin on the shell */
 	ACCT_BY_FORM = 1u << 4,		/* an executed, four-eyes change form */
@@ -56,6 +54,9 @@ enum acct_by {
 	ACCT_BY_APPROVAL = 1u << 7,	/* a province operator's request on a staff
 					 * account, approved by a supervisor
 					 * (lib/accounts/staff_request.h) */
+	ACCT_BY_CLAIMANT = 1u << 8,	/* a pending claimant withdrawing its own
+					 * claim, proven by its password
+					 * (claim.c claim_withdraw) */
 };
 
 /* What a step does to the row besides setting the status. */

@@ -751,7 +751,7 @@ claim_withdraw(struct db *db, const struct audit_actor *actor0,
 	actor.role = "enterprise";
 	actor.org = org;
 	actor.region = region;
-	if ((rc = claim_user_step(db, &actor, uid, ACCT_REVOKE, ACCT_BY_SELF,
+	if ((rc = claim_user_step(db, &actor, uid, ACCT_REVOKE, ACCT_BY_CLAIMANT,
 	    "claim withdrawn by the enterprise")) != ERR_OK)
 		goto rollback;
 	{

@@ -138,7 +138,7 @@ enum err	claim_decide(struct db *, const struct ent_keys *,
  * Withdraws the pending claim of the enterprise account `username` (the
  * caller proved it is its owner, e.g. by its password), one transaction
  * with its audit rows: the claim ends 'withdrawn', the account is revoked
- * (ACCT_BY_SELF); once committed the licence file is deleted from
+ * (ACCT_BY_CLAIMANT); once committed the licence file is deleted from
  * `licdir`.  The audit rows are the claimant's (`actor0` gives the
  * request's address).  ERR_NOTFOUND when the account has no pending
  * claim; ERR_CONFLICT when the account is no longer pending.

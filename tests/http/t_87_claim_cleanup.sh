@@ -138,8 +138,11 @@ expect_eq "$(field_error withdraw_password | sed 's/.*>//')" "用户名或密码
 expect_no_body "$PW_OWN" "X-SEC ... the password is not echoed"
 post_form "$aj" "$INTERNET/login" "$INTERNET/login/withdraw" \
 	--data-urlencode "username=keep87-$$" --data-urlencode "withdraw_password=$PW_OWN"
-expect_status 409 "R-06.1 an active account has no claim to withdraw (409)"
-expect_eq "$(sql "SELECT status FROM users WHERE username = 'keep87-$$'")" active "R-06.1 ... and stays active"
+expect_status 200 "X-SEC an active account's right password on the withdrawal form gets the one message"
+expect_eq "$(field_error withdraw_password | sed 's/.*>//')" "用户名或密码错误" "X-SEC ... next to the field"
+expect_eq "$(sql "SELECT status FROM users WHERE username = 'keep87-$$'")" active "R-06.1 ... and it stays active"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND outcome = 'ok' AND actor_id = (SELECT id FROM users WHERE username = 'keep87-$$')")" 0 \
+	"X-AUD ... and it is no sign-in"
 req POST "$INTERNET/login/withdraw" --jar "$aj" -H "Origin: $INTERNET" \
 	--data-urlencode "username=wd87-$$" --data-urlencode "withdraw_password=$PW"
 expect_status 403 "X-SEC a withdrawal without the CSRF token is refused"
