@@ -15,7 +15,8 @@
 #include "crypto/seal.h"
 #include "core/timefmt.h"
 
-enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN_AGAIN, LOGIN__MAX };
+enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN_AGAIN, LOGIN_WITHDRAWN,
+	LOGIN__MAX };
 
 static const struct field login_fields[LOGIN__MAX] = {
 	[LOGIN_USERNAME] = { .name = "username", .kind = FK_TEXT,
@@ -26,8 +27,19 @@ static const struct field login_fields[LOGIN__MAX] = {
 	[LOGIN_RESET] = { .name = "reset", .kind = FK_BOOL },
 	/* ?again=1 after a pending sign-in ended (wrong TOTP codes) */
 	[LOGIN_AGAIN] = { .name = "again", .kind = FK_BOOL },
+	/* ?withdrawn=1 after an enterprise withdrew its pending claim */
+	[LOGIN_WITHDRAWN] = { .name = "withdrawn", .kind = FK_BOOL },
 };
 const struct form login_form = { login_fields, LOGIN__MAX };
+
+enum { WD_USERNAME, WD_PASSWORD, WD__MAX };
+static const struct field withdraw_fields[WD__MAX] = {
+	[WD_USERNAME] = { .name = "username", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_TRIM, .maxlen = 40 },
+	[WD_PASSWORD] = { .name = "withdraw_password", .kind = FK_TEXT,
+	    .flags = F_REQUIRED | F_SECRET, .maxlen = PASSWORD_MAX },
+};
+const struct form claim_withdraw_form = { withdraw_fields, WD__MAX };
 
 enum { TOTP_CODE, TOTP__MAX };
 
@@ -117,6 +129,9 @@ login_inactive(struct req *r)
 	    &pending)) != ERR_OK)
 		return status_of(rc);
 	req_field_error(r, "username", pending ? "claim_pending_login" : "bad_login");
+	/* the only page a pending claimant reaches: it may withdraw here */
+	if (pending)
+		req_set(r, "Login.claim_pending", "1");
 	return 200;
 }
 
@@ -150,6 +165,8 @@ handle_login(struct req *r)
 			req_set(r, "Login.reset_done", "1");
 		if (r->f[LOGIN_AGAIN].i == 1)
 			req_set(r, "Login.again", "1");
+		if (r->f[LOGIN_WITHDRAWN].i == 1)
+			req_set(r, "Login.withdrawn", "1");
 		return 200;
 	}
 	if (r->nerrors > 0)
@@ -191,6 +208,73 @@ handle_login(struct req *r)
 	req_cookie(r, SESSION_COOKIE, token);
 	req_cookie(r, PRESESSION_COOKIE, NULL);
 	return go_stage(r, stage);
+}
+
+/*
+ * POST /login/withdraw (username, withdraw_password, csrf_token; internet
+ * portal, no session: a pending account cannot have one): an enterprise
+ * whose claim waits for its operator withdraws it, proven by its password
+ * (checked and counted like a sign-in).  claim_withdraw: one transaction
+ * with its audit rows, the claim withdrawn, the account revoked, the
+ * licence deleted; 303 to /login?withdrawn=1.  A wrong password (or
+ * anyone else's) gets the one message next to the field and changes
+ * nothing; so does any account that is not pending (a dummy KDF run, no
+ * sign-in: its right password here is no login); 409 when the claim was
+ * decided between the password and the withdrawal; 429 when the address
+ * has failed too often.
+ */
+int
+handle_claim_withdraw(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct auth_policy	 pol = auth_policy_of(cfg);
+	struct audit_actor	 actor;
+	struct user		 u;
+	enum auth_result	 res;
+	enum err		 err;
+	bool			 pending = false;
+	char			 notice[32];
+
+	r->tmpl = TMPL_LOGIN;
+	req_set(r, "Login.claim_pending", "1");
+	if (r->nerrors > 0)
+		return 200;
+	if ((err = claim_user_pending(r->app->db, r->f[WD_USERNAME].s, &pending)) != ERR_OK)
+		return status_of(err);
+	if (!pending) {
+		/* the same cost and answer as a wrong password */
+		password_dummy_verify(r->f[WD_PASSWORD].s, strlen(r->f[WD_PASSWORD].s));
+		req_field_error(r, "withdraw_password", "bad_login");
+		return 200;
+	}
+	req_actor(r, &actor);
+	actor.user_id = 0;
+	res = user_authenticate(r->app->db, r->a, &pol, &actor, cfg->portal,
+	    r->f[WD_USERNAME].s, r->f[WD_PASSWORD].s, &u, notice, &err);
+	switch (res) {
+	case AUTH_THROTTLED:
+		req_field_error(r, "withdraw_password", "throttled");
+		return 429;
+	case AUTH_ERROR:
+		return status_of(err);
+	case AUTH_OK:
+	case AUTH_INACTIVE:
+	case AUTH_OTP_EXPIRED:
+		break;
+	default:
+		req_field_error(r, "withdraw_password", "bad_login");
+		return 200;
+	}
+	err = claim_withdraw(r->app->db, &actor, cfg->licences, r->f[WD_USERNAME].s);
+	if (err == ERR_NOTFOUND || err == ERR_CONFLICT) {
+		hdf_remove_tree(r->hdf, "Login.claim_pending");
+		req_field_error(r, "username", "claim_not_pending");
+		return 409;
+	}
+	if (err != ERR_OK)
+		return status_of(err);
+	r->location = "/login?withdrawn=1";
+	return 303;
 }
 
 /* POST /logout: ends the session (audited); 303 to /login. */

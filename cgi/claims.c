@@ -136,8 +136,9 @@ handle_claim(struct req *r)
 /*
  * GET /claims/{id}/licence[?download=1] (the claim's region): the file as
  * stored, with the type its bytes were sniffed as at upload; inline, or
- * as an attachment.  404 for another region's claim; 500 when the file
- * is gone or altered in size.
+ * as an attachment.  404 for another region's claim and for a refused or
+ * withdrawn one (its licence was deleted then); 500 when the file is gone
+ * or altered in size.
  */
 int
 handle_claim_licence(struct req *r)
@@ -148,6 +149,9 @@ handle_claim_licence(struct req *r)
 	size_t			 len;
 	enum err		 rc;
 
+	/* a refused or withdrawn claim's licence was deleted with it */
+	if (strcmp(c->status, "refused") == 0 || strcmp(c->status, "withdrawn") == 0)
+		return 404;
 	if ((rc = claim_licence_read(r->a, r->app->cfg->licences, c, &data, &len)) != ERR_OK)
 		return 500;
 	r->body_out = (const char *)data;
@@ -187,7 +191,8 @@ handle_claim_decide(struct req *r)
 		return 200;
 	beijing_date(today, sizeof today);
 	req_actor(r, &a);
-	rc = claim_decide(r->app->db, &keys, &a, r->sess->user.region, id, approve,
+	rc = claim_decide(r->app->db, &keys, &a, r->app->cfg->licences,
+	    r->sess->user.region, id, approve,
 	    r->f[CD_REASON].s, today);
 	if (rc == ERR_NOTFOUND)
 		return 404;

@@ -113,6 +113,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_CLAIM] =         { "/claims/{id}", GET,        LAN,  ROLES_OPS, FULL,         0, &claims_form,   0, handle_claim, OBJ_CLAIM },
 	[PAGE_CLAIM_LICENCE] = { "/claims/{id}/licence", GET, LAN, ROLES_OPS, FULL,         0, &claim_licence_form, 0, handle_claim_licence, OBJ_CLAIM },
 	[PAGE_CLAIM_DECIDE] =  { "/claims/{id}/decide", POST, LAN, OPERATOR, FULL,          1, &claim_decide_form, 0, handle_claim_decide, OBJ_CLAIM },
+	/* the pending claimant withdraws its own claim (no session: its password) */
+	[PAGE_CLAIM_WITHDRAW] = { "/login/withdraw", POST,     NET,  PUBLIC,                  1, &claim_withdraw_form, 0, handle_claim_withdraw, OBJ_NONE },
 	/* staff accounts: the province's operators ask, a supervisor decides */
 	[PAGE_USER_REQUEST] =  { "/users/{id}/request", POST, LAN, OPERATOR, FULL,          1, &user_request_form, 0, handle_user_request, OBJ_USER },
 	[PAGE_SREQS] =         { "/users/requests", GET,     LAN,  ROLES_OPS, FULL,         0, NULL,           0, handle_sreqs, OBJ_NONE },

@@ -86,6 +86,7 @@ enum page {
 	PAGE_CLAIM,
 	PAGE_CLAIM_LICENCE,
 	PAGE_CLAIM_DECIDE,
+	PAGE_CLAIM_WITHDRAW,
 	/* requests on staff accounts, decided by a supervisor (staff_requests.c) */
 	PAGE_USER_REQUEST,
 	PAGE_SREQS,
@@ -366,6 +367,7 @@ int	handle_claims(struct req *);		/* claims.c */
 int	handle_claim(struct req *);
 int	handle_claim_licence(struct req *);
 int	handle_claim_decide(struct req *);
+int	handle_claim_withdraw(struct req *);	/* auth.c */
 extern const struct form claims_form, claim_licence_form, claim_decide_form;
 struct fi;
 struct product;
@@ -392,5 +394,6 @@ int	handle_catalogue_item(struct req *);
 extern const struct form products_form, product_edit_form,
 	product_takedown_form, catalogue_form;
 int	product_load(struct req *, struct product *);
+extern const struct form claim_withdraw_form;
 
 #endif

@@ -14,7 +14,7 @@
     <tr><th scope="row"><?cs var:S.Field.legal_id ?></th><td id="claim-legal-id"><?cs var:Claim.legal_id ?></td></tr>
     <tr><th scope="row"><?cs var:S.Claim.col_account ?></th><td><?cs var:Claim.username ?>（<?cs var:Claim.contact_name ?>）</td></tr>
     <tr><th scope="row"><?cs var:S.Claim.col_created ?></th><td><?cs var:Claim.created ?></td></tr>
-    <tr><th scope="row"><?cs var:S.Claim.col_licence ?></th><td><a id="licence-view" href="/claims/<?cs var:Claim.id ?>/licence"><?cs var:S.Claim.view ?></a> · <a id="licence-download" href="/claims/<?cs var:Claim.id ?>/licence?download=1"><?cs var:S.Claim.download ?></a>（<?cs var:Claim.licence_type ?>，<?cs var:Claim.licence_kb ?> KB）</td></tr>
+    <tr><th scope="row"><?cs var:S.Claim.col_licence ?></th><td><?cs if:Claim.status == "refused" || Claim.status == "withdrawn" ?><span id="licence-removed"><?cs var:S.Claim.licence_removed ?></span><?cs else ?><a id="licence-view" href="/claims/<?cs var:Claim.id ?>/licence"><?cs var:S.Claim.view ?></a> · <a id="licence-download" href="/claims/<?cs var:Claim.id ?>/licence?download=1"><?cs var:S.Claim.download ?></a><?cs /if ?>（<?cs var:Claim.licence_type ?>，<?cs var:Claim.licence_kb ?> KB）</td></tr>
     <tr><th scope="row"><?cs var:S.Claim.col_status ?></th><td id="claim-status"><?cs var:S.Claim.status[Claim.status] ?><?cs if:Claim.decided ?>（<?cs var:Claim.decided ?> <?cs var:Claim.decided_by ?>）<?cs /if ?><?cs if:Claim.reason ?><br><?cs var:Claim.reason ?><?cs /if ?></td></tr>
   </table>
   <?cs if:Can.decide ?>

@@ -19,6 +19,7 @@
 #define CLAIM	ACCT_BY_CLAIM
 #define APPR	ACCT_BY_APPROVAL
 #define FI	ACCT_BY_FI
+#define WDRAW	ACCT_BY_CLAIMANT
 
 #define LOCK_FX		(ACCT_FX_SET_LOCK | ACCT_FX_END_SESSIONS)
 #define LIFT_FX		(ACCT_FX_CLEAR_LOCK | ACCT_FX_CLEAR_FAILS)
@@ -72,8 +73,9 @@ static const struct acct_step table[USER_STATUS__MAX][ACCT__MAX] = {
 		/* no sign-in at all: no lock (failures are counted), no
 		 * reset; only the claim's decision or a revocation ends it */
 		[ACCT_CLAIM_APPROVE] = T(USER_ACTIVE, CLAIM, "claim.activate", LIFT_FX),
-		/* a refused claim is a revocation with the operator's reason */
-		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM, "revoke", REVOKE_FX),
+		/* a refused claim is a revocation with the operator's reason;
+		 * the enterprise withdrawing its own claim (WDRAW) is one too */
+		[ACCT_REVOKE] = T(USER_REVOKED, ADM | FORM | CLAIM | WDRAW, "revoke", REVOKE_FX),
 	},
 	[USER_REVOKED] = {
 		/* terminal: nothing leaves it */

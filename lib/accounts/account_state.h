@@ -58,6 +58,9 @@ enum acct_by {
 					 * the FI's region (its managers) or the
 					 * FI's manager (its officers), scoped by
 					 * lib/finance/fi.c's query */
+	ACCT_BY_CLAIMANT = 1u << 9,	/* a pending claimant withdrawing its own
+					 * claim, proven by its password
+					 * (claim.c claim_withdraw) */
 };
 
 /* What a step does to the row besides setting the status. */

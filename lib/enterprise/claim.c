@@ -44,6 +44,7 @@ enum {
 	STMT_CLAIM_LOCK,
 	STMT_CLAIM_USER_LOCK,
 	STMT_CLAIM_DECIDE,
+	STMT_CLAIM_OWN_LOCK,
 	STMT_CLAIM__MAX
 };
 
@@ -70,12 +71,18 @@ static const char *const sql[STMT_CLAIM__MAX] = {
 	    "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.id = ? AND" CLAIM_SCOPE,
 	[STMT_CLAIM_LOCK] =
 	    "SELECT c.status, c.enterprise_id, c.user_id, c.ent_name, c.reg_no,"
-	    " c.legal_name, c.legal_id_enc FROM enterprise_claims c"
+	    " c.legal_name, c.legal_id_enc, c.licence_file FROM enterprise_claims c"
 	    " WHERE c.id = ? AND" CLAIM_SCOPE " FOR UPDATE",
 	[STMT_CLAIM_USER_LOCK] = "SELECT status FROM users WHERE id = ? FOR UPDATE",
 	[STMT_CLAIM_DECIDE] =
 	    "UPDATE enterprise_claims SET status = ?, decided_at = UTC_TIMESTAMP(),"
 	    " decided_by = ?, reason = ? WHERE id = ?",
+	/* the pending claim of an enterprise account, by its own username */
+	[STMT_CLAIM_OWN_LOCK] =
+	    "SELECT c.id, c.user_id, c.enterprise_id, c.region_code, c.licence_file"
+	    " FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
+	    " WHERE u.username = ? AND u.role = 'enterprise' AND c.status = 'pending'"
+	    " ORDER BY c.id DESC LIMIT 1 FOR UPDATE",
 };
 
 static const struct db_module mod = { DBM_CLAIM, STMT_CLAIM__MAX, sql };
@@ -627,6 +634,7 @@ struct claim_step {
 	const char		*reason, *today;
 	struct ent_registration	 g;
 	long long		 ent_id, uid;
+	char			 file[128];	/* the licence's stored name */
 };
 
 static enum err
@@ -641,6 +649,8 @@ decide_locked(struct step_run *run)
 	c->g.legal_name = db_col_dup(run->row, run->a, 5);
 	c->g.legal_id = open_text(run->a, c->k->data, LEGAL_AAD,
 	    db_col_str(run->row, 6));
+	snprintf(c->file, sizeof c->file, "%s",
+	    db_col_str(run->row, 7) ? db_col_str(run->row, 7) : "");
 	return ERR_OK;
 }
 
@@ -695,7 +705,8 @@ decide_change(struct step_run *run)
 		    c->uid, changed);
 	else
 		snprintf(run->detail, sizeof run->detail,
-		    "enterprise %lld, user %lld", c->ent_id, c->uid);
+		    "enterprise %lld, user %lld; licence removed", c->ent_id,
+		    c->uid);
 	return ERR_OK;
 }
 
@@ -710,17 +721,99 @@ static const struct step refuse_step = {
 
 enum err
 claim_decide(struct db *db, const struct ent_keys *k,
-    const struct audit_actor *actor, const char *region, long long id,
-    bool approve, const char *reason, const char *today)
+    const struct audit_actor *actor, const char *licdir, const char *region,
+    long long id, bool approve, const char *reason, const char *today)
 {
 	/* the scope predicate of STMT_CLAIM_LOCK (CLAIM_SCOPE) */
 	struct db_param		 scope[] = { DB_STR(region), DB_STR(region) };
 	struct claim_step	 c;
+	enum err		 rc;
 
 	memset(&c, 0, sizeof c);
 	c.k = k;
 	c.reason = reason;
 	c.today = today;
-	return step_run(db, approve ? &approve_step : &refuse_step, actor,
+	rc = step_run(db, approve ? &approve_step : &refuse_step, actor,
 	    scope, 2, id, 0, &c);
+	/* the refused claimant's identity document goes only once the
+	 * refusal is final; a failed unlink leaves a file nothing names */
+	if (rc == ERR_OK && !approve && licence_name_valid(c.file))
+		licence_remove(licdir, c.file);
+	return rc;
+}
+
+enum err
+claim_withdraw(struct db *db, const struct audit_actor *actor0,
+    const char *licdir, const char *username)
+{
+	struct db_param		 l[] = { DB_STR(username) };
+	struct arena		*a = arena_new(1024);
+	struct audit_actor	 actor = *actor0;
+	struct db_rows		*rows;
+	const char		*file = NULL, *region = NULL;
+	long long		 id = 0, uid = 0, ent_id = 0;
+	bool			 user_pending = false;
+	char			 oid[24], org[40];
+	enum err		 rc;
+	int			 n;
+
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((rc = db_begin(db)) != ERR_OK)
+		goto out;
+	if ((rc = db_query(db, a, &mod, STMT_CLAIM_OWN_LOCK, l, 1, &rows)) != ERR_OK)
+		goto rollback;
+	if ((n = db_next(rows)) == 1) {
+		id = db_col_int(rows, 0);
+		uid = db_col_int(rows, 1);
+		ent_id = db_col_int(rows, 2);
+		region = db_col_dup(rows, a, 3);
+		file = db_col_dup(rows, a, 4);
+	}
+	db_rows_free(rows);
+	if (n != 1) {
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+		goto rollback;
+	}
+	{
+		struct db_param p[] = { DB_INT(uid) };
+
+		if ((rc = db_query(db, a, &mod, STMT_CLAIM_USER_LOCK, p, 1, &rows)) != ERR_OK)
+			goto rollback;
+		if (db_next(rows) == 1)
+			user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
+		db_rows_free(rows);
+	}
+	if (!user_pending) {
+		rc = ERR_CONFLICT;
+		goto rollback;
+	}
+	snprintf(org, sizeof org, "enterprise:%lld", ent_id);
+	actor.user_id = uid;
+	actor.role = "enterprise";
+	actor.org = org;
+	actor.region = region;
+	if ((rc = claim_user_step(db, &actor, uid, ACCT_REVOKE, ACCT_BY_CLAIMANT,
+	    "claim withdrawn by the enterprise")) != ERR_OK)
+		goto rollback;
+	{
+		struct db_param p[] = { DB_STR("withdrawn"), DB_INT(uid), DB_STR(""),
+		    DB_INT(id) };
+
+		if ((rc = db_exec(db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL, NULL)) != ERR_OK)
+			goto rollback;
+	}
+	snprintf(oid, sizeof oid, "%lld", id);
+	if ((rc = audit_write(db, &actor, "claim.withdraw", "claim", oid, AUDIT_OK,
+	    arena_printf(a, "enterprise %lld, user %lld; licence removed", ent_id,
+	    uid))) != ERR_OK)
+		goto rollback;
+	if ((rc = db_commit(db)) == ERR_OK && licence_name_valid(file))
+		licence_remove(licdir, file);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	arena_free(a);
+	return rc;
 }

@@ -135,11 +135,24 @@ extern const struct step_machine claim_machine;
  * Approves or refuses claim `id` of `region`, one transaction with its
  * audit rows: approval writes the claimed values to the enterprise row
  * (history rows dated `today`) and activates the account, refusal (with
- * `reason`) revokes it.  ERR_NOTFOUND outside the region; ERR_CONFLICT
- * when the claim or its account is no longer pending.
+ * `reason`) revokes it and, once committed, deletes the licence file from
+ * `licdir` (an approved claim keeps it).  ERR_NOTFOUND outside the region;
+ * ERR_CONFLICT when the claim or its account is no longer pending.
  */
 enum err	claim_decide(struct db *, const struct ent_keys *,
-		    const struct audit_actor *, const char *region, long long id,
-		    bool approve, const char *reason, const char *today);
+		    const struct audit_actor *, const char *licdir, const char *region,
+		    long long id, bool approve, const char *reason, const char *today);
+
+/*
+ * Withdraws the pending claim of the enterprise account `username` (the
+ * caller proved it is its owner, e.g. by its password), one transaction
+ * with its audit rows: the claim ends 'withdrawn', the account is revoked
+ * (ACCT_BY_CLAIMANT); once committed the licence file is deleted from
+ * `licdir`.  The audit rows are the claimant's (`actor0` gives the
+ * request's address).  ERR_NOTFOUND when the account has no pending
+ * claim; ERR_CONFLICT when the account is no longer pending.
+ */
+enum err	claim_withdraw(struct db *, const struct audit_actor *actor0,
+		    const char *licdir, const char *username);
 
 #endif

@@ -32,7 +32,8 @@
 #define CLAIM	ACCT_BY_CLAIM
 #define APPR	ACCT_BY_APPROVAL	/* a supervisor's approval of a staff request */
 #define FI	ACCT_BY_FI	/* an FI user closed by its region's operators or its FI's manager */
-#define ALL_BY	(OP | APPR | ADM | FORM | SIGNIN | SELF | REG | CLAIM | FI)
+#define WDRAW	ACCT_BY_CLAIMANT	/* a pending claimant withdrawing its claim */
+#define ALL_BY	(OP | APPR | ADM | FORM | SIGNIN | SELF | REG | CLAIM | FI | WDRAW)
 
 /* The whole table typed out again: (from, action) -> to, who, audit. */
 static const struct {
@@ -94,7 +95,7 @@ static const struct {
 		[ACCT_TOTP_RESET] = { NO, 0, NULL },
 		[ACCT_SUSPEND] = { NO, 0, NULL },
 		[ACCT_REACTIVATE] = { NO, 0, NULL },
-		[ACCT_REVOKE] = { R, ADM | FORM | CLAIM, "revoke" },
+		[ACCT_REVOKE] = { R, ADM | FORM | CLAIM | WDRAW, "revoke" },
 		[ACCT_CLAIM_WAIT] = { NO, 0, NULL },
 		[ACCT_CLAIM_APPROVE] = { A, CLAIM, "claim.activate" },
 	},
@@ -114,7 +115,7 @@ static const struct {
 	},
 };
 
-static const enum acct_by bys[] = { SIGNIN, SELF, OP, APPR, ADM, FORM, REG, CLAIM };
+static const enum acct_by bys[] = { SIGNIN, SELF, OP, APPR, ADM, FORM, REG, CLAIM, WDRAW };
 
 /* every (state, action, actor) answers as the typed-out table */
 static void
@@ -218,7 +219,13 @@ revoke_wipes(void **state)
 		assert_true(s->fx & ACCT_FX_WIPE_TOTP);
 		assert_true(s->fx & ACCT_FX_REASON);
 		assert_false(s->who & (OP | SIGNIN | SELF));
+		/* the claimant's withdrawal only from pending */
+		assert_true(s->who & WDRAW);
 	}
+	for (int f = 0; f < USER_STATUS__MAX; f++)
+		for (int act = 0; act < ACCT__MAX; act++)
+			if (acct_cell((enum user_status)f, (enum acct_action)act)->who & WDRAW)
+				assert_true(f == P && act == ACCT_REVOKE);
 	/* nothing else wipes a password */
 	for (int f = 0; f < USER_STATUS__MAX; f++)
 		for (int act = 0; act < ACCT__MAX; act++)
