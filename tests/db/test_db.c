@@ -21,6 +21,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "crypto/crypto.h"
+#include "crypto/seal.h"
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/db_region.h"
@@ -288,6 +289,131 @@ migrate_refuses_duplicate_versions(void **state)
 	assert_int_equal(migrate_from_copy(
 	    "echo 'SELECT 1;' > 001_again.sql", msg, sizeof msg), ERR_CONFLICT);
 	assert_non_null(strstr(msg, "share a version"));
+}
+
+/* One statement through a raw admin connection to database `name`. */
+static void
+scratch_sql(const char *name, const char *q)
+{
+	MYSQL		*m = mysql_init(NULL);
+	unsigned	 zero = 0;
+
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(m, MYSQL_OPT_LOCAL_INFILE, &zero);
+	if (mysql_real_connect(m, NULL, cfg.db.admin_user, cfg.db.admin_password,
+	    name, 0, cfg.db.socket, 0) == NULL)
+		fail_msg("connect %s: %s", name != NULL ? name : "-", mysql_error(m));
+	if (mysql_query(m, q) != 0)
+		fail_msg("%s: %s", q, mysql_error(m));
+	mysql_close(m);
+}
+
+/* Migrates database `name` from the schema folder `dir`. */
+static enum err
+migrate_db(const char *name, const char *dir, bool keys, char *msg,
+    size_t msglen)
+{
+	struct config	 c = cfg;
+	struct db	*db;
+	FILE		*out = tmpfile();
+	enum err	 rc;
+
+	c.db.name = (char *)name;
+	c.schema = (char *)dir;
+	c.have_keys = keys;
+	assert_non_null(db = db_new(&c.db, true));
+	rc = migrate_run(db, &c, out);
+	rewind(out);
+	memset(msg, 0, msglen);
+	(void)!fread(msg, 1, msglen - 1, out);
+	fclose(out);
+	db_free(db);
+	return rc;
+}
+
+/* R-09.4 (issue 12 item 16): a database older than 018 that still holds
+ * plain contacts gets them sealed just before 018 drops the columns; the
+ * sealed value opens to what was there.  Without Keys migrate refuses and
+ * leaves the plain value and its column in place.  Runs in a scratch
+ * database of its own (<name>_scratch, granted to the owner account by
+ * scripts/dev), migrated to 017 from a copy of the schema folder. */
+static void
+r_09_4_migrate_seals_plain_contacts_before_018(void **state)
+{
+	char		 scratch[128], dir[] = "/tmp/duijie-schema-XXXXXX";
+	char		 cmd[8192], msg[8192], q[512];
+	struct arena	*a = arena_new(4096);
+	MYSQL		*m = mysql_init(NULL);
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	const char	*plain;
+
+	(void)state;
+	snprintf(scratch, sizeof scratch, "%s_scratch", cfg.db.name);
+	snprintf(q, sizeof q, "DROP DATABASE IF EXISTS `%s`", scratch);
+	scratch_sql(NULL, q);
+	snprintf(q, sizeof q, "CREATE DATABASE `%s` CHARACTER SET utf8mb4"
+	    " COLLATE utf8mb4_unicode_ci", scratch);
+	scratch_sql(NULL, q);
+
+	/* the schema as a 017 installation had it */
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp %s/*.sql %s/ && cd %s && for f in [0-9]*.sql;"
+	    " do [ \"${f%%%%_*}\" -ge 18 ] && rm \"$f\"; done; rm grants.sql; ls 017_*.sql >/dev/null",
+	    cfg.schema, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	if (migrate_db(scratch, dir, true, msg, sizeof msg) != ERR_OK)
+		fail_msg("migrating to 017: %s", msg);
+	scratch_sql(scratch, "INSERT INTO users (username, role, region_code,"
+	    " org_kind, org_id, real_name, contact, pw_hash) VALUES ('tdb-plain',"
+	    " 'operator', '440100', 'office', 1, '旧版本', '020-83331234', '')");
+	scratch_sql(scratch, "INSERT INTO agencies (name, region_code, net_contact)"
+	    " VALUES ('tdb-plain-agency', '440100', '13800138000')");
+
+	/* without Keys: refused before 018, nothing dropped */
+	assert_int_equal(migrate_db(scratch, cfg.schema, false, msg, sizeof msg),
+	    ERR_CONFIG);
+	assert_non_null(strstr(msg, "plain contacts that must be sealed"));
+	assert_null(strstr(msg, "applying 018"));
+	scratch_sql(scratch, "SELECT contact FROM users WHERE username = 'tdb-plain'");
+
+	/* with Keys: sealed, then dropped, then the rest applied */
+	assert_int_equal(migrate_db(scratch, cfg.schema, true, msg, sizeof msg),
+	    ERR_OK);
+	assert_non_null(strstr(msg, "sealed 1 plain users.contact"));
+	assert_non_null(strstr(msg, "sealed 1 plain agencies.net_contact"));
+	assert_non_null(strstr(msg, "applying 018_drop_plain_contacts.sql"));
+
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (mysql_real_connect(m, NULL, cfg.db.admin_user, cfg.db.admin_password,
+	    scratch, 0, cfg.db.socket, 0) == NULL)
+		fail_msg("connect: %s", mysql_error(m));
+	assert_int_equal(mysql_query(m, "SELECT u.contact_enc, g.net_contact_enc,"
+	    " (SELECT COUNT(*) FROM information_schema.columns WHERE"
+	    " table_schema = DATABASE() AND ((table_name = 'users' AND"
+	    " column_name = 'contact') OR (table_name = 'agencies' AND"
+	    " column_name = 'net_contact')))"
+	    " FROM users u, agencies g WHERE u.username = 'tdb-plain'"
+	    " AND g.name = 'tdb-plain-agency'"), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	assert_non_null(row[0]);
+	assert_non_null(row[1]);
+	plain = open_text(a, cfg.data_key, "users.contact", row[0]);
+	assert_non_null(plain);
+	assert_string_equal(plain, "020-83331234");
+	plain = open_text(a, cfg.data_key, "agencies.net_contact", row[1]);
+	assert_non_null(plain);
+	assert_string_equal(plain, "13800138000");
+	assert_string_equal(row[2], "0");	/* both plain columns are gone */
+	mysql_free_result(res);
+	mysql_close(m);
+
+	snprintf(q, sizeof q, "DROP DATABASE `%s`", scratch);
+	scratch_sql(NULL, q);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	(void)!system(cmd);
+	arena_free(a);
 }
 
 /* R-09.5: the seeded calendar (schema/005_calendar.sql, every row of
@@ -608,13 +734,14 @@ x_aud_db_tx_commits_or_rolls_back(void **state)
 	long long	 before;
 
 	(void)state;
+	before = audit_rows("test.db_tx");
 	assert_int_equal(db_tx(db, 0, tx_probe_fn, &p), ERR_FORBIDDEN);
 	assert_int_equal(p.runs, 1);
 	assert_true(p.had_scratch);
 	assert_true(p.in_tx);
 	assert_int_equal(p.nested, ERR_CONFLICT);
 	assert_false(db_in_tx(db));
-	assert_int_equal(audit_rows("test.db_tx"), 0);
+	assert_int_equal(audit_rows("test.db_tx"), before);
 
 	/* fn's ERR_OK commits: no transaction is left open */
 	memset(&p, 0, sizeof p);
@@ -671,6 +798,7 @@ main(void)
 		cmocka_unit_test(migrate_refuses_an_edited_migration),
 		cmocka_unit_test(migrate_refuses_a_vanished_migration),
 		cmocka_unit_test(migrate_refuses_duplicate_versions),
+		cmocka_unit_test(r_09_4_migrate_seals_plain_contacts_before_018),
 		cmocka_unit_test(r_09_5_calendar_loads_the_seed),
 		cmocka_unit_test(r_02_2_agency_get_is_scoped),
 		cmocka_unit_test(x_aud_begin_refuses_nesting),
