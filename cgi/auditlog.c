@@ -201,6 +201,7 @@ handle_audit(struct req *r)
 	struct auditlog_filter	 f;
 	struct auditlog_list	 l;
 	struct pager		 pg;
+	const char		*query;
 	enum err		 rc;
 	int			 st;
 
@@ -221,9 +222,10 @@ handle_audit(struct req *r)
 		for (int i = 0; i < AUDIT_PAGE; i++)
 			if ((e[i] = query_escape(r->a, r->f[i].s)) == NULL)
 				return 500;
-		if (req_setf(r, "Audit.query", "user=%s&action=%s&org=%s&from=%s&to=%s",
+		query = arena_printf(r->a, "user=%s&action=%s&org=%s&from=%s&to=%s",
 		    e[AUDIT_USER], e[AUDIT_ACTION], e[AUDIT_ORG], e[AUDIT_FROM],
-		    e[AUDIT_TO]) == -1)
+		    e[AUDIT_TO]);
+		if (query == NULL || req_set(r, "Audit.query", query) == -1)
 			return 500;
 	}
 	req_pager_init(r, AUDIT_PAGE, AUDIT_PER_PAGE, 0, &pg);
@@ -233,8 +235,7 @@ handle_audit(struct req *r)
 	if (audit_rows_to_hdf(r, "Audit.rows", &l) == -1)
 		return 500;
 	pg.total = l.total;
-	if (req_pager(r, &pg, arena_printf(r->a, "/audit?%s&",
-	    hdf_get_value(r->hdf, "Audit.query", ""))) == -1)
+	if (req_pager(r, &pg, arena_printf(r->a, "/audit?%s&", query)) == -1)
 		return 500;
 	return 200;
 }
