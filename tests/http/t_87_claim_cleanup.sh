@@ -11,7 +11,7 @@
 
 OUTBOX=$DUIJIE_STATE/sms-outbox.log
 LICDIR=$DUIJIE_STATE/licences
-last_code() { grep " $1 " "$OUTBOX" 2>/dev/null | tail -n 1 | grep -o '验证码为 [0-9]\{6\}' | grep -o '[0-9]\{6\}'; }
+last_code() { sms_settle; grep " $1 " "$OUTBOX" 2>/dev/null | tail -n 1 | grep -o '验证码为 [0-9]\{6\}' | grep -o '[0-9]\{6\}'; }
 
 uscc_for() { # REGION6 ORG8: a valid USCC (GB 32100)
 	awk -v p="91$1$2" 'BEGIN {
