@@ -3,6 +3,7 @@
  * as CSV (X-AUD, R-02.2).  Auditors read; nothing here changes data
  * except the audit row that records an export.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -172,7 +173,17 @@ audit_rows_to_hdf(struct req *r, const char *name, const struct auditlog_list *l
 		    node_set(row, "object_type", a->object_type) == -1 ||
 		    node_set(row, "object_id", a->object_id) == -1 ||
 		    node_set(row, "outcome", a->outcome) == -1 ||
-		    node_set(row, "detail", a->detail) == -1)
+		    node_set(row, "detail", a->detail) == -1 ||
+		    node_set(row, "real_name", a->actor_real) == -1 ||
+		    node_set(row, "org_name", a->org_name) == -1 ||
+		    node_set(row, "region_name", a->region_name) == -1)
+			return -1;
+		if ((s = label(r, "Portal", a->portal)) != NULL &&
+		    node_set(row, "portal_label", s) == -1)
+			return -1;
+		if (*a->object_type != '\0' &&
+		    (s = label(r, "Object", a->object_type)) != NULL &&
+		    node_set(row, "object_label", s) == -1)
 			return -1;
 		if ((s = label(r, "Action", a->action)) != NULL &&
 		    node_set(row, "action_label", s) == -1)
@@ -182,6 +193,43 @@ audit_rows_to_hdf(struct req *r, const char *name, const struct auditlog_list *l
 			return -1;
 		if ((s = label(r, "Outcome", a->outcome)) != NULL &&
 		    node_set(row, "outcome_label", s) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The organisations the auditor may filter by, as Audit.orgs; the chosen
+ * one is marked, and kept as an entry of its own when it is not among
+ * them (another region's, an enterprise's).  -1 on OOM, else the status. */
+static int
+orgs_to_hdf(struct req *r, const char *chosen)
+{
+	struct auditlog_org_list	 l;
+	enum err			 rc;
+	bool				 found = false;
+	size_t				 i;
+
+	if ((rc = auditlog_orgs(r->app->db, r->a, r->sess->user.region, &l)) != ERR_OK)
+		return status_of(rc);
+	for (i = 0; i < l.n; i++) {
+		HDF		*row = req_row(r, "Audit.orgs", i);
+		const char	*k = label(r, "OrgKind", l.v[i].kind);
+		bool		 sel = strcmp(l.v[i].value, chosen) == 0;
+
+		if (row == NULL || node_set(row, "value", l.v[i].value) == -1 ||
+		    node_set(row, "name", l.v[i].name) == -1 ||
+		    node_set(row, "kind", k != NULL ? k : l.v[i].kind) == -1 ||
+		    (sel && node_set(row, "selected", "1") == -1))
+			return -1;
+		found = found || sel;
+	}
+	if (!found && *chosen != '\0') {
+		HDF *row = req_row(r, "Audit.orgs", i);
+
+		if (row == NULL || node_set(row, "value", chosen) == -1 ||
+		    node_set(row, "name", chosen) == -1 ||
+		    node_set(row, "kind", "") == -1 ||
+		    node_set(row, "selected", "1") == -1)
 			return -1;
 	}
 	return 0;
@@ -203,7 +251,7 @@ handle_audit(struct req *r)
 	struct pager		 pg;
 	const char		*query;
 	enum err		 rc;
-	int			 st;
+	int			 st, os;
 
 	r->tmpl = TMPL_AUDIT;
 	req_set(r, "Page.nav", "audit");
@@ -211,6 +259,8 @@ handle_audit(struct req *r)
 	req_set(r, "Audit.scope_name", r->sess->user.region_name);
 	if ((st = read_filter(r, &f)) == -1)
 		return 500;
+	if ((os = orgs_to_hdf(r, r->f[AUDIT_ORG].s)) != 0)
+		return os == -1 ? 500 : os;
 	if (st == 1) {
 		req_set(r, "Audit.invalid", "1");
 		return 200;
@@ -270,7 +320,10 @@ csv_row(void *arg, const struct auditlog_row *a)
 	    csv_field(c->csv, (s = label(c->r, "Outcome", a->outcome)) != NULL ?
 	    s : a->outcome) == -1 ||
 	    csv_field(c->csv, a->detail) == -1 ||
-	    csv_field(c->csv, a->request_id) == -1)
+	    csv_field(c->csv, a->request_id) == -1 ||
+	    csv_field(c->csv, a->actor_real) == -1 ||
+	    csv_field(c->csv, a->org_name) == -1 ||
+	    csv_field(c->csv, a->region_name) == -1)
 		return -1;
 	return csv_end_row(c->csv);
 }
@@ -287,7 +340,7 @@ handle_audit_csv(struct req *r)
 {
 	static const char *const head[] = { "编号", "时间（北京时间）", "用户名",
 	    "角色", "机构", "地区", "门户", "客户端地址", "操作", "对象", "结果",
-	    "详情", "请求编号" };
+	    "详情", "请求编号", "姓名", "机构名称", "地区名称" };
 	struct auditlog_filter	 f;
 	struct audit_actor	 actor;
 	struct csv_ctx		 c = { r, NULL };

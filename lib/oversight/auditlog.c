@@ -12,6 +12,7 @@ enum {
 	STMT_AUDITLOG_COUNT,
 	STMT_AUDITLOG_SEARCH,
 	STMT_AUDITLOG_OF_USER,
+	STMT_AUDITLOG_ORGS,
 	STMT_AUDITLOG__MAX
 };
 
@@ -19,10 +20,22 @@ enum {
 	"SELECT l.id, DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s'), COALESCE(l.actor_id, 0)," \
 	" COALESCE(u.username, ''), l.actor_role, l.actor_org, l.actor_region," \
 	" l.portal, l.client_addr, l.request_id, l.action, l.object_type," \
-	" l.object_id, l.outcome, l.detail"
+	" l.object_id, l.outcome, l.detail, COALESCE(u.real_name, '')," \
+	" COALESCE(" ORG_NAME("l.actor_org") ", ''), COALESCE(rg.name, '')"
+
+/* The name of the organisation an actor_org value ("office:2") names. */
+#define ORG_ID(col) "CAST(SUBSTRING_INDEX(" col ", ':', -1) AS UNSIGNED)"
+#define ORG_NAME(col) \
+	"CASE SUBSTRING_INDEX(" col ", ':', 1)" \
+	" WHEN 'office' THEN (SELECT o.name FROM offices o WHERE o.id = " ORG_ID(col) ")" \
+	" WHEN 'agency' THEN (SELECT g.name FROM agencies g WHERE g.id = " ORG_ID(col) ")" \
+	" WHEN 'fi' THEN (SELECT f.name FROM fis f WHERE f.id = " ORG_ID(col) ")" \
+	" WHEN 'enterprise' THEN (SELECT e.name FROM enterprises e WHERE e.id = " ORG_ID(col) ")" \
+	" END"
 
 #define AUDITLOG_FROM \
-	" FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id"
+	" FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id" \
+	" LEFT JOIN regions rg ON rg.code = l.actor_region"
 
 /* Parameters, in order: scope x2, username x2, action x3 (the last a
  * LIKE pattern "prefix.%"), org x2, from, to. */
@@ -42,6 +55,15 @@ static const char *const sql[STMT_AUDITLOG__MAX] = {
 	    AUDITLOG_COLS AUDITLOG_FROM
 	    " WHERE (l.object_type = 'user' AND l.object_id = ?) OR l.actor_id = ?"
 	    " ORDER BY l.id DESC LIMIT ?",
+	/* the offices, agencies and FIs of a scope, for the filter's list */
+	[STMT_AUDITLOG_ORGS] =
+	    "SELECT CONCAT('office:', o.id), 'office', o.name, 1 FROM offices o"
+	    " WHERE" REGION_SCOPE("o.region_code")
+	    " UNION ALL SELECT CONCAT('agency:', g.id), 'agency', g.name, 2"
+	    " FROM agencies g WHERE" REGION_SCOPE("g.region_code")
+	    " UNION ALL SELECT CONCAT('fi:', f.id), 'fi', f.name, 3 FROM fis f"
+	    " WHERE" REGION_SCOPE("f.region_code")
+	    " ORDER BY 4, 3 LIMIT 2000",
 };
 
 static const struct db_module mod = { DBM_AUDITLOG, STMT_AUDITLOG__MAX, sql };
@@ -126,6 +148,9 @@ row_peek(const struct db_rows *r, struct auditlog_row *o)
 	o->object_id = nz(db_col_str(r, 12));
 	o->outcome = nz(db_col_str(r, 13));
 	o->detail = nz(db_col_str(r, 14));
+	o->actor_real = nz(db_col_str(r, 15));
+	o->org_name = nz(db_col_str(r, 16));
+	o->region_name = nz(db_col_str(r, 17));
 }
 
 /* The same, copied into `a`.  -1 on OOM. */
@@ -135,7 +160,7 @@ row_copy(const struct db_rows *r, struct arena *a, struct auditlog_row *o)
 	const char **s[] = { &o->at, &o->actor_name, &o->role, &o->org,
 	    &o->region, &o->portal, &o->client_addr, &o->request_id,
 	    &o->action, &o->object_type, &o->object_id, &o->outcome,
-	    &o->detail };
+	    &o->detail, &o->actor_real, &o->org_name, &o->region_name };
 
 	row_peek(r, o);
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
@@ -258,3 +283,50 @@ auditlog_of_user(struct db *db, struct arena *a, long long id, size_t max,
 		out->total = (long long)out->n;
 	return rc;
 }
+
+enum err
+auditlog_orgs(struct db *db, struct arena *a, const char *scope,
+    struct auditlog_org_list *out)
+{
+	struct db_param	 p[] = { DB_STR(scope), DB_STR(scope), DB_STR(scope),
+	    DB_STR(scope), DB_STR(scope), DB_STR(scope) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	size_t		 cap = 0;
+	int		 n;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = db_query(db, a, &mod, STMT_AUDITLOG_ORGS, p, 6, &rows)) != ERR_OK)
+		return rc;
+	while ((n = db_next(rows)) == 1) {
+		struct auditlog_org *o;
+
+		if (out->n == cap) {
+			struct auditlog_org *v;
+
+			cap = cap == 0 ? 64 : 2 * cap;
+			if ((v = arena_calloc(a, cap, sizeof *v)) == NULL)
+				goto oom;
+			if (out->n > 0)
+				memcpy(v, out->v, out->n * sizeof *v);
+			out->v = v;
+		}
+		o = &out->v[out->n];
+		if ((o->value = db_col_dup(rows, a, 0)) == NULL ||
+		    (o->kind = db_col_dup(rows, a, 1)) == NULL ||
+		    (o->name = db_col_dup(rows, a, 2)) == NULL)
+			goto oom;
+		out->n++;
+	}
+	db_rows_free(rows);
+	if (n == -1) {
+		out->n = 0;
+		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
+	}
+	return ERR_OK;
+oom:
+	db_rows_free(rows);
+	out->n = 0;
+	return ERR_NOMEM;
+}
+

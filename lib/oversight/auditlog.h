@@ -31,6 +31,9 @@ struct auditlog_row {
 	const char	*object_id;
 	const char	*outcome;	/* ok, denied, failed */
 	const char	*detail;
+	const char	*actor_real;	/* the user's real name, "" when none */
+	const char	*org_name;	/* the organisation's name, "" when none */
+	const char	*region_name;	/* "广州市", "" when no region */
 };
 
 struct auditlog_list {
@@ -91,5 +94,26 @@ enum err	auditlog_each(struct db *, struct arena *a,
  */
 enum err	auditlog_of_user(struct db *, struct arena *a, long long id,
 		    size_t max, struct auditlog_list *out);
+
+/* An organisation an auditor may filter by. */
+struct auditlog_org {
+	const char	*value;		/* as actor_org: "office:2" */
+	const char	*kind;		/* office, agency, fi */
+	const char	*name;
+};
+
+struct auditlog_org_list {
+	struct auditlog_org	*v;
+	size_t			 n;
+};
+
+/*
+ * The offices, agencies and financial institutions of `scope` (a region
+ * code as in auditlog_filter; "440000" is every one), offices first, then
+ * agencies, then FIs, each by name; at most 2000.  In `a`.  ERR_DB_LOST,
+ * ERR_DB, ERR_NOMEM (then *out is empty).
+ */
+enum err	auditlog_orgs(struct db *, struct arena *a, const char *scope,
+		    struct auditlog_org_list *out);
 
 #endif

@@ -63,10 +63,10 @@ expect_status 405 "X-AUD the audit log is read only (no POST)"
 # --- filters (X-AUD) -----------------------------------------------------------------------------
 req GET "$INTRANET/audit?user=op-gz&action=access.denied" --jar "$AUD"
 expect_status 200 "X-AUD filter by user and action"
-expect_body '<td>op-gz</td>' "X-AUD ... shows op-gz's refused access"
-expect_no_body '<td>(op-gd|aud-gd|gov-gz)</td>' "X-AUD ... and no other user's rows"
+expect_body '<span class="uname">op-gz</span>' "X-AUD ... shows op-gz's refused access"
+expect_no_body '<span class="uname">(op-gd|aud-gd|gov-gz)</span>' "X-AUD ... and no other user's rows"
 expect_no_body '<code>login</code>' "X-AUD ... and no other action"
-expect_body "user:$GOV_FS" "X-AUD ... naming the object"
+expect_body "<td>用户 $GOV_FS</td>" "X-AUD ... naming the object (its kind in Chinese)"
 expect_body 'region scope' "X-AUD ... and the reason"
 expect_body 'value="op-gz"' "X-UI the filter form keeps the input"
 
@@ -84,11 +84,26 @@ expect_body 'id="audit-none"' "X-SEC _ in the action is not a LIKE wildcard"
 
 office=$(sql "SELECT CONCAT('office:', org_id) FROM users WHERE username = 'op-gz'")
 req GET "$INTRANET/audit?org=$office" --jar "$AUD"
-expect_body '<td>op-gz</td>' "X-AUD filter by organisation ($office)"
-expect_no_body '<td>op-gd</td>' "X-AUD ... shows only that organisation's users"
+expect_body '<span class="uname">op-gz</span>' "X-AUD filter by organisation ($office)"
+expect_no_body '<span class="uname">op-gd</span>' "X-AUD ... shows only that organisation's users"
+oname=$(sql "SELECT name FROM offices WHERE id = ${office#office:}")
+expect_body "<option value=\"$office\" selected>人民银行：$oname</option>" \
+	"X-UI issue 18: the organisation is chosen from a list, by its name, and stays chosen"
+expect_body "<a href=\"/audit\?org=$office\" title=\"$office\">$oname</a>" \
+	"X-UI issue 18: a row names its organisation (a link that filters by it)"
+expect_body '<td>内网门户</td>' "X-UI issue 18: the portal in Chinese"
+expect_body '<td title="440100">广州市</td>' "X-UI issue 18: the region by its name"
+rname=$(sql "SELECT real_name FROM users WHERE username = 'op-gz'")
+expect_body "<span class=\"rname\">$rname</span>" "X-UI issue 18: the person's real name beside the username"
+expect_body '<div class="table-scroll">' "X-UI issue 18: the wide table scrolls inside its box"
+fsag=$(sql "SELECT name FROM agencies WHERE region_code = '440600' ORDER BY id LIMIT 1")
+gzag=$(sql "SELECT name FROM agencies WHERE region_code = '440100' ORDER BY id LIMIT 1")
+expect_body "<option value=\"agency:[0-9]+\">政府部门：$fsag</option>" "X-UI the province's auditor may choose any city's agency"
+req GET "$INTRANET/audit.csv?org=$office" --jar "$AUD"
+expect_body "\"$rname\",\"$oname\",\"广州市\"" "X-AUD issue 18: the export adds the real name, organisation and region names"
 
 req GET "$INTRANET/audit?from=$today&to=$today&user=op-gz" --jar "$AUD"
-expect_body '<td>op-gz</td>' "X-AUD today's Beijing date finds today's rows"
+expect_body '<span class="uname">op-gz</span>' "X-AUD today's Beijing date finds today's rows"
 req GET "$INTRANET/audit?from=2000-01-01&to=2000-01-02" --jar "$AUD"
 expect_body 'id="audit-none"' "X-AUD a date range without rows shows none"
 req GET "$INTRANET/audit?to=2000-01-01" --jar "$AUD"
@@ -98,7 +113,7 @@ req GET "$INTRANET/audit?from=2026-13-01&action=Bad!&org=xyz&to=2026-01-01" --ja
 expect_status 200 "X-AUD bad filters re-render the page"
 expect_body 'class="error-text" id="from-error">请输入有效日期' "X-AUD a bad date gets a message next to its field"
 expect_body 'class="error-text" id="action-error">操作名称只能包含' "X-AUD a bad action gets a message"
-expect_body 'class="error-text" id="org-error">请按' "X-AUD a bad organisation gets a message"
+expect_body 'class="error-text" id="org-error">请从列表中选择机构' "X-AUD a bad organisation gets a message"
 expect_body 'value="2026-13-01"' "X-UI the form keeps the bad input"
 expect_body 'value="Bad!"' "X-UI ... every field of it"
 expect_no_body '<table class="list audit"' "X-AUD no rows for a bad filter"
@@ -130,8 +145,10 @@ expect_status 303 "R-02.2 (set up) a Guangzhou auditor sets its password"
 req GET "$INTRANET/audit" --jar "$AJAR"
 expect_status 200 "R-02.2 a city auditor opens the audit log"
 expect_body '本地区用户的审计记录：广州市' "R-02.2 ... and is told its scope"
-expect_body '<td>440100</td>' "R-02.2 ... it sees its city's rows"
-expect_no_body '<td>(440000|440600)</td>' "R-02.2 ... and no other region's"
+expect_body '<td title="440100">广州市</td>' "R-02.2 ... it sees its city's rows"
+expect_body "<option value=\"agency:[0-9]+\">政府部门：$gzag</option>" "R-02.2 the city auditor chooses among its city's agencies"
+expect_no_body "政府部门：$fsag</option>" "R-02.2 ... and never sees another city's in the list"
+expect_no_body '<td title="(440000|440600)">' "R-02.2 ... and no other region's"
 req GET "$INTRANET/audit.csv" --jar "$AJAR"
 others=$(tail -n +2 "$RESP_BODY" | awk -F'","' '$6 != "440100"' | head -n 3)
 expect_eq "$others" "" "R-02.2 every row of the city auditor's export is its city's (none without a region)"
@@ -140,7 +157,7 @@ expect_eq "$others" "" "R-02.2 every row of the city auditor's export is its cit
 req GET "$INTRANET/audit?user=op-gd" --jar "$AJAR"
 expect_body 'id="audit-none"' "R-02.2 a city auditor cannot see the province's users' rows"
 req GET "$INTRANET/audit?user=op-gz" --jar "$AJAR"
-expect_body '<td>op-gz</td>' "R-02.2 ... but sees its city's"
+expect_body '<span class="uname">op-gz</span>' "R-02.2 ... but sees its city's"
 req GET "$INTRANET/audit.csv?user=op-gd" --jar "$AJAR"
 expect_eq "$(tail -n +2 "$RESP_BODY" | grep -c .)" 0 "R-02.2 the city auditor's export is scoped too"
 
