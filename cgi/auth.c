@@ -521,7 +521,9 @@ handle_account(struct req *r)
 	char			 when[32];
 
 	r->tmpl = TMPL_ACCOUNT;
-	if (time_beijing(u->last_login_at, when, sizeof when) == 0)
+	/* 上次登录: the sign-in before this session's (last_login_at is
+	 * this one's) */
+	if (time_beijing(u->prev_login_at, when, sizeof when) == 0)
 		req_set(r, "Account.last_login", when);
 	req_setf(r, "Account.pw_age", "%d", u->pw_age_days);
 	req_set(r, "Account.contact", contact_mask(r->a, u->contact));

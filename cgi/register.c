@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -108,7 +109,7 @@ check_sms_code(struct arena *a, struct fval *v)
 enum {
 	REG_USERNAME, REG_USCC, REG_ENT_NAME, REG_REG_NO, REG_LEGAL_NAME,
 	REG_LEGAL_ID, REG_CONTACT_NAME, REG_MOBILE, REG_SMS_CODE, REG_PASSWORD,
-	REG_PASSWORD2, REG_LICENCE, REG_PENDING, REG__MAX
+	REG_PASSWORD2, REG_LICENCE, REG_PENDING, REG_AGREE, REG__MAX
 };
 
 /* The same fields twice: all required to register, only the mobile
@@ -117,7 +118,8 @@ enum {
 	[REG_USERNAME] = { .name = "username", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 32, .check = check_username }, \
 	[REG_USCC] = { .name = "uscc", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 24, .check = check_uscc }, \
 	[REG_ENT_NAME] = { .name = "ent_name", .kind = FK_TEXT, .flags = R | F_TRIM, .minlen = 2, .maxlen = 100 }, \
-	[REG_REG_NO] = { .name = "reg_no", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 24, .check = check_regno }, \
+	/* optional: an enterprise with a USCC is registered under it */ \
+	[REG_REG_NO] = { .name = "reg_no", .kind = FK_CUSTOM, .flags = F_TRIM, .maxlen = 24, .check = check_regno }, \
 	[REG_LEGAL_NAME] = { .name = "legal_name", .kind = FK_TEXT, .flags = R | F_TRIM, .maxlen = 50 }, \
 	[REG_LEGAL_ID] = { .name = "legal_id", .kind = FK_CUSTOM, .flags = R | F_TRIM, .maxlen = 24, .check = check_idno }, \
 	[REG_CONTACT_NAME] = { .name = "contact_name", .kind = FK_TEXT, .flags = R | F_TRIM, .maxlen = 50 }, \
@@ -129,6 +131,8 @@ enum {
 	[REG_LICENCE] = { .name = "licence", .kind = FK_FILE }, \
 	/* GET /register?pending=1: the claim was sent */ \
 	[REG_PENDING] = { .name = "pending", .kind = FK_BOOL }, \
+	/* the user agreement and the privacy policy (/terms, /privacy) */ \
+	[REG_AGREE] = { .name = "agree", .kind = FK_BOOL, .flags = R }, \
 }
 
 static const struct field register_fields[REG__MAX] = REG_FIELDS(F_REQUIRED);
@@ -137,6 +141,7 @@ const struct form register_form = { register_fields, REG__MAX };
 const struct form register_sms_form = { register_sms_fields, REG__MAX };
 
 static enum claim_state claim_hint(struct req *);
+static void office_hint(struct req *, const char *);
 
 static struct sms_sender
 sender_of(const struct config *cfg)
@@ -178,13 +183,62 @@ send_code(struct req *r, enum sms_purpose purpose, const char *mobile,
 }
 
 /*
+ * What depends on more than one field: the registration number is the
+ * USCC unless another is typed (and a USCC typed into both fields is
+ * reported once, next to the USCC); the agreement's own message.
+ */
+static void
+tidy_fields(struct req *r)
+{
+	struct fval *rn = &r->f[REG_REG_NO], *us = &r->f[REG_USCC];
+
+	if (rn->error != NULL && strcasecmp(rn->s, us->s) == 0) {
+		rn->error = NULL;
+		r->nerrors--;
+		hdf_remove_tree(r->hdf, "Form.reg_no.error");
+	}
+	if (rn->len == 0 && us->error == NULL) {
+		rn->s = us->s;
+		rn->len = us->len;
+	}
+	if (r->f[REG_AGREE].error != NULL)
+		req_set(r, "Form.agree.error",
+		    views_str(r->app->views, "Err.agree_required"));
+	else if (r->f[REG_AGREE].i == 1)
+		req_set(r, "Form.agree.checked", "1");
+}
+
+/*
+ * GET /terms, GET /privacy (internet portal, public): the user agreement
+ * and the privacy policy a registration agrees to.  200.
+ */
+int
+handle_terms(struct req *r)
+{
+	r->tmpl = TMPL_TERMS;
+	return 200;
+}
+
+int
+handle_privacy(struct req *r)
+{
+	r->tmpl = TMPL_PRIVACY;
+	return 200;
+}
+
+/*
  * POST /register/sms (every registration field, mobile required): sends
  * a code (throttled) and shows the form again as typed.  200.
  */
 int
 handle_register_sms(struct req *r)
 {
+	const struct fval	*us = &r->f[REG_USCC];
+	bool			 taken;
+	enum err		 rc;
+
 	r->tmpl = TMPL_REGISTER;
+	tidy_fields(r);
 	if (r->f[REG_MOBILE].error != NULL)
 		return 200;
 	/* Errors in the other fields are not shown yet: the user is only
@@ -196,6 +250,18 @@ handle_register_sms(struct req *r)
 			snprintf(name, sizeof name, "Form.%s.error", register_fields[i].name);
 			hdf_remove_tree(r->hdf, name);
 		}
+	hdf_remove_tree(r->hdf, "Form.agree.error");
+	/* A USCC already registered is said now, before a code is sent
+	 * for a registration that cannot succeed. */
+	if (us->present && us->error == NULL) {
+		if ((rc = enterprise_uscc_taken(r->app->db, us->s, &taken)) != ERR_OK)
+			return status_of(rc);
+		if (taken) {
+			req_field_error(r, "uscc", "uscc_taken");
+			office_hint(r, us->s);
+			return 200;
+		}
+	}
 	claim_hint(r);
 	return send_code(r, SMS_REGISTER, r->f[REG_MOBILE].s, true);
 }
@@ -350,6 +416,7 @@ handle_register(struct req *r)
 	}
 	if (!cfg->have_keys)
 		return 500;
+	tidy_fields(r);
 	if (r->f[REG_PASSWORD].error == NULL && r->f[REG_MOBILE].error == NULL &&
 	    (why = password_policy(r->f[REG_PASSWORD].s, &(struct pw_context){
 	    r->f[REG_USERNAME].s, r->f[REG_MOBILE].s, r->f[REG_USCC].s,

@@ -31,6 +31,8 @@ enum page {
 	PAGE_AUDIT_CSV,
 	PAGE_REGISTER,
 	PAGE_REGISTER_SMS,
+	PAGE_TERMS,
+	PAGE_PRIVACY,
 	PAGE_FORGOT,
 	PAGE_FORGOT_SMS,
 	PAGE_PROFILE,
@@ -127,6 +129,8 @@ enum tmpl {
 	TMPL_USER_OTP,
 	TMPL_AUDIT,
 	TMPL_REGISTER,
+	TMPL_TERMS,
+	TMPL_PRIVACY,
 	TMPL_FORGOT,
 	TMPL_PROFILE,
 	TMPL_PROFILE_EDIT,
@@ -296,6 +300,8 @@ int	audit_rows_to_hdf(struct req *, const char *name,
  * in `a`; NULL on OOM. */
 char	*query_escape(struct arena *, const char *s);
 
+int	handle_terms(struct req *);		/* register.c */
+int	handle_privacy(struct req *);
 int	handle_register(struct req *);	/* register.c */
 int	handle_register_sms(struct req *);
 int	handle_forgot(struct req *);

@@ -11,7 +11,7 @@
     <dt><?cs var:S.Account.region ?></dt><dd><?cs var:User.region_name ?>（<?cs var:User.region ?>）</dd>
     <dt><?cs var:S.Account.org ?></dt><dd><?cs var:User.org_name ?></dd>
     <dt><?cs var:S.Account.contact ?></dt><dd><?cs var:Account.contact ?></dd>
-    <dt><?cs var:S.Account.last_login ?></dt><dd><?cs if:Account.last_login ?><?cs var:Account.last_login ?><?cs else ?>-<?cs /if ?></dd>
+    <dt><?cs var:S.Account.last_login ?></dt><dd id="acct-last-login"><?cs if:Account.last_login ?><?cs var:Account.last_login ?><?cs else ?>-<?cs /if ?></dd>
     <dt><?cs var:S.Account.pw_age ?></dt><dd><?cs var:Account.pw_age ?> <?cs var:S.Account.days ?></dd>
     <?cs if:User.role != "enterprise" ?><dt><?cs var:S.Account.totp ?></dt><dd><?cs if:Account.totp == "1" ?><?cs var:S.Account.totp_on ?><?cs else ?><?cs var:S.Account.totp_off ?><?cs /if ?></dd><?cs /if ?>
   </dl>

@@ -80,7 +80,8 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_FAILS] = "SELECT fail_count FROM users WHERE id = ?",
 	[STMT_USER_LOGIN_OK] =
 	    "UPDATE users SET fail_count = 0, fail_first_at = NULL,"
-	    " last_login_at = UTC_TIMESTAMP(), locked_notice = NULL WHERE id = ?",
+	    " prev_login_at = last_login_at, last_login_at = UTC_TIMESTAMP(),"
+	    " locked_notice = NULL WHERE id = ?",
 	[STMT_USER_SET_HASH] =
 	    "UPDATE users SET pw_hash = ?, pw_changed_at = UTC_TIMESTAMP(),"
 	    " must_change_pw = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
@@ -240,6 +241,7 @@ user_from_row(const struct db_rows *r, struct arena *a, unsigned first,
 	u->last_login_at = db_col_dup(r, a, C(15));
 	u->created_at = db_col_dup(r, a, C(16));
 	u->status_reason = db_col_dup(r, a, C(17));
+	u->prev_login_at = db_col_dup(r, a, C(18));
 	if (role < 0 || u->username == NULL || u->region == NULL ||
 	    u->org_kind == NULL || u->real_name == NULL || u->contact == NULL)
 		return -1;

@@ -53,6 +53,7 @@ struct user {
 	bool			 totp_enrolled;
 	int			 pw_age_days;
 	const char		*last_login_at;	/* UTC or NULL */
+	const char		*prev_login_at;	/* the sign-in before it, or NULL */
 	const char		*created_at;
 	const char		*status_reason;	/* why suspended or revoked, or "" */
 };
@@ -70,7 +71,8 @@ struct user {
 	" u.must_change_pw, u.totp_secret IS NOT NULL," \
 	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
 	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
-	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s'), u.status_reason"
+	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s'), u.status_reason," \
+	" DATE_FORMAT(u.prev_login_at, '%Y-%m-%d %H:%i:%s')"
 
 /* u.org_name is the organisation's name, kept by triggers
  * (schema/010_users_org_name.sql): no join per organisation kind. */

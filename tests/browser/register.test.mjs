@@ -186,6 +186,7 @@ step('R-06.1 R-06.2 X-UI: /register sends an SMS code without JavaScript and kee
   }
   await page.fill('#password', PASSWORD);
   await page.fill('#password2', PASSWORD);
+  await page.check('#agree');
 
   await submit('#send-sms');
   assert.equal(new URL(page.url()).pathname, '/register/sms');
@@ -193,6 +194,7 @@ step('R-06.1 R-06.2 X-UI: /register sends an SMS code without JavaScript and kee
   for (const [name, value] of Object.entries(user)) {
     assert.equal(await page.inputValue(`#${name}`), value, `field ${name} kept`);
   }
+  assert.ok(await page.isChecked('#agree'), 'the agreement stays ticked (issue 18)');
   // passwords and the code are never sent back
   assert.equal(await page.inputValue('#password'), '');
   assert.equal(await page.inputValue('#password2'), '');

@@ -58,7 +58,7 @@ sql "DELETE FROM sms_codes WHERE client_addr LIKE '127.%'"
 
 # --- registration: values kept on a refused form, then stored ----------------------
 REG=(--data-urlencode "username=$USER" --data-urlencode "uscc=$USCC"
-	--data-urlencode "ent_name=$V_IMG" --data-urlencode "reg_no=$USCC"
+	--data-urlencode "ent_name=$V_IMG" --data-urlencode "reg_no=$USCC" --data-urlencode "agree=1"
 	--data-urlencode "legal_name=$V_QUOTE" --data-urlencode "legal_id=$ID"
 	--data-urlencode "contact_name=$V_TA" --data-urlencode "mobile=$MOBILE"
 	--data-urlencode "password=$PW" --data-urlencode "password2=$PW")
@@ -80,7 +80,7 @@ page_shows "$ENTJ" "$INTERNET/profile" "R-08.2b /profile after registration" "$V
 # --- the profile: every text field ---------------------------------------------------
 post_form "$ENTJ" "$INTERNET/profile/edit" "$INTERNET/profile/edit" \
 	--data-urlencode "changed_on=$today" --data-urlencode "ent_name=$V_QUOTE" \
-	--data-urlencode "reg_no=$USCC" --data-urlencode "legal_name=$V_TA" --data-urlencode "legal_id=$ID" \
+	--data-urlencode "reg_no=$USCC" --data-urlencode "agree=1" --data-urlencode "legal_name=$V_TA" --data-urlencode "legal_id=$ID" \
 	--data-urlencode "address=$V_IMG" --data-urlencode "business_scope=$V_TA" \
 	--data-urlencode org_form=llc --data-urlencode industry=I --data-urlencode size=small \
 	--data-urlencode "main_name=$V_IMG" --data-urlencode "main_title=$V_QUOTE" \

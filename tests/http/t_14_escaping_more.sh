@@ -99,7 +99,7 @@ rm -f "$ENTJ"
 PW='Tq8#Escape-Zv42-Nm'
 sql "DELETE FROM sms_codes WHERE client_addr = '127.0.0.1'"
 REG=(--data-urlencode "username=$ENTU" --data-urlencode "uscc=$U2"
-	--data-urlencode "ent_name=十四测试企业$TAG" --data-urlencode "reg_no=$U2"
+	--data-urlencode "ent_name=十四测试企业$TAG" --data-urlencode "reg_no=$U2" --data-urlencode "agree=1"
 	--data-urlencode "legal_name=十四法人" --data-urlencode "legal_id=11010519491231002X"
 	--data-urlencode "contact_name=十四联系人" --data-urlencode "mobile=$MOBILE"
 	--data-urlencode "password=$PW" --data-urlencode "password2=$PW")
@@ -271,7 +271,7 @@ HID=$(uid_of "$HU")
 page_shows "$AUD" "$INTRANET/audit" "X-AUD /audit (hostile usernames, the suspension reason)" "$HU" "$REASON"
 req GET "$INTRANET/audit" --jar "$AUD" -G --data-urlencode "user=$HU"
 shown "X-AUD /audit filtered by a hostile username (the filter echoed)" "$HU"
-expect_body "<td>&lt;img src=x onerror=alert\\(13\\)&gt;$$</td>" "X-AUD ... the sign-in's actor is the escaped name"
+expect_body "<span class=\"uname\">&lt;img src=x onerror=alert\\(13\\)&gt;$$</span>" "X-AUD ... the sign-in's actor is the escaped name"
 req GET "$INTRANET/audit" --jar "$AUD" -G --data-urlencode "user=$V_QUOTE" --data-urlencode "action=$V_IMG"
 shown "X-SEC /audit with hostile filters" "$V_QUOTE"
 page_shows "$AUD" "$INTRANET/audit?action=suspend" "X-AUD /audit of suspensions" "$REASON"

@@ -178,7 +178,7 @@ expect_header Content-Disposition '^attachment; filename="audit.csv"$' "X-AUD th
 expect_header Cache-Control 'no-store' "X-SEC the export is not cached"
 expect_eq "$(head -c 3 "$RESP_BODY" | od -An -tx1 | tr -d ' \n')" efbbbf "X-AUD the export starts with the UTF-8 BOM (Excel)"
 head1=$(head -n 1 "$RESP_BODY" | tail -c +4 | tr -d '\r')
-expect_eq "$head1" '"编号","时间（北京时间）","用户名","角色","机构","地区","门户","客户端地址","操作","对象","结果","详情","请求编号"' \
+expect_eq "$head1" '"编号","时间（北京时间）","用户名","角色","机构","地区","门户","客户端地址","操作","对象","结果","详情","请求编号","姓名","机构名称","地区名称"' \
 	"X-AUD the header row is Chinese"
 expect_eq "$(head -n 1 "$RESP_BODY" | tail -c 2 | od -An -tx1 | tr -d ' \n')" 0d0a "X-AUD rows end in CRLF (RFC 4180)"
 expect_body ",\"'$E\"," "X-SEC a value starting with = is neutralised with a leading quote"

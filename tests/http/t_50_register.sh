@@ -41,7 +41,7 @@ reg_fields() { # USERNAME USCC MOBILE [extra curl args]
 	local u=$1 uscc=$2 m=$3
 	shift 3
 	REG=("$@" --data-urlencode "username=$u" --data-urlencode "uscc=$uscc" \
-		--data-urlencode "ent_name=深圳测试科技有限公司" --data-urlencode "reg_no=$uscc" \
+		--data-urlencode "ent_name=深圳测试科技有限公司" --data-urlencode "reg_no=$uscc" --data-urlencode "agree=1" \
 		--data-urlencode "legal_name=张三" --data-urlencode "legal_id=$ID" \
 		--data-urlencode "contact_name=李四" --data-urlencode "mobile=$m" \
 		--data-urlencode "password=$PW" --data-urlencode "password2=$PW")
@@ -82,6 +82,33 @@ expect_body "value=\"regcheck1\"" "X-UI the form keeps the username as typed"
 expect_body "value=\"$U1\"" "X-UI the form keeps the USCC as typed"
 expect_body 'value="张三"' "X-UI the form keeps Chinese text as typed"
 expect_no_body "$PW" "X-SEC passwords are never echoed back"
+
+# --- issue 18: the agreement, the registration number, the order of the form ----------
+bad agree "" '请阅读并同意《用户协议》和《隐私政策》' "R-06.1 issue 18: registering needs the agreement to the user agreement and privacy policy"
+expect_body '<a href="/terms"' "R-06.1 ... which the form links to"
+expect_body '<a href="/privacy"' "R-06.1 ... with the privacy policy"
+reg_fields regcheck2 "$U1" "$M1" --data-urlencode "reg_no=" --data-urlencode sms_code=123456
+post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}"
+expect_no_body 'id="reg_no-error"' "R-06.1 issue 18: the registration number may be left empty (the USCC is the registration number)"
+expect_body 'id="agree" name="agree" value="1" checked' "X-UI the ticked agreement stays ticked"
+reg_fields regcheck3 "${U1:0:17}$wrongcheck" "$M1" --data-urlencode "reg_no=${U1:0:17}$wrongcheck" --data-urlencode sms_code=123456
+post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}"
+expect_body 'id="uscc-error">统一社会信用代码校验位不正确' "R-06.1 issue 18: a USCC with a bad check character typed into both fields..."
+expect_no_body 'id="reg_no-error"' "R-06.1 ... is reported once, next to the USCC, not with a misleading registration-number message"
+req GET "$INTERNET/register"
+pw_at=$(grep -n 'name="password"' "$RESP_BODY" | head -n 1 | cut -d: -f1)
+sms_at=$(grep -n 'id="send-sms"' "$RESP_BODY" | head -n 1 | cut -d: -f1)
+[ -n "$pw_at" ] && [ -n "$sms_at" ] && [ "$pw_at" -gt "$sms_at" ] &&
+	ok "X-UI issue 18: the passwords come after the send-code button (sending a code does not clear typed passwords)" ||
+	not_ok "X-UI issue 18: the passwords come after the send-code button" "password line $pw_at, send-sms line $sms_at"
+for pg in terms:用户协议 privacy:隐私政策; do
+	req GET "$INTERNET/${pg%%:*}"
+	expect_status 200 "R-06.1 /${pg%%:*} is public"
+	expect_body "<h1>${pg#*:}</h1>" "R-06.1 ... and shows the ${pg#*:}"
+done
+expect_body '谁查询了我' "R-09.4 the privacy policy says where an enterprise sees who viewed its information"
+req GET "$INTRANET/terms"
+expect_status 404 "R-02.1 the agreement is on the internet portal only"
 
 # --- SMS codes (R-06.2) ----------------------------------------------------------
 n0=$(sends_to "$M1")
@@ -136,7 +163,8 @@ expect_body '网络地址获取验证码过于频繁' "R-06.2 at most 20 codes p
 sql "DELETE FROM sms_codes WHERE HEX(mobile_idx) = REPEAT('11', 32)"
 
 # --- registration (R-06.1, R-07.1, R-09.4) ------------------------------------------
-reg_fields newco-$$ "$(printf '%s' "$U1" | tr 'A-Z' 'a-z')" "$M1"
+# (the registration number left empty: issue 18, the USCC serves as one)
+reg_fields newco-$$ "$(printf '%s' "$U1" | tr 'A-Z' 'a-z')" "$M1" --data-urlencode "reg_no="
 post_form "$jar" "$INTERNET/register" "$INTERNET/register/sms" "${REG[@]}"
 code=$(last_code "$M1")
 post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}" --data-urlencode "sms_code=$code"
@@ -145,6 +173,8 @@ expect_header Location '^/profile\?welcome=1$' "R-06.1 ... and the new enterpris
 expect_header Set-Cookie '^__Host-duijie=' "R-06.1 ... signed in"
 expect_eq "$(sql "SELECT region_code FROM enterprises WHERE uscc = '$U1'")" 440300 \
 	"R-06.1 the region comes from the USCC (914403... -> 440300), stored upper case"
+expect_eq "$(sql "SELECT reg_no FROM enterprises WHERE uscc = '$U1'")" "$U1" \
+	"R-06.1 issue 18: an empty registration number is recorded as the USCC"
 expect_eq "$(sql "SELECT CONCAT(role, '/', region_code, '/', real_name) FROM users WHERE username = 'newco-$$'")" \
 	"enterprise/440300/李四" "R-07.1 the account has its role, region and the contact's real name"
 post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}" --data-urlencode "sms_code=$code"
@@ -191,6 +221,11 @@ post_form "$jar" "$INTERNET/register" "$INTERNET/register" "${REG[@]}" --data-ur
 expect_body 'id="uscc-error">该统一社会信用代码已注册' "R-06.1 an already registered USCC is refused"
 expect_body 'href="/password/forgot"' "R-06.1 ... pointing to password reset"
 expect_body '中国人民银行深圳市分行' "R-06.1 ... and to the operator office of the region"
+n2=$(sends_to "$M2")
+post_form "$jar" "$INTERNET/register" "$INTERNET/register/sms" "${REG[@]}"
+expect_body 'id="uscc-error">该统一社会信用代码已注册' "R-06.1 issue 18: a registered USCC is told when a code is asked for..."
+expect_no_body 'id="sms-sent"' "R-06.2 ... and no code is sent for a registration that cannot succeed"
+expect_eq "$(sends_to "$M2")" "$n2" "R-06.2 ... nothing reaches the outbox"
 
 # an enterprise that already exists without users (imported data, no
 # representative on record) is claimed, not attached to whoever comes
@@ -219,7 +254,7 @@ edit() { # CHANGED_ON ADDRESS [more]
 	shift 2
 	post_form "$ujar" "$INTERNET/profile/edit" "$INTERNET/profile/edit" "$@" \
 		--data-urlencode "changed_on=$d" --data-urlencode "ent_name=深圳测试科技有限公司" \
-		--data-urlencode "reg_no=$U1" --data-urlencode "legal_name=张三" --data-urlencode "legal_id=$ID" \
+		--data-urlencode "reg_no=$U1" --data-urlencode "agree=1" --data-urlencode "legal_name=张三" --data-urlencode "legal_id=$ID" \
 		--data-urlencode "address=$addr" --data-urlencode "business_scope=软件开发" \
 		--data-urlencode "reg_capital=500.5" --data-urlencode org_form=llc --data-urlencode industry=I \
 		--data-urlencode size=small --data-urlencode "main_name=王五" --data-urlencode "main_mobile=$M2" \

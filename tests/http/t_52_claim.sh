@@ -44,7 +44,7 @@ reg_args() {
 	local u=$1 uscc=$2 m=$3 ln=$4 lid=$5 en=$6
 	shift 6
 	REG=("$@" --form-string "username=$u" --form-string "uscc=$uscc"
-		--form-string "ent_name=$en" --form-string "reg_no=$uscc"
+		--form-string "ent_name=$en" --form-string "reg_no=$uscc" --form-string "agree=1"
 		--form-string "legal_name=$ln" --form-string "legal_id=$lid"
 		--form-string "contact_name=韩梅梅" --form-string "mobile=$m"
 		--form-string "password=$PW" --form-string "password2=$PW")

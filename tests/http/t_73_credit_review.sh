@@ -238,7 +238,7 @@ ago=$(TZ=Asia/Shanghai date -d '-9 days' +%F)
 edit() { # CHANGED_ON REG_CAPITAL ORG_FORM INDUSTRY SIZE REVENUE
 	post_form "$EJ" "$INTERNET/profile/edit" "$INTERNET/profile/edit" \
 		--data-urlencode "changed_on=$1" --data-urlencode "ent_name=${NAME[440100]}" \
-		--data-urlencode "reg_no=${U[440100]}" --data-urlencode "legal_name=张三" \
+		--data-urlencode "reg_no=${U[440100]}" --data-urlencode "agree=1" --data-urlencode "legal_name=张三" \
 		--data-urlencode "legal_id=$ID" --data-urlencode "address=广州市天河区七三路" \
 		--data-urlencode "reg_capital=$2" \
 		--data-urlencode "org_form=$3" --data-urlencode "industry=$4" --data-urlencode "size=$5" \
