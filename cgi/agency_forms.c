@@ -793,8 +793,9 @@ static int
 decision(struct req *r, const struct aform *f, bool *agree)
 {
 	*agree = !r->f[D_RESULT].present || strcmp(r->f[D_RESULT].s, "agree") == 0;
+	/* a decision is chosen, never defaulted (issue 18) */
 	if (!r->f[D_RESULT].present)
-		req_field_error(r, "result", "required");
+		req_field_error(r, "result", "decision_required");
 	else if (!*agree && !r->f[D_NOTE].present && r->f[D_NOTE].error == NULL)
 		req_field_error(r, "note", "aform_reason");
 	if (r->nerrors == 0)

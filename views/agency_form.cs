@@ -5,12 +5,12 @@
     <?cs call:csrf() ?>
     <input type="hidden" name="version" value="<?cs var:AForm.version ?>">
     <fieldset><legend><?cs var:legend ?></legend>
-      <div class="field<?cs if:Form.result.error ?> has-error<?cs /if ?>">
-        <span class="label"><?cs var:S.AForm.decision ?></span>
-        <label><input type="radio" name="result" value="agree"<?cs if:Form.result.value != "return" ?> checked<?cs /if ?>> <?cs var:agree_label ?></label>
-        <label><input type="radio" name="result" value="return"<?cs if:Form.result.value == "return" ?> checked<?cs /if ?>> <?cs var:S.AForm.return ?></label>
+      <fieldset class="field choices<?cs if:Form.result.error ?> has-error<?cs /if ?>"<?cs call:invalid("result") ?>>
+        <legend><?cs var:S.AForm.decision ?></legend>
+        <label class="choice"><input type="radio" name="result" value="agree"<?cs if:Form.result.value == "agree" ?> checked<?cs /if ?>> <?cs var:agree_label ?></label>
+        <label class="choice"><input type="radio" name="result" value="return"<?cs if:Form.result.value == "return" ?> checked<?cs /if ?>> <?cs var:S.AForm.return ?></label>
         <?cs call:field_error("result") ?>
-      </div>
+      </fieldset>
       <div class="field<?cs if:Form.note.error ?> has-error<?cs /if ?>">
         <label for="note-<?cs var:path ?>"><?cs var:S.AForm.reason ?></label>
         <textarea id="note-<?cs var:path ?>" name="note" rows="3" maxlength="500"<?cs call:invalid("note") ?>><?cs var:Form.note.value ?></textarea>

@@ -78,7 +78,7 @@
   <?cs if:Can.discard ?>
   <form method="post" action="/credit/batches/<?cs var:Batch.id ?>/discard" class="stack" id="batch-discard">
     <?cs call:csrf() ?>
-    <button type="submit" class="secondary" id="discard-submit"><?cs var:S.Batch.discard ?></button>
+    <button type="submit" class="danger" id="discard-submit"><?cs var:S.Batch.discard ?></button>
   </form>
   <?cs /if ?>
   <?cs if:Can.withdraw ?>

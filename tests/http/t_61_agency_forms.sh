@@ -117,6 +117,14 @@ expect_status 403 "R-04.3 supervisors do not enter forms"
 
 # --- check, approval, execution (R-04.3) -----------------------------------------------
 V=$(form_version "$F1")
+req GET "$INTRANET/agency-forms/$F1" --jar "$OPGZ"
+expect_body 'id="aform-check"' "R-04.3 op-gz is offered the check"
+expect_no_body 'name="result" value="[a-z]+" checked' "X-UI issue 18: no decision is pre-selected"
+post_form "$OPGZ" "$INTRANET/agency-forms/$F1" "$INTRANET/agency-forms/$F1/check" \
+	--data-urlencode "version=$V" --data-urlencode "note=材料齐全"
+expect_status 200 "R-04.3 a check without a decision is not taken"
+expect_body 'id="result-error">请选择“同意”或“退回”' "X-UI issue 18: ... the decision must be chosen, said next to it"
+expect_eq "$(form_status "$F1")" submitted "R-04.3 ... and the form is unchanged"
 post_form "$OPGZ" "$INTRANET/agency-forms/$F1" "$INTRANET/agency-forms/$F1/check" \
 	--data-urlencode "version=$V" --data-urlencode "result=agree" --data-urlencode "note=材料齐全"
 expect_status 303 "R-04.3 op-gz checks the form"
