@@ -300,6 +300,10 @@ int	audit_rows_to_hdf(struct req *, const char *name,
  * in `a`; NULL on OOM. */
 char	*query_escape(struct arena *, const char *s);
 
+/* The signed-in menu as Menu.<section>.{path, items.N.{nav, path}}: the
+ * items whose routes admit the user's role on this portal (menu.c).
+ * -1 on OOM. */
+int	menu_to_hdf(struct req *);
 int	handle_terms(struct req *);		/* register.c */
 int	handle_privacy(struct req *);
 int	handle_register(struct req *);	/* register.c */

@@ -548,8 +548,10 @@ user_to_hdf(struct req *r)
 	req_set(r, "User.org_kind", u->org_kind);
 	req_setf(r, "User.org_id", "%lld", u->org_id);
 	req_setf(r, "User.stage", "%d", (int)r->sess->stage);
-	if (r->sess->stage == STAGE_FULL)
+	if (r->sess->stage == STAGE_FULL) {
 		req_set(r, "User.signed_in", "1");
+		(void)menu_to_hdf(r);	/* on OOM the page has no menu */
+	}
 }
 
 /* Everything from params to handler.  Returns the HTTP status. */

@@ -32,29 +32,14 @@
   </div>
 </header>
 <?cs if:User.signed_in ?>
-<nav class="menu"><div class="wrap">
-  <a href="/account"<?cs if:Page.nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.account ?></a>
-  <?cs if:User.role == "enterprise" ?><a href="/profile"<?cs if:Page.nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.profile ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users"<?cs if:Page.nav == "users" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.users ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/users/requests"<?cs if:Page.nav == "staff_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.staff_requests ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/enterprises"<?cs if:Page.nav == "enterprises" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.enterprises ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/agencies"<?cs if:Page.nav == "agencies" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agencies ?></a><?cs /if ?>
-  <?cs if:User.role == "gov" && User.org_kind == "agency" ?><a href="/agencies/<?cs var:User.org_id ?>"<?cs if:Page.nav == "agency" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agency ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/agency-forms"<?cs if:Page.nav == "agency_forms" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.agency_forms ?></a>
-  <a href="/departures"<?cs if:Page.nav == "departures" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.departures ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/dashboard"<?cs if:Page.nav == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.dashboard ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit/batches"<?cs if:Page.nav == "credit_import" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_import ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit/categories"<?cs if:Page.nav == "credit_categories" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_categories ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/calendar"<?cs if:Page.nav == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.calendar ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" || User.role == "gov" ?><a href="/credit"<?cs if:Page.nav == "credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/claims"<?cs if:Page.nav == "claims" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.claims ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/credit-requests"<?cs if:Page.nav == "credit_requests" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.credit_requests ?></a><?cs /if ?>
-  <?cs if:User.role == "enterprise" ?><a href="/my-credit"<?cs if:Page.nav == "my_credit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.my_credit ?></a><?cs /if ?>
-  <?cs if:User.role == "operator" || User.role == "supervisor" ?><a href="/fis"<?cs if:Page.nav == "fis" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.fis ?></a><?cs /if ?>
-  <?cs if:User.role == "fi" && User.org_kind == "fi" ?><a href="/fis/<?cs var:User.org_id ?>"<?cs if:Page.nav == "fi" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.fi ?></a><?cs /if ?>
-  <?cs if:Portal.name == "intranet" && (User.role == "operator" || User.role == "supervisor" || User.role == "fi") ?><a href="/products"<?cs if:Page.nav == "products" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.products ?></a><?cs /if ?>
-  <?cs if:User.role == "auditor" ?><a href="/audit"<?cs if:Page.nav == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.audit ?></a><?cs /if ?>
-  <a href="/password"<?cs if:Page.nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.password ?></a>
+<?cs set:cursec = "" ?><?cs each:sec = Menu ?><?cs each:i = sec.items ?><?cs if:i.nav == Page.nav ?><?cs set:cursec = name(sec) ?><?cs /if ?><?cs /each ?><?cs /each ?>
+<nav class="menu" aria-label="<?cs var:S.Menu.label ?>"><div class="wrap">
+  <ul class="sections">
+  <?cs each:sec = Menu ?><li><a href="/<?cs var:sec.path ?>" class="section<?cs if:name(sec) == cursec ?> current<?cs /if ?>"<?cs if:name(sec) == cursec ?> aria-current="true"<?cs /if ?>><?cs var:S.Menu[name(sec)] ?></a></li>
+  <?cs /each ?></ul>
+  <?cs if:cursec ?><ul class="items">
+  <?cs each:i = Menu[cursec].items ?><li><a href="/<?cs var:i.path ?>"<?cs if:i.nav == Page.nav ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav[i.nav] ?></a></li>
+  <?cs /each ?></ul><?cs /if ?>
 </div></nav>
 <?cs /if ?>
 <main id="main" class="wrap">

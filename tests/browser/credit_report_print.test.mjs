@@ -138,6 +138,8 @@ step('R-08.2c: the enterprise applies to view its own credit information', async
 
 step('R-08.2c: op-gz grants it on the intranet', async () => {
   const op = await signIn(INTRANET, 'op-gz');
+  // the menu: the section first, then its page (issue 18)
+  await op.click('nav.menu a.section:has-text("信用信息")');
   await op.click('nav.menu a[href="/credit-requests"]');
   await op.check(`#decide-${requestId} input[name="result"][value="grant"]`);
   await submit(op, `#decide-${requestId} button[type="submit"]`);

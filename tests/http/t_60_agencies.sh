@@ -216,7 +216,8 @@ expect_status 404 "R-05.1 a non-numeric id is 404"
 
 # --- a gov user's own agency (R-05.1, R-02.2) ---------------------------------------------
 req GET "$INTRANET/account" --jar "$GOVGZ"
-expect_body "<a href=\"/agencies/$AG_GZ\">本机构</a>" "X-UI a gov user's menu links to its own agency"
+expect_body "<a href=\"/agencies/$AG_GZ\" class=\"section\">用户与机构</a>" "X-UI a gov user's menu links to its own agency (the first page of its section)"
+expect_no_body 'href="/agencies"' "X-UI issue 18: ... and offers no page the gov user may not open (the agency list)"
 req GET "$INTRANET/agencies/$AG_GZ" --jar "$GOVGZ"
 expect_status 200 "R-05.1 a gov user opens its own agency"
 expect_body "href=\"/agencies/$AG_GZ\" aria-current=\"page\">本机构" "X-UI ... marked in the menu"

@@ -1,0 +1,119 @@
+/*
+ * menu.c -- the signed-in menu, grouped by section (issue 18).
+ *
+ * The menu is data: each item names a page of the route table, and it is
+ * shown only when that route admits the user's role on this portal, so
+ * the menu never offers a page the role cannot open and a new page's
+ * entry is one row here.  The layout shows the sections in one row (each
+ * a link to its first item) and the current section's items below it;
+ * the current section is the one holding the item whose `nav` the page
+ * set (Page.nav).
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "routes.h"
+
+enum menu_section { MS_MINE, MS_USERS, MS_CREDIT, MS_FINANCE, MS_SYSTEM,
+	MS__MAX };
+
+static const char *const section_key[MS__MAX] = {
+	[MS_MINE] = "mine", [MS_USERS] = "users", [MS_CREDIT] = "credit",
+	[MS_FINANCE] = "finance", [MS_SYSTEM] = "system",
+};
+
+struct menu_item {
+	enum menu_section	 sec;
+	int			 page;		/* PAGE_* */
+	const char		*nav;		/* the Page.nav that marks it */
+	/* an item for one's own organisation: its {id} is the user's org_id,
+	 * shown only to the users of an organisation of this kind */
+	const char		*own_org;
+};
+
+/* In the order shown.  The label is S.Nav.<nav>. */
+static const struct menu_item items[] = {
+	{ MS_MINE, PAGE_ACCOUNT, "account", NULL },
+	{ MS_MINE, PAGE_PROFILE, "profile", NULL },
+	{ MS_MINE, PAGE_MY_CREDIT, "my_credit", NULL },
+	{ MS_MINE, PAGE_PASSWORD, "password", NULL },
+	{ MS_USERS, PAGE_DASHBOARD, "dashboard", NULL },
+	{ MS_USERS, PAGE_USERS, "users", NULL },
+	{ MS_USERS, PAGE_SREQS, "staff_requests", NULL },
+	{ MS_USERS, PAGE_AGENCY, "agency", "agency" },
+	{ MS_USERS, PAGE_AGENCIES, "agencies", NULL },
+	{ MS_USERS, PAGE_AFORMS, "agency_forms", NULL },
+	{ MS_USERS, PAGE_DEPARTURES, "departures", NULL },
+	{ MS_USERS, PAGE_ENTERPRISES, "enterprises", NULL },
+	{ MS_USERS, PAGE_CLAIMS, "claims", NULL },
+	{ MS_USERS, PAGE_FI, "fi", "fi" },
+	{ MS_USERS, PAGE_FIS, "fis", NULL },
+	{ MS_CREDIT, PAGE_CREDIT_SEARCH, "credit", NULL },
+	{ MS_CREDIT, PAGE_CREDIT_BATCHES, "credit_import", NULL },
+	{ MS_CREDIT, PAGE_CCATS, "credit_categories", NULL },
+	{ MS_CREDIT, PAGE_CREDIT_REQUESTS, "credit_requests", NULL },
+	{ MS_FINANCE, PAGE_PRODUCTS, "products", NULL },
+	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
+	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
+};
+
+/* Whether the signed-in user may open item i's page on this portal. */
+static bool
+shown(const struct req *r, const struct menu_item *i)
+{
+	const struct route	*rt = &routes[i->page];
+	const struct user	*u = &r->sess->user;
+
+	if (!(rt->portals & r->app->cfg->portal) ||
+	    !(rt->roles & ROLE_BIT(u->role)))
+		return false;
+	if (i->own_org != NULL)
+		return strcmp(u->org_kind, i->own_org) == 0 && u->org_id > 0;
+	return strchr(rt->path, '{') == NULL;
+}
+
+/* The item's path without its leading "/" (the template writes it):
+ * the route's, with {id} the user's organisation for own_org items. */
+static const char *
+item_path(struct req *r, const struct menu_item *i)
+{
+	const char *p = routes[i->page].path, *b;
+
+	if (i->own_org == NULL)
+		return p + 1;
+	if ((b = strchr(p, '{')) == NULL)
+		return p + 1;
+	return arena_printf(r->a, "%.*s%lld", (int)(b - p - 1), p + 1,
+	    r->sess->user.org_id);
+}
+
+int
+menu_to_hdf(struct req *r)
+{
+	size_t	 n[MS__MAX] = { 0 };
+	char	 name[96];
+
+	for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
+		const struct menu_item	*i = &items[k];
+		const char		*sec = section_key[i->sec], *path;
+
+		if (!shown(r, i))
+			continue;
+		if ((path = item_path(r, i)) == NULL)
+			return -1;
+		if (n[i->sec] == 0) {
+			snprintf(name, sizeof name, "Menu.%s.path", sec);
+			if (req_set(r, name, path) == -1)
+				return -1;
+		}
+		snprintf(name, sizeof name, "Menu.%s.items.%zu.nav", sec, n[i->sec]);
+		if (req_set(r, name, i->nav) == -1)
+			return -1;
+		snprintf(name, sizeof name, "Menu.%s.items.%zu.path", sec, n[i->sec]);
+		if (req_set(r, name, path) == -1)
+			return -1;
+		n[i->sec]++;
+	}
+	return 0;
+}
