@@ -486,6 +486,7 @@ handle_password(struct req *r)
 	int			 st;
 
 	r->tmpl = TMPL_PASSWORD;
+	req_set(r, "Page.nav", "password");
 	if (r->sess->stage == STAGE_PWCHANGE)
 		req_set(r, "Password.forced", "1");
 	if (r->method != HTTP_POST || r->nerrors > 0)
@@ -521,6 +522,7 @@ handle_account(struct req *r)
 	char			 when[32];
 
 	r->tmpl = TMPL_ACCOUNT;
+	req_set(r, "Page.nav", "account");
 	/* 上次登录: the sign-in before this session's (last_login_at is
 	 * this one's) */
 	if (time_beijing(u->prev_login_at, when, sizeof when) == 0)

@@ -120,10 +120,13 @@ step('R-04.1 R-04.2: gov-gz enters and submits a change form without JavaScript'
 step('R-04.3: op-gz checks, sup-gz approves', async () => {
   const op = await signIn('op-gz');
   await op.goto(formUrl);
+  // a decision is chosen, never pre-selected (issue 18)
+  await op.check('#aform-check input[name="result"][value="agree"]');
   await submit(op, '#check-submit');
   assert.equal(await op.getAttribute('#aform-status', 'data-status'), 'checked');
   const sup = await signIn('sup-gz');
   await sup.goto(formUrl);
+  await sup.check('#aform-approve input[name="result"][value="agree"]');
   await submit(sup, '#approve-submit');
   assert.equal(await sup.getAttribute('#aform-status', 'data-status'), 'approved');
 });
