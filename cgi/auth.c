@@ -462,8 +462,11 @@ password_context(struct req *r, struct pw_context *ctx)
 	if (u->role == ROLE_ENTERPRISE) {
 		struct ent_keys		keys = { cfg->data_key, cfg->index_key };
 		struct enterprise	e;
+		struct scope		sc;
 
-		if (enterprise_get(r->app->db, r->a, &keys, u->org_id, false, &e) == ERR_OK)
+		scope_of_user(&sc, u);
+		if (enterprise_get(r->app->db, r->a, &keys, &sc, u->org_id, false,
+		    &e) == ERR_OK)
 			ctx->uscc = e.uscc;
 	}
 }

@@ -223,17 +223,11 @@ handle_credit_import(struct req *r)
 int
 handle_credit_template(struct req *r)
 {
-	struct credit_catalog		 cat;
-	const struct credit_category	*c;
+	const struct credit_category	*c = r->obj;
 	struct csv			*out;
 	const char			*body;
 	size_t				 len;
-	enum err			 rc;
 
-	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
-		return status_of(rc);
-	if ((c = credit_category_by_id(&cat, (int)route_arg_int(&r->args, "id"))) == NULL)
-		return 404;
 	if ((out = csv_new(r->a, true)) == NULL ||
 	    csv_field(out, CREDIT_LABEL_USCC) == -1 ||
 	    csv_field(out, CREDIT_LABEL_NAME) == -1 ||

@@ -80,7 +80,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " LEFT JOIN users uc ON uc.id = f.checked_by"
 	    " LEFT JOIN users ua ON ua.id = f.approved_by"
 	    " LEFT JOIN users ux ON ux.id = f.executed_by"
-	    " WHERE f.id = ?",
+	    " WHERE f.id = ? AND" SCOPE_ORG("f.agency_id", "f.region_code"),
 	[STMT_AF_LINES] =
 	    "SELECT l.op, l.name, l.title, l.contact_enc, COALESCE(l.target_user_id, 0),"
 	    " COALESCE(t.username, ''), COALESCE(l.result_user_id, 0),"
@@ -93,7 +93,8 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " WHERE e.form_id = ? ORDER BY e.id",
 	[STMT_AF_LOCK] =
 	    "SELECT status, version, COALESCE(checked_by, 0), agency_id, entered_by"
-	    " FROM agency_forms WHERE id = ? FOR UPDATE",
+	    " FROM agency_forms WHERE id = ? AND"
+	    SCOPE_ORG("agency_id", "region_code") " FOR UPDATE",
 	[STMT_AF_INSERT] =
 	    "INSERT INTO agency_forms (agency_id, region_code, status, source,"
 	    " apply_date, net_name, net_title, net_contact_enc, opinion, resp_name,"
@@ -273,16 +274,18 @@ aform_line_letter(size_t i)
 
 
 enum err
-aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
+aform_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
+    struct aform *f)
 {
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[1 + SCOPE_ORG_NP] = { DB_INT(id) };
 	struct db_rows	*rows;
 	enum err	 rc;
 	unsigned	 c = 0;
 	int		 n;
 
 	memset(f, 0, sizeof *f);
-	if ((rc = db_query(db, a, &mod, STMT_AF_GET, p, 1, &rows)) != ERR_OK)
+	scope_org_params(sc, "agency", false, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_AF_GET, p, 1 + SCOPE_ORG_NP, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) != 1) {
 		db_rows_free(rows);
@@ -609,13 +612,16 @@ static const struct step submit_step = {
 };
 
 enum err
-aform_update(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, const struct aform_input *in, bool submit)
+aform_update(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version,
+    const struct aform_input *in, bool submit)
 {
-	struct fstep fs = { .in = in };
+	struct fstep	fs = { .in = in };
+	struct db_param	scope[SCOPE_ORG_NP];
 
-	return step_run(db, submit ? &submit_step : &save_step, actor, NULL, 0,
-	    id, version, &fs);
+	scope_org_params(sc, "agency", false, scope);
+	return step_run(db, submit ? &submit_step : &save_step, actor, scope,
+	    SCOPE_ORG_NP, id, version, &fs);
 }
 
 /* Four eyes over the whole form (R-04.3): whoever entered it does not
@@ -697,23 +703,29 @@ static const struct step return_at_approval_step = {
 };
 
 enum err
-aform_check(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, bool agree, const char *note)
+aform_check(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version, bool agree,
+    const char *note)
 {
-	struct fstep fs = { .note = note };
+	struct fstep	fs = { .note = note };
+	struct db_param	scope[SCOPE_ORG_NP];
 
+	scope_org_params(sc, "agency", false, scope);
 	return step_run(db, agree ? &check_step : &return_at_check_step, actor,
-	    NULL, 0, id, version, &fs);
+	    scope, SCOPE_ORG_NP, id, version, &fs);
 }
 
 enum err
-aform_approve(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, bool agree, const char *opinion)
+aform_approve(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version, bool agree,
+    const char *opinion)
 {
-	struct fstep fs = { .note = opinion };
+	struct fstep	fs = { .note = opinion };
+	struct db_param	scope[SCOPE_ORG_NP];
 
+	scope_org_params(sc, "agency", false, scope);
 	return step_run(db, agree ? &approve_step : &return_at_approval_step,
-	    actor, NULL, 0, id, version, &fs);
+	    actor, scope, SCOPE_ORG_NP, id, version, &fs);
 }
 
 void
@@ -849,11 +861,13 @@ static const struct step execute_step = {
 };
 
 enum err
-aform_execute(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, struct aform_result *res, int *bad_line)
+aform_execute(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version,
+    struct aform_result *res, int *bad_line)
 {
 	struct arena	*a = arena_new(4096);
 	char		 hash[AFORM_LINES_MAX][PASSWORD_HASH_MAX];
+	struct db_param	 scope[SCOPE_ORG_NP];
 	struct aform	 f;
 	struct fstep	 fs;
 	enum err	 rc;
@@ -863,7 +877,8 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 	memset(res, 0, sizeof *res);
 	if (a == NULL)
 		return ERR_NOMEM;
-	if ((rc = aform_get(db, a, id, &f)) != ERR_OK)
+	scope_org_params(sc, "agency", false, scope);
+	if ((rc = aform_get(db, a, sc, id, &f)) != ERR_OK)
 		goto out;
 	if (f.status != AF_APPROVED || f.version != version) {
 		rc = ERR_CONFLICT;
@@ -883,7 +898,7 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 	fs.hash = hash;
 	fs.res = res;
 	fs.bad_line = bad_line;
-	rc = step_run(db, &execute_step, actor, NULL, 0, id, version, &fs);
+	rc = step_run(db, &execute_step, actor, scope, SCOPE_ORG_NP, id, version, &fs);
 out:
 	explicit_bzero(hash, sizeof hash);
 	if (rc != ERR_OK)

@@ -51,7 +51,8 @@ enum {
 static const char *const sql[STMT_CV__MAX] = {
 	[STMT_CV_ENT] =
 	    "SELECT e.id, e.uscc, e.name, e.region_code, r.name FROM enterprises e"
-	    " JOIN regions r ON r.code = e.region_code WHERE e.id = ?",
+	    " JOIN regions r ON r.code = e.region_code WHERE e.id = ? AND"
+	    SCOPE_ENT("e.id", "e.region_code"),
 	/* a record shows while its batch is confirmed (not withdrawn) */
 	[STMT_CV_RECORDS] =
 	    "SELECT cr.id, cr.category_id, DATE_FORMAT(cr.decision_date, '%Y-%m-%d'),"
@@ -84,9 +85,13 @@ static const char *const sql[STMT_CV__MAX] = {
 	    " ORDER BY q.status <> 'pending',"
 	    " CASE WHEN q.status = 'pending' THEN q.id END, q.id DESC"
 	    " LIMIT ? OFFSET ?",
-	[STMT_CV_REQ_GET] = "SELECT " REQ_COLS REQ_FROM " WHERE q.id = ?",
+	/* parameters: id, then the scope (credit_self_get) */
+	[STMT_CV_REQ_GET] = "SELECT " REQ_COLS REQ_FROM " WHERE q.id = ? AND"
+	    SCOPE_ENT("q.enterprise_id", "q.region_code"),
 	[STMT_CV_REQ_LOCK] =
-	    "SELECT status, enterprise_id FROM credit_self_requests WHERE id = ? FOR UPDATE",
+	    "SELECT status, enterprise_id FROM credit_self_requests"
+	    " WHERE id = ? AND" SCOPE_ENT("enterprise_id", "region_code")
+	    " FOR UPDATE",
 	[STMT_CV_REQ_GRANT] =
 	    "UPDATE credit_self_requests SET status = 'granted', decided_by = ?,"
 	    " decided_at = UTC_TIMESTAMP(), decision_note = ?,"
@@ -188,15 +193,18 @@ credit_report_number(long long id, const char *created_utc,
 }
 
 enum err
-credit_ent_get(struct db *db, struct arena *a, long long id, struct credit_ent *e)
+credit_ent_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct credit_ent *e)
 {
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[1 + SCOPE_ENT_NP] = { DB_INT(id) };
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 r;
 
 	memset(e, 0, sizeof *e);
-	if ((rc = db_query(db, a, &mod, STMT_CV_ENT, p, 1, &rows)) != ERR_OK)
+	scope_ent_params(sc, true, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_CV_ENT, p, 1 + SCOPE_ENT_NP,
+	    &rows)) != ERR_OK)
 		return rc;
 	if ((r = db_next(rows)) == 1) {
 		e->id = db_col_int(rows, 0);
@@ -518,9 +526,23 @@ req_one(struct db *db, struct arena *a, int stmt, long long key,
 }
 
 enum err
-credit_self_get(struct db *db, struct arena *a, long long id, struct credit_self_req *q)
+credit_self_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct credit_self_req *q)
 {
-	return req_one(db, a, STMT_CV_REQ_GET, id, q);
+	struct db_param	 p[1 + SCOPE_ENT_NP] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r;
+
+	memset(q, 0, sizeof *q);
+	scope_ent_params(sc, false, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_CV_REQ_GET, p, 1 + SCOPE_ENT_NP,
+	    &rows)) != ERR_OK)
+		return rc;
+	if ((r = db_next(rows)) == 1)
+		req_from_row(rows, a, q);
+	db_rows_free(rows);
+	return r == 1 ? ERR_OK : r == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
 enum err
@@ -583,13 +605,15 @@ static const struct step csr_refuse_step = {
 };
 
 enum err
-credit_self_decide(struct db *db, const struct audit_actor *actor, long long id,
-    bool grant, const char *note)
+credit_self_decide(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, bool grant, const char *note)
 {
 	struct csr_step c = { .note = note };
+	struct db_param	scope[SCOPE_ENT_NP];
 
+	scope_ent_params(sc, false, scope);
 	return step_run(db, grant ? &csr_grant_step : &csr_refuse_step, actor,
-	    NULL, 0, id, 0, &c);
+	    scope, SCOPE_ENT_NP, id, 0, &c);
 }
 
 /* The SHA-256 of what a report lists: its records' ids in order, and

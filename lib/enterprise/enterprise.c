@@ -65,10 +65,14 @@ enum {
 };
 
 static const char *const sql[STMT_ENT__MAX] = {
+	/* parameters of both: id, then the scope (SCOPE_ENT) */
 	[STMT_ENT_GET] = "SELECT " ENT_COLS
-	    " FROM enterprises e JOIN regions r ON r.code = e.region_code WHERE e.id = ?",
+	    " FROM enterprises e JOIN regions r ON r.code = e.region_code"
+	    " WHERE e.id = ? AND" SCOPE_ENT("e.id", "e.region_code"),
 	[STMT_ENT_LOCK] = "SELECT " ENT_COLS
-	    " FROM enterprises e JOIN regions r ON r.code = e.region_code WHERE e.id = ? FOR UPDATE",
+	    " FROM enterprises e JOIN regions r ON r.code = e.region_code"
+	    " WHERE e.id = ? AND" SCOPE_ENT("e.id", "e.region_code")
+	    " FOR UPDATE",
 	[STMT_ENT_BY_USCC] = "SELECT id FROM enterprises WHERE uscc = ? FOR UPDATE",
 	[STMT_ENT_INSERT] =
 	    "INSERT INTO enterprises (uscc, name, region_code) VALUES (?, ?, ?)",
@@ -254,15 +258,16 @@ masked(struct arena *a, enum ent_field f, const char *plain)
 
 static enum err
 ent_load(struct db *db, struct arena *a, const struct ent_keys *k, int stmt,
-    long long id, bool reveal, struct enterprise *e)
+    const struct scope *sc, long long id, bool reveal, struct enterprise *e)
 {
 	struct db_rows	*rows;
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[1 + SCOPE_ENT_NP] = { DB_INT(id) };
 	enum err	 rc;
 	int		 n;
 
 	memset(e, 0, sizeof *e);
-	if ((rc = db_query(db, a, &mod, stmt, p, 1, &rows)) != ERR_OK)
+	scope_ent_params(sc, true, p + 1);
+	if ((rc = db_query(db, a, &mod, stmt, p, 1 + SCOPE_ENT_NP, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) != 1)
 		return n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
@@ -297,9 +302,9 @@ ent_load(struct db *db, struct arena *a, const struct ent_keys *k, int stmt,
 
 enum err
 enterprise_get(struct db *db, struct arena *a, const struct ent_keys *k,
-    long long id, bool reveal, struct enterprise *e)
+    const struct scope *sc, long long id, bool reveal, struct enterprise *e)
 {
-	return ent_load(db, a, k, STMT_ENT_GET, id, reveal, e);
+	return ent_load(db, a, k, STMT_ENT_GET, sc, id, reveal, e);
 }
 
 /* NULL for "" on numeric columns, so the database keeps NULL. */
@@ -311,7 +316,7 @@ num_param(const char *v)
 
 enum err
 enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
-    const struct audit_actor *actor, long long id,
+    const struct audit_actor *actor, const struct scope *sc, long long id,
     const char *const v[ENT_F__MAX], const char *changed_on,
     long long user_id, int *nchanged, int *nlate)
 {
@@ -334,7 +339,7 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 	is_late = beijing_day_number() - day > ENT_LATE_DAYS;
 	if ((rc = db_begin(db)) != ERR_OK)
 		return rc;
-	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, id, true, &cur)) != ERR_OK)
+	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, sc, id, true, &cur)) != ERR_OK)
 		goto rollback;
 	for (int f = 0; f < ENT_F__MAX; f++) {
 		next[f] = v[f] != NULL ? v[f] : cur.v[f];
@@ -483,11 +488,15 @@ enterprise_claim_apply_tx(struct db *db, struct arena *a, const struct ent_keys 
 	struct enterprise	 cur;
 	unsigned char		 legal_idx[32];
 	char			 aad[64], *legal_enc;
+	struct scope		 sys;
 	enum err		 rc;
 	int			 changed = 0;
 
 	*nchanged = 0;
-	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, id, true, &cur)) != ERR_OK)
+	/* the enterprise of a claim the caller locked within its scope
+	 * (claim.c: the claimant's own, or the deciding operator's region) */
+	scope_system(&sys);
+	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, &sys, id, true, &cur)) != ERR_OK)
 		return rc;
 	aad_of(ENT_F_LEGAL_ID, aad, sizeof aad);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
