@@ -519,6 +519,39 @@ seal_net_contact(const struct aform_input *in, char *enc, size_t len)
 	return rc;
 }
 
+/* What aform_create's transaction needs and gives back. */
+struct fcreate {
+	const struct audit_actor	*actor;
+	const struct db_param		*p;
+	const struct aform_input	*in;
+	const char			*detail;
+	bool				 submit;
+	long long			 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fcreate		*c = ctx;
+	const struct audit_actor *actor = c->actor;
+	unsigned long long	 newid = 0;
+	enum err		 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_AF_INSERT, c->p, 13, NULL, &newid)) != ERR_OK ||
+	    (rc = write_lines(db, (long long)newid, c->in, c->submit)) != ERR_OK ||
+	    (rc = add_event(db, (long long)newid, actor->user_id, "create", "")) != ERR_OK ||
+	    (c->submit && (rc = add_event(db, (long long)newid, actor->user_id,
+	    "submit", "")) != ERR_OK) ||
+	    (rc = audit_form(db, actor, "agency_form.create", (long long)newid,
+	    c->detail)) != ERR_OK ||
+	    (c->submit && (rc = audit_form(db, actor, "agency_form.submit",
+	    (long long)newid, "")) != ERR_OK))
+		return rc;
+	c->id = (long long)newid;
+	return ERR_OK;
+}
+
 enum err
 aform_create(struct db *db, const struct audit_actor *actor, long long agency_id,
     const char *region, enum aform_source source, const struct aform_input *in,
@@ -531,32 +564,17 @@ aform_create(struct db *db, const struct audit_actor *actor, long long agency_id
 		DB_STR(in->apply_date), DB_STR(in->net_name), DB_STR(in->net_title),
 		DB_STRN(enc, 0), DB_STR(in->opinion), DB_STR(in->resp_name),
 		DB_STR(in->opinion_date), DB_INT(actor->user_id), DB_STR(st) };
-	unsigned long long	 newid = 0;
 	char			 detail[128];
+	struct fcreate		 c = { actor, p, in, detail, submit, 0 };
 	enum err		 rc;
 
 	if ((rc = seal_net_contact(in, enc, sizeof enc)) != ERR_OK)
 		return rc;
 	p[7].len = strlen(enc);
 	lines_detail(in, detail, sizeof detail);
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = db_exec(db, &mod, STMT_AF_INSERT, p, 13, NULL, &newid)) != ERR_OK ||
-	    (rc = write_lines(db, (long long)newid, in, submit)) != ERR_OK ||
-	    (rc = add_event(db, (long long)newid, actor->user_id, "create", "")) != ERR_OK ||
-	    (submit && (rc = add_event(db, (long long)newid, actor->user_id,
-	    "submit", "")) != ERR_OK) ||
-	    (rc = audit_form(db, actor, "agency_form.create", (long long)newid,
-	    detail)) != ERR_OK ||
-	    (submit && (rc = audit_form(db, actor, "agency_form.submit",
-	    (long long)newid, "")) != ERR_OK)) {
-		db_rollback(db);
-		return rc;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
-	*id = (long long)newid;
-	return ERR_OK;
+	if ((rc = db_tx(db, 0, create_body, &c)) == ERR_OK)
+		*id = c.id;
+	return rc;
 }
 
 /* What a form's steps read from the locked row (STMT_AF_LOCK: status,

@@ -655,31 +655,46 @@ detail_of(char *out, size_t len, const char *code, const struct credit_category 
 	return out;
 }
 
-enum err
-credit_category_create(struct db *db, const struct audit_actor *actor,
-    const struct credit_category *in, int *id)
+/* What credit_category_create's transaction needs and gives back. */
+struct ccreate {
+	const struct audit_actor	*actor;
+	const struct credit_category	*in;
+	int				 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
 {
+	struct ccreate			*c = ctx;
+	const struct credit_category	*in = c->in;
 	struct db_param		 p[] = { DB_STR(nz(in->code)), DB_STR(nz(in->name)),
 	    DB_STR(nz(in->date_label)), DB_INT(in->has_period), DB_INT(in->active) };
 	unsigned long long	 newid = 0;
 	char			 oid[24], detail[512];
 	enum err		 rc;
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
+	(void)a;
 	if ((rc = db_exec(db, &mod, STMT_CC_INSERT, p, 5, NULL, &newid)) != ERR_OK ||
 	    (rc = columns_insert(db, (int)newid, in)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
-	if ((rc = audit_write(db, actor, "credit.category.create", "credit_category",
-	    oid, AUDIT_OK, detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		return rc;
-	*id = (int)newid;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, c->actor, "credit.category.create",
+	    "credit_category", oid, AUDIT_OK,
+	    detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
+		return rc;
+	c->id = (int)newid;
 	return ERR_OK;
-rollback:
-	db_rollback(db);
+}
+
+enum err
+credit_category_create(struct db *db, const struct audit_actor *actor,
+    const struct credit_category *in, int *id)
+{
+	struct ccreate	 c = { actor, in, 0 };
+	enum err	 rc;
+
+	if ((rc = db_tx(db, 0, create_body, &c)) == ERR_OK)
+		*id = c.id;
 	return rc;
 }
 
