@@ -319,6 +319,35 @@ credit_query_add(struct db *db, const struct audit_actor *actor,
 	return rc;
 }
 
+/* What credit_open's transaction needs and fills (records in c->a). */
+struct copen {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	const struct credit_opening	*o;
+	const char			*text, *detail, *oid, *today;
+	size_t				 max;
+	struct credit_record_list	*out;
+	long long			*query_id;
+};
+
+/* The query-log row, the audit row and the records it showed. */
+static enum err
+open_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct copen			*c = ctx;
+	const struct credit_opening	*o = c->o;
+	enum err			 rc;
+
+	(void)scratch;
+	if ((rc = credit_query_add(db, c->actor, o->org_kind, o->org_id,
+	    o->enterprise_id, 0, o->purpose, c->text, c->query_id)) != ERR_OK ||
+	    (rc = audit_write(db, c->actor, "credit.view", "enterprise", c->oid,
+	    AUDIT_OK, c->detail)) != ERR_OK)
+		return rc;
+	return credit_records(db, c->a, o->enterprise_id, c->today, c->max,
+	    c->out);
+}
+
 enum err
 credit_open(struct db *db, struct arena *a, const struct audit_actor *actor,
     const struct credit_opening *o, const char *today, size_t max,
@@ -340,18 +369,10 @@ credit_open(struct db *db, struct arena *a, const struct audit_actor *actor,
 	    arena_printf(a, "purpose=%s", purpose_names[o->purpose]);
 	if (detail == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = credit_query_add(db, actor, o->org_kind, o->org_id,
-	    o->enterprise_id, 0, o->purpose, text, query_id)) != ERR_OK ||
-	    (rc = audit_write(db, actor, "credit.view", "enterprise", oid, AUDIT_OK,
-	    detail)) != ERR_OK ||
-	    (rc = credit_records(db, a, o->enterprise_id, today, max, out)) != ERR_OK) {
-		db_rollback(db);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
+	struct copen c = { a, actor, o, text, detail, oid, today, max, out,
+	    query_id };
+
+	if ((rc = db_tx(db, 0, open_body, &c)) != ERR_OK)
 		memset(out, 0, sizeof *out);
 	return rc;
 }
@@ -676,11 +697,28 @@ made_on(const char *created_utc, const char *today)
 	    strncmp(when, today, 10) == 0;
 }
 
-enum err
-credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *actor,
-    long long ent_id, const char *today, size_t max, struct credit_report *rep,
-    bool *fresh)
+/* What credit_report_issue's transaction needs and fills (in c->a). */
+struct cissue {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	long long			 ent_id;
+	const char			*today;
+	size_t				 max;
+	struct credit_report		*rep;
+	bool				 fresh;
+};
+
+/* Under the enterprise's lock: the live grant, the records, today's
+ * report of them again or a new one with its query-log and audit rows. */
+static enum err
+issue_body(struct db *db, struct arena *scratch, void *ctx)
 {
+	struct cissue			*c = ctx;
+	struct arena			*a = c->a;
+	const struct audit_actor	*actor = c->actor;
+	long long			 ent_id = c->ent_id;
+	const char			*today = c->today;
+	struct credit_report		*rep = c->rep;
 	struct db_param		 e[] = { DB_INT(ent_id) };
 	struct credit_record_list l;
 	struct credit_self_req	 grant;
@@ -693,33 +731,29 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 	enum err		 rc;
 	int			 n;
 
-	memset(rep, 0, sizeof *rep);
-	*fresh = false;
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
+	(void)scratch;
 	/* the enterprise row serialises two issues at once: one report */
 	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
-		goto rollback;
+		return rc;
 	n = db_next(rows);
 	db_rows_free(rows);
 	if (n != 1) {
 		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
+		return rc;
 	}
 	if ((rc = credit_self_live(db, a, ent_id, &grant)) != ERR_OK) {
 		if (rc == ERR_NOTFOUND)
 			rc = ERR_FORBIDDEN;
-		goto rollback;
+		return rc;
 	}
-	if ((rc = credit_records(db, a, ent_id, today, max, &l)) != ERR_OK ||
+	if ((rc = credit_records(db, a, ent_id, today, c->max, &l)) != ERR_OK ||
 	    (rc = records_hash(a, &l, hash)) != ERR_OK)
-		goto rollback;
+		return rc;
 	rc = report_last(db, a, grant.id, ent_id, hash, rep, &same);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)
-		goto rollback;
+		return rc;
 	if (rc == ERR_OK && same && made_on(rep->created_at, today)) {
 		/* today's report of these records: the same one, nothing new */
-		db_rollback(db);
 		rep->request_id = grant.id;
 		rep->valid_until = grant.valid_until;
 		return ERR_OK;
@@ -731,19 +765,19 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 			DB_STRN((const char *)hash, 32) };
 
 		if ((rc = db_exec(db, &mod, STMT_CV_REPORT_ADD, p, 5, NULL, &newid)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	{
 		struct db_param p[] = { DB_INT(newid) };
 
 		if ((rc = db_query(db, a, &mod, STMT_CV_REPORT_AT, p, 1, &rows)) != ERR_OK)
-			goto rollback;
+			return rc;
 		if ((n = db_next(rows)) == 1)
 			rep->created_at = db_col_dup(rows, a, 0);
 		db_rows_free(rows);
 		if (n != 1 || rep->created_at == NULL) {
 			rc = n == 1 ? ERR_NOMEM : db_rows_error(db);
-			goto rollback;
+			return rc;
 		}
 	}
 	rep->id = (long long)newid;
@@ -751,7 +785,7 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 	rep->valid_until = grant.valid_until;
 	if (credit_report_number(rep->id, rep->created_at, rep->number) == -1) {
 		rc = ERR_DB;
-		goto rollback;
+		return rc;
 	}
 	snprintf(oid, sizeof oid, "%lld", ent_id);
 	snprintf(detail, sizeof detail, "report %s; %zu records; grant %lld",
@@ -760,17 +794,27 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 	    CPUR_SELF, "", &qid)) != ERR_OK ||
 	    (rc = audit_write(db, actor, "credit.report", "enterprise", oid, AUDIT_OK,
 	    detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK) {
-		*fresh = true;
-		return ERR_OK;
+		return rc;
+	c->fresh = true;
+	return ERR_OK;
+}
+
+enum err
+credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *actor,
+    long long ent_id, const char *today, size_t max, struct credit_report *rep,
+    bool *fresh)
+{
+	struct cissue	 c = { a, actor, ent_id, today, max, rep, false };
+	enum err	 rc;
+
+	memset(rep, 0, sizeof *rep);
+	*fresh = false;
+	if ((rc = db_tx(db, 0, issue_body, &c)) != ERR_OK) {
+		memset(rep, 0, sizeof *rep);
+		return rc;
 	}
-	memset(rep, 0, sizeof *rep);
-	return rc;
-rollback:
-	db_rollback(db);
-	memset(rep, 0, sizeof *rep);
-	return rc;
+	*fresh = c.fresh;
+	return ERR_OK;
 }
 
 enum err
