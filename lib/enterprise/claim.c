@@ -44,6 +44,7 @@ enum {
 	STMT_CLAIM_LOCK,
 	STMT_CLAIM_USER_LOCK,
 	STMT_CLAIM_DECIDE,
+	STMT_CLAIM_OWN_FIND,
 	STMT_CLAIM_OWN_LOCK,
 	STMT_CLAIM__MAX
 };
@@ -78,11 +79,16 @@ static const char *const sql[STMT_CLAIM__MAX] = {
 	    "UPDATE enterprise_claims SET status = ?, decided_at = UTC_TIMESTAMP(),"
 	    " decided_by = ?, reason = ? WHERE id = ?",
 	/* the pending claim of an enterprise account, by its own username */
-	[STMT_CLAIM_OWN_LOCK] =
-	    "SELECT c.id, c.user_id, c.enterprise_id, c.region_code, c.licence_file"
-	    " FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
+	[STMT_CLAIM_OWN_FIND] =
+	    "SELECT c.id FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
 	    " WHERE u.username = ? AND u.role = 'enterprise' AND c.status = 'pending'"
-	    " ORDER BY c.id DESC LIMIT 1 FOR UPDATE",
+	    " ORDER BY c.id DESC LIMIT 1",
+	/* parameters: id, then the claimant's scope: its username */
+	[STMT_CLAIM_OWN_LOCK] =
+	    "SELECT c.status, c.user_id, c.enterprise_id, c.region_code, c.licence_file"
+	    " FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
+	    " WHERE c.id = ? AND u.username = ? AND u.role = 'enterprise'"
+	    " FOR UPDATE",
 };
 
 static const struct db_module mod = { DBM_CLAIM, STMT_CLAIM__MAX, sql };
@@ -613,18 +619,24 @@ claim_get(struct db *db, struct arena *a, const unsigned char key[32],
 
 static const char *const claim_states[CLAIMS__MAX] = {
 	[CLAIMS_PENDING] = "pending", [CLAIMS_APPROVED] = "approved",
-	[CLAIMS_REFUSED] = "refused",
+	[CLAIMS_REFUSED] = "refused", [CLAIMS_WITHDRAWN] = "withdrawn",
 };
 static const char *const claim_decisions[CLAIMA__MAX] = {
 	[CLAIMA_APPROVE] = "approve", [CLAIMA_REFUSE] = "refuse",
+	[CLAIMA_WITHDRAW] = "withdraw",
 };
-/* Decided once (step_decide_once): the enums follow its order. */
-_Static_assert(CLAIMS__MAX == STEP_ONCE_STATES && CLAIMA__MAX == STEP_ONCE_ACTIONS &&
-    CLAIMS_APPROVED == 1 && CLAIMS_REFUSED == 2 && CLAIMA_REFUSE == 1,
-    "claim order");
+/* Decided once, by an operator or by the claimant's withdrawal. */
+static const signed char claim_next[CLAIMS__MAX][CLAIMA__MAX] = {
+	[CLAIMS_PENDING] = { [CLAIMA_APPROVE] = STEP_TO(CLAIMS_APPROVED),
+	    [CLAIMA_REFUSE] = STEP_TO(CLAIMS_REFUSED),
+	    [CLAIMA_WITHDRAW] = STEP_TO(CLAIMS_WITHDRAWN) },
+	[CLAIMS_APPROVED] = { STEP_NO, STEP_NO, STEP_NO },
+	[CLAIMS_REFUSED] = { STEP_NO, STEP_NO, STEP_NO },
+	[CLAIMS_WITHDRAWN] = { STEP_NO, STEP_NO, STEP_NO },
+};
 const struct step_machine claim_machine = {
 	"claim", CLAIMS__MAX, CLAIMA__MAX, claim_states, claim_decisions,
-	step_decide_once,
+	&claim_next[0][0],
 };
 
 /* What the decision reads from the locked claim (STMT_CLAIM_LOCK: status,
@@ -742,77 +754,98 @@ claim_decide(struct db *db, const struct ent_keys *k,
 	return rc;
 }
 
+/* What the withdrawal reads from the locked claim (STMT_CLAIM_OWN_LOCK:
+ * status, user_id, enterprise_id, region_code, licence_file); the audit
+ * rows are the claimant's, so `actor` (step_run's) becomes it. */
+struct withdraw_step {
+	struct audit_actor	*actor;
+	long long		 uid, ent_id;
+	char			 org[40];
+	char			 file[128];
+};
+
+static enum err
+withdraw_locked(struct step_run *run)
+{
+	struct withdraw_step	*w = run->ctx;
+	const char		*f = db_col_str(run->row, 4);
+
+	w->uid = db_col_int(run->row, 1);
+	w->ent_id = db_col_int(run->row, 2);
+	snprintf(w->file, sizeof w->file, "%s", f != NULL ? f : "");
+	snprintf(w->org, sizeof w->org, "enterprise:%lld", w->ent_id);
+	w->actor->user_id = w->uid;
+	w->actor->role = "enterprise";
+	w->actor->org = w->org;
+	if ((w->actor->region = db_col_dup(run->row, run->a, 3)) == NULL)
+		return ERR_NOMEM;
+	return ERR_OK;
+}
+
+/* The account must still be pending: revoked by the claimant, the claim
+ * marked withdrawn. */
+static enum err
+withdraw_change(struct step_run *run)
+{
+	struct withdraw_step	*w = run->ctx;
+	struct db_param		 u[] = { DB_INT(w->uid) };
+	struct db_param		 p[] = { DB_STR("withdrawn"), DB_INT(w->uid),
+	    DB_STR(""), DB_INT(run->id) };
+	struct db_rows		*rows;
+	bool			 user_pending = false;
+	enum err		 rc;
+
+	if ((rc = db_query(run->db, run->a, &mod, STMT_CLAIM_USER_LOCK, u, 1,
+	    &rows)) != ERR_OK)
+		return rc;
+	if (db_next(rows) == 1)
+		user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
+	db_rows_free(rows);
+	if (!user_pending)
+		return ERR_CONFLICT;
+	if ((rc = claim_user_step(run->db, run->actor, w->uid, ACCT_REVOKE,
+	    ACCT_BY_CLAIMANT, "claim withdrawn by the enterprise")) != ERR_OK ||
+	    (rc = db_exec(run->db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL,
+	    NULL)) != ERR_OK)
+		return rc;
+	snprintf(run->detail, sizeof run->detail,
+	    "enterprise %lld, user %lld; licence removed", w->ent_id, w->uid);
+	return ERR_OK;
+}
+
+static const struct step withdraw_step = {
+	&claim_machine, CLAIMA_WITHDRAW, &mod, STMT_CLAIM_OWN_LOCK, false,
+	"claim.withdraw", "claim", withdraw_locked, withdraw_change,
+};
+
 enum err
 claim_withdraw(struct db *db, const struct audit_actor *actor0,
     const char *licdir, const char *username)
 {
 	struct db_param		 l[] = { DB_STR(username) };
-	struct arena		*a = arena_new(1024);
+	struct arena		*a = arena_new(512);
 	struct audit_actor	 actor = *actor0;
+	struct withdraw_step	 w = { .actor = &actor };
 	struct db_rows		*rows;
-	const char		*file = NULL, *region = NULL;
-	long long		 id = 0, uid = 0, ent_id = 0;
-	bool			 user_pending = false;
-	char			 oid[24], org[40];
+	long long		 id = 0;
 	enum err		 rc;
 	int			 n;
 
 	if (a == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
+	/* the claim by its claimant; the step locks it by id and username */
+	if ((rc = db_query(db, a, &mod, STMT_CLAIM_OWN_FIND, l, 1, &rows)) != ERR_OK)
 		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_CLAIM_OWN_LOCK, l, 1, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) == 1) {
+	if ((n = db_next(rows)) == 1)
 		id = db_col_int(rows, 0);
-		uid = db_col_int(rows, 1);
-		ent_id = db_col_int(rows, 2);
-		region = db_col_dup(rows, a, 3);
-		file = db_col_dup(rows, a, 4);
-	}
 	db_rows_free(rows);
 	if (n != 1) {
 		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
+		goto out;
 	}
-	{
-		struct db_param p[] = { DB_INT(uid) };
-
-		if ((rc = db_query(db, a, &mod, STMT_CLAIM_USER_LOCK, p, 1, &rows)) != ERR_OK)
-			goto rollback;
-		if (db_next(rows) == 1)
-			user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
-		db_rows_free(rows);
-	}
-	if (!user_pending) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	snprintf(org, sizeof org, "enterprise:%lld", ent_id);
-	actor.user_id = uid;
-	actor.role = "enterprise";
-	actor.org = org;
-	actor.region = region;
-	if ((rc = claim_user_step(db, &actor, uid, ACCT_REVOKE, ACCT_BY_CLAIMANT,
-	    "claim withdrawn by the enterprise")) != ERR_OK)
-		goto rollback;
-	{
-		struct db_param p[] = { DB_STR("withdrawn"), DB_INT(uid), DB_STR(""),
-		    DB_INT(id) };
-
-		if ((rc = db_exec(db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL, NULL)) != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = audit_write(db, &actor, "claim.withdraw", "claim", oid, AUDIT_OK,
-	    arena_printf(a, "enterprise %lld, user %lld; licence removed", ent_id,
-	    uid))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK && licence_name_valid(file))
-		licence_remove(licdir, file);
-	goto out;
-rollback:
-	db_rollback(db);
+	rc = step_run(db, &withdraw_step, &actor, l, 1, id, 0, &w);
+	if (rc == ERR_OK && licence_name_valid(w.file))
+		licence_remove(licdir, w.file);
 out:
 	arena_free(a);
 	return rc;

@@ -185,14 +185,16 @@ r_12_1_product_machine(void **state)
 	enumerate(&product_machine, rows, N(rows));
 }
 
-/* a claim on an existing enterprise is decided once. */
+/* R-06.1: a claim on an existing enterprise is decided once, or
+ * withdrawn by its claimant while pending. */
 static void
 r_06_1_claim_machine(void **state)
 {
 	static const struct row rows[] = {
-		{ "pending", "approve>approved refuse>refused" },
-		{ "approved", "approve>- refuse>-" },
-		{ "refused", "approve>- refuse>-" },
+		{ "pending", "approve>approved refuse>refused withdraw>withdrawn" },
+		{ "approved", "approve>- refuse>- withdraw>-" },
+		{ "refused", "approve>- refuse>- withdraw>-" },
+		{ "withdrawn", "approve>- refuse>- withdraw>-" },
 	};
 
 	(void)state;
