@@ -415,19 +415,30 @@ out:
 	return rc;
 }
 
+/* What user_step's transaction needs and gives back. */
+struct ustep {
+	const struct audit_actor	*actor;
+	long long			 id;
+	const struct acct_change	*ch;
+	enum user_status		*to;
+};
+
+static enum err
+step_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct ustep *u = ctx;
+
+	(void)a;
+	return user_step_tx(db, u->actor, u->id, u->ch, u->to);
+}
+
 enum err
 user_step(struct db *db, const struct audit_actor *actor, long long id,
     const struct acct_change *ch, enum user_status *to)
 {
-	enum err rc;
+	struct ustep u = { actor, id, ch, to };
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = user_step_tx(db, actor, id, ch, to)) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_tx(db, 0, step_body, &u);
 }
 
 enum err
