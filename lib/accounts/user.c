@@ -870,40 +870,58 @@ hash_peek(struct db *db, struct arena *a, long long id,
  * and audit row `action` (without a step).  *changed (nothing stored)
  * when the hash changed in between.
  */
+/* What swap_password's transaction needs and tells back. */
+struct swap {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	const char			*action, *seen, *fresh;
+	long long			 id;
+	const unsigned char		*keep;
+	const struct acct_change	*step;
+	bool				 changed;
+};
+
+static enum err
+swap_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct swap	*w = ctx;
+	char		 old[PASSWORD_HASH_MAX], oid[24];
+	enum err	 rc;
+
+	(void)scratch;
+	snprintf(oid, sizeof oid, "%lld", w->id);
+	if ((rc = current_hash(db, w->a, w->id, old)) != ERR_OK)
+		goto out;
+	if (strcmp(old, w->seen) != 0) {
+		/* nothing stored: db_tx commits what only read */
+		w->changed = true;
+		rc = ERR_OK;
+		goto out;
+	}
+	if (w->step != NULL) {
+		/* A reset by SMS also lifts a lock from failed sign-ins, never
+		 * a suspension (the state table refuses it). */
+		if ((rc = user_step_tx(db, w->actor, w->id, w->step, NULL)) == ERR_OK)
+			rc = store_password(db, w->id, old, w->fresh, false);
+	} else if ((rc = store_password(db, w->id, old, w->fresh, false)) == ERR_OK &&
+	    (rc = end_sessions(db, w->id, w->keep)) == ERR_OK)
+		rc = audit_write(db, w->actor, w->action, "user", oid, AUDIT_OK, "");
+out:
+	explicit_bzero(old, sizeof old);
+	return rc;
+}
+
 static enum err
 swap_password(struct db *db, struct arena *a, const struct audit_actor *actor,
     const char *action, long long id, const char *seen, const char *fresh,
     const unsigned char *keep, const struct acct_change *step, bool *changed)
 {
-	char		 old[PASSWORD_HASH_MAX], oid[24];
+	struct swap	 w = { a, actor, action, seen, fresh, id, keep, step,
+	    false };
 	enum err	 rc;
 
-	*changed = false;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = current_hash(db, a, id, old)) != ERR_OK)
-		goto rollback;
-	if (strcmp(old, seen) != 0) {
-		*changed = true;
-		rc = ERR_OK;
-		goto rollback;
-	}
-	if (step != NULL) {
-		/* A reset by SMS also lifts a lock from failed sign-ins, never
-		 * a suspension (the state table refuses it). */
-		if ((rc = user_step_tx(db, actor, id, step, NULL)) != ERR_OK ||
-		    (rc = store_password(db, id, old, fresh, false)) != ERR_OK)
-			goto rollback;
-	} else if ((rc = store_password(db, id, old, fresh, false)) != ERR_OK ||
-	    (rc = end_sessions(db, id, keep)) != ERR_OK ||
-	    (rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "")) != ERR_OK)
-		goto rollback;
-	explicit_bzero(old, sizeof old);
-	return db_commit(db);
-rollback:
-	explicit_bzero(old, sizeof old);
-	db_rollback(db);
+	rc = db_tx(db, 0, swap_body, &w);
+	*changed = rc == ERR_OK && w.changed;
 	return rc;
 }
 
@@ -1094,6 +1112,23 @@ user_reset_password_tx(struct db *db, const struct audit_actor *actor,
 	return rc;
 }
 
+/* What user_reset_password's transaction needs. */
+struct ureset {
+	const struct audit_actor	*actor;
+	enum acct_by			 by;
+	long long			 id;
+	const char			*hash;
+};
+
+static enum err
+reset_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct ureset *t = ctx;
+
+	(void)a;
+	return user_reset_password_tx(db, t->actor, t->by, t->id, t->hash);
+}
+
 enum err
 user_reset_password(struct db *db, const struct audit_actor *actor,
     enum acct_by by, long long id, char otp[OTP_LEN + 1])
@@ -1101,17 +1136,11 @@ user_reset_password(struct db *db, const struct audit_actor *actor,
 	char		 hash[PASSWORD_HASH_MAX];
 	enum err	 rc;
 
+	struct ureset	 t = { actor, by, id, hash };
+
 	if (user_otp_hash(otp, hash) == -1)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = user_reset_password_tx(db, actor, by, id, hash)) != ERR_OK) {
-		db_rollback(db);
-		goto out;
-	}
-	rc = db_commit(db);
-out:
-	if (rc != ERR_OK)
+	if ((rc = db_tx(db, 0, reset_body, &t)) != ERR_OK)
 		explicit_bzero(otp, OTP_LEN + 1);
 	return rc;
 }
@@ -1315,13 +1344,32 @@ user_insert_tx(struct db *db, const struct audit_actor *actor,
 	return ERR_OK;
 }
 
+/* What user_create's transaction needs and gives back. */
+struct ucreate {
+	const struct audit_actor	*actor;
+	const char			*action;
+	const struct user_new		*n;
+	const char			*hash;
+	bool				 must;
+	long long			 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct ucreate *t = ctx;
+
+	(void)a;
+	return user_insert_tx(db, t->actor, t->action, t->n, t->hash, t->must,
+	    &t->id);
+}
+
 enum err
 user_create(struct db *db, const struct audit_actor *actor, const char *action,
     const struct user_new *n, long long *id, char otp[OTP_LEN + 1])
 {
 	char		 hash[PASSWORD_HASH_MAX];
 	bool		 must = n->must_change;
-	long long	 newid = 0;
 	int		 hashed;
 	enum err	 rc;
 
@@ -1332,15 +1380,11 @@ user_create(struct db *db, const struct audit_actor *actor, const char *action,
 		hashed = kdf_hash(n->password, hash);
 	if (hashed == -1)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
+	struct ucreate t = { actor, action, n, hash, must, 0 };
+
+	if ((rc = db_tx(db, 0, create_body, &t)) != ERR_OK)
 		return rc;
-	if ((rc = user_insert_tx(db, actor, action, n, hash, must, &newid)) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
-	*id = newid;
+	*id = t.id;
 	return ERR_OK;
 }
 
