@@ -1190,6 +1190,25 @@ user_totp_secret(struct db *db, const unsigned char key[32], long long id,
 	return rc;
 }
 
+/* What user_totp_enrol's transaction needs. */
+struct tenrol {
+	const struct audit_actor	*actor;
+	const struct db_param		*p;
+	const char			*oid;
+};
+
+static enum err
+enrol_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct tenrol	*t = ctx;
+	enum err	 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, t->p, 3, NULL, NULL)) != ERR_OK)
+		return rc;
+	return audit_write(db, t->actor, "totp.enrol", "user", t->oid, AUDIT_OK, "");
+}
+
 enum err
 user_totp_enrol(struct db *db, const unsigned char key[32],
     const struct audit_actor *actor, long long id, const unsigned char *secret,
@@ -1208,17 +1227,90 @@ user_totp_enrol(struct db *db, const unsigned char key[32],
 	snprintf(oid, sizeof oid, "%lld", id);
 	{
 		struct db_param p[] = { DB_STR(hex), DB_INT(step), DB_INT(id) };
+		struct tenrol t = { actor, p, oid };
 
-		if ((rc = db_begin(db)) != ERR_OK)
-			return rc;
-		if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, p, 3, NULL, NULL)) != ERR_OK ||
-		    (rc = audit_write(db, actor, "totp.enrol", "user", oid,
-		    AUDIT_OK, "")) != ERR_OK) {
-			db_rollback(db);
-			return rc;
+		rc = db_tx(db, 0, enrol_body, &t);
+	}
+	return rc;
+}
+
+/* What user_totp_verify's transaction needs and tells back. */
+struct tverify {
+	const unsigned char		*key;
+	const struct audit_actor	*actor;
+	const struct auth_policy	*pol;
+	long long			 id;
+	const unsigned char		*session_hash;
+	const char			*code;
+	time_t				 now;
+	int				 result;
+};
+
+/* The code checked under the user's lock (FOR UPDATE: two racing
+ * requests cannot both spend one code), then the step spent or the
+ * failure counted, with the audit row. */
+static enum err
+verify_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct tverify	*t = ctx;
+	struct db_param	 p[] = { DB_INT(t->id) };
+	struct db_rows	*rows;
+	unsigned char	 secret[64], sealed[128];
+	char		 aad[48], oid[24];
+	long long	 last = -1, step = -1;
+	long		 n = -1;
+	enum err	 rc;
+
+	snprintf(oid, sizeof oid, "%lld", t->id);
+	if ((rc = db_query(db, a, &mod, STMT_USER_TOTP_GET, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if (db_next(rows) == 1 && !db_col_null(rows, 0)) {
+		const char *s = db_col_str(rows, 0);
+		size_t slen = strlen(s);
+
+		last = db_col_int(rows, 1);
+		totp_aad(t->id, aad, sizeof aad);
+		if (slen % 2 == 0 && slen / 2 <= sizeof sealed) {
+			for (size_t i = 0; i < slen / 2; i++)
+				sscanf(s + 2 * i, "%2hhx", &sealed[i]);
+			n = crypto_open(t->key, aad, strlen(aad), sealed, slen / 2,
+			    secret, sizeof secret);
 		}
 	}
-	return db_commit(db);
+	db_rows_free(rows);
+	if (n > 0)
+		step = totp_check(secret, (size_t)n, t->code, (uint64_t)t->now / 30,
+		    last);
+	explicit_bzero(secret, sizeof secret);
+	if (step >= 0) {
+		struct db_param s[] = { DB_INT(step), DB_INT(t->id) };
+
+		if ((rc = db_exec(db, &mod, STMT_USER_TOTP_STEP, s, 2, NULL, NULL)) != ERR_OK ||
+		    (rc = audit_write(db, t->actor, "login.totp", "user", oid,
+		    AUDIT_OK, "")) != ERR_OK)
+			return rc;
+		t->result = 1;
+	} else {
+		unsigned	count = 0;
+		bool		locked_now = false;
+		char		detail[80];
+
+		if ((rc = session_factor_fail(db, a, t->session_hash, &count)) != ERR_OK ||
+		    (rc = count_failure(db, t->actor, t->pol, t->id, &locked_now)) != ERR_OK)
+			return rc;
+		t->result = 0;
+		if (count >= TOTP_MAX_FAILURES || locked_now) {
+			if ((rc = session_end(db, t->session_hash)) != ERR_OK)
+				return rc;
+			t->result = 2;
+		}
+		snprintf(detail, sizeof detail, "wrong or reused code (%u of %u)%s",
+		    count, TOTP_MAX_FAILURES, t->result == 2 ? "; sign-in ended" : "");
+		if ((rc = audit_write(db, t->actor, "login.totp", "user", oid,
+		    AUDIT_FAILED, detail)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
 }
 
 int
@@ -1227,76 +1319,11 @@ user_totp_verify(struct db *db, const unsigned char key[32],
     long long id, const unsigned char session_hash[32], const char *code,
     time_t now)
 {
-	struct arena	*a = arena_new(1024);
-	struct db_param	 p[] = { DB_INT(id) };
-	struct db_rows	*rows;
-	unsigned char	 secret[64], sealed[128];
-	char		 aad[48], oid[24];
-	long long	 last = -1, step = -1;
-	long		 n = -1;
-	int		 result = -1;
+	struct tverify	 t = { key, actor, pol, id, session_hash, code, now, -1 };
 
-	if (a == NULL)
+	if (db_tx(db, 1024, verify_body, &t) != ERR_OK)
 		return -1;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if (db_begin(db) != ERR_OK)
-		goto out;
-	/* FOR UPDATE: two racing requests cannot both spend one code. */
-	if (db_query(db, a, &mod, STMT_USER_TOTP_GET, p, 1, &rows) != ERR_OK)
-		goto rollback;
-	if (db_next(rows) == 1 && !db_col_null(rows, 0)) {
-		const char *s = db_col_str(rows, 0);
-		size_t slen = strlen(s);
-
-		last = db_col_int(rows, 1);
-		totp_aad(id, aad, sizeof aad);
-		if (slen % 2 == 0 && slen / 2 <= sizeof sealed) {
-			for (size_t i = 0; i < slen / 2; i++)
-				sscanf(s + 2 * i, "%2hhx", &sealed[i]);
-			n = crypto_open(key, aad, strlen(aad), sealed, slen / 2,
-			    secret, sizeof secret);
-		}
-	}
-	db_rows_free(rows);
-	if (n > 0)
-		step = totp_check(secret, (size_t)n, code, (uint64_t)now / 30, last);
-	explicit_bzero(secret, sizeof secret);
-	if (step >= 0) {
-		struct db_param s[] = { DB_INT(step), DB_INT(id) };
-
-		if (db_exec(db, &mod, STMT_USER_TOTP_STEP, s, 2, NULL, NULL) != ERR_OK ||
-		    audit_write(db, actor, "login.totp", "user", oid, AUDIT_OK, "") != ERR_OK)
-			goto rollback;
-		result = 1;
-	} else {
-		unsigned	count = 0;
-		bool		locked_now = false;
-		char		detail[80];
-
-		if (session_factor_fail(db, a, session_hash, &count) != ERR_OK ||
-		    count_failure(db, actor, pol, id, &locked_now) != ERR_OK)
-			goto rollback;
-		result = 0;
-		if (count >= TOTP_MAX_FAILURES || locked_now) {
-			if (session_end(db, session_hash) != ERR_OK)
-				goto rollback;
-			result = 2;
-		}
-		snprintf(detail, sizeof detail, "wrong or reused code (%u of %u)%s",
-		    count, TOTP_MAX_FAILURES, result == 2 ? "; sign-in ended" : "");
-		if (audit_write(db, actor, "login.totp", "user", oid, AUDIT_FAILED,
-		    detail) != ERR_OK)
-			goto rollback;
-	}
-	if (db_commit(db) != ERR_OK)
-		result = -1;
-	goto out;
-rollback:
-	db_rollback(db);
-	result = -1;
-out:
-	arena_free(a);
-	return result;
+	return t.result;
 }
 
 enum err
