@@ -314,12 +314,32 @@ num_param(const char *v)
 	return *v == '\0' ? DB_NULL : DB_STR(v);
 }
 
-enum err
-enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
-    const struct audit_actor *actor, const struct scope *sc, long long id,
-    const char *const v[ENT_F__MAX], const char *changed_on,
-    long long user_id, int *nchanged, int *nlate)
+/* enterprise_update's arguments, for its transaction. */
+struct eupdate {
+	struct arena			*a;
+	const struct ent_keys		*k;
+	const struct audit_actor	*actor;
+	const struct scope		*sc;
+	long long			 id;
+	const char *const		*v;
+	const char			*changed_on;
+	long long			 user_id;
+	int				*nchanged, *nlate;
+};
+
+/* Under the enterprise's lock (within the scope): the history rows, the
+ * row, the late count and the audit row. */
+static enum err
+update_body(struct db *db, struct arena *scratch, void *ctx)
 {
+	struct eupdate			*u = ctx;
+	struct arena			*a = u->a;
+	const struct ent_keys		*k = u->k;
+	const struct audit_actor	*actor = u->actor;
+	long long			 id = u->id;
+	const char *const		*v = u->v;
+	const char			*changed_on = u->changed_on;
+	long long			 user_id = u->user_id;
 	struct enterprise	 cur;
 	const char		*next[ENT_F__MAX], *stored[ENT_F__MAX];
 	unsigned char		 legal_idx[32];
@@ -330,17 +350,15 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 	struct tm		 tm;
 	time_t			 day;
 
-	*nchanged = *nlate = 0;
+	(void)scratch;
 	memset(&tm, 0, sizeof tm);
 	if (strptime(changed_on, "%Y-%m-%d", &tm) == NULL)
 		return ERR_INVAL;
 	day = timegm(&tm) / 86400;
 	/* Days count in Beijing time, where the enterprise lives. */
 	is_late = beijing_day_number() - day > ENT_LATE_DAYS;
-	if ((rc = db_begin(db)) != ERR_OK)
+	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, u->sc, id, true, &cur)) != ERR_OK)
 		return rc;
-	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, sc, id, true, &cur)) != ERR_OK)
-		goto rollback;
 	for (int f = 0; f < ENT_F__MAX; f++) {
 		next[f] = v[f] != NULL ? v[f] : cur.v[f];
 		if (strcmp(next[f], cur.v[f]) == 0) {
@@ -360,7 +378,7 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 				newv = *newv ? seal_text(a, k->data, aad, newv) : "";
 				if (oldv == NULL || newv == NULL) {
 					rc = ERR_NOMEM;
-					goto rollback;
+					return rc;
 				}
 			}
 			struct db_param p[] = { DB_INT(id), DB_STR(ent_fields[f].name),
@@ -368,15 +386,13 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 			    DB_STR(changed_on), DB_INT(is_late), DB_INT(user_id) };
 
 			if ((rc = db_exec(db, &mod, STMT_ENT_CHANGE_ADD, p, 8, NULL, NULL)) != ERR_OK)
-				goto rollback;
+				return rc;
 			stored[f] = newv;
 		}
 		late += is_late;
 	}
-	if (changed == 0) {
-		db_rollback(db);
-		return ERR_OK;
-	}
+	if (changed == 0)
+		return ERR_OK;	/* nothing written: db_tx commits a read */
 	/* The row: sealed columns get their new sealed text, or keep theirs. */
 	{
 		struct db_param	 p[ENT_F__MAX + 2];
@@ -393,7 +409,7 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 				    *cur.v[f] ? seal_text(a, k->data, aad, cur.v[f]) : "";
 				if (val == NULL) {
 					rc = ERR_NOMEM;
-					goto rollback;
+					return rc;
 				}
 			}
 			if (f == ENT_F_REG_CAPITAL || f == ENT_F_HEADCOUNT ||
@@ -409,27 +425,38 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 		}
 		p[np++] = DB_INT(id);
 		if ((rc = db_exec(db, &mod, STMT_ENT_UPDATE, p, np, NULL, NULL)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	if (late > 0) {
 		struct db_param p[] = { DB_INT(late), DB_INT(id) };
 
 		if ((rc = db_exec(db, &mod, STMT_ENT_LATE_ADD, p, 2, NULL, NULL)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	snprintf(oid, sizeof oid, "%lld", id);
 	snprintf(detail, sizeof detail, "%d fields, %d late, changed on %s",
 	    changed, late, changed_on);
 	if ((rc = audit_write(db, actor, "enterprise.update", "enterprise", oid,
 	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		return rc;
-	*nchanged = changed;
-	*nlate = late;
+	*u->nchanged = changed;
+	*u->nlate = late;
 	return ERR_OK;
-rollback:
-	db_rollback(db);
+}
+
+enum err
+enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
+    const struct audit_actor *actor, const struct scope *sc, long long id,
+    const char *const v[ENT_F__MAX], const char *changed_on,
+    long long user_id, int *nchanged, int *nlate)
+{
+	struct eupdate	 u = { a, k, actor, sc, id, v, changed_on, user_id,
+	    nchanged, nlate };
+	enum err	 rc;
+
+	*nchanged = *nlate = 0;
+	if ((rc = db_tx(db, 0, update_body, &u)) != ERR_OK)
+		*nchanged = *nlate = 0;
 	return rc;
 }
 
