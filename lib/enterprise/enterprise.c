@@ -134,6 +134,108 @@ enterprise_uscc_taken(struct db *db, const char *uscc, bool *taken)
 	return rc;
 }
 
+/* What enterprise_register's transaction needs and tells back. */
+struct ereg {
+	struct arena			*a;
+	struct audit_actor		*actor;	/* becomes the new user */
+	const struct ent_registration	*g;
+	const char			*hash, *legal_enc, *mobile_enc;
+	const unsigned char		*legal_idx, *mobile_idx;
+	char				 org[40];
+	const char			**why;
+	long long			 uid;
+};
+
+/* Under the USCC's lock: the checks, the enterprise row, its user, the
+ * audit row. */
+static enum err
+register_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct ereg			*r = ctx;
+	struct arena			*a = r->a;
+	const struct ent_registration	*g = r->g;
+	const char			**why = r->why;
+	const char			*hash = r->hash, *legal_enc = r->legal_enc;
+	const char			*mobile_enc = r->mobile_enc;
+	const unsigned char		*legal_idx = r->legal_idx;
+	const unsigned char		*mobile_idx = r->mobile_idx;
+	char				*org = r->org;
+	struct db_rows			*rows;
+	char				 oid[24];
+	unsigned long long		 eid = 0, uid = 0;
+	bool				 taken;
+	enum err			 rc;
+	int				 n;
+
+	(void)scratch;
+	/* Lock the enterprise row (or the gap) so two registrations of one
+	 * USCC cannot both pass the check below. */
+	{
+		struct db_param p[] = { DB_STR(g->uscc) };
+
+		if ((rc = db_query(db, a, &mod, STMT_ENT_BY_USCC, p, 1, &rows)) != ERR_OK)
+			return rc;
+		if ((n = db_next(rows)) == 1)
+			eid = (unsigned long long)db_col_int(rows, 0);
+		db_rows_free(rows);
+		if (n < 0) {
+			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
+			return rc;
+		}
+	}
+	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
+		return rc;
+	if (taken) {
+		*why = "uscc_taken";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	/* A row without users is claimed (lib/enterprise/claim.c), never overwritten. */
+	if (eid != 0) {
+		*why = "uscc_known";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	{
+		struct db_param p[] = { DB_STR(g->uscc), DB_STR(g->ent_name), DB_STR(g->region) };
+
+		if ((rc = db_exec(db, &mod, STMT_ENT_INSERT, p, 3, NULL, &eid)) != ERR_OK)
+			return rc;
+	}
+	{
+		struct db_param p[] = { DB_STR(g->ent_name), DB_STR(g->reg_no),
+		    DB_STR(g->legal_name), DB_STR(legal_enc),
+		    DB_STRN((const char *)legal_idx, 32), DB_INT((long long)eid) };
+
+		if ((rc = db_exec(db, &mod, STMT_ENT_REGISTER_SET, p, 6, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	{
+		struct db_param p[] = { DB_STR(g->username), DB_STR(g->region),
+		    DB_INT((long long)eid), DB_STR(g->contact_name), DB_STR(mobile_enc),
+		    DB_STRN((const char *)mobile_idx, 32), DB_STR(hash) };
+
+		rc = db_exec(db, &mod, STMT_ENT_USER_INSERT, p, 7, NULL, &uid);
+		if (rc == ERR_DB_DUP) {
+			*why = "username_taken";
+			rc = ERR_CONFLICT;
+		}
+		if (rc != ERR_OK)
+			return rc;
+	}
+	snprintf(oid, sizeof oid, "%llu", uid);
+	snprintf(org, sizeof r->org, "enterprise:%llu", eid);
+	r->actor->user_id = (long long)uid;
+	r->actor->role = "enterprise";
+	r->actor->org = org;
+	r->actor->region = g->region;
+	if ((rc = audit_write(db, r->actor, "register", "user", oid, AUDIT_OK,
+	    g->uscc)) != ERR_OK)
+		return rc;
+	r->uid = (long long)uid;
+	return ERR_OK;
+}
+
 enum err
 enterprise_register(struct db *db, const struct ent_keys *k,
     const struct audit_actor *actor0, const struct ent_registration *g,
@@ -141,14 +243,11 @@ enterprise_register(struct db *db, const struct ent_keys *k,
 {
 	struct audit_actor	 actor = *actor0;
 	struct arena		*a = arena_new(4096);
-	struct db_rows		*rows;
-	char			 hash[PASSWORD_HASH_MAX], aad[64], oid[24], org[40];
+	char			 hash[PASSWORD_HASH_MAX], aad[64];
 	char			*legal_enc, *mobile_enc;
 	unsigned char		 legal_idx[32], mobile_idx[32];
-	unsigned long long	 eid = 0, uid = 0;
-	bool			 taken;
+	struct ereg		 r;
 	enum err		 rc;
-	int			 n;
 
 	*why = NULL;
 	if (a == NULL)
@@ -163,79 +262,18 @@ enterprise_register(struct db *db, const struct ent_keys *k,
 		arena_free(a);
 		return ERR_NOMEM;
 	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	/* Lock the enterprise row (or the gap) so two registrations of one
-	 * USCC cannot both pass the check below. */
-	{
-		struct db_param p[] = { DB_STR(g->uscc) };
-
-		if ((rc = db_query(db, a, &mod, STMT_ENT_BY_USCC, p, 1, &rows)) != ERR_OK)
-			goto rollback;
-		if ((n = db_next(rows)) == 1)
-			eid = (unsigned long long)db_col_int(rows, 0);
-		db_rows_free(rows);
-		if (n < 0) {
-			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
-			goto rollback;
-		}
-	}
-	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
-		goto rollback;
-	if (taken) {
-		*why = "uscc_taken";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	/* A row without users is claimed (lib/enterprise/claim.c), never overwritten. */
-	if (eid != 0) {
-		*why = "uscc_known";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_STR(g->uscc), DB_STR(g->ent_name), DB_STR(g->region) };
-
-		if ((rc = db_exec(db, &mod, STMT_ENT_INSERT, p, 3, NULL, &eid)) != ERR_OK)
-			goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_STR(g->ent_name), DB_STR(g->reg_no),
-		    DB_STR(g->legal_name), DB_STR(legal_enc),
-		    DB_STRN((const char *)legal_idx, 32), DB_INT((long long)eid) };
-
-		if ((rc = db_exec(db, &mod, STMT_ENT_REGISTER_SET, p, 6, NULL, NULL)) != ERR_OK)
-			goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_STR(g->username), DB_STR(g->region),
-		    DB_INT((long long)eid), DB_STR(g->contact_name), DB_STR(mobile_enc),
-		    DB_STRN((const char *)mobile_idx, 32), DB_STR(hash) };
-
-		rc = db_exec(db, &mod, STMT_ENT_USER_INSERT, p, 7, NULL, &uid);
-		if (rc == ERR_DB_DUP) {
-			*why = "username_taken";
-			rc = ERR_CONFLICT;
-		}
-		if (rc != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%llu", uid);
-	snprintf(org, sizeof org, "enterprise:%llu", eid);
-	actor.user_id = (long long)uid;
-	actor.role = "enterprise";
-	actor.org = org;
-	actor.region = g->region;
-	if ((rc = audit_write(db, &actor, "register", "user", oid, AUDIT_OK,
-	    g->uscc)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
-		goto out;
-	*user_id = (long long)uid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
+	memset(&r, 0, sizeof r);
+	r.a = a;
+	r.actor = &actor;
+	r.g = g;
+	r.hash = hash;
+	r.legal_enc = legal_enc;
+	r.mobile_enc = mobile_enc;
+	r.legal_idx = legal_idx;
+	r.mobile_idx = mobile_idx;
+	r.why = why;
+	if ((rc = db_tx(db, 0, register_body, &r)) == ERR_OK)
+		*user_id = r.uid;
 	explicit_bzero(hash, sizeof hash);
 	arena_free(a);
 	return rc;
