@@ -371,29 +371,160 @@ audit_mismatch(struct db *db, const struct audit_actor *actor0,
 	    AUDIT_DENIED, uscc);
 }
 
+/* What claim_register's transaction needs and tells back. */
+struct creg {
+	struct arena			*a;
+	const struct ent_keys		*k;
+	struct audit_actor		 actor;	/* becomes the claimant */
+	const struct ent_registration	*g;
+	const char			*licdir;
+	const struct claim_licence	*lic;
+	const char			*hash, *legal_enc, *mobile_enc;
+	const unsigned char		*legal_idx, *mobile_idx;
+	enum claim_result		*res;
+	const char			**why;
+	struct ent_row			 e;
+	char				 file[40], sha[65], today[11];
+	long long			 uid;
+	bool				 stored, mismatch;
+};
+
+/* Under the enterprise's lock: the checks, the licence stored, the
+ * claimant's account, then the claim applied (representative on record)
+ * or recorded for an operator, with the audit rows. */
+static enum err
+register_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct creg			*c = ctx;
+	struct arena			*a = c->a;
+	const struct ent_keys		*k = c->k;
+	const struct ent_registration	*g = c->g;
+	const char			*licdir = c->licdir;
+	const struct claim_licence	*lic = c->lic;
+	const char			*hash = c->hash, *legal_enc = c->legal_enc;
+	const char			*mobile_enc = c->mobile_enc;
+	const unsigned char		*legal_idx = c->legal_idx;
+	const unsigned char		*mobile_idx = c->mobile_idx;
+	enum claim_result		*res = c->res;
+	const char			**why = c->why;
+	struct ent_row			*e = &c->e;
+	struct user_new			 nu;
+	char				 oid[24], org[40];
+	long long			 pending = 0;
+	bool				 taken;
+	enum err			 rc;
+	int				 n;
+
+	(void)scratch;
+	if ((n = ent_row(db, a, STMT_CLAIM_ENT_LOCK, g->uscc, e)) <= 0) {
+		rc = n == 0 ? ERR_NOTFOUND : (enum err)-n;
+		return rc;
+	}
+	{
+		struct db_param p[] = { DB_INT(e->id) };
+
+		if ((rc = count1(db, a, STMT_CLAIM_PENDING_OF_ENT, p, 1, &pending)) != ERR_OK)
+			return rc;
+	}
+	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
+		return rc;
+	if (taken) {
+		*why = pending > 0 ? "claim_pending" : "uscc_taken";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	if (e->has_rep) {
+		/* the name as on record, the ID number by its blind index */
+		c->mismatch = strcmp(e->legal_name, g->legal_name) != 0 ||
+		    !crypto_equal(e->legal_idx, legal_idx, 32);
+		if (c->mismatch) {
+			*why = "claim_mismatch";
+			rc = ERR_CONFLICT;
+			return rc;
+		}
+	} else if (lic == NULL) {
+		*why = "licence_required";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	if (!e->has_rep) {
+		if ((rc = licence_store(licdir, lic, c->file, c->sha)) != ERR_OK)
+			return rc;
+		c->stored = true;
+	}
+	snprintf(org, sizeof org, "enterprise:%lld", e->id);
+	c->actor.role = "enterprise";
+	c->actor.org = org;
+	c->actor.region = e->region;
+	memset(&nu, 0, sizeof nu);
+	nu.username = g->username;
+	nu.role = ROLE_ENTERPRISE;
+	nu.region = e->region;
+	nu.org_kind = "enterprise";
+	nu.org_id = e->id;
+	nu.real_name = g->contact_name;
+	nu.contact = "";
+	nu.mobile_enc = mobile_enc;
+	nu.mobile_idx = mobile_idx;
+	rc = user_insert_tx(db, &c->actor, "register", &nu, hash, false, &c->uid);
+	if (rc == ERR_DB_DUP) {
+		*why = "username_taken";
+		rc = ERR_CONFLICT;
+	}
+	if (rc != ERR_OK)
+		return rc;
+	c->actor.user_id = c->uid;
+	snprintf(oid, sizeof oid, "%lld", e->id);
+	if (e->has_rep) {
+		int changed;
+
+		if ((rc = enterprise_claim_apply_tx(db, a, k, e->id, g, c->today, c->uid,
+		    &changed)) != ERR_OK ||
+		    (rc = audit_write(db, &c->actor, "enterprise.claim", "enterprise", oid,
+		    AUDIT_OK, arena_printf(a, "%s; representative matched; %d fields changed",
+		    g->uscc, changed))) != ERR_OK)
+			return rc;
+		*res = CLAIM_ACTIVE;
+	} else {
+		unsigned long long	cid = 0;
+		struct db_param		p[] = { DB_INT(e->id), DB_INT(c->uid), DB_STR(e->region),
+		    DB_STR(g->ent_name), DB_STR(g->reg_no), DB_STR(g->legal_name),
+		    DB_STR(legal_enc), DB_STRN((const char *)legal_idx, 32), DB_STR(c->file),
+		    DB_STR(claim_ftype_name(lic->type)), DB_INT((long long)lic->size),
+		    DB_STR(c->sha) };
+
+		if ((rc = claim_user_step(db, &c->actor, c->uid, ACCT_CLAIM_WAIT,
+		    ACCT_BY_REGISTER, NULL)) != ERR_OK ||
+		    (rc = db_exec(db, &mod, STMT_CLAIM_INSERT, p, 12, NULL, &cid)) != ERR_OK ||
+		    (rc = audit_write(db, &c->actor, "enterprise.claim", "claim",
+		    arena_printf(a, "%llu", cid), AUDIT_OK,
+		    arena_printf(a, "%s; licence %s, %zu bytes, waiting for the operator",
+		    g->uscc, claim_ftype_name(lic->type), lic->size))) != ERR_OK)
+			return rc;
+		*res = CLAIM_PENDING;
+	}
+	return ERR_OK;
+}
+
 enum err
 claim_register(struct db *db, const struct ent_keys *k,
     const struct audit_actor *actor0, const struct ent_registration *g,
     const char *licdir, const struct claim_licence *lic, long long *user_id,
     enum claim_result *res, const char **why)
 {
-	struct audit_actor	 actor = *actor0;
 	struct arena		*a = arena_new(4096);
-	struct ent_row		 e;
-	struct user_new		 nu;
-	char			 hash[PASSWORD_HASH_MAX], oid[24], org[40];
-	char			 file[40] = "", sha[65], today[11];
+	struct creg		*c = a == NULL ? NULL : arena_calloc(a, 1, sizeof *c);
+	char			 hash[PASSWORD_HASH_MAX];
 	char			*legal_enc = NULL, *mobile_enc;
 	unsigned char		 legal_idx[32], mobile_idx[32];
-	long long		 uid = 0, pending = 0;
-	bool			 taken, stored = false, mismatch = false;
 	enum err		 rc;
-	int			 n;
 
 	*why = NULL;
-	if (a == NULL)
+	if (c == NULL) {
+		arena_free(a);
 		return ERR_NOMEM;
-	beijing_date(today, sizeof today);
+	}
+	beijing_date(c->today, sizeof c->today);
 	legal_enc = seal_text(a, k->data, LEGAL_AAD, g->legal_id);
 	mobile_enc = seal_text(a, k->data, "users.mobile", g->mobile);
 	blind_index(k->index, "idno", g->legal_id, legal_idx);
@@ -404,107 +535,27 @@ claim_register(struct db *db, const struct ent_keys *k,
 		arena_free(a);
 		return ERR_NOMEM;
 	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((n = ent_row(db, a, STMT_CLAIM_ENT_LOCK, g->uscc, &e)) <= 0) {
-		rc = n == 0 ? ERR_NOTFOUND : (enum err)-n;
-		goto rollback;
+	c->a = a;
+	c->k = k;
+	c->actor = *actor0;
+	c->g = g;
+	c->licdir = licdir;
+	c->lic = lic;
+	c->hash = hash;
+	c->legal_enc = legal_enc;
+	c->mobile_enc = mobile_enc;
+	c->legal_idx = legal_idx;
+	c->mobile_idx = mobile_idx;
+	c->res = res;
+	c->why = why;
+	if ((rc = db_tx(db, 0, register_body, c)) == ERR_OK)
+		*user_id = c->uid;
+	else {
+		if (c->stored)
+			licence_remove(licdir, c->file);
+		if (c->mismatch)
+			audit_mismatch(db, actor0, &c->e, g->uscc);
 	}
-	{
-		struct db_param p[] = { DB_INT(e.id) };
-
-		if ((rc = count1(db, a, STMT_CLAIM_PENDING_OF_ENT, p, 1, &pending)) != ERR_OK)
-			goto rollback;
-	}
-	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
-		goto rollback;
-	if (taken) {
-		*why = pending > 0 ? "claim_pending" : "uscc_taken";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if (e.has_rep) {
-		/* the name as on record, the ID number by its blind index */
-		mismatch = strcmp(e.legal_name, g->legal_name) != 0 ||
-		    !crypto_equal(e.legal_idx, legal_idx, 32);
-		if (mismatch) {
-			*why = "claim_mismatch";
-			rc = ERR_CONFLICT;
-			goto rollback;
-		}
-	} else if (lic == NULL) {
-		*why = "licence_required";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if (!e.has_rep) {
-		if ((rc = licence_store(licdir, lic, file, sha)) != ERR_OK)
-			goto rollback;
-		stored = true;
-	}
-	snprintf(org, sizeof org, "enterprise:%lld", e.id);
-	actor.role = "enterprise";
-	actor.org = org;
-	actor.region = e.region;
-	memset(&nu, 0, sizeof nu);
-	nu.username = g->username;
-	nu.role = ROLE_ENTERPRISE;
-	nu.region = e.region;
-	nu.org_kind = "enterprise";
-	nu.org_id = e.id;
-	nu.real_name = g->contact_name;
-	nu.contact = "";
-	nu.mobile_enc = mobile_enc;
-	nu.mobile_idx = mobile_idx;
-	rc = user_insert_tx(db, &actor, "register", &nu, hash, false, &uid);
-	if (rc == ERR_DB_DUP) {
-		*why = "username_taken";
-		rc = ERR_CONFLICT;
-	}
-	if (rc != ERR_OK)
-		goto rollback;
-	actor.user_id = uid;
-	snprintf(oid, sizeof oid, "%lld", e.id);
-	if (e.has_rep) {
-		int changed;
-
-		if ((rc = enterprise_claim_apply_tx(db, a, k, e.id, g, today, uid,
-		    &changed)) != ERR_OK ||
-		    (rc = audit_write(db, &actor, "enterprise.claim", "enterprise", oid,
-		    AUDIT_OK, arena_printf(a, "%s; representative matched; %d fields changed",
-		    g->uscc, changed))) != ERR_OK)
-			goto rollback;
-		*res = CLAIM_ACTIVE;
-	} else {
-		unsigned long long	cid = 0;
-		struct db_param		p[] = { DB_INT(e.id), DB_INT(uid), DB_STR(e.region),
-		    DB_STR(g->ent_name), DB_STR(g->reg_no), DB_STR(g->legal_name),
-		    DB_STR(legal_enc), DB_STRN((const char *)legal_idx, 32), DB_STR(file),
-		    DB_STR(claim_ftype_name(lic->type)), DB_INT((long long)lic->size),
-		    DB_STR(sha) };
-
-		if ((rc = claim_user_step(db, &actor, uid, ACCT_CLAIM_WAIT,
-		    ACCT_BY_REGISTER, NULL)) != ERR_OK ||
-		    (rc = db_exec(db, &mod, STMT_CLAIM_INSERT, p, 12, NULL, &cid)) != ERR_OK ||
-		    (rc = audit_write(db, &actor, "enterprise.claim", "claim",
-		    arena_printf(a, "%llu", cid), AUDIT_OK,
-		    arena_printf(a, "%s; licence %s, %zu bytes, waiting for the operator",
-		    g->uscc, claim_ftype_name(lic->type), lic->size))) != ERR_OK)
-			goto rollback;
-		*res = CLAIM_PENDING;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
-		goto fail;
-	*user_id = uid;
-	goto out;
-rollback:
-	db_rollback(db);
-fail:
-	if (stored)
-		licence_remove(licdir, file);
-	if (mismatch)
-		audit_mismatch(db, actor0, &e, g->uscc);
-out:
 	explicit_bzero(hash, sizeof hash);
 	arena_free(a);
 	return rc;
