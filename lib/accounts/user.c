@@ -602,100 +602,91 @@ kdf_verify(const char *pw, const char *stored)
 	return password_verify(pw, strlen(pw), stored, NULL);
 }
 
-enum auth_result
-user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
-    const struct audit_actor *actor0, enum portal portal, const char *username,
-    const char *password, struct user *u, char notice[32], enum err *err)
+/* What the sign-in's transaction needs and tells back. */
+struct auth_tx {
+	struct arena			*a;
+	const struct auth_policy	*pol;
+	struct audit_actor		 actor;	/* the user's once known */
+	enum portal			 portal;
+	const char			*username;
+	const struct db_param		*p;	/* STMT_USER_AUTH's */
+	long long			 peek_id, addr_failures;
+	const char			*peeked;	/* the hash verified */
+	const char			*fresh;		/* its upgrade, or "" */
+	int				 match;
+	bool				 stale;
+	char				*notice;
+	/* out */
+	bool				 retry;	/* the hash changed: verify again */
+	long long			 id;
+	enum auth_result		 res;
+};
+
+/*
+ * Under the user's row lock: the row read again (a hash changed since
+ * the verification is a retry, rolled back), then the decision -- the
+ * address throttle, an unknown name, an expired or live lock, a wrong
+ * password, the status, the portal, an expired one-time password, or the
+ * sign-in with its upgrade -- and its audit row.
+ */
+static enum err
+auth_body(struct db *db, struct arena *scratch, void *ctx)
 {
-	struct audit_actor	 actor = *actor0;
+	struct auth_tx		*t = ctx;
+	struct arena		*a = t->a;
+	char			*notice = t->notice;
 	struct db_rows		*rows;
-	struct db_param		 p[2] = { DB_INT(pol->otp_days), DB_STR(username) };
-	char			 stored[PASSWORD_HASH_MAX] = "", peeked[PASSWORD_HASH_MAX] = "";
-	char			 fresh[PASSWORD_HASH_MAX] = "";
+	char			 stored[PASSWORD_HASH_MAX] = "";
 	char			 detail[96], oid[24], until[32] = "";
-	long long		 id = 0, peek_id = 0, addr_failures = 0;
+	long long		 id = 0;
 	const char		*status = NULL;
-	int			 role = -1, n, match;
-	bool			 locked = false, stale = false, otp_expired = false;
+	int			 role = -1, n;
+	bool			 locked = false, otp_expired = false;
 	enum auth_result	 res = AUTH_ERROR;
 	enum err		 rc;
-	size_t			 pwlen = strlen(password);
 
-	*err = ERR_OK;
-	notice[0] = '\0';
-	if ((rc = throttle_count(db, a, actor.client_addr, pol->failure_window,
-	    &addr_failures)) != ERR_OK)
-		goto dberr;
-	/*
-	 * The KDF runs before the row is locked, so parallel wrong passwords
-	 * for one name do not queue the real user behind a fifth of a second
-	 * each; the same work for an unknown name.  Every KDF run (the
-	 * upgrade of a stale hash too) is outside the transaction
-	 * (X-SEC, issue 12 item 18; tests/db/test_db.c checks it).
-	 */
-	for (int tries = 0; ; tries++) {
-		if ((rc = auth_peek(db, a, username, &peek_id, peeked)) != ERR_OK)
-			goto dberr;
-		stale = false;
-		match = auth_verify(password, pwlen, peeked, &stale);
-		/* the upgrade of a stale hash too, before the lock */
-		fresh[0] = '\0';
-		if (match == 1 && stale && kdf_hash(password, fresh) != 0)
-			fresh[0] = '\0';
-
-		if ((rc = db_begin(db)) != ERR_OK)
-			goto dberr;
-		if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 2, &rows)) != ERR_OK)
-			goto rollback;
-		if ((n = db_next(rows)) < 0) {
-			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
-			goto rollback;
-		}
-		id = 0;
-		stored[0] = '\0';
-		status = NULL;
-		role = -1;
-		locked = otp_expired = false;
-		until[0] = notice[0] = '\0';
-		if (n == 1) {
-			id = db_col_int(rows, 0);
-			snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
-			status = db_col_dup(rows, a, 2);
-			role = role_parse(db_col_str(rows, 3));
-			locked = db_col_int(rows, 4) != 0;
-			if (db_col_str(rows, 5) != NULL)
-				snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
-			otp_expired = db_col_int(rows, 6) != 0;
-			if (db_col_str(rows, 7) != NULL)
-				snprintf(notice, 32, "%s", db_col_str(rows, 7));
-			db_rows_free(rows);
-		}
-		if (id == peek_id && strcmp(stored, peeked) == 0)
-			break;
-		/* Changed between the two reads (a reset, a new account):
-		 * verify again, the lock released first; rare.  A hash
-		 * changing under three tries in a row: ERR_CONFLICT. */
-		db_rollback(db);
-		if (tries == 2) {
-			rc = ERR_CONFLICT;
-			goto dberr;
-		}
+	(void)scratch;
+	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, t->p, 2, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) < 0) {
+		db_rows_free(rows);
+		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
 	}
-	explicit_bzero(peeked, sizeof peeked);
+	until[0] = notice[0] = '\0';
+	if (n == 1) {
+		id = db_col_int(rows, 0);
+		snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
+		status = db_col_dup(rows, a, 2);
+		role = role_parse(db_col_str(rows, 3));
+		locked = db_col_int(rows, 4) != 0;
+		if (db_col_str(rows, 5) != NULL)
+			snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
+		otp_expired = db_col_int(rows, 6) != 0;
+		if (db_col_str(rows, 7) != NULL)
+			snprintf(notice, 32, "%s", db_col_str(rows, 7));
+	}
+	db_rows_free(rows);
+	if (id != t->peek_id || strcmp(stored, t->peeked) != 0) {
+		/* Changed between the two reads (a reset, a new account):
+		 * verify again, the lock released first; rare. */
+		explicit_bzero(stored, sizeof stored);
+		t->retry = true;
+		return ERR_CONFLICT;
+	}
 	snprintf(oid, sizeof oid, "%lld", id);
 
-	if (addr_failures >= pol->addr_max_failures) {
+	if (t->addr_failures >= t->pol->addr_max_failures) {
 		res = AUTH_THROTTLED;
-		actor.user_id = 0;
-		rc = audit_write(db, &actor, "login", "user", "", AUDIT_DENIED,
+		t->actor.user_id = 0;
+		rc = audit_write(db, &t->actor, "login", "user", "", AUDIT_DENIED,
 		    "too many failures from this address");
 		goto finish;
 	}
 	if (id == 0) {
 		res = AUTH_BAD;
-		name_detail(pol->name_key, username, detail, sizeof detail);
-		if ((rc = throttle_add(db, actor.client_addr)) == ERR_OK)
-			rc = audit_write(db, &actor, "login", "user", "",
+		name_detail(t->pol->name_key, t->username, detail, sizeof detail);
+		if ((rc = throttle_add(db, t->actor.client_addr)) == ERR_OK)
+			rc = audit_write(db, &t->actor, "login", "user", "",
 			    AUDIT_FAILED, detail);
 		goto finish;
 	}
@@ -705,24 +696,24 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 		struct acct_change ex = { .action = ACCT_LOCK_EXPIRE,
 		    .by = ACCT_BY_SIGNIN };
 
-		if ((rc = user_step_tx(db, &actor, id, &ex, NULL)) != ERR_OK)
+		if ((rc = user_step_tx(db, &t->actor, id, &ex, NULL)) != ERR_OK)
 			goto finish;
 		status = "active";
 	}
 	if (status != NULL && strcmp(status, "locked") == 0) {
 		res = AUTH_LOCKED;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, "account locked");
 		goto finish;
 	}
-	if (match != 1) {
+	if (t->match != 1) {
 		bool locked_now = false;
 
 		res = AUTH_BAD;
-		if ((rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
-		    (rc = audit_write(db, &actor, "login", "user", oid,
+		if ((rc = throttle_add(db, t->actor.client_addr)) != ERR_OK ||
+		    (rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_FAILED, "wrong password")) != ERR_OK ||
-		    (rc = count_failure(db, &actor, pol, id, &locked_now)) != ERR_OK)
+		    (rc = count_failure(db, &t->actor, t->pol, id, &locked_now)) != ERR_OK)
 			goto finish;
 		if (locked_now)
 			res = AUTH_LOCKED;
@@ -731,19 +722,19 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	if (status == NULL || (strcmp(status, "active") != 0 &&
 	    strcmp(status, "locked") != 0)) {
 		res = AUTH_INACTIVE;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, status != NULL ? status : "");
 		goto finish;
 	}
-	if (role < 0 || role_portal((enum role)role) != portal) {
+	if (role < 0 || role_portal((enum role)role) != t->portal) {
 		res = AUTH_WRONG_PORTAL;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, "wrong portal for the role");
 		goto finish;
 	}
 	if (otp_expired) {
 		res = AUTH_OTP_EXPIRED;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, "one-time password expired");
 		goto finish;
 	}
@@ -754,33 +745,89 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 		if ((rc = db_exec(db, &mod, STMT_USER_LOGIN_OK, ok, 1, NULL, NULL)) != ERR_OK)
 			goto finish;
 	}
-	if (stale && fresh[0] != '\0') {
-		struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
+	if (t->stale && t->fresh[0] != '\0') {
+		struct db_param rh[] = { DB_STR(t->fresh), DB_INT(id) };
 
 		if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
 		    NULL, NULL)) != ERR_OK)
 			goto finish;
 	}
-	actor.user_id = id;
-	actor.role = role_name((enum role)role);
-	snprintf(detail, sizeof detail, "%s%s%s", stale ? "password hash upgraded" : "",
-	    stale && notice[0] ? "; " : "",
+	t->actor.user_id = id;
+	t->actor.role = role_name((enum role)role);
+	snprintf(detail, sizeof detail, "%s%s%s", t->stale ? "password hash upgraded" : "",
+	    t->stale && notice[0] ? "; " : "",
 	    notice[0] ? "locked since the last sign-in: owner told" : "");
-	rc = audit_write(db, &actor, "login", "user", oid, AUDIT_OK, detail);
+	rc = audit_write(db, &t->actor, "login", "user", oid, AUDIT_OK, detail);
 finish:
 	explicit_bzero(stored, sizeof stored);
+	t->res = res;
+	t->id = id;
+	return rc;
+}
+
+enum auth_result
+user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
+    const struct audit_actor *actor0, enum portal portal, const char *username,
+    const char *password, struct user *u, char notice[32], enum err *err)
+{
+	struct db_param		 p[2] = { DB_INT(pol->otp_days), DB_STR(username) };
+	char			 peeked[PASSWORD_HASH_MAX] = "";
+	char			 fresh[PASSWORD_HASH_MAX] = "";
+	struct auth_tx		 t;
+	enum err		 rc;
+	size_t			 pwlen = strlen(password);
+
+	*err = ERR_OK;
+	notice[0] = '\0';
+	memset(&t, 0, sizeof t);
+	t.a = a;
+	t.pol = pol;
+	t.actor = *actor0;
+	t.portal = portal;
+	t.username = username;
+	t.p = p;
+	t.peeked = peeked;
+	t.fresh = fresh;
+	t.notice = notice;
+	if ((rc = throttle_count(db, a, t.actor.client_addr, pol->failure_window,
+	    &t.addr_failures)) != ERR_OK)
+		goto dberr;
+	/*
+	 * The KDF runs before the row is locked, so parallel wrong passwords
+	 * for one name do not queue the real user behind a fifth of a second
+	 * each; the same work for an unknown name.  Every KDF run (the
+	 * upgrade of a stale hash too) is outside the transaction
+	 * (X-SEC, issue 12 item 18; tests/db/test_db.c checks it).
+	 */
+	for (int tries = 0; ; tries++) {
+		if ((rc = auth_peek(db, a, username, &t.peek_id, peeked)) != ERR_OK)
+			goto dberr;
+		t.stale = false;
+		t.match = auth_verify(password, pwlen, peeked, &t.stale);
+		/* the upgrade of a stale hash too, before the lock */
+		fresh[0] = '\0';
+		if (t.match == 1 && t.stale && kdf_hash(password, fresh) != 0)
+			fresh[0] = '\0';
+		t.retry = false;
+		t.res = AUTH_ERROR;
+		rc = db_tx(db, 0, auth_body, &t);
+		if (!t.retry)
+			break;
+		/* a hash changing under three tries in a row: ERR_CONFLICT */
+		if (tries == 2) {
+			rc = ERR_CONFLICT;
+			goto dberr;
+		}
+	}
+	explicit_bzero(peeked, sizeof peeked);
 	explicit_bzero(fresh, sizeof fresh);
-	if (res != AUTH_OK)
+	if (t.res != AUTH_OK)
 		notice[0] = '\0';
 	if (rc != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		goto dberr;
-	if (res == AUTH_OK && (rc = user_by_id(db, a, id, u)) != ERR_OK)
+	if (t.res == AUTH_OK && (rc = user_by_id(db, a, t.id, u)) != ERR_OK)
 		goto dberr;
-	return res;
-rollback:
-	db_rollback(db);
+	return t.res;
 dberr:
 	explicit_bzero(peeked, sizeof peeked);
 	explicit_bzero(fresh, sizeof fresh);
