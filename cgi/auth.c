@@ -282,19 +282,10 @@ int
 handle_logout(struct req *r)
 {
 	struct audit_actor	a;
-	char			oid[24];
 	enum err		rc;
 
 	req_actor(r, &a);
-	snprintf(oid, sizeof oid, "%lld", r->sess->user.id);
-	if ((rc = db_begin(r->app->db)) != ERR_OK)
-		return status_of(rc);
-	if ((rc = session_end(r->app->db, r->sess->id_hash)) != ERR_OK ||
-	    (rc = audit_write(r->app->db, &a, "logout", "user", oid, AUDIT_OK, "")) != ERR_OK) {
-		db_rollback(r->app->db);
-		return status_of(rc);
-	}
-	if ((rc = db_commit(r->app->db)) != ERR_OK)
+	if ((rc = session_logout(r->app->db, &a, r->sess->id_hash)) != ERR_OK)
 		return status_of(rc);
 	req_cookie(r, SESSION_COOKIE, NULL);
 	r->location = "/login";

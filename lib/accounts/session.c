@@ -286,3 +286,32 @@ session_start(struct db *db, const struct audit_actor *actor, enum portal portal
 		explicit_bzero(token, SESSION_TOKEN_LEN + 1);
 	return rc;
 }
+
+/* What session_logout's transaction needs. */
+struct slogout {
+	const struct audit_actor	*actor;
+	const unsigned char		*hash;
+};
+
+static enum err
+logout_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct slogout	*t = ctx;
+	char		 oid[24];
+	enum err	 rc;
+
+	(void)a;
+	snprintf(oid, sizeof oid, "%lld", t->actor->user_id);
+	if ((rc = session_end(db, t->hash)) != ERR_OK)
+		return rc;
+	return audit_write(db, t->actor, "logout", "user", oid, AUDIT_OK, "");
+}
+
+enum err
+session_logout(struct db *db, const struct audit_actor *actor,
+    const unsigned char hash[32])
+{
+	struct slogout t = { actor, hash };
+
+	return db_tx(db, 0, logout_body, &t);
+}
