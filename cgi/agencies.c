@@ -370,7 +370,7 @@ handle_agency_edit(struct req *r)
 		return 200;
 	input_of(r, &in, false);
 	req_actor(r, &a);
-	rc = agency_update(r->app->db, &a, ag.id, &in);
+	rc = agency_update(r->app->db, &a, &r->scope, ag.id, &in);
 	if (rc == ERR_DB_DUP) {
 		req_field_error(r, "name", "agency_dup");
 		return 200;

@@ -10,7 +10,9 @@
  * while it is a draft or returned.  An operator or supervisor of the
  * region checks it, a supervisor other than the checker approves it
  * (lib/agency/agency_form.c enforces the four eyes), an operator executes it.
- * Anything outside these is a 403 with an access.denied audit row.
+ * A form outside who sees it is not loaded: the dispatcher's scoped
+ * getter (aform_get, OBJ_AFORM) answers 404 with an access.denied row.
+ * Any other step outside these is a 403 with an access.denied audit row.
  *
  * Execution answers with the printout itself, carrying the one-time
  * passwords: the only time they exist outside the KDF.  The printout
@@ -134,22 +136,6 @@ can_edit(const struct req *r, const struct aform *f)
 	if (f->source == AFSRC_ONLINE)
 		return own_agency(r, f->agency_id);
 	return r->sess->user.role == ROLE_OPERATOR;
-}
-
-/* Loads the form of the path and checks the scope.  0, or the status. */
-static int
-load_form(struct req *r, struct aform *f)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	if ((rc = aform_get(r->app->db, r->a, id, f)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	return agency_scope(r, f->agency_id, f->region);
 }
 
 /* --- HDF ------------------------------------------------------------------- */
@@ -584,7 +570,7 @@ entry(struct req *r, const struct aform_agency *ag, const struct aform *f)
 		struct audit_actor a;
 
 		req_actor(r, &a);
-		rc = aform_update(r->app->db, &a, f->id,
+		rc = aform_update(r->app->db, &a, &r->scope, f->id,
 		    (unsigned)r->f[E_VERSION].i, &in, submit);
 		if (rc == ERR_CONFLICT) {
 			req_set(r, "Stale", "1");
@@ -665,10 +651,8 @@ handle_aform_edit(struct req *r)
 	struct aform_agency	ag;
 	struct aform		f;
 	enum err		rc;
-	int			st;
 
-	if ((st = load_form(r, &f)) != 0)
-		return st;
+	f = *(const struct aform *)r->obj;
 	if (!aform_editable(f.status)) {
 		r->tmpl_on_4xx = true;
 		req_set(r, "Stale", "1");
@@ -746,10 +730,8 @@ int
 handle_aform(struct req *r)
 {
 	struct aform	f;
-	int		st;
 
-	if ((st = load_form(r, &f)) != 0)
-		return st;
+	f = *(const struct aform *)r->obj;
 	if (r->f[V_DONE].present && r->f[V_DONE].error == NULL)
 		req_set(r, "Done", views_str(r->app->views,
 		    arena_printf(r->a, "AForm.done.%s", r->f[V_DONE].s)));
@@ -782,7 +764,7 @@ step_done(struct req *r, long long id, enum err rc, const char *done)
 		return status_of(rc);
 	}
 	r->tmpl_on_4xx = true;
-	if ((rc = aform_get(r->app->db, r->a, id, &f)) != ERR_OK)
+	if ((rc = aform_get(r->app->db, r->a, &r->scope, id, &f)) != ERR_OK)
 		return status_of(rc);
 	return view(r, &f) == 200 ? st : 500;
 }
@@ -813,12 +795,11 @@ handle_aform_check(struct req *r)
 	bool			agree;
 	int			st;
 
-	if ((st = load_form(r, &f)) != 0)
-		return st;
+	f = *(const struct aform *)r->obj;
 	if ((st = decision(r, &f, &agree)) != 0)
 		return st;
 	req_actor(r, &a);
-	return step_done(r, f.id, aform_check(r->app->db, &a, f.id,
+	return step_done(r, f.id, aform_check(r->app->db, &a, &r->scope, f.id,
 	    (unsigned)r->f[D_VERSION].i, agree, r->f[D_NOTE].s),
 	    agree ? "checked" : "returned");
 }
@@ -833,12 +814,11 @@ handle_aform_approve(struct req *r)
 	bool			agree;
 	int			st;
 
-	if ((st = load_form(r, &f)) != 0)
-		return st;
+	f = *(const struct aform *)r->obj;
 	if ((st = decision(r, &f, &agree)) != 0)
 		return st;
 	req_actor(r, &a);
-	return step_done(r, f.id, aform_approve(r->app->db, &a, f.id,
+	return step_done(r, f.id, aform_approve(r->app->db, &a, &r->scope, f.id,
 	    (unsigned)r->f[D_VERSION].i, agree, r->f[D_NOTE].s),
 	    agree ? "approved" : "returned");
 }
@@ -879,18 +859,17 @@ handle_aform_execute(struct req *r)
 	enum err		rc;
 	int			bad = 0, st;
 
-	if ((st = load_form(r, &f)) != 0)
-		return st;
+	f = *(const struct aform *)r->obj;
 	req_actor(r, &a);
-	rc = aform_execute(r->app->db, &a, f.id, (unsigned)r->f[D_VERSION].i,
-	    &res, &bad);
+	rc = aform_execute(r->app->db, &a, &r->scope, f.id,
+	    (unsigned)r->f[D_VERSION].i, &res, &bad);
 	if (rc == ERR_INVAL && bad > 0) {
 		req_setf(r, "BadLine", "%c", aform_line_letter((size_t)bad - 1));
 		rc = ERR_CONFLICT;
 	}
 	if (rc != ERR_OK)
 		return step_done(r, f.id, rc, "");
-	if ((rc = aform_get(r->app->db, r->a, f.id, &f)) != ERR_OK) {
+	if ((rc = aform_get(r->app->db, r->a, &r->scope, f.id, &f)) != ERR_OK) {
 		aform_result_wipe(&res);
 		return status_of(rc);
 	}
@@ -906,9 +885,7 @@ int
 handle_aform_print(struct req *r)
 {
 	struct aform	f;
-	int		st;
 
-	if ((st = load_form(r, &f)) != 0)
-		return st;
+	f = *(const struct aform *)r->obj;
 	return printout(r, &f, NULL);
 }

@@ -282,19 +282,10 @@ int
 handle_logout(struct req *r)
 {
 	struct audit_actor	a;
-	char			oid[24];
 	enum err		rc;
 
 	req_actor(r, &a);
-	snprintf(oid, sizeof oid, "%lld", r->sess->user.id);
-	if ((rc = db_begin(r->app->db)) != ERR_OK)
-		return status_of(rc);
-	if ((rc = session_end(r->app->db, r->sess->id_hash)) != ERR_OK ||
-	    (rc = audit_write(r->app->db, &a, "logout", "user", oid, AUDIT_OK, "")) != ERR_OK) {
-		db_rollback(r->app->db);
-		return status_of(rc);
-	}
-	if ((rc = db_commit(r->app->db)) != ERR_OK)
+	if ((rc = session_logout(r->app->db, &a, r->sess->id_hash)) != ERR_OK)
 		return status_of(rc);
 	req_cookie(r, SESSION_COOKIE, NULL);
 	r->location = "/login";
@@ -462,8 +453,11 @@ password_context(struct req *r, struct pw_context *ctx)
 	if (u->role == ROLE_ENTERPRISE) {
 		struct ent_keys		keys = { cfg->data_key, cfg->index_key };
 		struct enterprise	e;
+		struct scope		sc;
 
-		if (enterprise_get(r->app->db, r->a, &keys, u->org_id, false, &e) == ERR_OK)
+		scope_of_user(&sc, u);
+		if (enterprise_get(r->app->db, r->a, &keys, &sc, u->org_id, false,
+		    &e) == ERR_OK)
 			ctx->uscc = e.uscc;
 	}
 }

@@ -330,7 +330,7 @@ category_form(struct req *r, const struct credit_category *old)
 	if (old == NULL)
 		rc = credit_category_create(r->app->db, &a, &in, &id);
 	else
-		rc = credit_category_update(r->app->db, &a, old->id, &in);
+		rc = credit_category_update(r->app->db, &a, &r->scope, old->id, &in);
 	if (rc == ERR_DB_DUP) {
 		req_field_error(r, "code", "ccat_dup");
 		goto again;
@@ -368,23 +368,16 @@ handle_ccat_new(struct req *r)
  * with the stored values; the code is shown, not offered (records and
  * templates name it).  POST: as /credit/categories/new but the code; a
  * category with batches keeps its column codes and their kinds (200 with
- * a message otherwise).  404 for no such category; 403 (audited) for a
- * city's operator.
+ * a message otherwise).  The dispatcher loaded the category (r->obj,
+ * OBJ_CATEGORY; 404 for none); 403 (audited) for a city's operator.
  */
 int
 handle_ccat_edit(struct req *r)
 {
-	struct credit_catalog		 cat;
-	const struct credit_category	*c;
-	long long			 id = route_arg_int(&r->args, "id");
-	enum err			 rc;
+	const struct credit_category	*c = r->obj;
 
 	if (!may_edit(r))
-		return req_forbidden(r, "credit_category", id,
+		return req_forbidden(r, "credit_category", c->id,
 		    "credit categories: province operators only");
-	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
-		return status_of(rc);
-	if (id <= 0 || id > 1 << 30 || (c = credit_category_by_id(&cat, (int)id)) == NULL)
-		return 404;
 	return category_form(r, c);
 }

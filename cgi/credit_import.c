@@ -107,6 +107,55 @@ reader_key(enum csvr_errcode code)
 	}
 }
 
+/* What the file's feed reads and tells back. */
+struct feed {
+	struct csvr		*rd;
+	struct csvr_record	*rec;		/* the header, already read */
+	const char		*fatal;		/* a reader error that ends it */
+};
+
+/* The header, then every record of the file into the validation. */
+static enum err
+feed_file(struct cimport *ci, void *ctx)
+{
+	struct feed		*fd = ctx;
+	struct csvr_record	*rec = fd->rec;
+	const char		*s[IMPORT_FIELDS_MAX];
+	size_t			 len[IMPORT_FIELDS_MAX];
+	enum err		 rc;
+	int			 n;
+
+	for (size_t i = 0; i < rec->n; i++) {
+		s[i] = rec->f[i].s;
+		len[i] = rec->f[i].len;
+	}
+	if ((rc = cimport_header(ci, rec->n, s, len)) != ERR_OK)
+		return rc;
+	for (;;) {
+		if ((n = csvr_next(fd->rd, rec)) == 0)
+			break;
+		if (n == -1) {
+			const struct csvr_error *e = csvr_error(fd->rd);
+
+			if (e->fatal) {
+				fd->fatal = reader_key(e->code);
+				return ERR_INVAL;
+			}
+			if ((rc = cimport_fail(ci, (unsigned)e->row,
+			    reader_key(e->code))) != ERR_OK)
+				return rc;
+			continue;
+		}
+		for (size_t i = 0; i < rec->n; i++) {
+			s[i] = rec->f[i].s;
+			len[i] = rec->f[i].len;
+		}
+		if ((rc = cimport_row(ci, (unsigned)rec->row, rec->n, s, len)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
+}
+
 /* Reads the whole file into a new batch.  0 with *batch_id, or the HTTP
  * status; a file that cannot be read at all is a message on the field. */
 static int
@@ -115,11 +164,9 @@ import_file(struct req *r, const struct credit_category *cat, struct csvr *rd,
 {
 	const struct user	*me = &r->sess->user;
 	struct csvr_record	 rec;
-	struct cimport		*ci;
 	struct cimport_counts	 counts;
 	struct audit_actor	 a;
-	const char		*s[IMPORT_FIELDS_MAX];
-	size_t			 len[IMPORT_FIELDS_MAX];
+	struct feed		 fd = { rd, &rec, NULL };
 	enum err		 rc;
 	int			 n;
 
@@ -130,46 +177,15 @@ import_file(struct req *r, const struct credit_category *cat, struct csvr *rd,
 		return 0;
 	}
 	req_actor(r, &a);
-	rc = cimport_begin(r->app->db, r->a, &a, my_agency(r), me->region, cat,
+	rc = cimport_run(r->app->db, r->a, &a, my_agency(r), me->region, cat,
 	    r->f[U_FILE].file->filename,
-	    csvr_encoding(rd) == CSVR_GB18030 ? "gb18030" : "utf-8", &ci);
-	if (rc != ERR_OK)
-		return status_of(rc);
-	for (size_t i = 0; i < rec.n; i++) {
-		s[i] = rec.f[i].s;
-		len[i] = rec.f[i].len;
+	    csvr_encoding(rd) == CSVR_GB18030 ? "gb18030" : "utf-8",
+	    feed_file, &fd, &counts, batch_id);
+	if (fd.fatal != NULL) {
+		req_field_error(r, "file", fd.fatal);
+		return 0;
 	}
-	if ((rc = cimport_header(ci, rec.n, s, len)) != ERR_OK)
-		goto fail;
-	for (;;) {
-		if ((n = csvr_next(rd, &rec)) == 0)
-			break;
-		if (n == -1) {
-			const struct csvr_error *e = csvr_error(rd);
-
-			if (e->fatal) {
-				cimport_abort(ci);
-				req_field_error(r, "file", reader_key(e->code));
-				return 0;
-			}
-			if ((rc = cimport_fail(ci, (unsigned)e->row,
-			    reader_key(e->code))) != ERR_OK)
-				goto fail;
-			continue;
-		}
-		for (size_t i = 0; i < rec.n; i++) {
-			s[i] = rec.f[i].s;
-			len[i] = rec.f[i].len;
-		}
-		if ((rc = cimport_row(ci, (unsigned)rec.row, rec.n, s, len)) != ERR_OK)
-			goto fail;
-	}
-	if ((rc = cimport_finish(ci, &counts, batch_id)) != ERR_OK)
-		return status_of(rc);
-	return 0;
-fail:
-	cimport_abort(ci);
-	return status_of(rc);
+	return rc == ERR_OK ? 0 : status_of(rc);
 }
 
 /*
@@ -223,17 +239,11 @@ handle_credit_import(struct req *r)
 int
 handle_credit_template(struct req *r)
 {
-	struct credit_catalog		 cat;
-	const struct credit_category	*c;
+	const struct credit_category	*c = r->obj;
 	struct csv			*out;
 	const char			*body;
 	size_t				 len;
-	enum err			 rc;
 
-	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
-		return status_of(rc);
-	if ((c = credit_category_by_id(&cat, (int)route_arg_int(&r->args, "id"))) == NULL)
-		return 404;
 	if ((out = csv_new(r->a, true)) == NULL ||
 	    csv_field(out, CREDIT_LABEL_USCC) == -1 ||
 	    csv_field(out, CREDIT_LABEL_NAME) == -1 ||

@@ -7,13 +7,14 @@
  * Scope: gov users open any enterprise of the province -- an agency views
  * credit information for its duties wherever the enterprise is
  * registered -- while operators and supervisors stay in their region
- * (the province sees all).  An operator opening an enterprise of another
- * city is a 403 with an access.denied row.  No record is shown without a
+ * (the province sees all): the enterprise's scoped getter (credit_ent_get,
+ * SCOPE_ENT) says so in its statement, and an operator opening an
+ * enterprise of another city is a 404 with an access.denied row.  No record is shown without a
  * stated purpose, and every opening is logged (credit_open).
  *
  * The enterprise applies on the internet portal; an operator of its
  * region grants or refuses (a city operator on another city's request is
- * an audited 403); under a live grant each opening of the report is
+ * an audited 404); under a live grant each opening of the report is
  * issued (POST) with a number and logged with the purpose "self"; the
  * same day's report of the same records is issued once.
  */
@@ -243,8 +244,9 @@ now_beijing(struct req *r)
  * one transaction) and answers 200 with the current records; this page is
  * the logged opening, so there is no redirect.  Without a purpose: 200
  * with the message next to the field, nothing logged, nothing shown.
- * 404 for no such enterprise; an operator outside its region: 403,
- * audited (R-02.2).
+ * The dispatcher loaded the enterprise (r->obj, OBJ_ENTERPRISE: any for
+ * a gov user, the region's for operators and supervisors); none in the
+ * scope was its 404, audited as access.denied (R-02.2).
  */
 int
 handle_credit(struct req *r)
@@ -253,23 +255,15 @@ handle_credit(struct req *r)
 	struct credit_record_list	 l;
 	struct credit_opening		 o;
 	struct audit_actor		 a;
-	struct credit_ent		 e;
-	long long			 id = route_arg_int(&r->args, "id"), qid = 0;
+	const struct credit_ent		*e = r->obj;
+	long long			 qid = 0;
 	char				 today[16];
 	enum err			 rc;
 	int				 p;
 
-	if (id <= 0)
-		return 404;
-	if ((rc = credit_ent_get(r->app->db, r->a, id, &e)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	if (is_ops(r) && !region_covers(u->region, e.region))
-		return req_forbidden(r, "enterprise", id, "region scope");
 	r->tmpl = TMPL_CREDIT;
 	req_set(r, "Page.nav", "credit");
-	if (ent_to_hdf(r, &e) == -1)
+	if (ent_to_hdf(r, e) == -1)
 		return 500;
 	if (r->method != HTTP_POST)
 		return 200;
@@ -283,7 +277,7 @@ handle_credit(struct req *r)
 		return 200;
 
 	memset(&o, 0, sizeof o);
-	o.enterprise_id = e.id;
+	o.enterprise_id = e->id;
 	o.org_kind = u->org_kind;
 	o.org_id = u->org_id;
 	o.purpose = (enum credit_purpose)p;
@@ -365,26 +359,19 @@ handle_credit_requests(struct req *r)
  * result=grant|refuse, note (required to refuse).  Grant: valid for
  * CREDIT_GRANT_DAYS days from now.  303 to /credit-requests?done=...; a
  * missing result or reason: 200, the list with the message at that
- * request; no longer pending: 409 with the list; another region: 403,
- * audited; 404 for no such request.
+ * request; no longer pending: 409 with the list.  The dispatcher loaded
+ * the request of the actor's region (r->obj, OBJ_CREDIT_REQUEST): another
+ * region's, or none, was its 404 audited as access.denied (R-02.2).
  */
 int
 handle_credit_decide(struct req *r)
 {
-	struct credit_self_req	q;
+	const struct credit_self_req *q = r->obj;
 	struct audit_actor	a;
-	long long		id = route_arg_int(&r->args, "id");
+	long long		id = q->id;
 	bool			grant;
 	enum err		rc;
 
-	if (id <= 0)
-		return 404;
-	if ((rc = credit_self_get(r->app->db, r->a, id, &q)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
-		return status_of(rc);
-	if (!region_covers(r->sess->user.region, q.region))
-		return req_forbidden(r, "credit_request", id, "region scope");
 	grant = r->f[CD_RESULT].present && strcmp(r->f[CD_RESULT].s, "grant") == 0;
 	if (!r->f[CD_RESULT].present && r->f[CD_RESULT].error == NULL)
 		req_field_error(r, "result", "required");
@@ -396,7 +383,8 @@ handle_credit_decide(struct req *r)
 		return requests_page(r);
 	}
 	req_actor(r, &a);
-	rc = credit_self_decide(r->app->db, &a, id, grant, r->f[CD_NOTE].s);
+	rc = credit_self_decide(r->app->db, &a, &r->scope, id, grant,
+	    r->f[CD_NOTE].s);
 	if (rc == ERR_CONFLICT) {
 		int st;
 
@@ -423,7 +411,7 @@ my_ent(struct req *r, struct credit_ent *e)
 
 	if (strcmp(u->org_kind, "enterprise") != 0)
 		return req_forbidden(r, "user", u->id, "not an enterprise account");
-	if ((rc = credit_ent_get(r->app->db, r->a, u->org_id, e)) != ERR_OK)
+	if ((rc = credit_ent_get(r->app->db, r->a, &r->scope, u->org_id, e)) != ERR_OK)
 		return status_of(rc);
 	return 0;
 }

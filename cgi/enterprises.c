@@ -6,13 +6,15 @@
  *
  * Operators and supervisors read (the route table says so); nothing here
  * changes data except the audit row of an export.  Region scope: the
- * lists are scoped by the query; one enterprise is loaded and checked
- * with region_covers, a refusal is a 403 with an access.denied row.
+ * lists are scoped by the query; one enterprise is loaded by the
+ * dispatcher through its scoped getter (OBJ_ENTERPRISE), out of the
+ * region a 404 with an access.denied row.
  * Sealed values (ID number, mobiles) are shown masked only (R-09.4).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "credit/credit_view.h"
 #include "formats/csv.h"
 #include "enterprise/enterprise.h"
 #include "enterprise/enterprise_list.h"
@@ -202,29 +204,26 @@ ent_to_hdf(struct req *r, const struct enterprise *e)
  * GET /enterprises/{id} (operator, supervisor): one enterprise's
  * registration and supplementary information (ID number and mobiles
  * masked, R-09.4), its accounts, and its whole change history with late
- * entries marked (R-10.1).  200; 404 for no such enterprise; 403
- * (audited as access.denied) outside the actor's region (R-02.2).
+ * entries marked (R-10.1).  200.  The dispatcher loaded the enterprise
+ * in the actor's region (r->obj, OBJ_ENTERPRISE): none there, or none at
+ * all, was its 404 audited as access.denied (R-02.2).
  */
 int
 handle_enterprise(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
+	const struct credit_ent	*ref = r->obj;
 	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
 	struct enterprise	 e;
 	struct entlist_user	*u;
 	struct ent_change	*c;
-	long long		 id = route_arg_int(&r->args, "id");
+	long long		 id = ref->id;
 	size_t			 n;
 	enum err		 rc;
 
-	if (id <= 0)
-		return 404;
-	if ((rc = enterprise_get(r->app->db, r->a, &keys, id, false, &e)) == ERR_NOTFOUND)
-		return 404;
-	if (rc != ERR_OK)
+	if ((rc = enterprise_get(r->app->db, r->a, &keys, &r->scope, id, false,
+	    &e)) != ERR_OK)
 		return status_of(rc);
-	if (!region_covers(r->sess->user.region, e.region))
-		return req_forbidden(r, "enterprise", id, "region scope");
 	r->tmpl = TMPL_ENTERPRISE;
 	req_set(r, "Page.nav", "enterprises");
 	if (ent_to_hdf(r, &e) == -1)

@@ -134,27 +134,6 @@ is_fi_manager(struct req *r)
 	return mgr;
 }
 
-/*
- * The FI of the path's {id} through the scoped getter (the scope in the
- * WHERE clause): 0, or 404 for none or one outside the actor's scope, or
- * another HTTP status.  Written as the loader the dispatcher calls for
- * OBJ_FI once it loads objects itself.
- */
-int
-fi_load(struct req *r, struct fi *fi)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	struct scope	sc;
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	scope_of_user(&sc, &r->sess->user);
-	if ((rc = fi_get(r->app->db, r->a, &sc, id, fi)) == ERR_NOTFOUND)
-		return 404;
-	return rc == ERR_OK ? 0 : status_of(rc);
-}
-
 static int
 fi_to_hdf(struct req *r, const struct fi *f)
 {
@@ -452,8 +431,7 @@ handle_fi(struct req *r)
 	struct fi	f;
 	int		st;
 
-	if ((st = fi_load(r, &f)) != 0)
-		return st;
+	f = *(const struct fi *)r->obj;
 	if ((st = fi_page(r, &f)) != 0)
 		return st;
 	if (r->f[FIV_DONE].present && r->f[FIV_DONE].error == NULL) {
@@ -481,8 +459,7 @@ handle_fi_edit(struct req *r)
 	enum err		 rc;
 	int			 st;
 
-	if ((st = fi_load(r, &f)) != 0)
-		return st;
+	f = *(const struct fi *)r->obj;
 	r->tmpl = TMPL_FI_EDIT;
 	req_set(r, "Page.nav", "fis");
 	if (fi_to_hdf(r, &f) == -1)
@@ -528,8 +505,7 @@ handle_fi_user_open(struct req *r)
 	enum err		 rc;
 	int			 st;
 
-	if ((st = fi_load(r, &f)) != 0)
-		return st;
+	f = *(const struct fi *)r->obj;
 	if (r->sess->user.role == ROLE_OPERATOR)
 		manager = true;
 	else if (is_fi_manager(r))
@@ -585,8 +561,7 @@ handle_fi_user_close(struct req *r)
 	enum err		 rc;
 	int			 st;
 
-	if ((st = fi_load(r, &f)) != 0)
-		return st;
+	f = *(const struct fi *)r->obj;
 	if (r->sess->user.role == ROLE_OPERATOR)
 		manager = true;
 	else if (is_fi_manager(r))

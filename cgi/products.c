@@ -114,31 +114,6 @@ is_fi_manager(struct req *r)
 	return mgr;
 }
 
-/*
- * The product of the path's {id} through the scoped getter: 0, or 404 for
- * none or one outside the actor's scope.  The loader the dispatcher calls
- * for OBJ_PRODUCT once it loads objects itself.
- */
-int
-product_load(struct req *r, struct product *p)
-{
-	long long	id = route_arg_int(&r->args, "id");
-	struct scope	sc;
-	enum err	rc;
-
-	if (id <= 0)
-		return 404;
-	if (r->sess == NULL)
-		rc = product_get_public(r->app->db, r->a, id, p);
-	else {
-		scope_of_user(&sc, &r->sess->user);
-		rc = product_get(r->app->db, r->a, &sc, id, p);
-	}
-	if (rc == ERR_NOTFOUND)
-		return 404;
-	return rc == ERR_OK ? 0 : status_of(rc);
-}
-
 /* The HDF node "Product" (created); NULL on OOM. */
 static HDF *
 product_node(struct req *r)
@@ -272,10 +247,8 @@ int
 handle_catalogue_item(struct req *r)
 {
 	struct product	p;
-	int		st;
 
-	if ((st = product_load(r, &p)) != 0)
-		return st;
+	p = *(const struct product *)r->obj;
 	if (p.status != PS_PUBLISHED)
 		return 404;
 	r->tmpl = TMPL_CATALOGUE_ITEM;
@@ -430,10 +403,8 @@ int
 handle_product(struct req *r)
 {
 	struct product	p;
-	int		st;
 
-	if ((st = product_load(r, &p)) != 0)
-		return st;
+	p = *(const struct product *)r->obj;
 	r->tmpl = TMPL_PRODUCT;
 	req_set(r, "Page.nav", "products");
 	if (product_to_node(r, product_node(r), &p) == -1)
@@ -473,8 +444,7 @@ handle_product_edit(struct req *r)
 	enum err		 rc;
 	int			 st;
 
-	if ((st = product_load(r, &p)) != 0)
-		return st;
+	p = *(const struct product *)r->obj;
 	if (!is_fi_manager(r) || p.fi_id != r->sess->user.org_id)
 		return req_forbidden(r, "product", p.id, "not the FI's manager");
 	if (product_next(p.status, PA_EDIT) < 0)
@@ -535,10 +505,8 @@ step(struct req *r, enum product_action act, const char *done)
 	struct product		 p;
 	struct scope		 sc;
 	enum err		 rc;
-	int			 st;
 
-	if ((st = product_load(r, &p)) != 0)
-		return st;
+	p = *(const struct product *)r->obj;
 	if (act == PA_TAKE_DOWN) {
 		if (r->nerrors > 0) {
 			r->tmpl = TMPL_PRODUCT;

@@ -232,7 +232,8 @@ handle_profile(struct req *r)
 
 	r->tmpl = TMPL_PROFILE;
 	req_set(r, "Page.nav", "profile");
-	if ((rc = enterprise_get(r->app->db, r->a, &keys, own_enterprise(r), false, &e)) != ERR_OK)
+	if ((rc = enterprise_get(r->app->db, r->a, &keys, &r->scope,
+	    own_enterprise(r), false, &e)) != ERR_OK)
 		return status_of(rc);
 	ent_to_hdf(r, &e);
 	n = enterprise_missing(&e, missing);
@@ -272,7 +273,8 @@ handle_profile_edit(struct req *r)
 
 	r->tmpl = TMPL_PROFILE_EDIT;
 	req_set(r, "Page.nav", "profile");
-	if ((rc = enterprise_get(r->app->db, r->a, &keys, own_enterprise(r), true, &e)) != ERR_OK)
+	if ((rc = enterprise_get(r->app->db, r->a, &keys, &r->scope,
+	    own_enterprise(r), true, &e)) != ERR_OK)
 		return status_of(rc);
 	req_set(r, "Ent.uscc", e.uscc);
 	req_set(r, "Ent.region_name", e.region_name);
@@ -296,8 +298,8 @@ handle_profile_edit(struct req *r)
 	snprintf(date, sizeof date, "%04d-%02d-%02d", r->f[PF_CHANGED_ON].y,
 	    r->f[PF_CHANGED_ON].m, r->f[PF_CHANGED_ON].d);
 	req_actor(r, &a);
-	if ((rc = enterprise_update(r->app->db, r->a, &keys, &a, e.id, v, date,
-	    r->sess->user.id, &changed, &late)) != ERR_OK)
+	if ((rc = enterprise_update(r->app->db, r->a, &keys, &a, &r->scope,
+	    e.id, v, date, r->sess->user.id, &changed, &late)) != ERR_OK)
 		return status_of(rc);
 	r->location = arena_printf(r->a, "/profile?saved=%d", changed);
 	return 303;

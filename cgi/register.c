@@ -592,14 +592,19 @@ handle_forgot(struct req *r)
 		 * now: before the code they would tell a real pair apart. */
 		struct ent_keys		keys = { cfg->data_key, cfg->index_key };
 		struct enterprise	e;
+		struct scope		sc;
 		struct user		u;
 
-		if (user_by_id(r->app->db, r->a, id, &u) == ERR_OK &&
-		    enterprise_get(r->app->db, r->a, &keys, u.org_id, false, &e) == ERR_OK &&
-		    (why = password_policy(r->f[FGT_PASSWORD].s, &(struct pw_context){
-		    u.username, r->f[FGT_MOBILE].s, e.uscc, u.org_name })) != NULL) {
-			req_field_error(r, "password", why);
-			return 200;
+		if (user_by_id(r->app->db, r->a, id, &u) == ERR_OK) {
+			scope_of_user(&sc, &u);
+			if (enterprise_get(r->app->db, r->a, &keys, &sc, u.org_id,
+			    false, &e) == ERR_OK &&
+			    (why = password_policy(r->f[FGT_PASSWORD].s,
+			    &(struct pw_context){ u.username, r->f[FGT_MOBILE].s,
+			    e.uscc, u.org_name })) != NULL) {
+				req_field_error(r, "password", why);
+				return 200;
+			}
 		}
 	}
 	actor.user_id = id;

@@ -197,21 +197,24 @@ struct form {
 
 /*
  * The object a route's {id} names (STYLE.md "Scope is part of the
- * query").  Every route with {id} in its path declares one; the handler
- * loads that object through its scoped getter (the actor's region or
- * organisation in the query or checked on the loaded row) before acting,
- * and a refusal is an audited 403.  tests/unit/cgi/test_routes.c fails for a
- * route with {id} and OBJ_NONE, and the dispatcher answers 500 for one.
+ * query").  Every route with {id} in its path declares one; the
+ * dispatcher loads that object through its scoped getter (the actor's
+ * region or organisation in the statement, worker.c obj_getters) before
+ * the handler runs, and none in the scope is an audited 404.
+ * tests/unit/cgi/test_routes.c fails for a route with {id} and OBJ_NONE or
+ * an object without a getter, and the dispatcher answers 500 for one.
  */
 enum route_obj {
 	OBJ_NONE = 0,		/* no {id} in the path */
 	OBJ_USER,		/* users.id: region of the user (users.c) */
-	OBJ_ENTERPRISE,		/* enterprises.id: its region (enterprises.c, credit_views.c) */
+	OBJ_ENTERPRISE,		/* enterprises.id: its region, any for gov users
+				 * (credit_ent_get: enterprises.c, credit_views.c) */
 	OBJ_AGENCY,		/* agencies.id: its region, or the gov user's own agency */
-	OBJ_AFORM,		/* agency_forms.id: the agency's region or the agency itself */
-	OBJ_CATEGORY,		/* credit_categories.id: province-wide, edits by the province's operators */
+	OBJ_AFORM,		/* agency_forms.id: the agency's region or the agency itself (aform_get) */
+	OBJ_CATEGORY,		/* credit_categories.id: province-wide, edits by the
+				 * province's operators (credit_category_get) */
 	OBJ_BATCH,		/* credit_batches.id: its agency or the offices of its region */
-	OBJ_CREDIT_REQUEST,	/* credit_requests.id: the enterprise's region */
+	OBJ_CREDIT_REQUEST,	/* credit_self_requests.id: its region (credit_self_get) */
 	OBJ_CLAIM,		/* enterprise_claims.id: its region, in the query (claim.c) */
 	OBJ_STAFF_REQUEST,	/* staff_requests.id: the target's region (staff_requests.c) */
 	OBJ_FI,			/* fis.id: its region, or the FI user's own FI (fi_get) */
@@ -224,9 +227,7 @@ enum route_obj {
 const char *route_obj_name(enum route_obj);
 /* True when the dispatcher loads objects of kind o through their scoped
  * getter before the handler runs (worker.c obj_getters; the object is
- * r->obj then).  False for OBJ_NONE and for the kinds whose handler still
- * loads them itself (enterprise, change form, category, credit request:
- * issue 13 item 1 in progress). */
+ * r->obj then).  False for OBJ_NONE and outside the enum. */
 bool	route_obj_scoped(enum route_obj);
 
 struct route {
@@ -389,9 +390,6 @@ int	handle_fi_user_open(struct req *);
 int	handle_fi_user_close(struct req *);
 extern const struct form fis_form, fi_new_form, fi_edit_form, fi_view_form,
 	fi_user_form, fi_close_form;
-/* The FI / product of the path's {id} through its scoped getter: 0, or
- * the HTTP status to answer (404 outside the actor's scope). */
-int	fi_load(struct req *, struct fi *);
 int	handle_products(struct req *);		/* products.c */
 int	handle_product_new(struct req *);
 int	handle_product(struct req *);
@@ -403,7 +401,6 @@ int	handle_catalogue(struct req *);
 int	handle_catalogue_item(struct req *);
 extern const struct form products_form, product_edit_form,
 	product_takedown_form, catalogue_form;
-int	product_load(struct req *, struct product *);
 extern const struct form claim_withdraw_form;
 
 #endif

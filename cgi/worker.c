@@ -23,8 +23,13 @@
 #include "accounts/sms.h"
 #include "accounts/staff_request.h"
 #include "agency/agency.h"
+#include "agency/agency_form.h"
+#include "credit/credit_cat.h"
 #include "credit/credit_import.h"
+#include "credit/credit_view.h"
 #include "enterprise/claim.h"
+#include "finance/fi.h"
+#include "finance/product.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -164,8 +169,7 @@ req_forbidden(struct req *r, const char *otype, long long id, const char *why)
  * The scoped getter of each object a route's {id} may name (routes.h):
  * it fills `out` (size bytes, in r->a) when the actor's scope covers the
  * object, ERR_NOTFOUND otherwise, the predicate being in the statement.
- * An entry left NULL is an object whose handler still loads it itself
- * (issue 13 item 1 moves them here one by one).
+ * Every kind a route names has one (tests/unit/cgi/test_routes.c).
  */
 static enum err
 get_agency(struct req *r, long long id, void *out)
@@ -198,15 +202,63 @@ get_claim(struct req *r, long long id, void *out)
 	    id, out);
 }
 
+/* Any enterprise for a gov user, the region's for operators and
+ * supervisors (SCOPE_ENT): /enterprises/{id} and /credit/{id}. */
+static enum err
+get_enterprise(struct req *r, long long id, void *out)
+{
+	return credit_ent_get(r->app->db, r->a, &r->scope, id, out);
+}
+
+static enum err
+get_aform(struct req *r, long long id, void *out)
+{
+	return aform_get(r->app->db, r->a, &r->scope, id, out);
+}
+
+static enum err
+get_category(struct req *r, long long id, void *out)
+{
+	return credit_category_get(r->app->db, r->a, &r->scope, id, out);
+}
+
+static enum err
+get_credit_request(struct req *r, long long id, void *out)
+{
+	return credit_self_get(r->app->db, r->a, &r->scope, id, out);
+}
+
+static enum err
+get_fi(struct req *r, long long id, void *out)
+{
+	return fi_get(r->app->db, r->a, &r->scope, id, out);
+}
+
+/* The public catalogue's page (a ROLE_PUBLIC route) reads published
+ * products only, whoever asks; the intranet's pages the actor's. */
+static enum err
+get_product(struct req *r, long long id, void *out)
+{
+	if (r->route->roles == ROLE_PUBLIC)
+		return product_get_public(r->app->db, r->a, id, out);
+	return product_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
 } obj_getters[OBJ__MAX] = {
 	[OBJ_USER] = { sizeof(struct user), get_user },
+	[OBJ_ENTERPRISE] = { sizeof(struct credit_ent), get_enterprise },
 	[OBJ_AGENCY] = { sizeof(struct agency), get_agency },
+	[OBJ_AFORM] = { sizeof(struct aform), get_aform },
+	[OBJ_CATEGORY] = { sizeof(struct credit_category), get_category },
 	[OBJ_BATCH] = { sizeof(struct cbatch), get_batch },
+	[OBJ_CREDIT_REQUEST] = { sizeof(struct credit_self_req), get_credit_request },
 	[OBJ_CLAIM] = { sizeof(struct claim), get_claim },
 	[OBJ_STAFF_REQUEST] = { sizeof(struct staff_request), get_sreq },
+	[OBJ_FI] = { sizeof(struct fi), get_fi },
+	[OBJ_PRODUCT] = { sizeof(struct product), get_product },
 };
 
 bool
@@ -219,7 +271,9 @@ route_obj_scoped(enum route_obj o)
  * Loads the object of the path's {id} through its scoped getter into
  * r->obj: 0, or the status to answer.  None in the actor's scope (absent
  * or out of it: the statement does not tell them apart, R-02.2) is a 404
- * audited as access.denied with the object's kind and id.
+ * audited as access.denied with the object's kind and id.  On a public
+ * route (the catalogue) the scope is the public's and a miss is a plain
+ * 404: nobody's access was refused.
  */
 static int
 load_object(struct req *r)
@@ -233,8 +287,8 @@ load_object(struct req *r)
 
 	if (!route_obj_scoped(o))
 		return 0;
-	if (r->sess == NULL)
-		return 404;	/* no scope: nothing is in it (no such route today) */
+	if (r->sess == NULL && r->route->roles != ROLE_PUBLIC)
+		return 404;	/* no scope: nothing is in it */
 	if ((out = arena_calloc(r->a, 1, obj_getters[o].size)) == NULL)
 		return 500;
 	if (id > 0 && (rc = obj_getters[o].get(r, id, out)) != ERR_NOTFOUND) {
@@ -243,6 +297,8 @@ load_object(struct req *r)
 		r->obj = out;
 		return 0;
 	}
+	if (r->route->roles == ROLE_PUBLIC)
+		return 404;
 	/* the scope that refused it: an organisation's own users reach
 	 * their organisation's objects, the offices' staff their region's */
 	if (*r->scope.org_kind == '\0' ||

@@ -36,3 +36,29 @@ scope_province_wide(const struct scope *s)
 	return s->kind == SCOPE_SYSTEM ||
 	    strcmp(s->region, REGION_PROVINCE) == 0;
 }
+
+void
+scope_org_params(const struct scope *s, const char *own_kind, bool gov_all,
+    struct db_param p[SCOPE_ORG_NP])
+{
+	const char *mode = "none";
+
+	if (s->kind == SCOPE_SYSTEM || (gov_all && s->role == ROLE_GOV))
+		mode = "all";
+	else if (s->role == ROLE_OPERATOR || s->role == ROLE_SUPERVISOR)
+		mode = scope_province_wide(s) ? "all" : "region";
+	else if (s->org_kind != NULL && s->org_id > 0 &&
+	    strcmp(s->org_kind, own_kind) == 0)
+		mode = "own";
+	p[0] = DB_STR(mode);
+	p[1] = DB_STR(mode);
+	p[2] = DB_STR(s->region);
+	p[3] = DB_STR(mode);
+	p[4] = DB_INT(s->org_id);
+}
+
+void
+scope_ent_params(const struct scope *s, bool gov_all, struct db_param p[SCOPE_ORG_NP])
+{
+	scope_org_params(s, "enterprise", gov_all, p);
+}

@@ -38,4 +38,30 @@ void	scope_system(struct scope *s);
  * of the province's region). */
 bool	scope_province_wide(const struct scope *s);
 
+/*
+ * The scope predicate of an object that belongs to an organisation and a
+ * region, on the statement's organisation-id and region columns:
+ * SCOPE_ORG(orgcol, regioncol) with its SCOPE_ORG_NP parameters from
+ * scope_org_params(), in the predicate's place among the statement's.  The
+ * system and the province's operators and supervisors reach every one; a
+ * city's operators and supervisors those of their region; a user of an
+ * organisation of kind `own_kind` ("enterprise", "agency") those of its
+ * own; the agencies' gov users every one when `gov_all` (enterprises:
+ * they view credit information province-wide, docs/SECURITY.md); anyone
+ * else none.
+ */
+#define SCOPE_ORG(orgcol, regioncol) \
+	" (? = 'all' OR (? = 'region' AND " regioncol " = ?)" \
+	" OR (? = 'own' AND " orgcol " = ?))"
+#define SCOPE_ORG_NP	5
+void	scope_org_params(const struct scope *s, const char *own_kind, bool gov_all,
+	    struct db_param p[SCOPE_ORG_NP]);
+
+/* An enterprise's (or what belongs to one): SCOPE_ORG with own_kind
+ * "enterprise". */
+#define SCOPE_ENT(idcol, regioncol)	SCOPE_ORG(idcol, regioncol)
+#define SCOPE_ENT_NP			SCOPE_ORG_NP
+void	scope_ent_params(const struct scope *s, bool gov_all,
+	    struct db_param p[SCOPE_ORG_NP]);
+
 #endif

@@ -241,32 +241,77 @@ session_set_notice(struct db *db, const unsigned char id_hash[32],
 	return db_exec(db, &mod, STMT_SESSION_NOTICE, p, 2, NULL, NULL);
 }
 
+/* What session_start's transaction needs and fills. */
+struct sstart {
+	const struct audit_actor	*actor;
+	enum portal			 portal;
+	enum session_stage		 stage;
+	const unsigned char		*old_hash;
+	const char			*notice;
+	char				*token;
+};
+
+/* The old session ended, the new one with its notice, the audit row. */
+static enum err
+start_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct sstart	*t = ctx;
+	unsigned char	 hash[32];
+	char		 oid[24];
+	enum err	 rc;
+
+	(void)a;
+	snprintf(oid, sizeof oid, "%lld", t->actor->user_id);
+	if ((t->old_hash != NULL && (rc = session_end(db, t->old_hash)) != ERR_OK) ||
+	    (rc = session_create(db, t->actor->user_id, t->portal, t->stage,
+	    t->actor->client_addr, t->token)) != ERR_OK)
+		return rc;
+	if (t->notice != NULL && t->notice[0] != '\0' &&
+	    ((rc = session_id_hash(t->token, hash)) != ERR_OK ||
+	    (rc = session_set_notice(db, hash, t->notice)) != ERR_OK))
+		return rc;
+	return audit_write(db, t->actor, "session.create", "user", oid, AUDIT_OK,
+	    stage_names[t->stage]);
+}
+
 enum err
 session_start(struct db *db, const struct audit_actor *actor, enum portal portal,
     enum session_stage stage, const unsigned char *old_hash, const char *notice,
     char token[SESSION_TOKEN_LEN + 1])
 {
-	unsigned char	 hash[32];
+	struct sstart	 t = { actor, portal, stage, old_hash, notice, token };
+	enum err	 rc;
+
+	if ((rc = db_tx(db, 0, start_body, &t)) != ERR_OK)
+		explicit_bzero(token, SESSION_TOKEN_LEN + 1);
+	return rc;
+}
+
+/* What session_logout's transaction needs. */
+struct slogout {
+	const struct audit_actor	*actor;
+	const unsigned char		*hash;
+};
+
+static enum err
+logout_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct slogout	*t = ctx;
 	char		 oid[24];
 	enum err	 rc;
 
-	snprintf(oid, sizeof oid, "%lld", actor->user_id);
-	if ((rc = db_begin(db)) != ERR_OK)
+	(void)a;
+	snprintf(oid, sizeof oid, "%lld", t->actor->user_id);
+	if ((rc = session_end(db, t->hash)) != ERR_OK)
 		return rc;
-	if ((old_hash != NULL && (rc = session_end(db, old_hash)) != ERR_OK) ||
-	    (rc = session_create(db, actor->user_id, portal, stage,
-	    actor->client_addr, token)) != ERR_OK)
-		goto rollback;
-	if (notice != NULL && notice[0] != '\0' &&
-	    ((rc = session_id_hash(token, hash)) != ERR_OK ||
-	    (rc = session_set_notice(db, hash, notice)) != ERR_OK))
-		goto rollback;
-	if ((rc = audit_write(db, actor, "session.create", "user", oid, AUDIT_OK,
-	    stage_names[stage])) != ERR_OK)
-		goto rollback;
-	return db_commit(db);
-rollback:
-	db_rollback(db);
-	explicit_bzero(token, SESSION_TOKEN_LEN + 1);
-	return rc;
+	return audit_write(db, t->actor, "logout", "user", oid, AUDIT_OK, "");
+}
+
+enum err
+session_logout(struct db *db, const struct audit_actor *actor,
+    const unsigned char hash[32])
+{
+	struct slogout t = { actor, hash };
+
+	return db_tx(db, 0, logout_body, &t);
 }

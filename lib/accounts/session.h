@@ -102,4 +102,9 @@ enum err	 session_set_notice(struct db *, const unsigned char id_hash[32],
 /* Ends one session. */
 enum err	 session_end(struct db *, const unsigned char id_hash[32]);
 
+/* Ends session `hash` (the signed-in user's, actor->user_id) with its
+ * audit row "logout", in one transaction (db_tx).  Database errors. */
+enum err	session_logout(struct db *, const struct audit_actor *actor,
+		    const unsigned char hash[32]);
+
 #endif

@@ -322,6 +322,29 @@ sms_deliver_queued(struct db *db)
 	return n;
 }
 
+/* What the code's row and its audit row need; the row's id back. */
+struct sstore {
+	const struct audit_actor	*actor;
+	const struct db_param		*p;
+	const char			*detail;
+	unsigned long long		 id;
+};
+
+static enum err
+store_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct sstore	*t = ctx;
+	char		 oid[24];
+	enum err	 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_SMS_INSERT, t->p, 6, NULL, &t->id)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%llu", t->id);
+	return audit_write(db, t->actor, "sms.send", "sms_code", oid, AUDIT_OK,
+	    t->detail);
+}
+
 enum err
 sms_send_code(struct db *db, const unsigned char key[32],
     const struct sms_policy *pol, const struct sms_sender *sender,
@@ -379,21 +402,15 @@ sms_send_code(struct db *db, const unsigned char key[32],
 			DB_STRN((const char *)hash, 32), DB_STR(addr != NULL ? addr : ""),
 			DB_INT(pol->ttl), DB_STR(deliver ? "pending" : "none"),
 		};
-		char oid[24], detail[64];
+		char detail[64];
+		struct sstore t = { actor, p, detail, 0 };
 
 		/* The row and its audit row in one transaction; the mobile
 		 * only as the row's blind index. */
-		if ((rc = db_begin(db)) != ERR_OK)
-			goto out;
-		if ((rc = db_exec(db, &mod, STMT_SMS_INSERT, p, 6, NULL, &id)) != ERR_OK)
-			goto rollback;
-		snprintf(oid, sizeof oid, "%llu", id);
 		snprintf(detail, sizeof detail, "purpose=%s", purpose_names[purpose]);
-		if ((rc = audit_write(db, actor, "sms.send", "sms_code", oid,
-		    AUDIT_OK, detail)) != ERR_OK)
-			goto rollback;
-		if ((rc = db_commit(db)) != ERR_OK)
+		if ((rc = db_tx(db, 0, store_body, &t)) != ERR_OK)
 			goto out;
+		id = t.id;
 	}
 	if (!deliver)
 		goto out;
@@ -413,9 +430,6 @@ sms_send_code(struct db *db, const unsigned char key[32],
 		else
 			queued_n++;
 	}
-	goto out;
-rollback:
-	db_rollback(db);
 out:
 	explicit_bzero(code, sizeof code);
 	explicit_bzero(hash, sizeof hash);
@@ -423,71 +437,83 @@ out:
 	return rc;
 }
 
-int
-sms_check_code(struct db *db, const unsigned char key[32],
-    const struct sms_policy *pol, const struct audit_actor *actor,
-    enum sms_purpose purpose, const char *mobile, const char *code)
+/* What the check's transaction needs and tells back (sms_check_code's
+ * result). */
+struct scheck {
+	const unsigned char		*key;
+	const struct sms_policy		*pol;
+	const struct audit_actor	*actor;
+	enum sms_purpose		 purpose;
+	const char			*mobile, *code;
+	int				 result;
+};
+
+/* The latest code of the mobile and purpose, spent or its attempt
+ * counted, with the audit row.  A result of -1 (none live) writes
+ * nothing. */
+static enum err
+check_body(struct db *db, struct arena *a, void *ctx)
 {
-	struct arena	*a = arena_new(1024);
+	struct scheck	*c = ctx;
 	struct db_rows	*rows;
 	unsigned char	 idx[32], want[32], have[32];
 	long long	 id, attempts;
 	bool		 live;
-	int		 n, result;
+	enum err	 rc;
+	int		 n;
 
-	if (a == NULL)
-		return -2;
-	if (db_begin(db) != ERR_OK) {
-		arena_free(a);
-		return -2;
-	}
-	blind_index(key, "mobile", mobile, idx);
+	blind_index(c->key, "mobile", c->mobile, idx);
 	{
 		struct db_param p[] = { DB_STRN((const char *)idx, 32),
-		    DB_STR(purpose_names[purpose]) };
+		    DB_STR(purpose_names[c->purpose]) };
 
-		if (db_query(db, a, &mod, STMT_SMS_LATEST, p, 2, &rows) != ERR_OK) {
-			result = -2;
-			goto out;
-		}
+		if ((rc = db_query(db, a, &mod, STMT_SMS_LATEST, p, 2, &rows)) != ERR_OK)
+			return rc;
 	}
 	if ((n = db_next(rows)) != 1) {
-		result = n == 0 ? -1 : -2;
-		goto out;
+		db_rows_free(rows);
+		if (n == 0) {
+			c->result = -1;
+			return ERR_OK;
+		}
+		return db_rows_error(db);
 	}
 	id = db_col_int(rows, 0);
 	memcpy(have, db_col_str(rows, 1), 32);
 	attempts = db_col_int(rows, 2);
 	live = db_col_int(rows, 3) != 0;
 	db_rows_free(rows);
-	if (!live || attempts >= pol->max_attempts) {
-		result = -1;
-		goto out;
+	if (!live || attempts >= c->pol->max_attempts) {
+		c->result = -1;
+		return ERR_OK;
 	}
-	code_hash(key, purpose, mobile, code, want);
+	code_hash(c->key, c->purpose, c->mobile, c->code, want);
 	{
 		struct db_param p[] = { DB_INT(id) };
-		bool right = strlen(code) == 6 && crypto_equal(want, have, 32);
-
+		bool right = strlen(c->code) == 6 && crypto_equal(want, have, 32);
 		char oid[24], detail[64];
 
-		result = right ? 1 : 0;
 		snprintf(oid, sizeof oid, "%lld", id);
-		snprintf(detail, sizeof detail, "purpose=%s%s", purpose_names[purpose],
-		    right ? "" : " wrong code");
-		if (db_exec(db, &mod, right ? STMT_SMS_USE : STMT_SMS_ATTEMPT, p, 1,
-		    NULL, NULL) != ERR_OK ||
-		    audit_write(db, actor, "sms.check", "sms_code", oid,
-		    right ? AUDIT_OK : AUDIT_FAILED, detail) != ERR_OK ||
-		    db_commit(db) != ERR_OK)
-			result = -2;
-		else {
-			arena_free(a);
-			return result;
-		}
+		snprintf(detail, sizeof detail, "purpose=%s%s",
+		    purpose_names[c->purpose], right ? "" : " wrong code");
+		if ((rc = db_exec(db, &mod, right ? STMT_SMS_USE : STMT_SMS_ATTEMPT,
+		    p, 1, NULL, NULL)) != ERR_OK ||
+		    (rc = audit_write(db, c->actor, "sms.check", "sms_code", oid,
+		    right ? AUDIT_OK : AUDIT_FAILED, detail)) != ERR_OK)
+			return rc;
+		c->result = right ? 1 : 0;
 	}
-out:
-	db_rollback(db);
-	arena_free(a);
-	return result;
+	return ERR_OK;
+}
+
+int
+sms_check_code(struct db *db, const unsigned char key[32],
+    const struct sms_policy *pol, const struct audit_actor *actor,
+    enum sms_purpose purpose, const char *mobile, const char *code)
+{
+	struct scheck	 c = { key, pol, actor, purpose, mobile, code, -2 };
+
+	if (db_tx(db, 1024, check_body, &c) != ERR_OK)
+		return -2;
+	return c.result;
 }

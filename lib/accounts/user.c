@@ -415,19 +415,30 @@ out:
 	return rc;
 }
 
+/* What user_step's transaction needs and gives back. */
+struct ustep {
+	const struct audit_actor	*actor;
+	long long			 id;
+	const struct acct_change	*ch;
+	enum user_status		*to;
+};
+
+static enum err
+step_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct ustep *u = ctx;
+
+	(void)a;
+	return user_step_tx(db, u->actor, u->id, u->ch, u->to);
+}
+
 enum err
 user_step(struct db *db, const struct audit_actor *actor, long long id,
     const struct acct_change *ch, enum user_status *to)
 {
-	enum err rc;
+	struct ustep u = { actor, id, ch, to };
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = user_step_tx(db, actor, id, ch, to)) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_tx(db, 0, step_body, &u);
 }
 
 enum err
@@ -591,100 +602,91 @@ kdf_verify(const char *pw, const char *stored)
 	return password_verify(pw, strlen(pw), stored, NULL);
 }
 
-enum auth_result
-user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
-    const struct audit_actor *actor0, enum portal portal, const char *username,
-    const char *password, struct user *u, char notice[32], enum err *err)
+/* What the sign-in's transaction needs and tells back. */
+struct auth_tx {
+	struct arena			*a;
+	const struct auth_policy	*pol;
+	struct audit_actor		 actor;	/* the user's once known */
+	enum portal			 portal;
+	const char			*username;
+	const struct db_param		*p;	/* STMT_USER_AUTH's */
+	long long			 peek_id, addr_failures;
+	const char			*peeked;	/* the hash verified */
+	const char			*fresh;		/* its upgrade, or "" */
+	int				 match;
+	bool				 stale;
+	char				*notice;
+	/* out */
+	bool				 retry;	/* the hash changed: verify again */
+	long long			 id;
+	enum auth_result		 res;
+};
+
+/*
+ * Under the user's row lock: the row read again (a hash changed since
+ * the verification is a retry, rolled back), then the decision -- the
+ * address throttle, an unknown name, an expired or live lock, a wrong
+ * password, the status, the portal, an expired one-time password, or the
+ * sign-in with its upgrade -- and its audit row.
+ */
+static enum err
+auth_body(struct db *db, struct arena *scratch, void *ctx)
 {
-	struct audit_actor	 actor = *actor0;
+	struct auth_tx		*t = ctx;
+	struct arena		*a = t->a;
+	char			*notice = t->notice;
 	struct db_rows		*rows;
-	struct db_param		 p[2] = { DB_INT(pol->otp_days), DB_STR(username) };
-	char			 stored[PASSWORD_HASH_MAX] = "", peeked[PASSWORD_HASH_MAX] = "";
-	char			 fresh[PASSWORD_HASH_MAX] = "";
+	char			 stored[PASSWORD_HASH_MAX] = "";
 	char			 detail[96], oid[24], until[32] = "";
-	long long		 id = 0, peek_id = 0, addr_failures = 0;
+	long long		 id = 0;
 	const char		*status = NULL;
-	int			 role = -1, n, match;
-	bool			 locked = false, stale = false, otp_expired = false;
+	int			 role = -1, n;
+	bool			 locked = false, otp_expired = false;
 	enum auth_result	 res = AUTH_ERROR;
 	enum err		 rc;
-	size_t			 pwlen = strlen(password);
 
-	*err = ERR_OK;
-	notice[0] = '\0';
-	if ((rc = throttle_count(db, a, actor.client_addr, pol->failure_window,
-	    &addr_failures)) != ERR_OK)
-		goto dberr;
-	/*
-	 * The KDF runs before the row is locked, so parallel wrong passwords
-	 * for one name do not queue the real user behind a fifth of a second
-	 * each; the same work for an unknown name.  Every KDF run (the
-	 * upgrade of a stale hash too) is outside the transaction
-	 * (X-SEC, issue 12 item 18; tests/db/test_db.c checks it).
-	 */
-	for (int tries = 0; ; tries++) {
-		if ((rc = auth_peek(db, a, username, &peek_id, peeked)) != ERR_OK)
-			goto dberr;
-		stale = false;
-		match = auth_verify(password, pwlen, peeked, &stale);
-		/* the upgrade of a stale hash too, before the lock */
-		fresh[0] = '\0';
-		if (match == 1 && stale && kdf_hash(password, fresh) != 0)
-			fresh[0] = '\0';
-
-		if ((rc = db_begin(db)) != ERR_OK)
-			goto dberr;
-		if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, p, 2, &rows)) != ERR_OK)
-			goto rollback;
-		if ((n = db_next(rows)) < 0) {
-			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
-			goto rollback;
-		}
-		id = 0;
-		stored[0] = '\0';
-		status = NULL;
-		role = -1;
-		locked = otp_expired = false;
-		until[0] = notice[0] = '\0';
-		if (n == 1) {
-			id = db_col_int(rows, 0);
-			snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
-			status = db_col_dup(rows, a, 2);
-			role = role_parse(db_col_str(rows, 3));
-			locked = db_col_int(rows, 4) != 0;
-			if (db_col_str(rows, 5) != NULL)
-				snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
-			otp_expired = db_col_int(rows, 6) != 0;
-			if (db_col_str(rows, 7) != NULL)
-				snprintf(notice, 32, "%s", db_col_str(rows, 7));
-			db_rows_free(rows);
-		}
-		if (id == peek_id && strcmp(stored, peeked) == 0)
-			break;
-		/* Changed between the two reads (a reset, a new account):
-		 * verify again, the lock released first; rare.  A hash
-		 * changing under three tries in a row: ERR_CONFLICT. */
-		db_rollback(db);
-		if (tries == 2) {
-			rc = ERR_CONFLICT;
-			goto dberr;
-		}
+	(void)scratch;
+	if ((rc = db_query(db, a, &mod, STMT_USER_AUTH, t->p, 2, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) < 0) {
+		db_rows_free(rows);
+		return db_connected(db) ? ERR_DB : ERR_DB_LOST;
 	}
-	explicit_bzero(peeked, sizeof peeked);
+	until[0] = notice[0] = '\0';
+	if (n == 1) {
+		id = db_col_int(rows, 0);
+		snprintf(stored, sizeof stored, "%s", db_col_str(rows, 1));
+		status = db_col_dup(rows, a, 2);
+		role = role_parse(db_col_str(rows, 3));
+		locked = db_col_int(rows, 4) != 0;
+		if (db_col_str(rows, 5) != NULL)
+			snprintf(until, sizeof until, "%s", db_col_str(rows, 5));
+		otp_expired = db_col_int(rows, 6) != 0;
+		if (db_col_str(rows, 7) != NULL)
+			snprintf(notice, 32, "%s", db_col_str(rows, 7));
+	}
+	db_rows_free(rows);
+	if (id != t->peek_id || strcmp(stored, t->peeked) != 0) {
+		/* Changed between the two reads (a reset, a new account):
+		 * verify again, the lock released first; rare. */
+		explicit_bzero(stored, sizeof stored);
+		t->retry = true;
+		return ERR_CONFLICT;
+	}
 	snprintf(oid, sizeof oid, "%lld", id);
 
-	if (addr_failures >= pol->addr_max_failures) {
+	if (t->addr_failures >= t->pol->addr_max_failures) {
 		res = AUTH_THROTTLED;
-		actor.user_id = 0;
-		rc = audit_write(db, &actor, "login", "user", "", AUDIT_DENIED,
+		t->actor.user_id = 0;
+		rc = audit_write(db, &t->actor, "login", "user", "", AUDIT_DENIED,
 		    "too many failures from this address");
 		goto finish;
 	}
 	if (id == 0) {
 		res = AUTH_BAD;
-		name_detail(pol->name_key, username, detail, sizeof detail);
-		if ((rc = throttle_add(db, actor.client_addr)) == ERR_OK)
-			rc = audit_write(db, &actor, "login", "user", "",
+		name_detail(t->pol->name_key, t->username, detail, sizeof detail);
+		if ((rc = throttle_add(db, t->actor.client_addr)) == ERR_OK)
+			rc = audit_write(db, &t->actor, "login", "user", "",
 			    AUDIT_FAILED, detail);
 		goto finish;
 	}
@@ -694,24 +696,24 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 		struct acct_change ex = { .action = ACCT_LOCK_EXPIRE,
 		    .by = ACCT_BY_SIGNIN };
 
-		if ((rc = user_step_tx(db, &actor, id, &ex, NULL)) != ERR_OK)
+		if ((rc = user_step_tx(db, &t->actor, id, &ex, NULL)) != ERR_OK)
 			goto finish;
 		status = "active";
 	}
 	if (status != NULL && strcmp(status, "locked") == 0) {
 		res = AUTH_LOCKED;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, "account locked");
 		goto finish;
 	}
-	if (match != 1) {
+	if (t->match != 1) {
 		bool locked_now = false;
 
 		res = AUTH_BAD;
-		if ((rc = throttle_add(db, actor.client_addr)) != ERR_OK ||
-		    (rc = audit_write(db, &actor, "login", "user", oid,
+		if ((rc = throttle_add(db, t->actor.client_addr)) != ERR_OK ||
+		    (rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_FAILED, "wrong password")) != ERR_OK ||
-		    (rc = count_failure(db, &actor, pol, id, &locked_now)) != ERR_OK)
+		    (rc = count_failure(db, &t->actor, t->pol, id, &locked_now)) != ERR_OK)
 			goto finish;
 		if (locked_now)
 			res = AUTH_LOCKED;
@@ -720,19 +722,19 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 	if (status == NULL || (strcmp(status, "active") != 0 &&
 	    strcmp(status, "locked") != 0)) {
 		res = AUTH_INACTIVE;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, status != NULL ? status : "");
 		goto finish;
 	}
-	if (role < 0 || role_portal((enum role)role) != portal) {
+	if (role < 0 || role_portal((enum role)role) != t->portal) {
 		res = AUTH_WRONG_PORTAL;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, "wrong portal for the role");
 		goto finish;
 	}
 	if (otp_expired) {
 		res = AUTH_OTP_EXPIRED;
-		rc = audit_write(db, &actor, "login", "user", oid,
+		rc = audit_write(db, &t->actor, "login", "user", oid,
 		    AUDIT_DENIED, "one-time password expired");
 		goto finish;
 	}
@@ -743,33 +745,89 @@ user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
 		if ((rc = db_exec(db, &mod, STMT_USER_LOGIN_OK, ok, 1, NULL, NULL)) != ERR_OK)
 			goto finish;
 	}
-	if (stale && fresh[0] != '\0') {
-		struct db_param rh[] = { DB_STR(fresh), DB_INT(id) };
+	if (t->stale && t->fresh[0] != '\0') {
+		struct db_param rh[] = { DB_STR(t->fresh), DB_INT(id) };
 
 		if ((rc = db_exec(db, &mod, STMT_USER_REHASH, rh, 2,
 		    NULL, NULL)) != ERR_OK)
 			goto finish;
 	}
-	actor.user_id = id;
-	actor.role = role_name((enum role)role);
-	snprintf(detail, sizeof detail, "%s%s%s", stale ? "password hash upgraded" : "",
-	    stale && notice[0] ? "; " : "",
+	t->actor.user_id = id;
+	t->actor.role = role_name((enum role)role);
+	snprintf(detail, sizeof detail, "%s%s%s", t->stale ? "password hash upgraded" : "",
+	    t->stale && notice[0] ? "; " : "",
 	    notice[0] ? "locked since the last sign-in: owner told" : "");
-	rc = audit_write(db, &actor, "login", "user", oid, AUDIT_OK, detail);
+	rc = audit_write(db, &t->actor, "login", "user", oid, AUDIT_OK, detail);
 finish:
 	explicit_bzero(stored, sizeof stored);
+	t->res = res;
+	t->id = id;
+	return rc;
+}
+
+enum auth_result
+user_authenticate(struct db *db, struct arena *a, const struct auth_policy *pol,
+    const struct audit_actor *actor0, enum portal portal, const char *username,
+    const char *password, struct user *u, char notice[32], enum err *err)
+{
+	struct db_param		 p[2] = { DB_INT(pol->otp_days), DB_STR(username) };
+	char			 peeked[PASSWORD_HASH_MAX] = "";
+	char			 fresh[PASSWORD_HASH_MAX] = "";
+	struct auth_tx		 t;
+	enum err		 rc;
+	size_t			 pwlen = strlen(password);
+
+	*err = ERR_OK;
+	notice[0] = '\0';
+	memset(&t, 0, sizeof t);
+	t.a = a;
+	t.pol = pol;
+	t.actor = *actor0;
+	t.portal = portal;
+	t.username = username;
+	t.p = p;
+	t.peeked = peeked;
+	t.fresh = fresh;
+	t.notice = notice;
+	if ((rc = throttle_count(db, a, t.actor.client_addr, pol->failure_window,
+	    &t.addr_failures)) != ERR_OK)
+		goto dberr;
+	/*
+	 * The KDF runs before the row is locked, so parallel wrong passwords
+	 * for one name do not queue the real user behind a fifth of a second
+	 * each; the same work for an unknown name.  Every KDF run (the
+	 * upgrade of a stale hash too) is outside the transaction
+	 * (X-SEC, issue 12 item 18; tests/db/test_db.c checks it).
+	 */
+	for (int tries = 0; ; tries++) {
+		if ((rc = auth_peek(db, a, username, &t.peek_id, peeked)) != ERR_OK)
+			goto dberr;
+		t.stale = false;
+		t.match = auth_verify(password, pwlen, peeked, &t.stale);
+		/* the upgrade of a stale hash too, before the lock */
+		fresh[0] = '\0';
+		if (t.match == 1 && t.stale && kdf_hash(password, fresh) != 0)
+			fresh[0] = '\0';
+		t.retry = false;
+		t.res = AUTH_ERROR;
+		rc = db_tx(db, 0, auth_body, &t);
+		if (!t.retry)
+			break;
+		/* a hash changing under three tries in a row: ERR_CONFLICT */
+		if (tries == 2) {
+			rc = ERR_CONFLICT;
+			goto dberr;
+		}
+	}
+	explicit_bzero(peeked, sizeof peeked);
 	explicit_bzero(fresh, sizeof fresh);
-	if (res != AUTH_OK)
+	if (t.res != AUTH_OK)
 		notice[0] = '\0';
 	if (rc != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		goto dberr;
-	if (res == AUTH_OK && (rc = user_by_id(db, a, id, u)) != ERR_OK)
+	if (t.res == AUTH_OK && (rc = user_by_id(db, a, t.id, u)) != ERR_OK)
 		goto dberr;
-	return res;
-rollback:
-	db_rollback(db);
+	return t.res;
 dberr:
 	explicit_bzero(peeked, sizeof peeked);
 	explicit_bzero(fresh, sizeof fresh);
@@ -859,40 +917,58 @@ hash_peek(struct db *db, struct arena *a, long long id,
  * and audit row `action` (without a step).  *changed (nothing stored)
  * when the hash changed in between.
  */
+/* What swap_password's transaction needs and tells back. */
+struct swap {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	const char			*action, *seen, *fresh;
+	long long			 id;
+	const unsigned char		*keep;
+	const struct acct_change	*step;
+	bool				 changed;
+};
+
+static enum err
+swap_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct swap	*w = ctx;
+	char		 old[PASSWORD_HASH_MAX], oid[24];
+	enum err	 rc;
+
+	(void)scratch;
+	snprintf(oid, sizeof oid, "%lld", w->id);
+	if ((rc = current_hash(db, w->a, w->id, old)) != ERR_OK)
+		goto out;
+	if (strcmp(old, w->seen) != 0) {
+		/* nothing stored: db_tx commits what only read */
+		w->changed = true;
+		rc = ERR_OK;
+		goto out;
+	}
+	if (w->step != NULL) {
+		/* A reset by SMS also lifts a lock from failed sign-ins, never
+		 * a suspension (the state table refuses it). */
+		if ((rc = user_step_tx(db, w->actor, w->id, w->step, NULL)) == ERR_OK)
+			rc = store_password(db, w->id, old, w->fresh, false);
+	} else if ((rc = store_password(db, w->id, old, w->fresh, false)) == ERR_OK &&
+	    (rc = end_sessions(db, w->id, w->keep)) == ERR_OK)
+		rc = audit_write(db, w->actor, w->action, "user", oid, AUDIT_OK, "");
+out:
+	explicit_bzero(old, sizeof old);
+	return rc;
+}
+
 static enum err
 swap_password(struct db *db, struct arena *a, const struct audit_actor *actor,
     const char *action, long long id, const char *seen, const char *fresh,
     const unsigned char *keep, const struct acct_change *step, bool *changed)
 {
-	char		 old[PASSWORD_HASH_MAX], oid[24];
+	struct swap	 w = { a, actor, action, seen, fresh, id, keep, step,
+	    false };
 	enum err	 rc;
 
-	*changed = false;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = current_hash(db, a, id, old)) != ERR_OK)
-		goto rollback;
-	if (strcmp(old, seen) != 0) {
-		*changed = true;
-		rc = ERR_OK;
-		goto rollback;
-	}
-	if (step != NULL) {
-		/* A reset by SMS also lifts a lock from failed sign-ins, never
-		 * a suspension (the state table refuses it). */
-		if ((rc = user_step_tx(db, actor, id, step, NULL)) != ERR_OK ||
-		    (rc = store_password(db, id, old, fresh, false)) != ERR_OK)
-			goto rollback;
-	} else if ((rc = store_password(db, id, old, fresh, false)) != ERR_OK ||
-	    (rc = end_sessions(db, id, keep)) != ERR_OK ||
-	    (rc = audit_write(db, actor, action, "user", oid, AUDIT_OK, "")) != ERR_OK)
-		goto rollback;
-	explicit_bzero(old, sizeof old);
-	return db_commit(db);
-rollback:
-	explicit_bzero(old, sizeof old);
-	db_rollback(db);
+	rc = db_tx(db, 0, swap_body, &w);
+	*changed = rc == ERR_OK && w.changed;
 	return rc;
 }
 
@@ -1083,6 +1159,23 @@ user_reset_password_tx(struct db *db, const struct audit_actor *actor,
 	return rc;
 }
 
+/* What user_reset_password's transaction needs. */
+struct ureset {
+	const struct audit_actor	*actor;
+	enum acct_by			 by;
+	long long			 id;
+	const char			*hash;
+};
+
+static enum err
+reset_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct ureset *t = ctx;
+
+	(void)a;
+	return user_reset_password_tx(db, t->actor, t->by, t->id, t->hash);
+}
+
 enum err
 user_reset_password(struct db *db, const struct audit_actor *actor,
     enum acct_by by, long long id, char otp[OTP_LEN + 1])
@@ -1090,17 +1183,11 @@ user_reset_password(struct db *db, const struct audit_actor *actor,
 	char		 hash[PASSWORD_HASH_MAX];
 	enum err	 rc;
 
+	struct ureset	 t = { actor, by, id, hash };
+
 	if (user_otp_hash(otp, hash) == -1)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = user_reset_password_tx(db, actor, by, id, hash)) != ERR_OK) {
-		db_rollback(db);
-		goto out;
-	}
-	rc = db_commit(db);
-out:
-	if (rc != ERR_OK)
+	if ((rc = db_tx(db, 0, reset_body, &t)) != ERR_OK)
 		explicit_bzero(otp, OTP_LEN + 1);
 	return rc;
 }
@@ -1150,6 +1237,25 @@ user_totp_secret(struct db *db, const unsigned char key[32], long long id,
 	return rc;
 }
 
+/* What user_totp_enrol's transaction needs. */
+struct tenrol {
+	const struct audit_actor	*actor;
+	const struct db_param		*p;
+	const char			*oid;
+};
+
+static enum err
+enrol_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct tenrol	*t = ctx;
+	enum err	 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, t->p, 3, NULL, NULL)) != ERR_OK)
+		return rc;
+	return audit_write(db, t->actor, "totp.enrol", "user", t->oid, AUDIT_OK, "");
+}
+
 enum err
 user_totp_enrol(struct db *db, const unsigned char key[32],
     const struct audit_actor *actor, long long id, const unsigned char *secret,
@@ -1168,17 +1274,90 @@ user_totp_enrol(struct db *db, const unsigned char key[32],
 	snprintf(oid, sizeof oid, "%lld", id);
 	{
 		struct db_param p[] = { DB_STR(hex), DB_INT(step), DB_INT(id) };
+		struct tenrol t = { actor, p, oid };
 
-		if ((rc = db_begin(db)) != ERR_OK)
-			return rc;
-		if ((rc = db_exec(db, &mod, STMT_USER_TOTP_SET, p, 3, NULL, NULL)) != ERR_OK ||
-		    (rc = audit_write(db, actor, "totp.enrol", "user", oid,
-		    AUDIT_OK, "")) != ERR_OK) {
-			db_rollback(db);
-			return rc;
+		rc = db_tx(db, 0, enrol_body, &t);
+	}
+	return rc;
+}
+
+/* What user_totp_verify's transaction needs and tells back. */
+struct tverify {
+	const unsigned char		*key;
+	const struct audit_actor	*actor;
+	const struct auth_policy	*pol;
+	long long			 id;
+	const unsigned char		*session_hash;
+	const char			*code;
+	time_t				 now;
+	int				 result;
+};
+
+/* The code checked under the user's lock (FOR UPDATE: two racing
+ * requests cannot both spend one code), then the step spent or the
+ * failure counted, with the audit row. */
+static enum err
+verify_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct tverify	*t = ctx;
+	struct db_param	 p[] = { DB_INT(t->id) };
+	struct db_rows	*rows;
+	unsigned char	 secret[64], sealed[128];
+	char		 aad[48], oid[24];
+	long long	 last = -1, step = -1;
+	long		 n = -1;
+	enum err	 rc;
+
+	snprintf(oid, sizeof oid, "%lld", t->id);
+	if ((rc = db_query(db, a, &mod, STMT_USER_TOTP_GET, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if (db_next(rows) == 1 && !db_col_null(rows, 0)) {
+		const char *s = db_col_str(rows, 0);
+		size_t slen = strlen(s);
+
+		last = db_col_int(rows, 1);
+		totp_aad(t->id, aad, sizeof aad);
+		if (slen % 2 == 0 && slen / 2 <= sizeof sealed) {
+			for (size_t i = 0; i < slen / 2; i++)
+				sscanf(s + 2 * i, "%2hhx", &sealed[i]);
+			n = crypto_open(t->key, aad, strlen(aad), sealed, slen / 2,
+			    secret, sizeof secret);
 		}
 	}
-	return db_commit(db);
+	db_rows_free(rows);
+	if (n > 0)
+		step = totp_check(secret, (size_t)n, t->code, (uint64_t)t->now / 30,
+		    last);
+	explicit_bzero(secret, sizeof secret);
+	if (step >= 0) {
+		struct db_param s[] = { DB_INT(step), DB_INT(t->id) };
+
+		if ((rc = db_exec(db, &mod, STMT_USER_TOTP_STEP, s, 2, NULL, NULL)) != ERR_OK ||
+		    (rc = audit_write(db, t->actor, "login.totp", "user", oid,
+		    AUDIT_OK, "")) != ERR_OK)
+			return rc;
+		t->result = 1;
+	} else {
+		unsigned	count = 0;
+		bool		locked_now = false;
+		char		detail[80];
+
+		if ((rc = session_factor_fail(db, a, t->session_hash, &count)) != ERR_OK ||
+		    (rc = count_failure(db, t->actor, t->pol, t->id, &locked_now)) != ERR_OK)
+			return rc;
+		t->result = 0;
+		if (count >= TOTP_MAX_FAILURES || locked_now) {
+			if ((rc = session_end(db, t->session_hash)) != ERR_OK)
+				return rc;
+			t->result = 2;
+		}
+		snprintf(detail, sizeof detail, "wrong or reused code (%u of %u)%s",
+		    count, TOTP_MAX_FAILURES, t->result == 2 ? "; sign-in ended" : "");
+		if ((rc = audit_write(db, t->actor, "login.totp", "user", oid,
+		    AUDIT_FAILED, detail)) != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
 }
 
 int
@@ -1187,76 +1366,11 @@ user_totp_verify(struct db *db, const unsigned char key[32],
     long long id, const unsigned char session_hash[32], const char *code,
     time_t now)
 {
-	struct arena	*a = arena_new(1024);
-	struct db_param	 p[] = { DB_INT(id) };
-	struct db_rows	*rows;
-	unsigned char	 secret[64], sealed[128];
-	char		 aad[48], oid[24];
-	long long	 last = -1, step = -1;
-	long		 n = -1;
-	int		 result = -1;
+	struct tverify	 t = { key, actor, pol, id, session_hash, code, now, -1 };
 
-	if (a == NULL)
+	if (db_tx(db, 1024, verify_body, &t) != ERR_OK)
 		return -1;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if (db_begin(db) != ERR_OK)
-		goto out;
-	/* FOR UPDATE: two racing requests cannot both spend one code. */
-	if (db_query(db, a, &mod, STMT_USER_TOTP_GET, p, 1, &rows) != ERR_OK)
-		goto rollback;
-	if (db_next(rows) == 1 && !db_col_null(rows, 0)) {
-		const char *s = db_col_str(rows, 0);
-		size_t slen = strlen(s);
-
-		last = db_col_int(rows, 1);
-		totp_aad(id, aad, sizeof aad);
-		if (slen % 2 == 0 && slen / 2 <= sizeof sealed) {
-			for (size_t i = 0; i < slen / 2; i++)
-				sscanf(s + 2 * i, "%2hhx", &sealed[i]);
-			n = crypto_open(key, aad, strlen(aad), sealed, slen / 2,
-			    secret, sizeof secret);
-		}
-	}
-	db_rows_free(rows);
-	if (n > 0)
-		step = totp_check(secret, (size_t)n, code, (uint64_t)now / 30, last);
-	explicit_bzero(secret, sizeof secret);
-	if (step >= 0) {
-		struct db_param s[] = { DB_INT(step), DB_INT(id) };
-
-		if (db_exec(db, &mod, STMT_USER_TOTP_STEP, s, 2, NULL, NULL) != ERR_OK ||
-		    audit_write(db, actor, "login.totp", "user", oid, AUDIT_OK, "") != ERR_OK)
-			goto rollback;
-		result = 1;
-	} else {
-		unsigned	count = 0;
-		bool		locked_now = false;
-		char		detail[80];
-
-		if (session_factor_fail(db, a, session_hash, &count) != ERR_OK ||
-		    count_failure(db, actor, pol, id, &locked_now) != ERR_OK)
-			goto rollback;
-		result = 0;
-		if (count >= TOTP_MAX_FAILURES || locked_now) {
-			if (session_end(db, session_hash) != ERR_OK)
-				goto rollback;
-			result = 2;
-		}
-		snprintf(detail, sizeof detail, "wrong or reused code (%u of %u)%s",
-		    count, TOTP_MAX_FAILURES, result == 2 ? "; sign-in ended" : "");
-		if (audit_write(db, actor, "login.totp", "user", oid, AUDIT_FAILED,
-		    detail) != ERR_OK)
-			goto rollback;
-	}
-	if (db_commit(db) != ERR_OK)
-		result = -1;
-	goto out;
-rollback:
-	db_rollback(db);
-	result = -1;
-out:
-	arena_free(a);
-	return result;
+	return t.result;
 }
 
 enum err
@@ -1304,13 +1418,32 @@ user_insert_tx(struct db *db, const struct audit_actor *actor,
 	return ERR_OK;
 }
 
+/* What user_create's transaction needs and gives back. */
+struct ucreate {
+	const struct audit_actor	*actor;
+	const char			*action;
+	const struct user_new		*n;
+	const char			*hash;
+	bool				 must;
+	long long			 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct ucreate *t = ctx;
+
+	(void)a;
+	return user_insert_tx(db, t->actor, t->action, t->n, t->hash, t->must,
+	    &t->id);
+}
+
 enum err
 user_create(struct db *db, const struct audit_actor *actor, const char *action,
     const struct user_new *n, long long *id, char otp[OTP_LEN + 1])
 {
 	char		 hash[PASSWORD_HASH_MAX];
 	bool		 must = n->must_change;
-	long long	 newid = 0;
 	int		 hashed;
 	enum err	 rc;
 
@@ -1321,15 +1454,11 @@ user_create(struct db *db, const struct audit_actor *actor, const char *action,
 		hashed = kdf_hash(n->password, hash);
 	if (hashed == -1)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
+	struct ucreate t = { actor, action, n, hash, must, 0 };
+
+	if ((rc = db_tx(db, 0, create_body, &t)) != ERR_OK)
 		return rc;
-	if ((rc = user_insert_tx(db, actor, action, n, hash, must, &newid)) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
-	*id = newid;
+	*id = t.id;
 	return ERR_OK;
 }
 

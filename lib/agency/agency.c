@@ -43,10 +43,14 @@ static const char *const sql[STMT_AGENCY__MAX] = {
 	[STMT_AGENCY_GET] = AGENCY_COLS " WHERE a.id = ?"
 	    " AND ((? = 'agency' AND a.id = ?)"
 	    " OR (? <> 'agency' AND" REGION_SCOPE("a.region_code") "))",
-	/* the row alone: FOR UPDATE on the join would lock the region too */
+	/* the row alone: FOR UPDATE on the join would lock the region too;
+	 * parameters: id, then the scope as STMT_AGENCY_GET's */
 	[STMT_AGENCY_LOCK] =
 	    "SELECT name, dept_code, address, net_name, net_title, net_contact_enc"
-	    " FROM agencies WHERE id = ? FOR UPDATE",
+	    " FROM agencies WHERE id = ?"
+	    " AND ((? = 'agency' AND id = ?)"
+	    " OR (? <> 'agency' AND" REGION_SCOPE("region_code") "))"
+	    " FOR UPDATE",
 	[STMT_AGENCY_COUNT] = "SELECT COUNT(*) FROM agencies a" AGENCY_SCOPE,
 	/* along the (region_code, name) key: no sort */
 	[STMT_AGENCY_SEARCH] =
@@ -194,40 +198,53 @@ create_detail(char *buf, size_t len, const struct agency_input *in)
 	return buf;
 }
 
+/* What agency_create's and agency_update's transactions need. */
+struct atx {
+	const struct audit_actor	*actor;
+	const struct agency_input	*in;
+	const char			*enc;	/* the sealed contact */
+	const struct scope		*sc;
+	long long			 id;	/* in: update's; out: create's */
+	bool				 changed;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct atx		*t = ctx;
+	const struct agency_input *in = t->in;
+	unsigned long long	 newid = 0;
+	char			 oid[24], detail[512];
+	struct db_param		 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->region)),
+	    DB_STR(nz(in->dept_code)), DB_STR(nz(in->address)),
+	    DB_STR(nz(in->net_name)), DB_STR(nz(in->net_title)), DB_STR(t->enc) };
+	enum err		 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_AGENCY_INSERT, p, 7, NULL, &newid)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, t->actor, "agency.create", "agency", oid, AUDIT_OK,
+	    create_detail(detail, sizeof detail, in))) != ERR_OK)
+		return rc;
+	t->id = (long long)newid;
+	return ERR_OK;
+}
+
 enum err
 agency_create(struct db *db, const struct audit_actor *actor,
     const struct agency_input *in, long long *id)
 {
-	struct arena		*a = arena_new(1024);
-	char			*enc = a == NULL ? NULL :
+	struct arena	*a = arena_new(1024);
+	char		*enc = a == NULL ? NULL :
 	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[512];
-	enum err		 rc;
+	struct atx	 t = { .actor = actor, .in = in, .enc = enc };
+	enum err	 rc;
 
-	if (enc == NULL) {
+	if (enc == NULL)
 		rc = ERR_NOMEM;
-		goto out;
-	}
-	struct db_param		 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->region)),
-	    DB_STR(nz(in->dept_code)), DB_STR(nz(in->address)),
-	    DB_STR(nz(in->net_name)), DB_STR(nz(in->net_title)), DB_STR(enc) };
-
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_exec(db, &mod, STMT_AGENCY_INSERT, p, 7, NULL, &newid)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
-	if ((rc = audit_write(db, actor, "agency.create", "agency", oid, AUDIT_OK,
-	    create_detail(detail, sizeof detail, in))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
-		goto out;
-	*id = (long long)newid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
+	else if ((rc = db_tx(db, 0, create_body, &t)) == ERR_OK)
+		*id = t.id;
 	arena_free(a);
 	return rc;
 }
@@ -265,36 +282,31 @@ agency_diff(const struct agency *old, const struct agency_input *in, char *out,
 	return n;
 }
 
-enum err
-agency_update(struct db *db, const struct audit_actor *actor, long long id,
-    const struct agency_input *in)
+/* The agency locked within the actor's scope, the fields compared, the
+ * row and its audit row written when something changed. */
+static enum err
+update_body(struct db *db, struct arena *a, void *ctx)
 {
-	struct db_param	 lp[] = { DB_INT(id) };
-	struct arena	*a = arena_new(1024);
-	char		*enc = a == NULL ? NULL :
-	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
+	struct atx	*t = ctx;
+	const struct agency_input *in = t->in;
+	struct db_param	 lp[] = { DB_INT(t->id), DB_STR(t->sc->org_kind),
+	    DB_INT(t->sc->org_id), DB_STR(t->sc->org_kind),
+	    DB_STR(t->sc->region), DB_STR(t->sc->region) };
 	struct db_param	 p[] = { DB_STR(nz(in->name)), DB_STR(nz(in->dept_code)),
 	    DB_STR(nz(in->address)), DB_STR(nz(in->net_name)),
-	    DB_STR(nz(in->net_title)), DB_STR(nz(enc)), DB_INT(id) };
+	    DB_STR(nz(in->net_title)), DB_STR(t->enc), DB_INT(t->id) };
 	struct db_rows	*rows;
 	struct agency	 old;
 	char		 oid[24], changed[256];
 	enum err	 rc;
 	int		 n;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if (enc == NULL) {
-		rc = ERR_NOMEM;
-		goto out;
-	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_AGENCY_LOCK, lp, 1, &rows)) != ERR_OK)
-		goto rollback;
+	if ((rc = db_query(db, a, &mod, STMT_AGENCY_LOCK, lp,
+	    sizeof lp / sizeof lp[0], &rows)) != ERR_OK)
+		return rc;
 	if ((n = db_next(rows)) != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
+		db_rows_free(rows);
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	}
 	memset(&old, 0, sizeof old);
 	if ((old.name = db_col_dup(rows, a, 0)) == NULL ||
@@ -304,26 +316,31 @@ agency_update(struct db *db, const struct audit_actor *actor, long long id,
 	    (old.net_title = db_col_dup(rows, a, 4)) == NULL ||
 	    (old.net_contact = contact_open(a, "agencies.net_contact",
 	    db_col_str(rows, 5))) == NULL) {
-		rc = ERR_NOMEM;
-		goto rollback;
+		db_rows_free(rows);
+		return ERR_NOMEM;
 	}
 	db_rows_free(rows);
-	if (agency_diff(&old, in, changed, sizeof changed) == 0) {
-		/* nothing to record: the transaction only read */
-		db_rollback(db);
-		goto out;
-	}
+	if (agency_diff(&old, in, changed, sizeof changed) == 0)
+		return ERR_OK;	/* nothing to record: db_tx commits a read */
 	if ((rc = db_exec(db, &mod, STMT_AGENCY_UPDATE, p, 7, NULL, NULL)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = audit_write(db, actor, "agency.update", "agency", oid, AUDIT_OK,
-	    changed)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
+		return rc;
+	snprintf(oid, sizeof oid, "%lld", t->id);
+	return audit_write(db, t->actor, "agency.update", "agency", oid, AUDIT_OK,
+	    changed);
+}
+
+enum err
+agency_update(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, const struct agency_input *in)
+{
+	struct arena	*a = arena_new(1024);
+	char		*enc = a == NULL ? NULL :
+	    contact_seal(a, "agencies.net_contact", nz(in->net_contact));
+	struct atx	 t = { .actor = actor, .in = in, .enc = enc, .sc = sc,
+	    .id = id };
+	enum err	 rc;
+
+	rc = enc == NULL ? ERR_NOMEM : db_tx(db, 0, update_body, &t);
 	arena_free(a);
 	return rc;
 }

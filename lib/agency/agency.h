@@ -81,12 +81,14 @@ enum err	agency_create(struct db *, const struct audit_actor *,
 /*
  * Sets every field of agency `id` but its region (in->region is ignored)
  * and writes an "agency.update" audit row naming the changed fields, in
- * one transaction.  Nothing is written when nothing changed.
- * ERR_NOTFOUND, ERR_DB_DUP (the name is taken in its region), ERR_DB_LOST,
+ * one transaction.  Nothing is written when nothing changed.  The lock
+ * carries `sc` (as agency_get): ERR_NOTFOUND outside it, as for none;
+ * ERR_DB_DUP (the name is taken in its region), ERR_DB_LOST,
  * ERR_DB.
  */
 enum err	agency_update(struct db *, const struct audit_actor *,
-		    long long id, const struct agency_input *);
+		    const struct scope *sc, long long id,
+		    const struct agency_input *);
 
 /*
  * The gov users of agency `agency_id`, revoked ones included, oldest

@@ -80,7 +80,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " LEFT JOIN users uc ON uc.id = f.checked_by"
 	    " LEFT JOIN users ua ON ua.id = f.approved_by"
 	    " LEFT JOIN users ux ON ux.id = f.executed_by"
-	    " WHERE f.id = ?",
+	    " WHERE f.id = ? AND" SCOPE_ORG("f.agency_id", "f.region_code"),
 	[STMT_AF_LINES] =
 	    "SELECT l.op, l.name, l.title, l.contact_enc, COALESCE(l.target_user_id, 0),"
 	    " COALESCE(t.username, ''), COALESCE(l.result_user_id, 0),"
@@ -93,7 +93,8 @@ static const char *const sql[STMT_AF__MAX] = {
 	    " WHERE e.form_id = ? ORDER BY e.id",
 	[STMT_AF_LOCK] =
 	    "SELECT status, version, COALESCE(checked_by, 0), agency_id, entered_by"
-	    " FROM agency_forms WHERE id = ? FOR UPDATE",
+	    " FROM agency_forms WHERE id = ? AND"
+	    SCOPE_ORG("agency_id", "region_code") " FOR UPDATE",
 	[STMT_AF_INSERT] =
 	    "INSERT INTO agency_forms (agency_id, region_code, status, source,"
 	    " apply_date, net_name, net_title, net_contact_enc, opinion, resp_name,"
@@ -273,16 +274,18 @@ aform_line_letter(size_t i)
 
 
 enum err
-aform_get(struct db *db, struct arena *a, long long id, struct aform *f)
+aform_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
+    struct aform *f)
 {
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[1 + SCOPE_ORG_NP] = { DB_INT(id) };
 	struct db_rows	*rows;
 	enum err	 rc;
 	unsigned	 c = 0;
 	int		 n;
 
 	memset(f, 0, sizeof *f);
-	if ((rc = db_query(db, a, &mod, STMT_AF_GET, p, 1, &rows)) != ERR_OK)
+	scope_org_params(sc, "agency", false, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_AF_GET, p, 1 + SCOPE_ORG_NP, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) != 1) {
 		db_rows_free(rows);
@@ -516,6 +519,39 @@ seal_net_contact(const struct aform_input *in, char *enc, size_t len)
 	return rc;
 }
 
+/* What aform_create's transaction needs and gives back. */
+struct fcreate {
+	const struct audit_actor	*actor;
+	const struct db_param		*p;
+	const struct aform_input	*in;
+	const char			*detail;
+	bool				 submit;
+	long long			 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fcreate		*c = ctx;
+	const struct audit_actor *actor = c->actor;
+	unsigned long long	 newid = 0;
+	enum err		 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_AF_INSERT, c->p, 13, NULL, &newid)) != ERR_OK ||
+	    (rc = write_lines(db, (long long)newid, c->in, c->submit)) != ERR_OK ||
+	    (rc = add_event(db, (long long)newid, actor->user_id, "create", "")) != ERR_OK ||
+	    (c->submit && (rc = add_event(db, (long long)newid, actor->user_id,
+	    "submit", "")) != ERR_OK) ||
+	    (rc = audit_form(db, actor, "agency_form.create", (long long)newid,
+	    c->detail)) != ERR_OK ||
+	    (c->submit && (rc = audit_form(db, actor, "agency_form.submit",
+	    (long long)newid, "")) != ERR_OK))
+		return rc;
+	c->id = (long long)newid;
+	return ERR_OK;
+}
+
 enum err
 aform_create(struct db *db, const struct audit_actor *actor, long long agency_id,
     const char *region, enum aform_source source, const struct aform_input *in,
@@ -528,32 +564,17 @@ aform_create(struct db *db, const struct audit_actor *actor, long long agency_id
 		DB_STR(in->apply_date), DB_STR(in->net_name), DB_STR(in->net_title),
 		DB_STRN(enc, 0), DB_STR(in->opinion), DB_STR(in->resp_name),
 		DB_STR(in->opinion_date), DB_INT(actor->user_id), DB_STR(st) };
-	unsigned long long	 newid = 0;
 	char			 detail[128];
+	struct fcreate		 c = { actor, p, in, detail, submit, 0 };
 	enum err		 rc;
 
 	if ((rc = seal_net_contact(in, enc, sizeof enc)) != ERR_OK)
 		return rc;
 	p[7].len = strlen(enc);
 	lines_detail(in, detail, sizeof detail);
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = db_exec(db, &mod, STMT_AF_INSERT, p, 13, NULL, &newid)) != ERR_OK ||
-	    (rc = write_lines(db, (long long)newid, in, submit)) != ERR_OK ||
-	    (rc = add_event(db, (long long)newid, actor->user_id, "create", "")) != ERR_OK ||
-	    (submit && (rc = add_event(db, (long long)newid, actor->user_id,
-	    "submit", "")) != ERR_OK) ||
-	    (rc = audit_form(db, actor, "agency_form.create", (long long)newid,
-	    detail)) != ERR_OK ||
-	    (submit && (rc = audit_form(db, actor, "agency_form.submit",
-	    (long long)newid, "")) != ERR_OK)) {
-		db_rollback(db);
-		return rc;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
-	*id = (long long)newid;
-	return ERR_OK;
+	if ((rc = db_tx(db, 0, create_body, &c)) == ERR_OK)
+		*id = c.id;
+	return rc;
 }
 
 /* What a form's steps read from the locked row (STMT_AF_LOCK: status,
@@ -609,13 +630,16 @@ static const struct step submit_step = {
 };
 
 enum err
-aform_update(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, const struct aform_input *in, bool submit)
+aform_update(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version,
+    const struct aform_input *in, bool submit)
 {
-	struct fstep fs = { .in = in };
+	struct fstep	fs = { .in = in };
+	struct db_param	scope[SCOPE_ORG_NP];
 
-	return step_run(db, submit ? &submit_step : &save_step, actor, NULL, 0,
-	    id, version, &fs);
+	scope_org_params(sc, "agency", false, scope);
+	return step_run(db, submit ? &submit_step : &save_step, actor, scope,
+	    SCOPE_ORG_NP, id, version, &fs);
 }
 
 /* Four eyes over the whole form (R-04.3): whoever entered it does not
@@ -697,23 +721,29 @@ static const struct step return_at_approval_step = {
 };
 
 enum err
-aform_check(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, bool agree, const char *note)
+aform_check(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version, bool agree,
+    const char *note)
 {
-	struct fstep fs = { .note = note };
+	struct fstep	fs = { .note = note };
+	struct db_param	scope[SCOPE_ORG_NP];
 
+	scope_org_params(sc, "agency", false, scope);
 	return step_run(db, agree ? &check_step : &return_at_check_step, actor,
-	    NULL, 0, id, version, &fs);
+	    scope, SCOPE_ORG_NP, id, version, &fs);
 }
 
 enum err
-aform_approve(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, bool agree, const char *opinion)
+aform_approve(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version, bool agree,
+    const char *opinion)
 {
-	struct fstep fs = { .note = opinion };
+	struct fstep	fs = { .note = opinion };
+	struct db_param	scope[SCOPE_ORG_NP];
 
+	scope_org_params(sc, "agency", false, scope);
 	return step_run(db, agree ? &approve_step : &return_at_approval_step,
-	    actor, NULL, 0, id, version, &fs);
+	    actor, scope, SCOPE_ORG_NP, id, version, &fs);
 }
 
 void
@@ -849,11 +879,13 @@ static const struct step execute_step = {
 };
 
 enum err
-aform_execute(struct db *db, const struct audit_actor *actor, long long id,
-    unsigned version, struct aform_result *res, int *bad_line)
+aform_execute(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, unsigned version,
+    struct aform_result *res, int *bad_line)
 {
 	struct arena	*a = arena_new(4096);
 	char		 hash[AFORM_LINES_MAX][PASSWORD_HASH_MAX];
+	struct db_param	 scope[SCOPE_ORG_NP];
 	struct aform	 f;
 	struct fstep	 fs;
 	enum err	 rc;
@@ -863,7 +895,8 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 	memset(res, 0, sizeof *res);
 	if (a == NULL)
 		return ERR_NOMEM;
-	if ((rc = aform_get(db, a, id, &f)) != ERR_OK)
+	scope_org_params(sc, "agency", false, scope);
+	if ((rc = aform_get(db, a, sc, id, &f)) != ERR_OK)
 		goto out;
 	if (f.status != AF_APPROVED || f.version != version) {
 		rc = ERR_CONFLICT;
@@ -883,7 +916,7 @@ aform_execute(struct db *db, const struct audit_actor *actor, long long id,
 	fs.hash = hash;
 	fs.res = res;
 	fs.bad_line = bad_line;
-	rc = step_run(db, &execute_step, actor, NULL, 0, id, version, &fs);
+	rc = step_run(db, &execute_step, actor, scope, SCOPE_ORG_NP, id, version, &fs);
 out:
 	explicit_bzero(hash, sizeof hash);
 	if (rc != ERR_OK)

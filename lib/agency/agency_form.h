@@ -29,6 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accounts/scope.h"
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -128,8 +129,12 @@ int		 aform_op_parse(const char *);		/* -1 when unknown */
 /* May the form's content still change (draft or returned)? */
 bool		 aform_editable(enum aform_status);
 
-/* One form with its lines; ERR_NOTFOUND. */
-enum err	aform_get(struct db *, struct arena *, long long id, struct aform *);
+/* One form with its lines, within scope `sc` (SCOPE_ORG in the
+ * statement: the agency's own gov users, the operators and supervisors
+ * of its region, the province's all); ERR_NOTFOUND when there is none in
+ * the scope.  Strings in the arena. */
+enum err	aform_get(struct db *, struct arena *, const struct scope *sc,
+		    long long id, struct aform *);
 /* Its history, oldest first. */
 enum err	aform_events(struct db *, struct arena *, long long id,
 		    struct aform_event **v, size_t *n);
@@ -154,21 +159,26 @@ enum err	aform_create(struct db *, const struct audit_actor *,
 		    long long agency_id, const char *region,
 		    enum aform_source, const struct aform_input *,
 		    bool submit, long long *id);
-/* Replaces the content of a draft or returned form seen at `version`;
- * submits it when `submit`.  ERR_CONFLICT when its state or version moved. */
+/*
+ * The steps below lock the form within scope `sc` (as aform_get, in the
+ * lock's statement): ERR_NOTFOUND outside it, whoever calls them.
+ *
+ * Replaces the content of a draft or returned form seen at `version`;
+ * submits it when `submit`.  ERR_CONFLICT when its state or version moved.
+ */
 enum err	aform_update(struct db *, const struct audit_actor *,
-		    long long id, unsigned version,
+		    const struct scope *sc, long long id, unsigned version,
 		    const struct aform_input *, bool submit);
 /* The check of a submitted form: agree (-> checked) or return with a note.
  * ERR_CONFLICT when it is not (any more) submitted at `version`. */
 enum err	aform_check(struct db *, const struct audit_actor *,
-		    long long id, unsigned version, bool agree,
+		    const struct scope *sc, long long id, unsigned version, bool agree,
 		    const char *note);
 /* The supervisor's decision on a checked form: approve (-> approved, with
  * the opinion) or return with a reason.  ERR_FORBIDDEN when the actor is
  * the user who checked it (four eyes); ERR_CONFLICT as above. */
 enum err	aform_approve(struct db *, const struct audit_actor *,
-		    long long id, unsigned version, bool agree,
+		    const struct scope *sc, long long id, unsigned version, bool agree,
 		    const char *opinion);
 
 /* What execution gives back: per line, the username opened or reset and
@@ -185,7 +195,7 @@ struct aform_result {
  * changed then.
  */
 enum err	aform_execute(struct db *, const struct audit_actor *,
-		    long long id, unsigned version, struct aform_result *,
+		    const struct scope *sc, long long id, unsigned version, struct aform_result *,
 		    int *bad_line);
 void		aform_result_wipe(struct aform_result *);
 

@@ -70,6 +70,42 @@ departure_kind_parse(const char *s)
 }
 
 
+/* What departure_record's transaction needs and gives back. */
+struct drec {
+	const struct audit_actor	*actor;
+	const struct db_param		*o, *p;	/* the open-one check's, the row's */
+	long long			 user_id;
+	const char			*detail;
+	long long			 id;
+};
+
+/* None open for the user yet, then the row and its audit row. */
+static enum err
+record_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct drec		*d = ctx;
+	struct db_rows		*rows;
+	unsigned long long	 newid = 0;
+	char			 oid[24];
+	enum err		 rc;
+	int			 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_DEP_OPEN_OF, d->o, 1, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 0)
+		return n == 1 ? ERR_CONFLICT : db_rows_error(db);
+	if ((rc = db_exec(db, &mod, STMT_DEP_INSERT, d->p, 8, NULL, &newid)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%lld", d->user_id);
+	if ((rc = audit_write(db, d->actor, "departure.record", "user", oid,
+	    AUDIT_OK, d->detail)) != ERR_OK)
+		return rc;
+	d->id = (long long)newid;
+	return ERR_OK;
+}
+
 enum err
 departure_record(struct db *db, const struct audit_actor *actor,
     long long user_id, long long agency_id, const char *region,
@@ -80,40 +116,14 @@ departure_record(struct db *db, const struct audit_actor *actor,
 	struct db_param		 p[] = { DB_INT(user_id), DB_INT(agency_id),
 		DB_STR(region), DB_STR(kind_names[kind]), DB_STR(event_date),
 		DB_STR(due_date), DB_STR(note), DB_INT(actor->user_id) };
-	struct arena		*a = arena_new(512);
-	struct db_rows		*rows;
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[96];
+	char			 detail[96];
+	struct drec		 d = { actor, o, p, user_id, detail, 0 };
 	enum err		 rc;
-	int			 n;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_DEP_OPEN_OF, o, 1, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 0) {
-		rc = n == 1 ? ERR_CONFLICT : db_rows_error(db);
-		goto rollback;
-	}
-	if ((rc = db_exec(db, &mod, STMT_DEP_INSERT, p, 8, NULL, &newid)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%lld", user_id);
 	snprintf(detail, sizeof detail, "%s on %s, due %s", kind_names[kind],
 	    event_date, due_date);
-	if ((rc = audit_write(db, actor, "departure.record", "user", oid, AUDIT_OK,
-	    detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		*id = (long long)newid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	if ((rc = db_tx(db, 0, record_body, &d)) == ERR_OK)
+		*id = d.id;
 	return rc;
 }
 

@@ -13,6 +13,8 @@
 enum {
 	STMT_CC_CATEGORIES,
 	STMT_CC_COLUMNS,
+	STMT_CC_GET,
+	STMT_CC_COLUMNS_OF,
 	STMT_CC_INSERT,
 	STMT_CC_LOCK,
 	STMT_CC_UPDATE,
@@ -31,6 +33,13 @@ static const char *const sql[STMT_CC__MAX] = {
 	[STMT_CC_COLUMNS] =
 	    "SELECT category_id, seq, code, label, kind, required, max_len, choices"
 	    " FROM credit_columns ORDER BY category_id, seq",
+	/* parameters: id, what the scope may (ccat_scope) */
+	[STMT_CC_GET] =
+	    "SELECT id, code, name, date_label, has_period, active"
+	    " FROM credit_categories WHERE id = ? AND ? IN ('read', 'edit')",
+	[STMT_CC_COLUMNS_OF] =
+	    "SELECT category_id, seq, code, label, kind, required, max_len, choices"
+	    " FROM credit_columns WHERE category_id = ? ORDER BY seq",
 	/* after the others in display order (the aggregate in a derived
 	 * table: beside parameters, ONLY_FULL_GROUP_BY refuses it once the
 	 * statement is re-executed) */
@@ -38,9 +47,10 @@ static const char *const sql[STMT_CC__MAX] = {
 	    "INSERT INTO credit_categories (code, name, date_label, has_period,"
 	    " active, sort) SELECT ?, ?, ?, ?, ?, m.s FROM (SELECT"
 	    " COALESCE(MAX(sort), 0) + 10 AS s FROM credit_categories) m",
+	/* parameters: id, what the scope may: only "edit" locks */
 	[STMT_CC_LOCK] =
 	    "SELECT IF(active, 'active', 'inactive') FROM credit_categories"
-	    " WHERE id = ? FOR UPDATE",
+	    " WHERE id = ? AND ? = 'edit' FOR UPDATE",
 	[STMT_CC_UPDATE] =
 	    "UPDATE credit_categories SET name = ?, date_label = ?, has_period = ?,"
 	    " active = ? WHERE id = ?",
@@ -91,6 +101,29 @@ ccol_kind_parse(const char *s)
 }
 
 
+/* The current row of a columns statement (category_id, seq, code, label,
+ * kind, required, max_len, choices) as the next column of c (none when c
+ * is NULL or full). */
+static void
+column_add(struct credit_category *c, const struct db_rows *rows,
+    struct arena *a)
+{
+	struct credit_column	*col;
+	int			 kind;
+
+	if (c == NULL || c->ncols == CREDIT_COLS_MAX)
+		return;
+	col = &c->cols[c->ncols++];
+	col->seq = (int)db_col_int(rows, 1);
+	col->code = db_col_text(rows, a, 2);
+	col->label = db_col_text(rows, a, 3);
+	kind = ccol_kind_parse(db_col_str(rows, 4));
+	col->kind = kind >= 0 ? (enum ccol_kind)kind : CCOL_TEXT;
+	col->required = db_col_int(rows, 5) != 0;
+	col->max_len = (unsigned)db_col_int(rows, 6);
+	col->choices = db_col_text(rows, a, 7);
+}
+
 enum err
 credit_catalog_load(struct db *db, struct arena *a, bool active_only,
     struct credit_catalog *out)
@@ -125,24 +158,56 @@ credit_catalog_load(struct db *db, struct arena *a, bool active_only,
 
 	if ((rc = db_query(db, a, &mod, STMT_CC_COLUMNS, NULL, 0, &rows)) != ERR_OK)
 		return rc;
-	while ((r = db_next(rows)) == 1) {
-		struct credit_category	*c = (struct credit_category *)
-		    credit_category_by_id(out, (int)db_col_int(rows, 0));
-		struct credit_column	*col;
-		int			 kind;
+	while ((r = db_next(rows)) == 1)
+		column_add((struct credit_category *)credit_category_by_id(out,
+		    (int)db_col_int(rows, 0)), rows, a);
+	db_rows_free(rows);
+	return r == -1 ? db_rows_error(db) : ERR_OK;
+}
 
-		if (c == NULL || c->ncols == CREDIT_COLS_MAX)
-			continue;
-		col = &c->cols[c->ncols++];
-		col->seq = (int)db_col_int(rows, 1);
-		col->code = db_col_text(rows, a, 2);
-		col->label = db_col_text(rows, a, 3);
-		kind = ccol_kind_parse(db_col_str(rows, 4));
-		col->kind = kind >= 0 ? (enum ccol_kind)kind : CCOL_TEXT;
-		col->required = db_col_int(rows, 5) != 0;
-		col->max_len = (unsigned)db_col_int(rows, 6);
-		col->choices = db_col_text(rows, a, 7);
+/* Parameter of the category predicates: what scope `sc` may do with the
+ * categories -- "edit" (the system, the province's operators), "read"
+ * (the staff who use them: operators, supervisors, gov users) or
+ * "none". */
+static const char *
+ccat_scope(const struct scope *sc)
+{
+	if (sc->kind == SCOPE_SYSTEM ||
+	    (sc->role == ROLE_OPERATOR && scope_province_wide(sc)))
+		return "edit";
+	if (sc->role == ROLE_OPERATOR || sc->role == ROLE_SUPERVISOR ||
+	    sc->role == ROLE_GOV)
+		return "read";
+	return "none";
+}
+
+enum err
+credit_category_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct credit_category *c)
+{
+	struct db_param	 p[] = { DB_INT(id), DB_STR(ccat_scope(sc)) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r;
+
+	memset(c, 0, sizeof *c);
+	if ((rc = db_query(db, a, &mod, STMT_CC_GET, p, 2, &rows)) != ERR_OK)
+		return rc;
+	if ((r = db_next(rows)) == 1) {
+		c->id = (int)db_col_int(rows, 0);
+		c->code = db_col_text(rows, a, 1);
+		c->name = db_col_text(rows, a, 2);
+		c->date_label = db_col_text(rows, a, 3);
+		c->has_period = db_col_int(rows, 4) != 0;
+		c->active = db_col_int(rows, 5) != 0;
 	}
+	db_rows_free(rows);
+	if (r != 1)
+		return r == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	if ((rc = db_query(db, a, &mod, STMT_CC_COLUMNS_OF, p, 1, &rows)) != ERR_OK)
+		return rc;
+	while ((r = db_next(rows)) == 1)
+		column_add(c, rows, a);
 	db_rows_free(rows);
 	return r == -1 ? db_rows_error(db) : ERR_OK;
 }
@@ -590,31 +655,46 @@ detail_of(char *out, size_t len, const char *code, const struct credit_category 
 	return out;
 }
 
-enum err
-credit_category_create(struct db *db, const struct audit_actor *actor,
-    const struct credit_category *in, int *id)
+/* What credit_category_create's transaction needs and gives back. */
+struct ccreate {
+	const struct audit_actor	*actor;
+	const struct credit_category	*in;
+	int				 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
 {
+	struct ccreate			*c = ctx;
+	const struct credit_category	*in = c->in;
 	struct db_param		 p[] = { DB_STR(nz(in->code)), DB_STR(nz(in->name)),
 	    DB_STR(nz(in->date_label)), DB_INT(in->has_period), DB_INT(in->active) };
 	unsigned long long	 newid = 0;
 	char			 oid[24], detail[512];
 	enum err		 rc;
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
+	(void)a;
 	if ((rc = db_exec(db, &mod, STMT_CC_INSERT, p, 5, NULL, &newid)) != ERR_OK ||
 	    (rc = columns_insert(db, (int)newid, in)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
-	if ((rc = audit_write(db, actor, "credit.category.create", "credit_category",
-	    oid, AUDIT_OK, detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		return rc;
-	*id = (int)newid;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, c->actor, "credit.category.create",
+	    "credit_category", oid, AUDIT_OK,
+	    detail_of(detail, sizeof detail, in->code, in))) != ERR_OK)
+		return rc;
+	c->id = (int)newid;
 	return ERR_OK;
-rollback:
-	db_rollback(db);
+}
+
+enum err
+credit_category_create(struct db *db, const struct audit_actor *actor,
+    const struct credit_category *in, int *id)
+{
+	struct ccreate	 c = { actor, in, 0 };
+	enum err	 rc;
+
+	if ((rc = db_tx(db, 0, create_body, &c)) == ERR_OK)
+		*id = c.id;
 	return rc;
 }
 
@@ -694,9 +774,11 @@ static const struct step ccat_edit_inactive = {
 };
 
 enum err
-credit_category_update(struct db *db, const struct audit_actor *actor, int id,
-    const struct credit_category *in)
+credit_category_update(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, int id, const struct credit_category *in)
 {
+	struct db_param	scope[] = { DB_STR(ccat_scope(sc)) };
+
 	return step_run(db, in->active ? &ccat_edit_active : &ccat_edit_inactive,
-	    actor, NULL, 0, id, 0, (void *)in);
+	    actor, scope, 1, id, 0, (void *)in);
 }

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accounts/scope.h"
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -66,6 +67,15 @@ enum err	credit_catalog_load(struct db *, struct arena *, bool active_only,
 		    struct credit_catalog *);
 const struct credit_category *credit_category_by_id(const struct credit_catalog *,
 		    int id);
+/*
+ * Category `id` with its columns, within scope `sc` (the predicate in the
+ * statement: the categories are the province's, read by the operators,
+ * supervisors and gov users, anyone else reaches none); ERR_NOTFOUND when
+ * there is none in the scope.  Strings in `a`.
+ */
+enum err	credit_category_get(struct db *, struct arena *,
+		    const struct scope *sc, long long id,
+		    struct credit_category *);
 
 /*
  * Checks the value s (len bytes, valid UTF-8, already trimmed) of column c
@@ -140,10 +150,12 @@ enum err	credit_category_create(struct db *, const struct audit_actor *,
  * credit_batches, the records' content is keyed by its column codes: a
  * column code that exists may not disappear nor change its kind, and the
  * call is ERR_CONFLICT (labels, required, max_len and choices may change,
- * columns may be added).  ERR_NOTFOUND for no such category; nothing is
- * changed on failure.
+ * columns may be added).  The lock carries `sc`: only the system and
+ * the province's operators edit, anyone else gets ERR_NOTFOUND, as for
+ * no such category; nothing is changed on failure.
  */
 enum err	credit_category_update(struct db *, const struct audit_actor *,
-		    int id, const struct credit_category *in);
+		    const struct scope *sc, int id,
+		    const struct credit_category *in);
 
 #endif

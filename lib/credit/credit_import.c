@@ -212,44 +212,66 @@ struct cimport {
 	size_t				 nbuf;		/* rows in buf */
 };
 
-enum err
-cimport_begin(struct db *db, struct arena *a, const struct audit_actor *actor,
-    long long agency_id, const char *region, const struct credit_category *cat,
-    const char *file_name, const char *encoding, struct cimport **out)
+/* What cimport_run's transaction needs. */
+struct crun {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	const struct db_param		*p;	/* the batch row's */
+	const struct credit_category	*cat;
+	cimport_feed_fn			*feed;
+	void				*ctx;
+	struct cimport			*ci;
+};
+
+static enum err	finish(struct cimport *);
+
+/* The batch row, the file fed row by row, the checks, counts and audit. */
+static enum err
+run_body(struct db *db, struct arena *scratch, void *ctx)
 {
-	struct db_param		 p[] = { DB_INT(agency_id), DB_STR(region),
-		DB_INT(cat->id), DB_STR(file_name), DB_STR(encoding),
-		DB_INT(actor->user_id) };
+	struct crun		*t = ctx;
 	struct cimport		*ci;
 	unsigned long long	 id = 0;
 	enum err		 rc;
 
-	if ((ci = arena_calloc(a, 1, sizeof *ci)) == NULL ||
+	(void)scratch;
+	if ((ci = arena_calloc(t->a, 1, sizeof *ci)) == NULL ||
 	    (ci->rows = arena_new(64 * 1024)) == NULL)
 		return ERR_NOMEM;
-	if (arena_cleanup(a, (void (*)(void *))arena_free, ci->rows) == -1) {
+	if (arena_cleanup(t->a, (void (*)(void *))arena_free, ci->rows) == -1) {
 		arena_free(ci->rows);
 		return ERR_NOMEM;
 	}
 	ci->db = db;
-	ci->a = a;
-	ci->actor = actor;
-	ci->cat = cat;
-	if ((rc = db_begin(db)) != ERR_OK)
+	ci->a = t->a;
+	ci->actor = t->actor;
+	ci->cat = t->cat;
+	t->ci = ci;
+	if ((rc = db_exec(db, &mod, STMT_CI_BATCH_ADD, t->p, 6, NULL, &id)) != ERR_OK)
 		return rc;
-	if ((rc = db_exec(db, &mod, STMT_CI_BATCH_ADD, p, 6, NULL, &id)) != ERR_OK) {
-		db_rollback(db);
-		return rc;
-	}
 	ci->batch_id = (long long)id;
-	*out = ci;
-	return ERR_OK;
+	if ((rc = t->feed(ci, t->ctx)) != ERR_OK)
+		return rc;
+	return finish(ci);
 }
 
-void
-cimport_abort(struct cimport *ci)
+enum err
+cimport_run(struct db *db, struct arena *a, const struct audit_actor *actor,
+    long long agency_id, const char *region, const struct credit_category *cat,
+    const char *file_name, const char *encoding, cimport_feed_fn *feed,
+    void *ctx, struct cimport_counts *counts, long long *batch_id)
 {
-	db_rollback(ci->db);
+	struct db_param		 p[] = { DB_INT(agency_id), DB_STR(region),
+		DB_INT(cat->id), DB_STR(file_name), DB_STR(encoding),
+		DB_INT(actor->user_id) };
+	struct crun		 t = { a, actor, p, cat, feed, ctx, NULL };
+	enum err		 rc;
+
+	if ((rc = db_tx(db, 0, run_body, &t)) != ERR_OK)
+		return rc;
+	*counts = t.ci->counts;
+	*batch_id = t.ci->batch_id;
+	return ERR_OK;
 }
 
 /* Records one error (the first CIMPORT_ERRORS_KEPT are stored). */
@@ -423,7 +445,7 @@ flush(struct cimport *ci)
 /*
  * Stages one valid row.  Every string must live in ci->rows: the row
  * stays in ci->buf, pointing at them, until the flush after the 64th row
- * (or cimport_finish) -- a caller's stack array would be gone, or hold
+ * (or the finish) -- a caller's stack array would be gone, or hold
  * another row's value, by then.
  */
 static enum err
@@ -613,9 +635,10 @@ dups_in_file(struct cimport *ci, unsigned *count)
 	return rc == ERR_OK && r == -1 ? db_rows_error(ci->db) : rc;
 }
 
-enum err
-cimport_finish(struct cimport *ci, struct cimport_counts *counts,
-    long long *batch_id)
+/* Flushes, runs the duplicate checks, stores the counts and audits
+ * ("credit.batch.upload"), in cimport_run's transaction. */
+static enum err
+finish(struct cimport *ci)
 {
 	struct db_param		 d[] = { DB_INT(ci->cat->id), DB_INT(ci->batch_id) };
 	unsigned long long	 dup = 0;
@@ -626,7 +649,7 @@ cimport_finish(struct cimport *ci, struct cimport_counts *counts,
 	if ((rc = flush(ci)) != ERR_OK ||
 	    (rc = dups_in_file(ci, &twice)) != ERR_OK ||
 	    (rc = db_exec(ci->db, &mod, STMT_CI_MARK_DUPS, d, 2, &dup, NULL)) != ERR_OK)
-		goto rollback;
+		return rc;
 	ci->counts.errors += twice;
 	ci->counts.dup = (unsigned)dup;
 	ci->counts.fresh = ci->staged - twice - (unsigned)dup;
@@ -638,7 +661,7 @@ cimport_finish(struct cimport *ci, struct cimport_counts *counts,
 			DB_INT(ci->batch_id) };
 
 		if ((rc = db_exec(ci->db, &mod, STMT_CI_COUNTS, p, 5, NULL, NULL)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	snprintf(oid, sizeof oid, "%lld", ci->batch_id);
 	snprintf(detail, sizeof detail, "%s: %u rows, %u new, %u unchanged, %u with errors",
@@ -646,15 +669,8 @@ cimport_finish(struct cimport *ci, struct cimport_counts *counts,
 	    ci->counts.errors);
 	if ((rc = audit_write(ci->db, ci->actor, "credit.batch.upload", "credit_batch",
 	    oid, AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(ci->db)) != ERR_OK)
 		return rc;
-	*counts = ci->counts;
-	*batch_id = ci->batch_id;
 	return ERR_OK;
-rollback:
-	db_rollback(ci->db);
-	return rc;
 }
 
 /* --- batches ------------------------------------------------------------------ */
@@ -775,44 +791,64 @@ cbatch_errors(struct db *db, struct arena *a, long long id, size_t max,
 	    error_fill, (void **)v, n);
 }
 
+/* What cbatch_open's transaction needs and fills (in c->a). */
+struct copen {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	const struct cbatch		*b;
+	bool				 office, export;
+	const char			*org_kind;
+	long long			 org_id;
+	size_t				 max_rows, max_errs;
+	struct cbatch_view		*out;
+};
+
+/* The rows and errors shown, the review's query-log and audit rows. */
+static enum err
+open_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct copen		*c = ctx;
+	const struct cbatch	*b = c->b;
+	struct cbatch_view	*out = c->out;
+	char			 oid[24], detail[96];
+	long long		 qid;
+	enum err		 rc;
+
+	(void)scratch;
+	if (b->status == CB_VALIDATED && c->max_rows > 0 &&
+	    (rc = cbatch_staged(db, c->a, b->id, c->max_rows, &out->rows,
+	    &out->nrows)) != ERR_OK)
+		return rc;
+	if (b->counts.errors > 0 && c->max_errs > 0 &&
+	    (rc = cbatch_errors(db, c->a, b->id, c->max_errs, &out->errs,
+	    &out->nerrs)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%lld", b->id);
+	snprintf(detail, sizeof detail, "%zu staged rows, %zu errors shown",
+	    out->nrows, out->nerrs);
+	if (c->office && out->nrows + out->nerrs > 0 &&
+	    (rc = credit_query_add(db, c->actor, c->org_kind, c->org_id, 0, b->id,
+	    CPUR_REVIEW, "", &qid)) != ERR_OK)
+		return rc;
+	if ((c->export || (c->office && out->nrows + out->nerrs > 0)) &&
+	    (rc = audit_write(db, c->actor, c->export ? "credit.batch.errors" :
+	    "credit.batch.view", "credit_batch", oid, AUDIT_OK, detail)) != ERR_OK)
+		return rc;
+	return ERR_OK;
+}
+
 enum err
 cbatch_open(struct db *db, struct arena *a, const struct audit_actor *actor,
     const struct cbatch *b, bool office, const char *org_kind, long long org_id,
     bool export, size_t max_rows, size_t max_errs, struct cbatch_view *out)
 {
-	char		oid[24], detail[96];
-	long long	qid;
-	enum err	rc;
+	struct copen	 c = { a, actor, b, office, export, org_kind, org_id,
+	    max_rows, max_errs, out };
+	enum err	 rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if (b->status == CB_VALIDATED && max_rows > 0 &&
-	    (rc = cbatch_staged(db, a, b->id, max_rows, &out->rows,
-	    &out->nrows)) != ERR_OK)
-		goto rollback;
-	if (b->counts.errors > 0 && max_errs > 0 &&
-	    (rc = cbatch_errors(db, a, b->id, max_errs, &out->errs,
-	    &out->nerrs)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%lld", b->id);
-	snprintf(detail, sizeof detail, "%zu staged rows, %zu errors shown",
-	    out->nrows, out->nerrs);
-	if (office && out->nrows + out->nerrs > 0 &&
-	    (rc = credit_query_add(db, actor, org_kind, org_id, 0, b->id,
-	    CPUR_REVIEW, "", &qid)) != ERR_OK)
-		goto rollback;
-	if ((export || (office && out->nrows + out->nerrs > 0)) &&
-	    (rc = audit_write(db, actor, export ? "credit.batch.errors" :
-	    "credit.batch.view", "credit_batch", oid, AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		return ERR_OK;
-	memset(out, 0, sizeof *out);
-	return rc;
-rollback:
-	db_rollback(db);
-	memset(out, 0, sizeof *out);
+	if ((rc = db_tx(db, 0, open_body, &c)) != ERR_OK)
+		memset(out, 0, sizeof *out);
 	return rc;
 }
 

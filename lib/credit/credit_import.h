@@ -4,7 +4,7 @@
  *
  * A CSV upload becomes a batch in three steps:
  *
- *  1. Validation (cimport_begin .. cimport_finish, one transaction): the
+ *  1. Validation (cimport_run, one transaction): the
  *     header is matched to the category's columns by label, every row is
  *     checked (USCC check character and region, required columns, types,
  *     dates, allowed values); good rows go to credit_staging, bad ones to
@@ -50,16 +50,32 @@ extern const struct step_machine cbatch_machine;
 
 struct cimport;
 
+struct cimport_counts {
+	unsigned	total;		/* data rows */
+	unsigned	fresh;		/* valid, not on record yet */
+	unsigned	dup;		/* valid, already on record unchanged */
+	unsigned	errors;		/* rows with at least one error */
+};
+
+/* Feeds the file to the validation: cimport_header, then cimport_row or
+ * cimport_fail for each record.  Anything but ERR_OK rolls the whole
+ * validation back (nothing of it stays) and is cimport_run's answer. */
+typedef enum err cimport_feed_fn(struct cimport *, void *ctx);
+
 /*
- * Starts the validation of a file for `cat` by agency_id (of `region`) in
- * a transaction of its own, with the batch row made.  `encoding` is
- * "utf-8" or "gb18030" (as read).  *out belongs to `a`.
+ * Validates a file for `cat` by agency_id (of `region`) in one
+ * transaction (db_tx): the batch row, then feed(ci, ctx), then the
+ * duplicate checks, the counts and the audit row "credit.batch.upload".
+ * `encoding` is "utf-8" or "gb18030" (as read).  *counts and *batch_id
+ * are set on ERR_OK; on anything else nothing is stored.  The cimport
+ * belongs to `a` and lives only during the call.
  */
-enum err	cimport_begin(struct db *, struct arena *a,
+enum err	cimport_run(struct db *, struct arena *a,
 		    const struct audit_actor *, long long agency_id,
 		    const char *region, const struct credit_category *cat,
 		    const char *file_name, const char *encoding,
-		    struct cimport **out);
+		    cimport_feed_fn *feed, void *ctx,
+		    struct cimport_counts *counts, long long *batch_id);
 /*
  * The header row: each field (trimmed) names a fixed column or one of the
  * category's columns by its label (or its code).  A missing required
@@ -76,19 +92,6 @@ enum err	cimport_row(struct cimport *, unsigned row_no, size_t n,
 		    const char *const *s, const size_t *len);
 /* An error the reader found on a row (broken quotes, bad encoding). */
 enum err	cimport_fail(struct cimport *, unsigned row_no, const char *key);
-
-struct cimport_counts {
-	unsigned	total;		/* data rows */
-	unsigned	fresh;		/* valid, not on record yet */
-	unsigned	dup;		/* valid, already on record unchanged */
-	unsigned	errors;		/* rows with at least one error */
-};
-/* Flushes, runs the duplicate checks, stores the counts, audits
- * ("credit.batch.upload") and commits.  *batch_id receives the batch. */
-enum err	cimport_finish(struct cimport *, struct cimport_counts *,
-		    long long *batch_id);
-/* Rolls the whole validation back (nothing of it stays). */
-void		cimport_abort(struct cimport *);
 
 /* --- batches ----------------------------------------------------------------- */
 

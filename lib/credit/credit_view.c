@@ -51,7 +51,8 @@ enum {
 static const char *const sql[STMT_CV__MAX] = {
 	[STMT_CV_ENT] =
 	    "SELECT e.id, e.uscc, e.name, e.region_code, r.name FROM enterprises e"
-	    " JOIN regions r ON r.code = e.region_code WHERE e.id = ?",
+	    " JOIN regions r ON r.code = e.region_code WHERE e.id = ? AND"
+	    SCOPE_ENT("e.id", "e.region_code"),
 	/* a record shows while its batch is confirmed (not withdrawn) */
 	[STMT_CV_RECORDS] =
 	    "SELECT cr.id, cr.category_id, DATE_FORMAT(cr.decision_date, '%Y-%m-%d'),"
@@ -84,9 +85,13 @@ static const char *const sql[STMT_CV__MAX] = {
 	    " ORDER BY q.status <> 'pending',"
 	    " CASE WHEN q.status = 'pending' THEN q.id END, q.id DESC"
 	    " LIMIT ? OFFSET ?",
-	[STMT_CV_REQ_GET] = "SELECT " REQ_COLS REQ_FROM " WHERE q.id = ?",
+	/* parameters: id, then the scope (credit_self_get) */
+	[STMT_CV_REQ_GET] = "SELECT " REQ_COLS REQ_FROM " WHERE q.id = ? AND"
+	    SCOPE_ENT("q.enterprise_id", "q.region_code"),
 	[STMT_CV_REQ_LOCK] =
-	    "SELECT status, enterprise_id FROM credit_self_requests WHERE id = ? FOR UPDATE",
+	    "SELECT status, enterprise_id FROM credit_self_requests"
+	    " WHERE id = ? AND" SCOPE_ENT("enterprise_id", "region_code")
+	    " FOR UPDATE",
 	[STMT_CV_REQ_GRANT] =
 	    "UPDATE credit_self_requests SET status = 'granted', decided_by = ?,"
 	    " decided_at = UTC_TIMESTAMP(), decision_note = ?,"
@@ -188,15 +193,18 @@ credit_report_number(long long id, const char *created_utc,
 }
 
 enum err
-credit_ent_get(struct db *db, struct arena *a, long long id, struct credit_ent *e)
+credit_ent_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct credit_ent *e)
 {
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[1 + SCOPE_ENT_NP] = { DB_INT(id) };
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 r;
 
 	memset(e, 0, sizeof *e);
-	if ((rc = db_query(db, a, &mod, STMT_CV_ENT, p, 1, &rows)) != ERR_OK)
+	scope_ent_params(sc, true, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_CV_ENT, p, 1 + SCOPE_ENT_NP,
+	    &rows)) != ERR_OK)
 		return rc;
 	if ((r = db_next(rows)) == 1) {
 		e->id = db_col_int(rows, 0);
@@ -311,6 +319,35 @@ credit_query_add(struct db *db, const struct audit_actor *actor,
 	return rc;
 }
 
+/* What credit_open's transaction needs and fills (records in c->a). */
+struct copen {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	const struct credit_opening	*o;
+	const char			*text, *detail, *oid, *today;
+	size_t				 max;
+	struct credit_record_list	*out;
+	long long			*query_id;
+};
+
+/* The query-log row, the audit row and the records it showed. */
+static enum err
+open_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct copen			*c = ctx;
+	const struct credit_opening	*o = c->o;
+	enum err			 rc;
+
+	(void)scratch;
+	if ((rc = credit_query_add(db, c->actor, o->org_kind, o->org_id,
+	    o->enterprise_id, 0, o->purpose, c->text, c->query_id)) != ERR_OK ||
+	    (rc = audit_write(db, c->actor, "credit.view", "enterprise", c->oid,
+	    AUDIT_OK, c->detail)) != ERR_OK)
+		return rc;
+	return credit_records(db, c->a, o->enterprise_id, c->today, c->max,
+	    c->out);
+}
+
 enum err
 credit_open(struct db *db, struct arena *a, const struct audit_actor *actor,
     const struct credit_opening *o, const char *today, size_t max,
@@ -332,18 +369,10 @@ credit_open(struct db *db, struct arena *a, const struct audit_actor *actor,
 	    arena_printf(a, "purpose=%s", purpose_names[o->purpose]);
 	if (detail == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = credit_query_add(db, actor, o->org_kind, o->org_id,
-	    o->enterprise_id, 0, o->purpose, text, query_id)) != ERR_OK ||
-	    (rc = audit_write(db, actor, "credit.view", "enterprise", oid, AUDIT_OK,
-	    detail)) != ERR_OK ||
-	    (rc = credit_records(db, a, o->enterprise_id, today, max, out)) != ERR_OK) {
-		db_rollback(db);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
+	struct copen c = { a, actor, o, text, detail, oid, today, max, out,
+	    query_id };
+
+	if ((rc = db_tx(db, 0, open_body, &c)) != ERR_OK)
 		memset(out, 0, sizeof *out);
 	return rc;
 }
@@ -518,9 +547,23 @@ req_one(struct db *db, struct arena *a, int stmt, long long key,
 }
 
 enum err
-credit_self_get(struct db *db, struct arena *a, long long id, struct credit_self_req *q)
+credit_self_get(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct credit_self_req *q)
 {
-	return req_one(db, a, STMT_CV_REQ_GET, id, q);
+	struct db_param	 p[1 + SCOPE_ENT_NP] = { DB_INT(id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r;
+
+	memset(q, 0, sizeof *q);
+	scope_ent_params(sc, false, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_CV_REQ_GET, p, 1 + SCOPE_ENT_NP,
+	    &rows)) != ERR_OK)
+		return rc;
+	if ((r = db_next(rows)) == 1)
+		req_from_row(rows, a, q);
+	db_rows_free(rows);
+	return r == 1 ? ERR_OK : r == 0 ? ERR_NOTFOUND : db_rows_error(db);
 }
 
 enum err
@@ -583,13 +626,15 @@ static const struct step csr_refuse_step = {
 };
 
 enum err
-credit_self_decide(struct db *db, const struct audit_actor *actor, long long id,
-    bool grant, const char *note)
+credit_self_decide(struct db *db, const struct audit_actor *actor,
+    const struct scope *sc, long long id, bool grant, const char *note)
 {
 	struct csr_step c = { .note = note };
+	struct db_param	scope[SCOPE_ENT_NP];
 
+	scope_ent_params(sc, false, scope);
 	return step_run(db, grant ? &csr_grant_step : &csr_refuse_step, actor,
-	    NULL, 0, id, 0, &c);
+	    scope, SCOPE_ENT_NP, id, 0, &c);
 }
 
 /* The SHA-256 of what a report lists: its records' ids in order, and
@@ -652,11 +697,28 @@ made_on(const char *created_utc, const char *today)
 	    strncmp(when, today, 10) == 0;
 }
 
-enum err
-credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *actor,
-    long long ent_id, const char *today, size_t max, struct credit_report *rep,
-    bool *fresh)
+/* What credit_report_issue's transaction needs and fills (in c->a). */
+struct cissue {
+	struct arena			*a;
+	const struct audit_actor	*actor;
+	long long			 ent_id;
+	const char			*today;
+	size_t				 max;
+	struct credit_report		*rep;
+	bool				 fresh;
+};
+
+/* Under the enterprise's lock: the live grant, the records, today's
+ * report of them again or a new one with its query-log and audit rows. */
+static enum err
+issue_body(struct db *db, struct arena *scratch, void *ctx)
 {
+	struct cissue			*c = ctx;
+	struct arena			*a = c->a;
+	const struct audit_actor	*actor = c->actor;
+	long long			 ent_id = c->ent_id;
+	const char			*today = c->today;
+	struct credit_report		*rep = c->rep;
 	struct db_param		 e[] = { DB_INT(ent_id) };
 	struct credit_record_list l;
 	struct credit_self_req	 grant;
@@ -669,33 +731,29 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 	enum err		 rc;
 	int			 n;
 
-	memset(rep, 0, sizeof *rep);
-	*fresh = false;
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
+	(void)scratch;
 	/* the enterprise row serialises two issues at once: one report */
 	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
-		goto rollback;
+		return rc;
 	n = db_next(rows);
 	db_rows_free(rows);
 	if (n != 1) {
 		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
+		return rc;
 	}
 	if ((rc = credit_self_live(db, a, ent_id, &grant)) != ERR_OK) {
 		if (rc == ERR_NOTFOUND)
 			rc = ERR_FORBIDDEN;
-		goto rollback;
+		return rc;
 	}
-	if ((rc = credit_records(db, a, ent_id, today, max, &l)) != ERR_OK ||
+	if ((rc = credit_records(db, a, ent_id, today, c->max, &l)) != ERR_OK ||
 	    (rc = records_hash(a, &l, hash)) != ERR_OK)
-		goto rollback;
+		return rc;
 	rc = report_last(db, a, grant.id, ent_id, hash, rep, &same);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)
-		goto rollback;
+		return rc;
 	if (rc == ERR_OK && same && made_on(rep->created_at, today)) {
 		/* today's report of these records: the same one, nothing new */
-		db_rollback(db);
 		rep->request_id = grant.id;
 		rep->valid_until = grant.valid_until;
 		return ERR_OK;
@@ -707,19 +765,19 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 			DB_STRN((const char *)hash, 32) };
 
 		if ((rc = db_exec(db, &mod, STMT_CV_REPORT_ADD, p, 5, NULL, &newid)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	{
 		struct db_param p[] = { DB_INT(newid) };
 
 		if ((rc = db_query(db, a, &mod, STMT_CV_REPORT_AT, p, 1, &rows)) != ERR_OK)
-			goto rollback;
+			return rc;
 		if ((n = db_next(rows)) == 1)
 			rep->created_at = db_col_dup(rows, a, 0);
 		db_rows_free(rows);
 		if (n != 1 || rep->created_at == NULL) {
 			rc = n == 1 ? ERR_NOMEM : db_rows_error(db);
-			goto rollback;
+			return rc;
 		}
 	}
 	rep->id = (long long)newid;
@@ -727,7 +785,7 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 	rep->valid_until = grant.valid_until;
 	if (credit_report_number(rep->id, rep->created_at, rep->number) == -1) {
 		rc = ERR_DB;
-		goto rollback;
+		return rc;
 	}
 	snprintf(oid, sizeof oid, "%lld", ent_id);
 	snprintf(detail, sizeof detail, "report %s; %zu records; grant %lld",
@@ -736,17 +794,27 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 	    CPUR_SELF, "", &qid)) != ERR_OK ||
 	    (rc = audit_write(db, actor, "credit.report", "enterprise", oid, AUDIT_OK,
 	    detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK) {
-		*fresh = true;
-		return ERR_OK;
+		return rc;
+	c->fresh = true;
+	return ERR_OK;
+}
+
+enum err
+credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *actor,
+    long long ent_id, const char *today, size_t max, struct credit_report *rep,
+    bool *fresh)
+{
+	struct cissue	 c = { a, actor, ent_id, today, max, rep, false };
+	enum err	 rc;
+
+	memset(rep, 0, sizeof *rep);
+	*fresh = false;
+	if ((rc = db_tx(db, 0, issue_body, &c)) != ERR_OK) {
+		memset(rep, 0, sizeof *rep);
+		return rc;
 	}
-	memset(rep, 0, sizeof *rep);
-	return rc;
-rollback:
-	db_rollback(db);
-	memset(rep, 0, sizeof *rep);
-	return rc;
+	*fresh = c.fresh;
+	return ERR_OK;
 }
 
 enum err

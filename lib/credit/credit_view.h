@@ -30,6 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accounts/scope.h"
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -62,9 +63,11 @@ struct credit_ent {
 	const char	*region_name;
 };
 
-/* Enterprise `id`; ERR_NOTFOUND when there is none. */
-enum err	credit_ent_get(struct db *, struct arena *, long long id,
-		    struct credit_ent *);
+/* Enterprise `id` within scope `sc` (SCOPE_ENT, gov users province-wide:
+ * the predicate is in the statement); ERR_NOTFOUND when there is none in
+ * the scope.  Strings in `a`. */
+enum err	credit_ent_get(struct db *, struct arena *, const struct scope *sc,
+		    long long id, struct credit_ent *);
 
 /* One column of a record: the category's label and the stored value. */
 struct credit_field {
@@ -193,18 +196,23 @@ enum err	credit_self_of(struct db *, struct arena *, long long ent_id,
 enum err	credit_self_search(struct db *, struct arena *, const char *scope,
 		    size_t page, size_t per, struct credit_self_req_list *);
 
-/* Request `id`; ERR_NOTFOUND. */
-enum err	credit_self_get(struct db *, struct arena *, long long id,
-		    struct credit_self_req *);
+/* Request `id` within scope `sc` (its region's operators and
+ * supervisors, the province's all, the enterprise its own; SCOPE_ENT
+ * without the gov users, in the statement); ERR_NOTFOUND when there is
+ * none in the scope. */
+enum err	credit_self_get(struct db *, struct arena *, const struct scope *sc,
+		    long long id, struct credit_self_req *);
 
 /*
  * Grants (valid for CREDIT_GRANT_DAYS days from now, by the database
  * clock) or refuses pending request `id`, with `note`; audited as
- * "credit.self.grant" / "credit.self.refuse".  ERR_CONFLICT when it is
- * not pending any more; ERR_NOTFOUND.
+ * "credit.self.grant" / "credit.self.refuse".  The lock carries `sc`
+ * (as credit_self_get): ERR_NOTFOUND outside it, as for none.
+ * ERR_CONFLICT when it is not pending any more.
  */
 enum err	credit_self_decide(struct db *, const struct audit_actor *,
-		    long long id, bool grant, const char *note);
+		    const struct scope *sc, long long id, bool grant,
+		    const char *note);
 
 /* The latest grant of ent_id still valid now; ERR_NOTFOUND when none. */
 enum err	credit_self_live(struct db *, struct arena *, long long ent_id,

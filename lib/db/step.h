@@ -42,7 +42,7 @@ struct step_machine {
 
 /*
  * The table of an object decided once, shared by the machines that have
- * that life (staff requests, credit self-service requests, claims): three
+ * that life (staff requests, credit self-service requests): three
  * states, pending (0) then accepted (1) or refused (2), and two actions,
  * accept (0) and refuse (1); both final states refuse everything.
  */

@@ -44,6 +44,7 @@ enum {
 	STMT_CLAIM_LOCK,
 	STMT_CLAIM_USER_LOCK,
 	STMT_CLAIM_DECIDE,
+	STMT_CLAIM_OWN_FIND,
 	STMT_CLAIM_OWN_LOCK,
 	STMT_CLAIM__MAX
 };
@@ -78,11 +79,16 @@ static const char *const sql[STMT_CLAIM__MAX] = {
 	    "UPDATE enterprise_claims SET status = ?, decided_at = UTC_TIMESTAMP(),"
 	    " decided_by = ?, reason = ? WHERE id = ?",
 	/* the pending claim of an enterprise account, by its own username */
-	[STMT_CLAIM_OWN_LOCK] =
-	    "SELECT c.id, c.user_id, c.enterprise_id, c.region_code, c.licence_file"
-	    " FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
+	[STMT_CLAIM_OWN_FIND] =
+	    "SELECT c.id FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
 	    " WHERE u.username = ? AND u.role = 'enterprise' AND c.status = 'pending'"
-	    " ORDER BY c.id DESC LIMIT 1 FOR UPDATE",
+	    " ORDER BY c.id DESC LIMIT 1",
+	/* parameters: id, then the claimant's scope: its username */
+	[STMT_CLAIM_OWN_LOCK] =
+	    "SELECT c.status, c.user_id, c.enterprise_id, c.region_code, c.licence_file"
+	    " FROM enterprise_claims c JOIN users u ON u.id = c.user_id"
+	    " WHERE c.id = ? AND u.username = ? AND u.role = 'enterprise'"
+	    " FOR UPDATE",
 };
 
 static const struct db_module mod = { DBM_CLAIM, STMT_CLAIM__MAX, sql };
@@ -365,29 +371,160 @@ audit_mismatch(struct db *db, const struct audit_actor *actor0,
 	    AUDIT_DENIED, uscc);
 }
 
+/* What claim_register's transaction needs and tells back. */
+struct creg {
+	struct arena			*a;
+	const struct ent_keys		*k;
+	struct audit_actor		 actor;	/* becomes the claimant */
+	const struct ent_registration	*g;
+	const char			*licdir;
+	const struct claim_licence	*lic;
+	const char			*hash, *legal_enc, *mobile_enc;
+	const unsigned char		*legal_idx, *mobile_idx;
+	enum claim_result		*res;
+	const char			**why;
+	struct ent_row			 e;
+	char				 file[40], sha[65], today[11];
+	long long			 uid;
+	bool				 stored, mismatch;
+};
+
+/* Under the enterprise's lock: the checks, the licence stored, the
+ * claimant's account, then the claim applied (representative on record)
+ * or recorded for an operator, with the audit rows. */
+static enum err
+register_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct creg			*c = ctx;
+	struct arena			*a = c->a;
+	const struct ent_keys		*k = c->k;
+	const struct ent_registration	*g = c->g;
+	const char			*licdir = c->licdir;
+	const struct claim_licence	*lic = c->lic;
+	const char			*hash = c->hash, *legal_enc = c->legal_enc;
+	const char			*mobile_enc = c->mobile_enc;
+	const unsigned char		*legal_idx = c->legal_idx;
+	const unsigned char		*mobile_idx = c->mobile_idx;
+	enum claim_result		*res = c->res;
+	const char			**why = c->why;
+	struct ent_row			*e = &c->e;
+	struct user_new			 nu;
+	char				 oid[24], org[40];
+	long long			 pending = 0;
+	bool				 taken;
+	enum err			 rc;
+	int				 n;
+
+	(void)scratch;
+	if ((n = ent_row(db, a, STMT_CLAIM_ENT_LOCK, g->uscc, e)) <= 0) {
+		rc = n == 0 ? ERR_NOTFOUND : (enum err)-n;
+		return rc;
+	}
+	{
+		struct db_param p[] = { DB_INT(e->id) };
+
+		if ((rc = count1(db, a, STMT_CLAIM_PENDING_OF_ENT, p, 1, &pending)) != ERR_OK)
+			return rc;
+	}
+	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
+		return rc;
+	if (taken) {
+		*why = pending > 0 ? "claim_pending" : "uscc_taken";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	if (e->has_rep) {
+		/* the name as on record, the ID number by its blind index */
+		c->mismatch = strcmp(e->legal_name, g->legal_name) != 0 ||
+		    !crypto_equal(e->legal_idx, legal_idx, 32);
+		if (c->mismatch) {
+			*why = "claim_mismatch";
+			rc = ERR_CONFLICT;
+			return rc;
+		}
+	} else if (lic == NULL) {
+		*why = "licence_required";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	if (!e->has_rep) {
+		if ((rc = licence_store(licdir, lic, c->file, c->sha)) != ERR_OK)
+			return rc;
+		c->stored = true;
+	}
+	snprintf(org, sizeof org, "enterprise:%lld", e->id);
+	c->actor.role = "enterprise";
+	c->actor.org = org;
+	c->actor.region = e->region;
+	memset(&nu, 0, sizeof nu);
+	nu.username = g->username;
+	nu.role = ROLE_ENTERPRISE;
+	nu.region = e->region;
+	nu.org_kind = "enterprise";
+	nu.org_id = e->id;
+	nu.real_name = g->contact_name;
+	nu.contact = "";
+	nu.mobile_enc = mobile_enc;
+	nu.mobile_idx = mobile_idx;
+	rc = user_insert_tx(db, &c->actor, "register", &nu, hash, false, &c->uid);
+	if (rc == ERR_DB_DUP) {
+		*why = "username_taken";
+		rc = ERR_CONFLICT;
+	}
+	if (rc != ERR_OK)
+		return rc;
+	c->actor.user_id = c->uid;
+	snprintf(oid, sizeof oid, "%lld", e->id);
+	if (e->has_rep) {
+		int changed;
+
+		if ((rc = enterprise_claim_apply_tx(db, a, k, e->id, g, c->today, c->uid,
+		    &changed)) != ERR_OK ||
+		    (rc = audit_write(db, &c->actor, "enterprise.claim", "enterprise", oid,
+		    AUDIT_OK, arena_printf(a, "%s; representative matched; %d fields changed",
+		    g->uscc, changed))) != ERR_OK)
+			return rc;
+		*res = CLAIM_ACTIVE;
+	} else {
+		unsigned long long	cid = 0;
+		struct db_param		p[] = { DB_INT(e->id), DB_INT(c->uid), DB_STR(e->region),
+		    DB_STR(g->ent_name), DB_STR(g->reg_no), DB_STR(g->legal_name),
+		    DB_STR(legal_enc), DB_STRN((const char *)legal_idx, 32), DB_STR(c->file),
+		    DB_STR(claim_ftype_name(lic->type)), DB_INT((long long)lic->size),
+		    DB_STR(c->sha) };
+
+		if ((rc = claim_user_step(db, &c->actor, c->uid, ACCT_CLAIM_WAIT,
+		    ACCT_BY_REGISTER, NULL)) != ERR_OK ||
+		    (rc = db_exec(db, &mod, STMT_CLAIM_INSERT, p, 12, NULL, &cid)) != ERR_OK ||
+		    (rc = audit_write(db, &c->actor, "enterprise.claim", "claim",
+		    arena_printf(a, "%llu", cid), AUDIT_OK,
+		    arena_printf(a, "%s; licence %s, %zu bytes, waiting for the operator",
+		    g->uscc, claim_ftype_name(lic->type), lic->size))) != ERR_OK)
+			return rc;
+		*res = CLAIM_PENDING;
+	}
+	return ERR_OK;
+}
+
 enum err
 claim_register(struct db *db, const struct ent_keys *k,
     const struct audit_actor *actor0, const struct ent_registration *g,
     const char *licdir, const struct claim_licence *lic, long long *user_id,
     enum claim_result *res, const char **why)
 {
-	struct audit_actor	 actor = *actor0;
 	struct arena		*a = arena_new(4096);
-	struct ent_row		 e;
-	struct user_new		 nu;
-	char			 hash[PASSWORD_HASH_MAX], oid[24], org[40];
-	char			 file[40] = "", sha[65], today[11];
+	struct creg		*c = a == NULL ? NULL : arena_calloc(a, 1, sizeof *c);
+	char			 hash[PASSWORD_HASH_MAX];
 	char			*legal_enc = NULL, *mobile_enc;
 	unsigned char		 legal_idx[32], mobile_idx[32];
-	long long		 uid = 0, pending = 0;
-	bool			 taken, stored = false, mismatch = false;
 	enum err		 rc;
-	int			 n;
 
 	*why = NULL;
-	if (a == NULL)
+	if (c == NULL) {
+		arena_free(a);
 		return ERR_NOMEM;
-	beijing_date(today, sizeof today);
+	}
+	beijing_date(c->today, sizeof c->today);
 	legal_enc = seal_text(a, k->data, LEGAL_AAD, g->legal_id);
 	mobile_enc = seal_text(a, k->data, "users.mobile", g->mobile);
 	blind_index(k->index, "idno", g->legal_id, legal_idx);
@@ -398,107 +535,27 @@ claim_register(struct db *db, const struct ent_keys *k,
 		arena_free(a);
 		return ERR_NOMEM;
 	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((n = ent_row(db, a, STMT_CLAIM_ENT_LOCK, g->uscc, &e)) <= 0) {
-		rc = n == 0 ? ERR_NOTFOUND : (enum err)-n;
-		goto rollback;
+	c->a = a;
+	c->k = k;
+	c->actor = *actor0;
+	c->g = g;
+	c->licdir = licdir;
+	c->lic = lic;
+	c->hash = hash;
+	c->legal_enc = legal_enc;
+	c->mobile_enc = mobile_enc;
+	c->legal_idx = legal_idx;
+	c->mobile_idx = mobile_idx;
+	c->res = res;
+	c->why = why;
+	if ((rc = db_tx(db, 0, register_body, c)) == ERR_OK)
+		*user_id = c->uid;
+	else {
+		if (c->stored)
+			licence_remove(licdir, c->file);
+		if (c->mismatch)
+			audit_mismatch(db, actor0, &c->e, g->uscc);
 	}
-	{
-		struct db_param p[] = { DB_INT(e.id) };
-
-		if ((rc = count1(db, a, STMT_CLAIM_PENDING_OF_ENT, p, 1, &pending)) != ERR_OK)
-			goto rollback;
-	}
-	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
-		goto rollback;
-	if (taken) {
-		*why = pending > 0 ? "claim_pending" : "uscc_taken";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if (e.has_rep) {
-		/* the name as on record, the ID number by its blind index */
-		mismatch = strcmp(e.legal_name, g->legal_name) != 0 ||
-		    !crypto_equal(e.legal_idx, legal_idx, 32);
-		if (mismatch) {
-			*why = "claim_mismatch";
-			rc = ERR_CONFLICT;
-			goto rollback;
-		}
-	} else if (lic == NULL) {
-		*why = "licence_required";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	if (!e.has_rep) {
-		if ((rc = licence_store(licdir, lic, file, sha)) != ERR_OK)
-			goto rollback;
-		stored = true;
-	}
-	snprintf(org, sizeof org, "enterprise:%lld", e.id);
-	actor.role = "enterprise";
-	actor.org = org;
-	actor.region = e.region;
-	memset(&nu, 0, sizeof nu);
-	nu.username = g->username;
-	nu.role = ROLE_ENTERPRISE;
-	nu.region = e.region;
-	nu.org_kind = "enterprise";
-	nu.org_id = e.id;
-	nu.real_name = g->contact_name;
-	nu.contact = "";
-	nu.mobile_enc = mobile_enc;
-	nu.mobile_idx = mobile_idx;
-	rc = user_insert_tx(db, &actor, "register", &nu, hash, false, &uid);
-	if (rc == ERR_DB_DUP) {
-		*why = "username_taken";
-		rc = ERR_CONFLICT;
-	}
-	if (rc != ERR_OK)
-		goto rollback;
-	actor.user_id = uid;
-	snprintf(oid, sizeof oid, "%lld", e.id);
-	if (e.has_rep) {
-		int changed;
-
-		if ((rc = enterprise_claim_apply_tx(db, a, k, e.id, g, today, uid,
-		    &changed)) != ERR_OK ||
-		    (rc = audit_write(db, &actor, "enterprise.claim", "enterprise", oid,
-		    AUDIT_OK, arena_printf(a, "%s; representative matched; %d fields changed",
-		    g->uscc, changed))) != ERR_OK)
-			goto rollback;
-		*res = CLAIM_ACTIVE;
-	} else {
-		unsigned long long	cid = 0;
-		struct db_param		p[] = { DB_INT(e.id), DB_INT(uid), DB_STR(e.region),
-		    DB_STR(g->ent_name), DB_STR(g->reg_no), DB_STR(g->legal_name),
-		    DB_STR(legal_enc), DB_STRN((const char *)legal_idx, 32), DB_STR(file),
-		    DB_STR(claim_ftype_name(lic->type)), DB_INT((long long)lic->size),
-		    DB_STR(sha) };
-
-		if ((rc = claim_user_step(db, &actor, uid, ACCT_CLAIM_WAIT,
-		    ACCT_BY_REGISTER, NULL)) != ERR_OK ||
-		    (rc = db_exec(db, &mod, STMT_CLAIM_INSERT, p, 12, NULL, &cid)) != ERR_OK ||
-		    (rc = audit_write(db, &actor, "enterprise.claim", "claim",
-		    arena_printf(a, "%llu", cid), AUDIT_OK,
-		    arena_printf(a, "%s; licence %s, %zu bytes, waiting for the operator",
-		    g->uscc, claim_ftype_name(lic->type), lic->size))) != ERR_OK)
-			goto rollback;
-		*res = CLAIM_PENDING;
-	}
-	if ((rc = db_commit(db)) != ERR_OK)
-		goto fail;
-	*user_id = uid;
-	goto out;
-rollback:
-	db_rollback(db);
-fail:
-	if (stored)
-		licence_remove(licdir, file);
-	if (mismatch)
-		audit_mismatch(db, actor0, &e, g->uscc);
-out:
 	explicit_bzero(hash, sizeof hash);
 	arena_free(a);
 	return rc;
@@ -613,18 +670,24 @@ claim_get(struct db *db, struct arena *a, const unsigned char key[32],
 
 static const char *const claim_states[CLAIMS__MAX] = {
 	[CLAIMS_PENDING] = "pending", [CLAIMS_APPROVED] = "approved",
-	[CLAIMS_REFUSED] = "refused",
+	[CLAIMS_REFUSED] = "refused", [CLAIMS_WITHDRAWN] = "withdrawn",
 };
 static const char *const claim_decisions[CLAIMA__MAX] = {
 	[CLAIMA_APPROVE] = "approve", [CLAIMA_REFUSE] = "refuse",
+	[CLAIMA_WITHDRAW] = "withdraw",
 };
-/* Decided once (step_decide_once): the enums follow its order. */
-_Static_assert(CLAIMS__MAX == STEP_ONCE_STATES && CLAIMA__MAX == STEP_ONCE_ACTIONS &&
-    CLAIMS_APPROVED == 1 && CLAIMS_REFUSED == 2 && CLAIMA_REFUSE == 1,
-    "claim order");
+/* Decided once, by an operator or by the claimant's withdrawal. */
+static const signed char claim_next[CLAIMS__MAX][CLAIMA__MAX] = {
+	[CLAIMS_PENDING] = { [CLAIMA_APPROVE] = STEP_TO(CLAIMS_APPROVED),
+	    [CLAIMA_REFUSE] = STEP_TO(CLAIMS_REFUSED),
+	    [CLAIMA_WITHDRAW] = STEP_TO(CLAIMS_WITHDRAWN) },
+	[CLAIMS_APPROVED] = { STEP_NO, STEP_NO, STEP_NO },
+	[CLAIMS_REFUSED] = { STEP_NO, STEP_NO, STEP_NO },
+	[CLAIMS_WITHDRAWN] = { STEP_NO, STEP_NO, STEP_NO },
+};
 const struct step_machine claim_machine = {
 	"claim", CLAIMS__MAX, CLAIMA__MAX, claim_states, claim_decisions,
-	step_decide_once,
+	&claim_next[0][0],
 };
 
 /* What the decision reads from the locked claim (STMT_CLAIM_LOCK: status,
@@ -742,77 +805,98 @@ claim_decide(struct db *db, const struct ent_keys *k,
 	return rc;
 }
 
+/* What the withdrawal reads from the locked claim (STMT_CLAIM_OWN_LOCK:
+ * status, user_id, enterprise_id, region_code, licence_file); the audit
+ * rows are the claimant's, so `actor` (step_run's) becomes it. */
+struct withdraw_step {
+	struct audit_actor	*actor;
+	long long		 uid, ent_id;
+	char			 org[40];
+	char			 file[128];
+};
+
+static enum err
+withdraw_locked(struct step_run *run)
+{
+	struct withdraw_step	*w = run->ctx;
+	const char		*f = db_col_str(run->row, 4);
+
+	w->uid = db_col_int(run->row, 1);
+	w->ent_id = db_col_int(run->row, 2);
+	snprintf(w->file, sizeof w->file, "%s", f != NULL ? f : "");
+	snprintf(w->org, sizeof w->org, "enterprise:%lld", w->ent_id);
+	w->actor->user_id = w->uid;
+	w->actor->role = "enterprise";
+	w->actor->org = w->org;
+	if ((w->actor->region = db_col_dup(run->row, run->a, 3)) == NULL)
+		return ERR_NOMEM;
+	return ERR_OK;
+}
+
+/* The account must still be pending: revoked by the claimant, the claim
+ * marked withdrawn. */
+static enum err
+withdraw_change(struct step_run *run)
+{
+	struct withdraw_step	*w = run->ctx;
+	struct db_param		 u[] = { DB_INT(w->uid) };
+	struct db_param		 p[] = { DB_STR("withdrawn"), DB_INT(w->uid),
+	    DB_STR(""), DB_INT(run->id) };
+	struct db_rows		*rows;
+	bool			 user_pending = false;
+	enum err		 rc;
+
+	if ((rc = db_query(run->db, run->a, &mod, STMT_CLAIM_USER_LOCK, u, 1,
+	    &rows)) != ERR_OK)
+		return rc;
+	if (db_next(rows) == 1)
+		user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
+	db_rows_free(rows);
+	if (!user_pending)
+		return ERR_CONFLICT;
+	if ((rc = claim_user_step(run->db, run->actor, w->uid, ACCT_REVOKE,
+	    ACCT_BY_CLAIMANT, "claim withdrawn by the enterprise")) != ERR_OK ||
+	    (rc = db_exec(run->db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL,
+	    NULL)) != ERR_OK)
+		return rc;
+	snprintf(run->detail, sizeof run->detail,
+	    "enterprise %lld, user %lld; licence removed", w->ent_id, w->uid);
+	return ERR_OK;
+}
+
+static const struct step withdraw_step = {
+	&claim_machine, CLAIMA_WITHDRAW, &mod, STMT_CLAIM_OWN_LOCK, false,
+	"claim.withdraw", "claim", withdraw_locked, withdraw_change,
+};
+
 enum err
 claim_withdraw(struct db *db, const struct audit_actor *actor0,
     const char *licdir, const char *username)
 {
 	struct db_param		 l[] = { DB_STR(username) };
-	struct arena		*a = arena_new(1024);
+	struct arena		*a = arena_new(512);
 	struct audit_actor	 actor = *actor0;
+	struct withdraw_step	 w = { .actor = &actor };
 	struct db_rows		*rows;
-	const char		*file = NULL, *region = NULL;
-	long long		 id = 0, uid = 0, ent_id = 0;
-	bool			 user_pending = false;
-	char			 oid[24], org[40];
+	long long		 id = 0;
 	enum err		 rc;
 	int			 n;
 
 	if (a == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
+	/* the claim by its claimant; the step locks it by id and username */
+	if ((rc = db_query(db, a, &mod, STMT_CLAIM_OWN_FIND, l, 1, &rows)) != ERR_OK)
 		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_CLAIM_OWN_LOCK, l, 1, &rows)) != ERR_OK)
-		goto rollback;
-	if ((n = db_next(rows)) == 1) {
+	if ((n = db_next(rows)) == 1)
 		id = db_col_int(rows, 0);
-		uid = db_col_int(rows, 1);
-		ent_id = db_col_int(rows, 2);
-		region = db_col_dup(rows, a, 3);
-		file = db_col_dup(rows, a, 4);
-	}
 	db_rows_free(rows);
 	if (n != 1) {
 		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
+		goto out;
 	}
-	{
-		struct db_param p[] = { DB_INT(uid) };
-
-		if ((rc = db_query(db, a, &mod, STMT_CLAIM_USER_LOCK, p, 1, &rows)) != ERR_OK)
-			goto rollback;
-		if (db_next(rows) == 1)
-			user_pending = strcmp(db_col_str(rows, 0), "pending") == 0;
-		db_rows_free(rows);
-	}
-	if (!user_pending) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	snprintf(org, sizeof org, "enterprise:%lld", ent_id);
-	actor.user_id = uid;
-	actor.role = "enterprise";
-	actor.org = org;
-	actor.region = region;
-	if ((rc = claim_user_step(db, &actor, uid, ACCT_REVOKE, ACCT_BY_CLAIMANT,
-	    "claim withdrawn by the enterprise")) != ERR_OK)
-		goto rollback;
-	{
-		struct db_param p[] = { DB_STR("withdrawn"), DB_INT(uid), DB_STR(""),
-		    DB_INT(id) };
-
-		if ((rc = db_exec(db, &mod, STMT_CLAIM_DECIDE, p, 4, NULL, NULL)) != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = audit_write(db, &actor, "claim.withdraw", "claim", oid, AUDIT_OK,
-	    arena_printf(a, "enterprise %lld, user %lld; licence removed", ent_id,
-	    uid))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK && licence_name_valid(file))
-		licence_remove(licdir, file);
-	goto out;
-rollback:
-	db_rollback(db);
+	rc = step_run(db, &withdraw_step, &actor, l, 1, id, 0, &w);
+	if (rc == ERR_OK && licence_name_valid(w.file))
+		licence_remove(licdir, w.file);
 out:
 	arena_free(a);
 	return rc;

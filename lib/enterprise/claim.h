@@ -125,10 +125,12 @@ enum err	claim_get(struct db *, struct arena *, const unsigned char data_key[32]
 enum err	claim_licence_read(struct arena *, const char *licdir,
 		    const struct claim *c, const unsigned char **data, size_t *len);
 
-/* A claim's life (claim_machine): pending, then approved or refused. */
+/* A claim's life (claim_machine): pending, then approved or refused by
+ * an operator, or withdrawn by the claimant; the three are final. */
 enum claim_status { CLAIMS_PENDING, CLAIMS_APPROVED, CLAIMS_REFUSED,
-	CLAIMS__MAX };
-enum claim_decision { CLAIMA_APPROVE, CLAIMA_REFUSE, CLAIMA__MAX };
+	CLAIMS_WITHDRAWN, CLAIMS__MAX };
+enum claim_decision { CLAIMA_APPROVE, CLAIMA_REFUSE, CLAIMA_WITHDRAW,
+	CLAIMA__MAX };
 extern const struct step_machine claim_machine;
 
 /*
@@ -149,8 +151,10 @@ enum err	claim_decide(struct db *, const struct ent_keys *,
  * with its audit rows: the claim ends 'withdrawn', the account is revoked
  * (ACCT_BY_CLAIMANT); once committed the licence file is deleted from
  * `licdir`.  The audit rows are the claimant's (`actor0` gives the
- * request's address).  ERR_NOTFOUND when the account has no pending
- * claim; ERR_CONFLICT when the account is no longer pending.
+ * request's address).  A step of claim_machine (step_run): the claim is
+ * locked by its id and the claimant's username.  ERR_NOTFOUND when the
+ * account has no pending claim; ERR_CONFLICT when the claim or the
+ * account is no longer pending.
  */
 enum err	claim_withdraw(struct db *, const struct audit_actor *actor0,
 		    const char *licdir, const char *username);

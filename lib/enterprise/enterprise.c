@@ -65,10 +65,14 @@ enum {
 };
 
 static const char *const sql[STMT_ENT__MAX] = {
+	/* parameters of both: id, then the scope (SCOPE_ENT) */
 	[STMT_ENT_GET] = "SELECT " ENT_COLS
-	    " FROM enterprises e JOIN regions r ON r.code = e.region_code WHERE e.id = ?",
+	    " FROM enterprises e JOIN regions r ON r.code = e.region_code"
+	    " WHERE e.id = ? AND" SCOPE_ENT("e.id", "e.region_code"),
 	[STMT_ENT_LOCK] = "SELECT " ENT_COLS
-	    " FROM enterprises e JOIN regions r ON r.code = e.region_code WHERE e.id = ? FOR UPDATE",
+	    " FROM enterprises e JOIN regions r ON r.code = e.region_code"
+	    " WHERE e.id = ? AND" SCOPE_ENT("e.id", "e.region_code")
+	    " FOR UPDATE",
 	[STMT_ENT_BY_USCC] = "SELECT id FROM enterprises WHERE uscc = ? FOR UPDATE",
 	[STMT_ENT_INSERT] =
 	    "INSERT INTO enterprises (uscc, name, region_code) VALUES (?, ?, ?)",
@@ -130,6 +134,108 @@ enterprise_uscc_taken(struct db *db, const char *uscc, bool *taken)
 	return rc;
 }
 
+/* What enterprise_register's transaction needs and tells back. */
+struct ereg {
+	struct arena			*a;
+	struct audit_actor		*actor;	/* becomes the new user */
+	const struct ent_registration	*g;
+	const char			*hash, *legal_enc, *mobile_enc;
+	const unsigned char		*legal_idx, *mobile_idx;
+	char				 org[40];
+	const char			**why;
+	long long			 uid;
+};
+
+/* Under the USCC's lock: the checks, the enterprise row, its user, the
+ * audit row. */
+static enum err
+register_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct ereg			*r = ctx;
+	struct arena			*a = r->a;
+	const struct ent_registration	*g = r->g;
+	const char			**why = r->why;
+	const char			*hash = r->hash, *legal_enc = r->legal_enc;
+	const char			*mobile_enc = r->mobile_enc;
+	const unsigned char		*legal_idx = r->legal_idx;
+	const unsigned char		*mobile_idx = r->mobile_idx;
+	char				*org = r->org;
+	struct db_rows			*rows;
+	char				 oid[24];
+	unsigned long long		 eid = 0, uid = 0;
+	bool				 taken;
+	enum err			 rc;
+	int				 n;
+
+	(void)scratch;
+	/* Lock the enterprise row (or the gap) so two registrations of one
+	 * USCC cannot both pass the check below. */
+	{
+		struct db_param p[] = { DB_STR(g->uscc) };
+
+		if ((rc = db_query(db, a, &mod, STMT_ENT_BY_USCC, p, 1, &rows)) != ERR_OK)
+			return rc;
+		if ((n = db_next(rows)) == 1)
+			eid = (unsigned long long)db_col_int(rows, 0);
+		db_rows_free(rows);
+		if (n < 0) {
+			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
+			return rc;
+		}
+	}
+	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
+		return rc;
+	if (taken) {
+		*why = "uscc_taken";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	/* A row without users is claimed (lib/enterprise/claim.c), never overwritten. */
+	if (eid != 0) {
+		*why = "uscc_known";
+		rc = ERR_CONFLICT;
+		return rc;
+	}
+	{
+		struct db_param p[] = { DB_STR(g->uscc), DB_STR(g->ent_name), DB_STR(g->region) };
+
+		if ((rc = db_exec(db, &mod, STMT_ENT_INSERT, p, 3, NULL, &eid)) != ERR_OK)
+			return rc;
+	}
+	{
+		struct db_param p[] = { DB_STR(g->ent_name), DB_STR(g->reg_no),
+		    DB_STR(g->legal_name), DB_STR(legal_enc),
+		    DB_STRN((const char *)legal_idx, 32), DB_INT((long long)eid) };
+
+		if ((rc = db_exec(db, &mod, STMT_ENT_REGISTER_SET, p, 6, NULL, NULL)) != ERR_OK)
+			return rc;
+	}
+	{
+		struct db_param p[] = { DB_STR(g->username), DB_STR(g->region),
+		    DB_INT((long long)eid), DB_STR(g->contact_name), DB_STR(mobile_enc),
+		    DB_STRN((const char *)mobile_idx, 32), DB_STR(hash) };
+
+		rc = db_exec(db, &mod, STMT_ENT_USER_INSERT, p, 7, NULL, &uid);
+		if (rc == ERR_DB_DUP) {
+			*why = "username_taken";
+			rc = ERR_CONFLICT;
+		}
+		if (rc != ERR_OK)
+			return rc;
+	}
+	snprintf(oid, sizeof oid, "%llu", uid);
+	snprintf(org, sizeof r->org, "enterprise:%llu", eid);
+	r->actor->user_id = (long long)uid;
+	r->actor->role = "enterprise";
+	r->actor->org = org;
+	r->actor->region = g->region;
+	if ((rc = audit_write(db, r->actor, "register", "user", oid, AUDIT_OK,
+	    g->uscc)) != ERR_OK)
+		return rc;
+	r->uid = (long long)uid;
+	return ERR_OK;
+}
+
 enum err
 enterprise_register(struct db *db, const struct ent_keys *k,
     const struct audit_actor *actor0, const struct ent_registration *g,
@@ -137,14 +243,11 @@ enterprise_register(struct db *db, const struct ent_keys *k,
 {
 	struct audit_actor	 actor = *actor0;
 	struct arena		*a = arena_new(4096);
-	struct db_rows		*rows;
-	char			 hash[PASSWORD_HASH_MAX], aad[64], oid[24], org[40];
+	char			 hash[PASSWORD_HASH_MAX], aad[64];
 	char			*legal_enc, *mobile_enc;
 	unsigned char		 legal_idx[32], mobile_idx[32];
-	unsigned long long	 eid = 0, uid = 0;
-	bool			 taken;
+	struct ereg		 r;
 	enum err		 rc;
-	int			 n;
 
 	*why = NULL;
 	if (a == NULL)
@@ -159,79 +262,18 @@ enterprise_register(struct db *db, const struct ent_keys *k,
 		arena_free(a);
 		return ERR_NOMEM;
 	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	/* Lock the enterprise row (or the gap) so two registrations of one
-	 * USCC cannot both pass the check below. */
-	{
-		struct db_param p[] = { DB_STR(g->uscc) };
-
-		if ((rc = db_query(db, a, &mod, STMT_ENT_BY_USCC, p, 1, &rows)) != ERR_OK)
-			goto rollback;
-		if ((n = db_next(rows)) == 1)
-			eid = (unsigned long long)db_col_int(rows, 0);
-		db_rows_free(rows);
-		if (n < 0) {
-			rc = db_connected(db) ? ERR_DB : ERR_DB_LOST;
-			goto rollback;
-		}
-	}
-	if ((rc = enterprise_uscc_taken(db, g->uscc, &taken)) != ERR_OK)
-		goto rollback;
-	if (taken) {
-		*why = "uscc_taken";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	/* A row without users is claimed (lib/enterprise/claim.c), never overwritten. */
-	if (eid != 0) {
-		*why = "uscc_known";
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_STR(g->uscc), DB_STR(g->ent_name), DB_STR(g->region) };
-
-		if ((rc = db_exec(db, &mod, STMT_ENT_INSERT, p, 3, NULL, &eid)) != ERR_OK)
-			goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_STR(g->ent_name), DB_STR(g->reg_no),
-		    DB_STR(g->legal_name), DB_STR(legal_enc),
-		    DB_STRN((const char *)legal_idx, 32), DB_INT((long long)eid) };
-
-		if ((rc = db_exec(db, &mod, STMT_ENT_REGISTER_SET, p, 6, NULL, NULL)) != ERR_OK)
-			goto rollback;
-	}
-	{
-		struct db_param p[] = { DB_STR(g->username), DB_STR(g->region),
-		    DB_INT((long long)eid), DB_STR(g->contact_name), DB_STR(mobile_enc),
-		    DB_STRN((const char *)mobile_idx, 32), DB_STR(hash) };
-
-		rc = db_exec(db, &mod, STMT_ENT_USER_INSERT, p, 7, NULL, &uid);
-		if (rc == ERR_DB_DUP) {
-			*why = "username_taken";
-			rc = ERR_CONFLICT;
-		}
-		if (rc != ERR_OK)
-			goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%llu", uid);
-	snprintf(org, sizeof org, "enterprise:%llu", eid);
-	actor.user_id = (long long)uid;
-	actor.role = "enterprise";
-	actor.org = org;
-	actor.region = g->region;
-	if ((rc = audit_write(db, &actor, "register", "user", oid, AUDIT_OK,
-	    g->uscc)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
-		goto out;
-	*user_id = (long long)uid;
-	goto out;
-rollback:
-	db_rollback(db);
-out:
+	memset(&r, 0, sizeof r);
+	r.a = a;
+	r.actor = &actor;
+	r.g = g;
+	r.hash = hash;
+	r.legal_enc = legal_enc;
+	r.mobile_enc = mobile_enc;
+	r.legal_idx = legal_idx;
+	r.mobile_idx = mobile_idx;
+	r.why = why;
+	if ((rc = db_tx(db, 0, register_body, &r)) == ERR_OK)
+		*user_id = r.uid;
 	explicit_bzero(hash, sizeof hash);
 	arena_free(a);
 	return rc;
@@ -254,15 +296,16 @@ masked(struct arena *a, enum ent_field f, const char *plain)
 
 static enum err
 ent_load(struct db *db, struct arena *a, const struct ent_keys *k, int stmt,
-    long long id, bool reveal, struct enterprise *e)
+    const struct scope *sc, long long id, bool reveal, struct enterprise *e)
 {
 	struct db_rows	*rows;
-	struct db_param	 p[] = { DB_INT(id) };
+	struct db_param	 p[1 + SCOPE_ENT_NP] = { DB_INT(id) };
 	enum err	 rc;
 	int		 n;
 
 	memset(e, 0, sizeof *e);
-	if ((rc = db_query(db, a, &mod, stmt, p, 1, &rows)) != ERR_OK)
+	scope_ent_params(sc, true, p + 1);
+	if ((rc = db_query(db, a, &mod, stmt, p, 1 + SCOPE_ENT_NP, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) != 1)
 		return n == 0 ? ERR_NOTFOUND : db_connected(db) ? ERR_DB : ERR_DB_LOST;
@@ -297,9 +340,9 @@ ent_load(struct db *db, struct arena *a, const struct ent_keys *k, int stmt,
 
 enum err
 enterprise_get(struct db *db, struct arena *a, const struct ent_keys *k,
-    long long id, bool reveal, struct enterprise *e)
+    const struct scope *sc, long long id, bool reveal, struct enterprise *e)
 {
-	return ent_load(db, a, k, STMT_ENT_GET, id, reveal, e);
+	return ent_load(db, a, k, STMT_ENT_GET, sc, id, reveal, e);
 }
 
 /* NULL for "" on numeric columns, so the database keeps NULL. */
@@ -309,12 +352,32 @@ num_param(const char *v)
 	return *v == '\0' ? DB_NULL : DB_STR(v);
 }
 
-enum err
-enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
-    const struct audit_actor *actor, long long id,
-    const char *const v[ENT_F__MAX], const char *changed_on,
-    long long user_id, int *nchanged, int *nlate)
+/* enterprise_update's arguments, for its transaction. */
+struct eupdate {
+	struct arena			*a;
+	const struct ent_keys		*k;
+	const struct audit_actor	*actor;
+	const struct scope		*sc;
+	long long			 id;
+	const char *const		*v;
+	const char			*changed_on;
+	long long			 user_id;
+	int				*nchanged, *nlate;
+};
+
+/* Under the enterprise's lock (within the scope): the history rows, the
+ * row, the late count and the audit row. */
+static enum err
+update_body(struct db *db, struct arena *scratch, void *ctx)
 {
+	struct eupdate			*u = ctx;
+	struct arena			*a = u->a;
+	const struct ent_keys		*k = u->k;
+	const struct audit_actor	*actor = u->actor;
+	long long			 id = u->id;
+	const char *const		*v = u->v;
+	const char			*changed_on = u->changed_on;
+	long long			 user_id = u->user_id;
 	struct enterprise	 cur;
 	const char		*next[ENT_F__MAX], *stored[ENT_F__MAX];
 	unsigned char		 legal_idx[32];
@@ -325,17 +388,15 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 	struct tm		 tm;
 	time_t			 day;
 
-	*nchanged = *nlate = 0;
+	(void)scratch;
 	memset(&tm, 0, sizeof tm);
 	if (strptime(changed_on, "%Y-%m-%d", &tm) == NULL)
 		return ERR_INVAL;
 	day = timegm(&tm) / 86400;
 	/* Days count in Beijing time, where the enterprise lives. */
 	is_late = beijing_day_number() - day > ENT_LATE_DAYS;
-	if ((rc = db_begin(db)) != ERR_OK)
+	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, u->sc, id, true, &cur)) != ERR_OK)
 		return rc;
-	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, id, true, &cur)) != ERR_OK)
-		goto rollback;
 	for (int f = 0; f < ENT_F__MAX; f++) {
 		next[f] = v[f] != NULL ? v[f] : cur.v[f];
 		if (strcmp(next[f], cur.v[f]) == 0) {
@@ -355,7 +416,7 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 				newv = *newv ? seal_text(a, k->data, aad, newv) : "";
 				if (oldv == NULL || newv == NULL) {
 					rc = ERR_NOMEM;
-					goto rollback;
+					return rc;
 				}
 			}
 			struct db_param p[] = { DB_INT(id), DB_STR(ent_fields[f].name),
@@ -363,15 +424,13 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 			    DB_STR(changed_on), DB_INT(is_late), DB_INT(user_id) };
 
 			if ((rc = db_exec(db, &mod, STMT_ENT_CHANGE_ADD, p, 8, NULL, NULL)) != ERR_OK)
-				goto rollback;
+				return rc;
 			stored[f] = newv;
 		}
 		late += is_late;
 	}
-	if (changed == 0) {
-		db_rollback(db);
-		return ERR_OK;
-	}
+	if (changed == 0)
+		return ERR_OK;	/* nothing written: db_tx commits a read */
 	/* The row: sealed columns get their new sealed text, or keep theirs. */
 	{
 		struct db_param	 p[ENT_F__MAX + 2];
@@ -388,7 +447,7 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 				    *cur.v[f] ? seal_text(a, k->data, aad, cur.v[f]) : "";
 				if (val == NULL) {
 					rc = ERR_NOMEM;
-					goto rollback;
+					return rc;
 				}
 			}
 			if (f == ENT_F_REG_CAPITAL || f == ENT_F_HEADCOUNT ||
@@ -404,27 +463,38 @@ enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
 		}
 		p[np++] = DB_INT(id);
 		if ((rc = db_exec(db, &mod, STMT_ENT_UPDATE, p, np, NULL, NULL)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	if (late > 0) {
 		struct db_param p[] = { DB_INT(late), DB_INT(id) };
 
 		if ((rc = db_exec(db, &mod, STMT_ENT_LATE_ADD, p, 2, NULL, NULL)) != ERR_OK)
-			goto rollback;
+			return rc;
 	}
 	snprintf(oid, sizeof oid, "%lld", id);
 	snprintf(detail, sizeof detail, "%d fields, %d late, changed on %s",
 	    changed, late, changed_on);
 	if ((rc = audit_write(db, actor, "enterprise.update", "enterprise", oid,
 	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
 		return rc;
-	*nchanged = changed;
-	*nlate = late;
+	*u->nchanged = changed;
+	*u->nlate = late;
 	return ERR_OK;
-rollback:
-	db_rollback(db);
+}
+
+enum err
+enterprise_update(struct db *db, struct arena *a, const struct ent_keys *k,
+    const struct audit_actor *actor, const struct scope *sc, long long id,
+    const char *const v[ENT_F__MAX], const char *changed_on,
+    long long user_id, int *nchanged, int *nlate)
+{
+	struct eupdate	 u = { a, k, actor, sc, id, v, changed_on, user_id,
+	    nchanged, nlate };
+	enum err	 rc;
+
+	*nchanged = *nlate = 0;
+	if ((rc = db_tx(db, 0, update_body, &u)) != ERR_OK)
+		*nchanged = *nlate = 0;
 	return rc;
 }
 
@@ -483,11 +553,15 @@ enterprise_claim_apply_tx(struct db *db, struct arena *a, const struct ent_keys 
 	struct enterprise	 cur;
 	unsigned char		 legal_idx[32];
 	char			 aad[64], *legal_enc;
+	struct scope		 sys;
 	enum err		 rc;
 	int			 changed = 0;
 
 	*nchanged = 0;
-	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, id, true, &cur)) != ERR_OK)
+	/* the enterprise of a claim the caller locked within its scope
+	 * (claim.c: the claimant's own, or the deciding operator's region) */
+	scope_system(&sys);
+	if ((rc = ent_load(db, a, k, STMT_ENT_LOCK, &sys, id, true, &cur)) != ERR_OK)
 		return rc;
 	aad_of(ENT_F_LEGAL_ID, aad, sizeof aad);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "accounts/scope.h"
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -106,19 +107,23 @@ enum err	enterprise_claim_apply_tx(struct db *, struct arena *,
 /* True when an account exists for that USCC / that username. */
 enum err	enterprise_uscc_taken(struct db *, const char *uscc, bool *taken);
 
-/* The enterprise with id; sealed values are opened when `reveal`, else
- * masked.  ERR_NOTFOUND. */
+/* The enterprise with id within scope `sc` (SCOPE_ENT, gov users
+ * province-wide; the predicate is in the statement); sealed values are
+ * opened when `reveal`, else masked.  ERR_NOTFOUND when there is none in
+ * the scope.  Strings in `a`. */
 enum err	enterprise_get(struct db *, struct arena *, const struct ent_keys *,
-		    long long id, bool reveal, struct enterprise *);
+		    const struct scope *sc, long long id, bool reveal,
+		    struct enterprise *);
 
 /*
  * Applies the new values (NULL entries unchanged) that differ from the
  * current ones: one history row per changed field with `changed_on`
  * (YYYY-MM-DD, the day it happened) and late = entered more than 5 days
  * after.  *nchanged and *nlate are set.  Audited as "enterprise.update".
+ * The lock carries `sc` (as enterprise_get): ERR_NOTFOUND outside it.
  */
 enum err	enterprise_update(struct db *, struct arena *, const struct ent_keys *,
-		    const struct audit_actor *, long long id,
+		    const struct audit_actor *, const struct scope *sc, long long id,
 		    const char *const v[ENT_F__MAX], const char *changed_on,
 		    long long user_id, int *nchanged, int *nlate);
 

@@ -616,21 +616,21 @@ entlist_late_each(struct db *db, struct arena *a, const char *scope, size_t max,
 	return ERR_OK;
 }
 
-enum err
-entlist_gram_stats_refresh(struct db *db, unsigned long long *grams)
+static enum err
+stats_body(struct db *db, struct arena *a, void *ctx)
 {
 	enum err rc;
 
-	/* one transaction: searches read the old counts until the commit */
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
+	(void)a;
 	if ((rc = db_exec(db, &mod, STMT_ENTLIST_STATS_CLEAR, NULL, 0, NULL,
-	    NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_ENTLIST_STATS_FILL, NULL, 0, grams,
-	    NULL)) != ERR_OK ||
-	    (rc = db_commit(db)) != ERR_OK) {
-		db_rollback(db);
+	    NULL)) != ERR_OK)
 		return rc;
-	}
-	return ERR_OK;
+	return db_exec(db, &mod, STMT_ENTLIST_STATS_FILL, NULL, 0, ctx, NULL);
+}
+
+enum err
+entlist_gram_stats_refresh(struct db *db, unsigned long long *grams)
+{
+	/* one transaction: searches read the old counts until the commit */
+	return db_tx(db, 0, stats_body, grams);
 }

@@ -59,6 +59,7 @@ enum {
 	STMT_FI_SEARCH,
 	STMT_FI_INSERT,
 	STMT_FI_UPDATE,
+	STMT_FI_LOCK,
 	STMT_FI_USERS,
 	STMT_FI_IS_MANAGER,
 	STMT_FI_USER_FLAGS,
@@ -96,6 +97,9 @@ static const char *const sql[STMT_FI__MAX] = {
 	[STMT_FI_UPDATE] =
 	    "UPDATE fis SET name = ?, kind = ?, code = ?, parent_id = ?,"
 	    " address = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	/* the row to change, with the changer's predicate */
+	[STMT_FI_LOCK] = "SELECT f.id FROM fis f WHERE f.id = ? AND" FI_SCOPE("f")
+	    " FOR UPDATE",
 	[STMT_FI_USERS] =
 	    "SELECT u.id, u.username, u.real_name, u.department, u.contact_enc,"
 	    " u.fi_manager, u.status,"
@@ -278,12 +282,47 @@ parent_ok(struct db *db, const struct scope *sc, long long parent, long long sel
 	return rc;
 }
 
+/* What the transactions below need and give back. */
+struct fitx {
+	const struct audit_actor *actor;
+	const struct db_param	*p;	/* the statement's */
+	size_t			 np;
+	const struct db_param	*lp;	/* a lock's (id, scope) */
+	const char		*detail;
+	long long		 id;	/* in: the object; out: a new one's */
+	/* fi_user_open */
+	const struct user_new	*n;
+	const char		*hash;
+	bool			 manager;
+	/* fi_user_close */
+	const struct acct_change *ch;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fitx		*t = ctx;
+	unsigned long long	 newid = 0;
+	char			 oid[24];
+	enum err		 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_FI_INSERT, t->p, t->np, NULL,
+	    &newid)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, t->actor, "fi.create", "fi", oid, AUDIT_OK,
+	    t->detail)) != ERR_OK)
+		return rc;
+	t->id = (long long)newid;
+	return ERR_OK;
+}
+
 enum err
 fi_create(struct db *db, const struct audit_actor *actor,
     const struct scope *sc, const struct fi_input *in, long long *id)
 {
-	unsigned long long	 newid = 0;
-	char			 oid[24], detail[300];
+	char			 detail[300];
 	enum err		 rc;
 	const char		*code = nz(in->code);
 	struct db_param		 p[] = { DB_STR(nz(in->name)),
@@ -291,25 +330,15 @@ fi_create(struct db *db, const struct audit_actor *actor,
 	    *code != '\0' ? DB_STR(code) : DB_NULL, DB_STR(nz(in->region)),
 	    in->parent_id > 0 ? DB_INT(in->parent_id) : DB_NULL,
 	    DB_STR(nz(in->address)) };
+	struct fitx		 t = { .actor = actor, .p = p, .np = 6,
+	    .detail = detail };
 
 	if ((rc = parent_ok(db, sc, in->parent_id, 0)) != ERR_OK)
 		return rc;
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = db_exec(db, &mod, STMT_FI_INSERT, p, 6, NULL, &newid)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
 	snprintf(detail, sizeof detail, "%s (%s, %s)", nz(in->name),
 	    nz(in->region), code);
-	if ((rc = audit_write(db, actor, "fi.create", "fi", oid, AUDIT_OK,
-	    detail)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
-	*id = (long long)newid;
-	return ERR_OK;
-rollback:
-	db_rollback(db);
+	if ((rc = db_tx(db, 0, create_body, &t)) == ERR_OK)
+		*id = t.id;
 	return rc;
 }
 
@@ -348,13 +377,37 @@ fi_diff(const struct fi *old, const struct fi_input *in, char *out, size_t len)
 	return n;
 }
 
+/* The FI locked within the changer's scope, then its row and audit. */
+static enum err
+update_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fitx	*t = ctx;
+	struct db_rows	*rows;
+	char		 oid[24];
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_FI_LOCK, t->lp, 6, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 1)
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	snprintf(oid, sizeof oid, "%lld", t->id);
+	if ((rc = db_exec(db, &mod, STMT_FI_UPDATE, t->p, t->np, NULL,
+	    NULL)) != ERR_OK)
+		return rc;
+	return audit_write(db, t->actor, "fi.update", "fi", oid, AUDIT_OK,
+	    t->detail);
+}
+
 enum err
 fi_update(struct db *db, const struct audit_actor *actor,
     const struct scope *sc, long long id, const struct fi_input *in)
 {
 	struct arena	*a = arena_new(2048);
 	struct fi	 old;
-	char		 oid[24], detail[128];
+	char		 detail[128];
 	const char	*code = nz(in->code);
 	enum err	 rc;
 
@@ -374,17 +427,13 @@ fi_update(struct db *db, const struct audit_actor *actor,
 	    *code != '\0' ? DB_STR(code) : DB_NULL,
 	    in->parent_id > 0 ? DB_INT(in->parent_id) : DB_NULL,
 	    DB_STR(nz(in->address)), DB_INT(id) };
+	struct db_param lp[6];
+	struct fitx t = { .actor = actor, .p = p, .np = 6, .lp = lp,
+	    .detail = detail, .id = id };
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_exec(db, &mod, STMT_FI_UPDATE, p, 6, NULL, NULL)) != ERR_OK ||
-	    (rc = audit_write(db, actor, "fi.update", "fi", oid, AUDIT_OK,
-	    detail)) != ERR_OK) {
-		db_rollback(db);
-		goto out;
-	}
-	rc = db_commit(db);
+	lp[0] = DB_INT(id);
+	scope_params(sc, lp + 1);
+	rc = db_tx(db, 0, update_body, &t);
 out:
 	arena_free(a);
 	return rc;
@@ -457,6 +506,24 @@ fi_user_is_manager(struct db *db, long long user_id, bool *mgr)
 	return rc;
 }
 
+/* The user and its FI flags, in one transaction. */
+static enum err
+user_open_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fitx	*t = ctx;
+	struct db_param	 p[3];
+	enum err	 rc;
+
+	(void)a;
+	if ((rc = user_insert_tx(db, t->actor, t->manager ? "fi.user.open.manager" :
+	    "fi.user.open.officer", t->n, t->hash, true, &t->id)) != ERR_OK)
+		return rc;
+	p[0] = t->p[0];
+	p[1] = t->p[1];
+	p[2] = DB_INT(t->id);
+	return db_exec(db, &mod, STMT_FI_USER_FLAGS, p, 3, NULL, NULL);
+}
+
 enum err
 fi_user_open(struct db *db, const struct audit_actor *actor,
     const struct fi *fi, bool manager, const char *username,
@@ -479,25 +546,34 @@ fi_user_open(struct db *db, const struct audit_actor *actor,
 		return ERR_NOMEM;
 	struct db_param p[] = { DB_INT(manager), DB_STR(manager ? "" : nz(department)),
 	    DB_INT(0) };
+	struct fitx t = { .actor = actor, .p = p, .np = 3, .n = &n,
+	    .hash = hash, .manager = manager };
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = user_insert_tx(db, actor, manager ? "fi.user.open.manager" :
-	    "fi.user.open.officer", &n, hash, true, id)) != ERR_OK)
-		goto rollback;
-	p[2] = DB_INT(*id);
-	if ((rc = db_exec(db, &mod, STMT_FI_USER_FLAGS, p, 3, NULL, NULL)) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) == ERR_OK)
-		goto out;
-	goto fail;
-rollback:
-	db_rollback(db);
-fail:
-	explicit_bzero(otp, OTP_LEN + 1);
-out:
+	if ((rc = db_tx(db, 0, user_open_body, &t)) == ERR_OK)
+		*id = t.id;
+	else
+		explicit_bzero(otp, OTP_LEN + 1);
 	explicit_bzero(hash, sizeof hash);
 	return rc;
+}
+
+/* The target found with the closer's predicate and locked, then the
+ * account's step (revoked by the FI). */
+static enum err
+user_close_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fitx	*t = ctx;
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = db_query(db, a, &mod, STMT_FI_USER_FIND, t->lp, 8, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n != 1)
+		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	return user_step_tx(db, t->actor, t->id, t->ch, NULL);
 }
 
 enum err
@@ -505,43 +581,47 @@ fi_user_close(struct db *db, const struct audit_actor *actor,
     const struct scope *sc, long long fi_id, long long user_id, bool manager,
     const char *reason)
 {
-	struct arena		*a = arena_new(512);
 	struct db_param		 p[8];
-	struct db_rows		*rows;
 	struct acct_change	 ch = { .action = ACCT_REVOKE, .by = ACCT_BY_FI,
 	    .reason = reason };
+	struct fitx		 t = { .actor = actor };
 	enum err		 rc;
-	int			 n;
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if (reason == NULL || *reason == '\0') {
-		arena_free(a);
+	if (reason == NULL || *reason == '\0')
 		return ERR_INVAL;
-	}
 	p[0] = DB_INT(user_id);
 	p[1] = DB_INT(fi_id);
 	p[2] = DB_INT(manager);
 	scope_params(sc, p + 3);
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = db_query(db, a, &mod, STMT_FI_USER_FIND, p, 8, &rows)) != ERR_OK)
-		goto rollback;
-	n = db_next(rows);
-	db_rows_free(rows);
-	if (n != 1) {
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-		goto rollback;
-	}
-	if ((rc = user_step_tx(db, actor, user_id, &ch, NULL)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
+	t.lp = p;
+	t.id = user_id;
+	t.ch = &ch;
+	rc = db_tx(db, 0, user_close_body, &t);
 	return rc;
+}
+
+static enum err
+set_role_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct fitx		*t = ctx;
+	unsigned long long	 n = 0;
+	char			 oid[24];
+	enum err		 rc;
+
+	(void)a;
+	snprintf(oid, sizeof oid, "%lld", t->id);
+	if ((rc = db_exec(db, &mod, STMT_FI_USER_FLAGS, t->p, t->np, &n,
+	    NULL)) != ERR_OK)
+		return rc;
+	if (n == 0) {
+		/* unchanged rows count 0 too: check it exists */
+		bool mgr;
+
+		if ((rc = fi_user_is_manager(db, t->id, &mgr)) != ERR_OK)
+			return rc;
+	}
+	return audit_write(db, t->actor, "fi.user.role", "user", oid, AUDIT_OK,
+	    t->manager ? "manager" : "officer");
 }
 
 enum err
@@ -550,27 +630,8 @@ fi_user_set_role(struct db *db, const struct audit_actor *actor,
 {
 	struct db_param		 p[] = { DB_INT(manager),
 	    DB_STR(manager ? "" : nz(department)), DB_INT(user_id) };
-	unsigned long long	 n = 0;
-	char			 oid[24];
-	enum err		 rc;
+	struct fitx		 t = { .actor = actor, .p = p, .np = 3,
+	    .id = user_id, .manager = manager };
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	snprintf(oid, sizeof oid, "%lld", user_id);
-	if ((rc = db_exec(db, &mod, STMT_FI_USER_FLAGS, p, 3, &n, NULL)) != ERR_OK)
-		goto rollback;
-	if (n == 0) {
-		/* unchanged rows count 0 too: check it exists */
-		bool mgr;
-
-		if ((rc = fi_user_is_manager(db, user_id, &mgr)) != ERR_OK)
-			goto rollback;
-	}
-	if ((rc = audit_write(db, actor, "fi.user.role", "user", oid, AUDIT_OK,
-	    manager ? "manager" : "officer")) != ERR_OK)
-		goto rollback;
-	return db_commit(db);
-rollback:
-	db_rollback(db);
-	return rc;
+	return db_tx(db, 0, set_role_body, &t);
 }

@@ -20,10 +20,6 @@ static const char *const status_names[PS__MAX] = {
 	[PS_WITHDRAWN] = "withdrawn", [PS_TAKEN_DOWN] = "taken_down",
 };
 
-static const char *const action_audit[PA__MAX] = {
-	[PA_EDIT] = "product.update", [PA_PUBLISH] = "product.publish",
-	[PA_WITHDRAW] = "product.withdraw", [PA_TAKE_DOWN] = "product.take_down",
-};
 
 int
 product_kind_parse(const char *s)
@@ -43,23 +39,33 @@ status_parse(const char *s)
 	return enum_parse(status_names, PS__MAX, s);
 }
 
+static const char *const action_names[PA__MAX] = {
+	[PA_EDIT] = "edit", [PA_PUBLISH] = "publish",
+	[PA_WITHDRAW] = "withdraw", [PA_TAKE_DOWN] = "take_down",
+};
+static const signed char product_next_table[PS__MAX][PA__MAX] = {
+	[PS_DRAFT] = { [PA_EDIT] = STEP_TO(PS_DRAFT),
+	    [PA_PUBLISH] = STEP_TO(PS_PUBLISHED), [PA_WITHDRAW] = STEP_NO,
+	    [PA_TAKE_DOWN] = STEP_TO(PS_TAKEN_DOWN) },
+	[PS_PUBLISHED] = { [PA_EDIT] = STEP_TO(PS_PUBLISHED),
+	    [PA_PUBLISH] = STEP_NO, [PA_WITHDRAW] = STEP_TO(PS_WITHDRAWN),
+	    [PA_TAKE_DOWN] = STEP_TO(PS_TAKEN_DOWN) },
+	[PS_WITHDRAWN] = { [PA_EDIT] = STEP_TO(PS_WITHDRAWN),
+	    [PA_PUBLISH] = STEP_TO(PS_PUBLISHED), [PA_WITHDRAW] = STEP_NO,
+	    [PA_TAKE_DOWN] = STEP_TO(PS_TAKEN_DOWN) },
+	/* nothing leaves taken_down */
+	[PS_TAKEN_DOWN] = { [PA_EDIT] = STEP_NO, [PA_PUBLISH] = STEP_NO,
+	    [PA_WITHDRAW] = STEP_NO, [PA_TAKE_DOWN] = STEP_NO },
+};
+const struct step_machine product_machine = {
+	"product", PS__MAX, PA__MAX, status_names, action_names,
+	&product_next_table[0][0],
+};
+
 int
 product_next(enum product_status from, enum product_action act)
 {
-	if ((unsigned)from >= PS__MAX || from == PS_TAKEN_DOWN)
-		return -1;
-	switch (act) {
-	case PA_EDIT:
-		return (int)from;
-	case PA_PUBLISH:
-		return from == PS_DRAFT || from == PS_WITHDRAWN ? PS_PUBLISHED : -1;
-	case PA_WITHDRAW:
-		return from == PS_PUBLISHED ? PS_WITHDRAWN : -1;
-	case PA_TAKE_DOWN:
-		return PS_TAKEN_DOWN;
-	default:
-		return -1;
-	}
+	return step_next(&product_machine, (int)from, (int)act);
 }
 
 int
@@ -391,13 +397,38 @@ set_regions(struct db *db, long long id, const struct product_input *in)
 	return ERR_OK;
 }
 
+/* What product_create's transaction needs and gives back. */
+struct pcreate {
+	const struct audit_actor	*actor;
+	const struct db_param		*p;
+	const struct product_input	*in;
+	long long			 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *ctx)
+{
+	struct pcreate		*c = ctx;
+	unsigned long long	 newid = 0;
+	char			 oid[24];
+	enum err		 rc;
+
+	(void)a;
+	if ((rc = db_exec(db, &mod, STMT_P_INSERT, c->p, 15, NULL, &newid)) != ERR_OK ||
+	    (rc = set_regions(db, (long long)newid, c->in)) != ERR_OK)
+		return rc;
+	snprintf(oid, sizeof oid, "%llu", newid);
+	if ((rc = audit_write(db, c->actor, "product.create", "product", oid,
+	    AUDIT_OK, nz(c->in->name))) != ERR_OK)
+		return rc;
+	c->id = (long long)newid;
+	return ERR_OK;
+}
+
 enum err
 product_create(struct db *db, const struct audit_actor *actor, long long fi_id,
     const char *region, const struct product_input *in, long long *id)
 {
-	unsigned long long	 newid = 0;
-	char			 oid[24];
-	enum err		 rc;
 	struct db_param		 p[] = { DB_INT(fi_id), DB_STR(nz(region)),
 	    DB_STR(nz(in->name)),
 	    DB_STR(in->kind >= 0 && in->kind < PK__MAX ? product_kind_names[in->kind] : "other"),
@@ -406,86 +437,79 @@ product_create(struct db *db, const struct audit_actor *actor, long long fi_id,
 	    DB_STR(nz(in->industries)), DB_STR(nz(in->sizes)),
 	    DB_STR(nz(in->requirements)), DB_STR(nz(in->materials)),
 	    actor->user_id > 0 ? DB_INT(actor->user_id) : DB_NULL };
+	struct pcreate		 c = { actor, p, in, 0 };
+	enum err		 rc;
 
-	if ((rc = db_begin(db)) != ERR_OK)
-		return rc;
-	if ((rc = db_exec(db, &mod, STMT_P_INSERT, p, 15, NULL, &newid)) != ERR_OK ||
-	    (rc = set_regions(db, (long long)newid, in)) != ERR_OK)
-		goto rollback;
-	snprintf(oid, sizeof oid, "%llu", newid);
-	if ((rc = audit_write(db, actor, "product.create", "product", oid,
-	    AUDIT_OK, nz(in->name))) != ERR_OK)
-		goto rollback;
-	if ((rc = db_commit(db)) != ERR_OK)
-		return rc;
-	*id = (long long)newid;
-	return ERR_OK;
-rollback:
-	db_rollback(db);
+	if ((rc = db_tx(db, 0, create_body, &c)) == ERR_OK)
+		*id = c.id;
 	return rc;
 }
 
-/* Locks product `id` within `sc` and reads its status (in a transaction). */
+/* What a product's step writes: the edit's input, the take-down's reason. */
+struct pstep {
+	const struct product_input	*in;
+	const char			*reason;
+};
+
+/* The edit under the lock: every field and the served regions. */
 static enum err
-lock_status(struct db *db, struct arena *a, const struct scope *sc,
-    long long id, enum product_status *st)
+edit_change(struct step_run *run)
 {
-	struct db_param	 p[6];
-	struct db_rows	*rows;
+	const struct product_input *in = ((struct pstep *)run->ctx)->in;
+	struct db_param	 p[] = { DB_STR(nz(in->name)),
+	    DB_STR(in->kind >= 0 && in->kind < PK__MAX ? product_kind_names[in->kind] : "other"),
+	    DB_INT(in->amount_min), DB_INT(in->amount_max), DB_INT(in->term_min),
+	    DB_INT(in->term_max), DB_INT(in->rate_min_bp), DB_INT(in->rate_max_bp),
+	    DB_STR(nz(in->industries)), DB_STR(nz(in->sizes)),
+	    DB_STR(nz(in->requirements)), DB_STR(nz(in->materials)),
+	    DB_INT(run->id) };
 	enum err	 rc;
-	int		 n, k;
 
-	p[0] = DB_INT(id);
-	scope_params(sc, p + 1);
-	if ((rc = db_query(db, a, &mod, STMT_P_LOCK, p, 6, &rows)) != ERR_OK)
+	if ((rc = db_exec(run->db, &mod, STMT_P_UPDATE, p, 13, NULL, NULL)) != ERR_OK ||
+	    (rc = set_regions(run->db, run->id, in)) != ERR_OK)
 		return rc;
-	if ((n = db_next(rows)) == 1) {
-		k = status_parse(db_col_str(rows, 0));
-		*st = k < 0 ? PS_TAKEN_DOWN : (enum product_status)k;
-	} else
-		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
-	db_rows_free(rows);
-	return rc;
+	snprintf(run->detail, sizeof run->detail, "%s", nz(in->name));
+	return ERR_OK;
 }
+
+/* Publish, withdraw or take down: the new status (and reason). */
+static enum err
+status_change(struct step_run *run)
+{
+	const char	*reason = ((struct pstep *)run->ctx)->reason;
+	bool		 td = run->step->action == PA_TAKE_DOWN;
+	const char	*to = status_names[run->to];
+	struct db_param	 p[] = { DB_STR(to), DB_STR(td ? nz(reason) : ""),
+	    DB_STR(to), DB_INT(run->id) };
+	enum err	 rc;
+
+	if ((rc = db_exec(run->db, &mod, STMT_P_STEP, p, 4, NULL, NULL)) != ERR_OK)
+		return rc;
+	snprintf(run->detail, 300, "%s -> %s%s%s", status_names[run->from], to,
+	    td ? ": " : "", td ? nz(reason) : "");
+	return ERR_OK;
+}
+
+static const struct step steps[PA__MAX] = {
+	[PA_EDIT] = { &product_machine, PA_EDIT, &mod, STMT_P_LOCK, false,
+	    "product.update", "product", NULL, edit_change },
+	[PA_PUBLISH] = { &product_machine, PA_PUBLISH, &mod, STMT_P_LOCK, false,
+	    "product.publish", "product", NULL, status_change },
+	[PA_WITHDRAW] = { &product_machine, PA_WITHDRAW, &mod, STMT_P_LOCK, false,
+	    "product.withdraw", "product", NULL, status_change },
+	[PA_TAKE_DOWN] = { &product_machine, PA_TAKE_DOWN, &mod, STMT_P_LOCK, false,
+	    "product.take_down", "product", NULL, status_change },
+};
 
 enum err
 product_update(struct db *db, const struct audit_actor *actor,
     const struct scope *sc, long long id, const struct product_input *in)
 {
-	struct arena		*a = arena_new(512);
-	enum product_status	 st;
-	char			 oid[24];
-	enum err		 rc;
-	struct db_param		 p[] = { DB_STR(nz(in->name)),
-	    DB_STR(in->kind >= 0 && in->kind < PK__MAX ? product_kind_names[in->kind] : "other"),
-	    DB_INT(in->amount_min), DB_INT(in->amount_max), DB_INT(in->term_min),
-	    DB_INT(in->term_max), DB_INT(in->rate_min_bp), DB_INT(in->rate_max_bp),
-	    DB_STR(nz(in->industries)), DB_STR(nz(in->sizes)),
-	    DB_STR(nz(in->requirements)), DB_STR(nz(in->materials)), DB_INT(id) };
+	struct pstep	 ps = { in, NULL };
+	struct db_param	 scope[5];
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_status(db, a, sc, id, &st)) != ERR_OK)
-		goto rollback;
-	if (product_next(st, PA_EDIT) < 0) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	snprintf(oid, sizeof oid, "%lld", id);
-	if ((rc = db_exec(db, &mod, STMT_P_UPDATE, p, 13, NULL, NULL)) != ERR_OK ||
-	    (rc = set_regions(db, id, in)) != ERR_OK ||
-	    (rc = audit_write(db, actor, action_audit[PA_EDIT], "product", oid,
-	    AUDIT_OK, nz(in->name))) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	scope_params(sc, scope);
+	return step_run(db, &steps[PA_EDIT], actor, scope, 5, id, 0, &ps);
 }
 
 enum err
@@ -493,43 +517,11 @@ product_step(struct db *db, const struct audit_actor *actor,
     const struct scope *sc, long long id, enum product_action act,
     const char *reason)
 {
-	struct arena		*a = arena_new(512);
-	enum product_status	 st;
-	char			 oid[24], detail[300];
-	const char		*to;
-	int			 next;
-	enum err		 rc;
+	struct pstep	 ps = { NULL, reason };
+	struct db_param	 scope[5];
 
-	if (a == NULL)
-		return ERR_NOMEM;
-	if ((unsigned)act >= PA__MAX || act == PA_EDIT) {
-		arena_free(a);
+	if ((unsigned)act >= PA__MAX || act == PA_EDIT)
 		return ERR_INVAL;
-	}
-	if ((rc = db_begin(db)) != ERR_OK)
-		goto out;
-	if ((rc = lock_status(db, a, sc, id, &st)) != ERR_OK)
-		goto rollback;
-	if ((next = product_next(st, act)) < 0) {
-		rc = ERR_CONFLICT;
-		goto rollback;
-	}
-	to = status_names[next];
-	struct db_param p[] = { DB_STR(to),
-	    DB_STR(act == PA_TAKE_DOWN ? nz(reason) : ""), DB_STR(to), DB_INT(id) };
-
-	snprintf(oid, sizeof oid, "%lld", id);
-	snprintf(detail, sizeof detail, "%s -> %s%s%s", status_names[st], to,
-	    act == PA_TAKE_DOWN ? ": " : "", act == PA_TAKE_DOWN ? nz(reason) : "");
-	if ((rc = db_exec(db, &mod, STMT_P_STEP, p, 4, NULL, NULL)) != ERR_OK ||
-	    (rc = audit_write(db, actor, action_audit[act], "product", oid,
-	    AUDIT_OK, detail)) != ERR_OK)
-		goto rollback;
-	rc = db_commit(db);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	arena_free(a);
-	return rc;
+	scope_params(sc, scope);
+	return step_run(db, &steps[act], actor, scope, 5, id, 0, &ps);
 }

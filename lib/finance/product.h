@@ -20,6 +20,7 @@
 #include "core/arena.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/step.h"
 #include "accounts/scope.h"
 
 enum product_kind { PK_CREDIT, PK_MORTGAGE, PK_GUARANTEE, PK_BILL,
@@ -37,8 +38,11 @@ enum product_action { PA_EDIT, PA_PUBLISH, PA_WITHDRAW, PA_TAKE_DOWN, PA__MAX };
  * The status after `act` from `from`, or -1 when the step is refused:
  * edit keeps a draft, published or withdrawn product's status; publish
  * from draft or withdrawn; withdraw from published; take down from
- * anything but taken down.  Nothing leaves taken_down.  Pure.
+ * anything but taken down.  Nothing leaves taken_down.  Pure: a cell of
+ * product_machine (status x action, step.h), which product_update and
+ * product_step run through step_run.
  */
+extern const struct step_machine product_machine;
 int		 product_next(enum product_status from, enum product_action act);
 
 /* Limits of the fields (万元, months, hundredths of a percent). */

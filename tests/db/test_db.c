@@ -18,6 +18,9 @@
 #include "accounts/scope.h"
 #include "accounts/user.h"
 #include "agency/agency.h"
+#include "agency/agency_form.h"
+#include "credit/credit_cat.h"
+#include "credit/credit_view.h"
 #include "core/arena.h"
 #include "core/config.h"
 #include "crypto/crypto.h"
@@ -531,6 +534,129 @@ r_02_2_agency_get_is_scoped(void **state)
 	db_free(db);
 }
 
+/* The first column of the first row of q, as a number (0: none). */
+static long long
+sql_int(MYSQL *m, const char *q)
+{
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	long long	 v = 0;
+
+	if (mysql_query(m, q) != 0)
+		fail_msg("%s: %s", q, mysql_error(m));
+	if ((res = mysql_store_result(m)) != NULL) {
+		if ((row = mysql_fetch_row(res)) != NULL && row[0] != NULL)
+			v = strtoll(row[0], NULL, 10);
+		mysql_free_result(res);
+	}
+	return v;
+}
+
+/* R-02.2, X-SEC (issue 13 item 1): the getters of the objects the
+ * dispatcher loads, and the locks of the mutators that change them, carry
+ * the scope in their statement, so a domain function called out of scope
+ * finds nothing whichever handler calls it: an enterprise (gov users
+ * province-wide, operators their region), a change form (its agency, its
+ * region's offices), a credit request (its region; no gov user), a credit
+ * category (read by the staff, locked for an edit by the province's
+ * operators only). */
+static void
+r_02_2_mutators_lock_within_the_scope(void **state)
+{
+	static const struct audit_actor act = { .portal = "intranet",
+	    .client_addr = "test_db", .request_id = "test-db-scope" };
+	struct db		*db = db_new(&cfg.db, false);
+	struct arena		*a = arena_new(4096);
+	MYSQL			*m = raw(true);
+	struct scope		 gz, fs, gd, gov_fs, gov_gz;
+	struct credit_ent	 e;
+	struct credit_self_req	 q;
+	struct credit_category	 c;
+	struct aform		 f;
+	long long		 ent, op, ag_gz, form, req, cat;
+	char			 sql[512];
+
+	(void)state;
+	if (mysql_query(m, "DELETE FROM credit_self_requests WHERE reason = 'tdb-scope'") != 0 ||
+	    mysql_query(m, "DELETE f FROM agency_forms f JOIN agencies g ON g.id = f.agency_id"
+	    " WHERE g.name = 'tdb-mut-gz'") != 0 ||
+	    mysql_query(m, "DELETE FROM agencies WHERE name = 'tdb-mut-gz'") != 0 ||
+	    mysql_query(m, "DELETE FROM enterprises WHERE uscc = '91440100TDBSCOPE1X'") != 0 ||
+	    mysql_query(m, "INSERT INTO agencies (name, region_code) VALUES ('tdb-mut-gz', '440100')") != 0 ||
+	    mysql_query(m, "INSERT INTO enterprises (uscc, name, region_code) VALUES"
+	    " ('91440100TDBSCOPE1X', 'tdb-scope 广州', '440100')") != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	ent = sql_int(m, "SELECT id FROM enterprises WHERE uscc = '91440100TDBSCOPE1X'");
+	ag_gz = agency_id_of(m, "tdb-mut-gz");
+	op = sql_int(m, "SELECT MIN(id) FROM users");
+	assert_true(ent > 0 && ag_gz > 0 && op > 0);
+	snprintf(sql, sizeof sql, "INSERT INTO agency_forms (agency_id, region_code,"
+	    " status, source, entered_by) VALUES (%lld, '440100', 'draft', 'paper', %lld)",
+	    ag_gz, op);
+	if (mysql_query(m, sql) != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	form = (long long)mysql_insert_id(m);
+	snprintf(sql, sizeof sql, "INSERT INTO credit_self_requests (enterprise_id,"
+	    " region_code, user_id, reason) VALUES (%lld, '440100', %lld, 'tdb-scope')",
+	    ent, op);
+	if (mysql_query(m, sql) != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	req = (long long)mysql_insert_id(m);
+	cat = sql_int(m, "SELECT MIN(id) FROM credit_categories");
+	assert_true(cat > 0);
+	scope_as(&gz, ROLE_OPERATOR, "440100", "office", 2);
+	scope_as(&fs, ROLE_OPERATOR, "440600", "office", 7);
+	scope_as(&gd, ROLE_OPERATOR, "440000", "office", 1);
+	scope_as(&gov_fs, ROLE_GOV, "440600", "agency", ag_gz + 1000000);
+	scope_as(&gov_gz, ROLE_GOV, "440100", "agency", ag_gz);
+
+	/* the enterprise: its city's operators, the province's, and every
+	 * gov user (a Foshan agency's too); not another city's operators */
+	assert_int_equal(credit_ent_get(db, a, &gz, ent, &e), ERR_OK);
+	assert_int_equal(credit_ent_get(db, a, &gov_fs, ent, &e), ERR_OK);
+	assert_int_equal(credit_ent_get(db, a, &gd, ent, &e), ERR_OK);
+	assert_int_equal(credit_ent_get(db, a, &fs, ent, &e), ERR_NOTFOUND);
+
+	/* its request to view its own information: the region's, no gov */
+	assert_int_equal(credit_self_get(db, a, &gz, req, &q), ERR_OK);
+	assert_int_equal(credit_self_get(db, a, &fs, req, &q), ERR_NOTFOUND);
+	assert_int_equal(credit_self_get(db, a, &gov_fs, req, &q), ERR_NOTFOUND);
+	assert_int_equal(credit_self_decide(db, &act, &fs, req, false, "越区"),
+	    ERR_NOTFOUND);
+	assert_int_equal(credit_self_decide(db, &act, &gov_gz, req, false, "越区"),
+	    ERR_NOTFOUND);
+	snprintf(sql, sizeof sql, "SELECT status = 'pending' FROM credit_self_requests"
+	    " WHERE id = %lld", req);
+	assert_int_equal(sql_int(m, sql), 1);
+
+	/* the change form: its agency and its region's offices */
+	assert_int_equal(aform_get(db, a, &gz, form, &f), ERR_OK);
+	assert_int_equal(aform_get(db, a, &gov_gz, form, &f), ERR_OK);
+	assert_int_equal(aform_get(db, a, &fs, form, &f), ERR_NOTFOUND);
+	assert_int_equal(aform_get(db, a, &gov_fs, form, &f), ERR_NOTFOUND);
+	/* out of scope the lock finds nothing; in scope it finds the draft,
+	 * which the table refuses to check */
+	assert_int_equal(aform_check(db, &act, &fs, form, 0, true, ""), ERR_NOTFOUND);
+	assert_int_equal(aform_check(db, &act, &gz, form, 0, true, ""), ERR_CONFLICT);
+
+	/* a category: read by a city's operator, locked by the province's */
+	assert_int_equal(credit_category_get(db, a, &fs, cat, &c), ERR_OK);
+	assert_int_equal(credit_category_get(db, a, &gov_fs, cat, &c), ERR_OK);
+	assert_int_equal(credit_category_update(db, &act, &fs, (int)cat, &c),
+	    ERR_NOTFOUND);
+	assert_false(db_in_tx(db));
+
+	if (mysql_query(m, "DELETE FROM credit_self_requests WHERE reason = 'tdb-scope'") != 0 ||
+	    mysql_query(m, "DELETE FROM agency_forms WHERE agency_id IN"
+	    " (SELECT id FROM agencies WHERE name = 'tdb-mut-gz')") != 0 ||
+	    mysql_query(m, "DELETE FROM agencies WHERE name = 'tdb-mut-gz'") != 0 ||
+	    mysql_query(m, "DELETE FROM enterprises WHERE uscc = '91440100TDBSCOPE1X'") != 0)
+		fail_msg("delete: %s", mysql_error(m));
+	mysql_close(m);
+	arena_free(a);
+	db_free(db);
+}
+
 /* What the KDF hook saw: every run, and the runs while the user's row
  * was locked by another transaction. */
 struct kdf_probe {
@@ -801,6 +927,7 @@ main(void)
 		cmocka_unit_test(r_09_4_migrate_seals_plain_contacts_before_018),
 		cmocka_unit_test(r_09_5_calendar_loads_the_seed),
 		cmocka_unit_test(r_02_2_agency_get_is_scoped),
+		cmocka_unit_test(r_02_2_mutators_lock_within_the_scope),
 		cmocka_unit_test(x_aud_begin_refuses_nesting),
 		cmocka_unit_test(x_aud_db_tx_commits_or_rolls_back),
 		cmocka_unit_test(x_aud_request_end_rolls_back_an_open_transaction),

@@ -222,7 +222,7 @@ fi
 
 n0=$(audit_count "action = 'access.denied' AND object_type = 'enterprise' AND object_id = '$SZ' AND actor_id = $(uid_of op-gz)")
 req GET "$INTRANET/enterprises/$SZ" --jar "$OPGZ"
-expect_status 403 "R-02.2 a Guangzhou operator may not open a Shenzhen enterprise by its id"
+expect_status 404 "R-02.2 a Guangzhou operator may not open a Shenzhen enterprise by its id"
 expect_no_body "$SZ_USCC|深圳市五一" "R-02.2 ... and learns nothing about it"
 n1=$(audit_count "action = 'access.denied' AND object_type = 'enterprise' AND object_id = '$SZ' AND actor_id = $(uid_of op-gz) AND outcome = 'denied' AND detail = 'region scope'")
 expect_eq "$n1" "$((n0 + 1))" "X-AUD the refusal is an access.denied audit row"

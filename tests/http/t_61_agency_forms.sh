@@ -98,18 +98,18 @@ req GET "$INTRANET/agencies/$GZ_AGENCY" --jar "$GOVGZ"
 expect_body "href=\"/agency-forms/$F1\"" "R-04.3 ... and so has its agency's page"
 
 # --- scope (R-02.2) ------------------------------------------------------------------
-before=$(audit_count "action = 'access.denied' AND object_type = 'agency'")
+before=$(audit_count "action = 'access.denied' AND object_type = 'agency_form' AND object_id = '$F1'")
 req GET "$INTRANET/agency-forms/$F1" --jar "$OPFS"
-expect_status 403 "R-02.2 a Foshan operator cannot open a Guangzhou agency's form"
+expect_status 404 "R-02.2 a Foshan operator cannot open a Guangzhou agency's form"
 req GET "$INTRANET/agency-forms/$F1" --jar "$GOVFS"
-expect_status 403 "R-02.2 another agency cannot open it"
-expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'agency'")" $((before + 2)) \
+expect_status 404 "R-02.2 another agency cannot open it"
+expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'agency_form' AND object_id = '$F1'")" $((before + 2)) \
 	"X-AUD both refusals are audited"
 req GET "$INTRANET/agency-forms" --jar "$OPFS"
 expect_no_body "href=\"/agency-forms/$F1\"" "R-02.2 ... nor see it listed"
 post_form "$OPFS" "$INTRANET/agency-forms/$F1" "$INTRANET/agency-forms/$F1/check" \
 	--data-urlencode "version=$(form_version "$F1")" --data-urlencode "result=agree"
-expect_status 403 "R-02.2 ... nor check it"
+expect_status 404 "R-02.2 ... nor check it"
 req GET "$INTRANET/agency-forms/new?agency=$FS_AGENCY" --jar "$OPGZ"
 expect_status 403 "R-02.2 op-gz cannot enter a form for a Foshan agency"
 req GET "$INTRANET/agency-forms/new" --jar "$SUPGZ"

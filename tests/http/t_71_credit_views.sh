@@ -182,9 +182,9 @@ expect_eq "$(queries_of "$ENT_A" "org_id = $FS_AGENCY AND org_kind = 'agency' AN
 before=$(audit_count "action = 'access.denied' AND object_type = 'enterprise' AND object_id = '$ENT_A'")
 before_q=$(queries_of "$ENT_A")
 req GET "$INTRANET/credit/$ENT_A" --jar "$OPFS"
-expect_status 403 "R-02.2 a Foshan operator cannot open a Guangzhou enterprise"
+expect_status 404 "R-02.2 a Foshan operator cannot open a Guangzhou enterprise"
 post_form "$OPFS" "$INTRANET/credit" "$INTRANET/credit/$ENT_A" --data-urlencode "purpose=supervision"
-expect_status 403 "R-02.2 ... nor post a purpose for it"
+expect_status 404 "R-02.2 ... nor post a purpose for it"
 expect_no_body "$PEN" "R-02.2 ... and sees no record"
 expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'enterprise' AND object_id = '$ENT_A'")" \
 	$((before + 2)) "X-AUD both refusals are audited"
@@ -254,7 +254,7 @@ expect_no_body "data-request=\"$REQ_A\"" "R-02.2 ... without Guangzhou's"
 before=$(audit_count "action = 'access.denied' AND object_type = 'credit_request' AND object_id = '$REQ_A'")
 post_form "$OPFS" "$INTRANET/credit-requests" "$INTRANET/credit-requests/$REQ_A/decide" \
 	--data-urlencode "result=grant"
-expect_status 403 "R-02.2 a Foshan operator cannot decide a Guangzhou request"
+expect_status 404 "R-02.2 a Foshan operator cannot decide a Guangzhou request"
 expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'credit_request' AND object_id = '$REQ_A'")" \
 	$((before + 1)) "X-AUD ... audited"
 post_form "$SUPGZ" "$INTRANET/credit-requests" "$INTRANET/credit-requests/$REQ_A/decide" \

@@ -104,7 +104,7 @@ for pair in "$ESZ:深圳市" "$EFS:佛山市" "$EDG:东莞市" "$EGZ:广州市";
 	expect_body "<dd>${pair#*:}</dd>" "R-08.1 the province's operator sees the enterprise in ${pair#*:}"
 done
 req GET "$INTRANET/enterprises/$ESZ" --jar "$OPGZ"
-expect_status 403 "R-02.2 the Shenzhen enterprise is outside Guangzhou's operators' region"
+expect_status 404 "R-02.2 the Shenzhen enterprise is outside Guangzhou's operators' region"
 req GET "$INTRANET/enterprises/$EGZ" --jar "$OPGZ"
 expect_status 200 "R-02.2 ... the Guangzhou one is inside it"
 

@@ -21,6 +21,7 @@
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
 #include "enterprise/claim.h"
+#include "finance/product.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -165,14 +166,35 @@ r_08_2c_credit_request_machine(void **state)
 	enumerate(&csr_machine, rows, N(rows));
 }
 
-/* a claim on an existing enterprise is decided once. */
+/* R-12.1: a financing product is drafted, published, withdrawn and
+ * published again, or taken down by an operator for good. */
+static void
+r_12_1_product_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "edit>draft publish>published withdraw>-"
+		    " take_down>taken_down" },
+		{ "published", "edit>published publish>- withdraw>withdrawn"
+		    " take_down>taken_down" },
+		{ "withdrawn", "edit>withdrawn publish>published withdraw>-"
+		    " take_down>taken_down" },
+		{ "taken_down", "edit>- publish>- withdraw>- take_down>-" },
+	};
+
+	(void)state;
+	enumerate(&product_machine, rows, N(rows));
+}
+
+/* R-06.1: a claim on an existing enterprise is decided once, or
+ * withdrawn by its claimant while pending. */
 static void
 r_06_1_claim_machine(void **state)
 {
 	static const struct row rows[] = {
-		{ "pending", "approve>approved refuse>refused" },
-		{ "approved", "approve>- refuse>-" },
-		{ "refused", "approve>- refuse>-" },
+		{ "pending", "approve>approved refuse>refused withdraw>withdrawn" },
+		{ "approved", "approve>- refuse>- withdraw>-" },
+		{ "refused", "approve>- refuse>- withdraw>-" },
+		{ "withdrawn", "approve>- refuse>- withdraw>-" },
 	};
 
 	(void)state;
@@ -214,6 +236,7 @@ main(void)
 		cmocka_unit_test(r_09_2_credit_category_machine),
 		cmocka_unit_test(r_08_2c_credit_request_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
+		cmocka_unit_test(r_12_1_product_machine),
 		cmocka_unit_test(step_machine_incomplete_is_reported),
 	};
 
