@@ -323,7 +323,7 @@ collect(struct db *db, struct arena *ar, int idx, const struct db_param *p,
 {
 	struct db_rows	*rows;
 	enum err	 rc;
-	int		 r;
+	int		 r = 0;
 
 	if ((rc = db_query(db, ar, &mod, idx, p, np, &rows)) != ERR_OK)
 		return rc;
@@ -332,9 +332,8 @@ collect(struct db *db, struct arena *ar, int idx, const struct db_param *p,
 		snprintf(v[*n].hash, sizeof v[*n].hash, "%s", db_col_str(rows, 1));
 		(*n)++;
 	}
-	rc = db_rows_error(db);
 	db_rows_free(rows);
-	return rc;
+	return r == -1 ? db_rows_error(db) : ERR_OK;
 }
 
 static int
@@ -358,6 +357,7 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 	size_t		 n = 0, late = 0;
 	bool		 contiguous;
 	enum err	 rc;
+	int		 r;
 
 	*sealed = 0;
 	*busy = false;
@@ -372,10 +372,11 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 	if ((rc = db_query(db, ar, &mod, wait ? STMT_SEAL_LOCK_WAIT :
 	    STMT_SEAL_LOCK, NULL, 0, &rows)) != ERR_OK)
 		goto rollback;
-	if (db_next(rows) != 1) {
-		rc = db_rows_error(db);
+	if ((r = db_next(rows)) != 1) {
 		db_rows_free(rows);
-		if (rc == ERR_OK)
+		if (r == -1)
+			rc = db_rows_error(db);
+		else
 			*busy = true;	/* SKIP LOCKED: another sealer has it */
 		goto rollback;
 	}
@@ -433,7 +434,6 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 		 * is AUDIT_SEAL_GRACE seconds old (a rolled-back id) */
 		struct db_param p[] = { DB_INT(floor) };
 		long long expect = floor + 1;
-		int r;
 
 		if ((rc = db_query(db, ar, &mod, STMT_SEAL_FLOOR, p, 1, &rows)) != ERR_OK)
 			goto rollback;
@@ -517,8 +517,10 @@ audit_seal_after(struct db *db)
 	if ((rc = audit_seal(db, false, NULL)) != ERR_OK) {
 		/* busy or failed: this worker's rows may be left; try again */
 		st.pending = true;
-		if (rc != ERR_CONFLICT)
+		if (rc != ERR_CONFLICT) {
 			log_warn("audit seal: %s", err_str(rc));
+			st.last_ms += 1000;	/* not ten times a second */
+		}
 	}
 }
 
