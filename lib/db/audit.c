@@ -30,6 +30,7 @@ enum {
 	STMT_SEAL_HEAD_SET,
 	STMT_SEAL_WALK,
 	STMT_SEAL_UNSEALED,
+	STMT_SEAL_TIP,
 	STMT_AUDIT__MAX
 };
 
@@ -104,6 +105,9 @@ static const char *const sql[STMT_AUDIT__MAX] = {
 	[STMT_SEAL_UNSEALED] =
 	    "SELECT MIN(a.id) FROM audit_log a WHERE a.id > ? AND a.id <= ?"
 	    " AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.log_id = a.id)",
+	[STMT_SEAL_TIP] =
+	    "SELECT h.last_id, s.log_id, s.chain FROM audit_head h"
+	    " LEFT JOIN audit_seal s ON s.seq = ? WHERE h.id = 1",
 };
 
 static const struct db_module mod = { DBM_AUDIT, STMT_AUDIT__MAX, sql };
@@ -460,8 +464,8 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 		goto out;
 	*sealed = (long long)n;
 	/* the tip, outside the database (docs/SECURITY.md, Audit) */
-	log_info("audit sealed %zu rows: seal %lld row %lld tip %s", n, seq,
-	    newtop, tip);
+	log_info("audit sealed %zu rows up to row %lld: tip %lld:%s", n, newtop,
+	    seq, tip);
 	goto out;
 rollback:
 	db_rollback(db);
@@ -712,11 +716,36 @@ audit_verify(struct db *db, FILE *out)
 	if (out != NULL) {
 		if (bad == 0)
 			fprintf(out, "audit-verify: %lld rows, chain intact"
-			    " (tip: seal %lld %s)\n", vs.rows, vs.seq, vs.tip);
+			    " (tip %lld:%s)\n", vs.rows, vs.seq, vs.tip);
 		else if (bad > 0)
 			fprintf(out, "audit-verify: chain broken at row %lld\n", bad);
 		else
 			fprintf(out, "audit-verify: database error\n");
+	}
+	arena_free(ar);
+	return bad;
+}
+
+long long
+audit_check_tip(struct db *db, long long seq, const char *hash)
+{
+	struct arena	*ar;
+	struct db_rows	*rows;
+	struct db_param	 p[] = { DB_INT(seq) };
+	long long	 bad = -1;
+
+	if ((ar = arena_new(1024)) == NULL)
+		return -1;
+	if (db_query(db, ar, &mod, STMT_SEAL_TIP, p, 1, &rows) == ERR_OK) {
+		if (db_next(rows) == 1) {
+			if (db_col_null(rows, 1))
+				bad = db_col_int(rows, 0);
+			else if (strcmp(db_col_str(rows, 2), hash) != 0)
+				bad = db_col_int(rows, 1);
+			else
+				bad = 0;
+		}
+		db_rows_free(rows);
 	}
 	arena_free(ar);
 	return bad;

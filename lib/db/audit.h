@@ -97,6 +97,15 @@ void		audit_seal_after(struct db *);
 long long	audit_verify(struct db *, FILE *out);
 
 /*
+ * Checks a tip copied out of the database (the workers' log line "audit
+ * sealed ... tip SEQ:HASH"): 0 when seal SEQ still carries HASH, else the id of
+ * the row that seal names (the chain was rewritten at or before it; the
+ * newest row the head names when the seal is gone), -1 on a database
+ * error.  Run after audit_verify().
+ */
+long long	audit_check_tip(struct db *, long long seq, const char *hash);
+
+/*
  * Deletes rows older than `before` ("YYYY-MM-DD", UTC midnight) and
  * records the purge as a new row.  Refuses (ERR_FORBIDDEN) a date less
  * than AUDIT_KEEP_DAYS ago: security logs are kept at least 6 months

@@ -1071,6 +1071,85 @@ x_aud_tampering_is_found_by_verify(void **state)
 }
 
 /*
+ * X-AUD (issue 19 item 2): what the chain does not stop and what does.
+ * Database root rewrites a sealed row and recomputes its hash, every
+ * later seal and the head: audit_verify alone finds nothing.  The tip the
+ * sealer wrote to the workers' log before (seal SEQ, HASH) no longer
+ * matches: audit_check_tip names the row that seal covers.
+ */
+static void
+x_aud_rewritten_chain_is_found_by_a_copied_tip(void **state)
+{
+	char		 name[128], det[32], tip[65], h[65], prev[65], q[1024];
+	struct config	 c;
+	struct db	*db;
+	MYSQL		*m;
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	long long	 id[5], last;
+
+	(void)state;
+	assert_non_null(db = scratch_audit_db(name, sizeof name, &c));
+	for (int i = 0; i < 5; i++) {
+		snprintf(det, sizeof det, "tdb-tip-%d", i);
+		assert_int_equal(audit_write1(db, &test_actor, "test.tip", "", "",
+		    AUDIT_OK, det), ERR_OK);
+		id[i] = audit_id_of(name, det);
+	}
+	assert_int_equal(audit_verify(db, NULL), 0);
+	last = sql_ll(name, "SELECT last_seq FROM audit_head");
+	assert_int_equal(last, 5);
+	m = mysql_init(NULL);
+	if (mysql_real_connect(m, NULL, cfg.db.admin_user, cfg.db.admin_password,
+	    name, 0, cfg.db.socket, 0) == NULL)
+		fail_msg("connect: %s", mysql_error(m));
+	assert_int_equal(mysql_query(m, "SELECT chain FROM audit_seal WHERE seq = 5"), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	snprintf(tip, sizeof tip, "%s", row[0]);	/* the copy in the log */
+	mysql_free_result(res);
+	assert_int_equal(audit_check_tip(db, 5, tip), 0);
+
+	/* root rewrites row 2 and everything after it, consistently */
+	audit_row_hash("2026-01-01 00:00:00.000000", 0, "", "", "", "admin",
+	    "test_db", "test-db-tx", "test.tip", "", "", "ok", "rewritten", h);
+	tamper(name, "UPDATE audit_log SET at = '2026-01-01', detail = 'rewritten',"
+	    " hash = '%s' WHERE id = %lld", h, id[2]);
+	tamper(name, "UPDATE audit_seal SET row_hash = '%s' WHERE log_id = %lld",
+	    h, id[2]);
+	assert_int_equal(mysql_query(m, "SELECT prev_chain FROM audit_seal WHERE seq = 3"), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	snprintf(prev, sizeof prev, "%s", row[0]);
+	mysql_free_result(res);
+	for (long long seq = 3; seq <= 5; seq++) {
+		char rh[65], ch[65];
+		long long lid;
+
+		snprintf(q, sizeof q, "SELECT log_id, row_hash FROM audit_seal"
+		    " WHERE seq = %lld", seq);
+		assert_int_equal(mysql_query(m, q), 0);
+		assert_non_null(res = mysql_store_result(m));
+		assert_non_null(row = mysql_fetch_row(res));
+		lid = atoll(row[0]);
+		snprintf(rh, sizeof rh, "%s", row[1]);
+		mysql_free_result(res);
+		audit_chain_hash(prev, seq, lid, rh, ch);
+		tamper(name, "UPDATE audit_seal SET prev_chain = '%s', chain = '%s'"
+		    " WHERE seq = %lld", prev, ch, seq);
+		memcpy(prev, ch, sizeof prev);
+	}
+	tamper(name, "UPDATE audit_head SET last_hash = '%s' WHERE id = %d", prev, 1);
+	mysql_close(m);
+	/* the chain in the database is consistent again ... */
+	assert_int_equal(audit_verify(db, NULL), 0);
+	/* ... but not with the tip copied out before */
+	assert_int_equal(audit_check_tip(db, 5, tip), id[4]);
+	db_free(db);
+	scratch_drop(name);
+}
+
+/*
  * X-AUD (issue 19 item 2): an installation with rows of the old chain
  * (before 032) keeps them checked the old way, and the first seal hangs
  * on the old chain's tip: an edited old row is still found.
@@ -1162,6 +1241,7 @@ main(void)
 		cmocka_unit_test(x_aud_two_audited_transactions_do_not_wait_on_each_other),
 		cmocka_unit_test(x_aud_rolled_back_id_does_not_break_the_chain),
 		cmocka_unit_test(x_aud_tampering_is_found_by_verify),
+		cmocka_unit_test(x_aud_rewritten_chain_is_found_by_a_copied_tip),
 		cmocka_unit_test(x_aud_old_chain_rows_stay_verified_after_032),
 		cmocka_unit_test(x_sec_signin_kdf_runs_outside_the_row_lock),
 	};

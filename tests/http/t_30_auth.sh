@@ -314,6 +314,12 @@ expect_eq "$(sql "SELECT COUNT(*) FROM audit_seal WHERE log_id = $newest")" 1 \
 out=$("${ADMIN[@]}" audit-verify)
 rc=$?
 expect_eq "$rc" 0 "X-AUD audit-verify passes on an untouched log: $out"
+tip=$(printf '%s' "$out" | sed -n 's/.*(tip \([0-9]*:[0-9a-f]*\)).*/\1/p')
+"${ADMIN[@]}" audit-verify --tip "$tip" >/dev/null &&
+	ok "X-AUD audit-verify --tip accepts the tip it printed ($tip)" ||
+	not_ok "X-AUD audit-verify --tip accepts the tip it printed" "$tip"
+"${ADMIN[@]}" audit-verify --tip "${tip%%:*}:$(printf '%064d' 0)" >/dev/null
+expect_eq "$?" 1 "X-AUD audit-verify --tip refuses a tip the chain does not carry (a rewritten chain)"
 n=$(sql "SELECT COUNT(*) FROM audit_log")
 [ "$n" -ge 20 ] && ok "X-AUD the log has the rows of this test ($n)" || not_ok "X-AUD rows recorded" "$n"
 row=$(sql "SELECT MIN(id) + 3 FROM audit_log")
