@@ -1149,6 +1149,46 @@ x_aud_rewritten_chain_is_found_by_a_copied_tip(void **state)
 	scratch_drop(name);
 }
 
+/* X-AUD (issue 19 item 2): audit-purge takes a prefix of the seals and
+ * their rows; the first seal left anchors the chain, which verifies. */
+static void
+x_aud_purge_keeps_the_sealed_chain_verifiable(void **state)
+{
+	char		 name[128], det[32], h[65];
+	struct config	 c;
+	struct db	*db;
+	long long	 id[5], n = 0;
+
+	(void)state;
+	assert_non_null(db = scratch_audit_db(name, sizeof name, &c));
+	for (int i = 0; i < 5; i++) {
+		snprintf(det, sizeof det, "tdb-purge-%d", i);
+		assert_int_equal(audit_write1(db, &test_actor, "test.purge", "", "",
+		    AUDIT_OK, det), ERR_OK);
+		id[i] = audit_id_of(name, det);
+	}
+	/* the first three made old before they are sealed (root could; the
+	 * test needs rows older than 6 months) */
+	for (int i = 0; i < 3; i++) {
+		snprintf(det, sizeof det, "tdb-purge-%d", i);
+		audit_row_hash("2020-01-01 00:00:00.000000", 0, "", "", "", "admin",
+		    "test_db", "test-db-tx", "test.purge", "", "", "ok", det, h);
+		tamper(name, "UPDATE audit_log SET at = '2020-01-01', hash = '%s'"
+		    " WHERE id = %lld", h, id[i]);
+	}
+	assert_int_equal(audit_verify(db, NULL), 0);
+	assert_int_equal(audit_purge(db, &test_actor, "2021-01-01", &n), ERR_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(sql_ll(name, "SELECT COUNT(*) FROM audit_log"), 3);
+	assert_int_equal(sql_ll(name, "SELECT MIN(seq) FROM audit_seal"), 4);
+	assert_int_equal(audit_verify(db, NULL), 0);
+	/* the anchor row edited is still found */
+	tamper(name, "UPDATE audit_log SET detail = 'x' WHERE id = %lld", id[3]);
+	assert_int_equal(audit_verify(db, NULL), id[3]);
+	db_free(db);
+	scratch_drop(name);
+}
+
 /*
  * X-AUD (issue 19 item 2): an installation with rows of the old chain
  * (before 032) keeps them checked the old way, and the first seal hangs
@@ -1242,6 +1282,7 @@ main(void)
 		cmocka_unit_test(x_aud_rolled_back_id_does_not_break_the_chain),
 		cmocka_unit_test(x_aud_tampering_is_found_by_verify),
 		cmocka_unit_test(x_aud_rewritten_chain_is_found_by_a_copied_tip),
+		cmocka_unit_test(x_aud_purge_keeps_the_sealed_chain_verifiable),
 		cmocka_unit_test(x_aud_old_chain_rows_stay_verified_after_032),
 		cmocka_unit_test(x_sec_signin_kdf_runs_outside_the_row_lock),
 	};
