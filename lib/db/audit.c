@@ -120,8 +120,9 @@ static const char *const outcome_names[] = {
 static struct {
 	bool		pending;	/* wrote a row since its last seal */
 	long long	last_ms;	/* monotonic time of the last attempt */
+	long long	back_ms;	/* ... of the last look below the head */
 	int		global_lock;	/* bench-only old lock: -1 not read yet */
-} st = { false, 0, -1 };
+} st = { false, 0, -1000000, -1 };
 
 static const char *
 nz(const char *s)
@@ -359,7 +360,7 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 	char		 tip[65], chain[65];
 	long long	 top, seq, floor, newtop;
 	size_t		 n = 0, late = 0;
-	bool		 contiguous;
+	bool		 contiguous, back;
 	enum err	 rc;
 	int		 r;
 
@@ -390,8 +391,15 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 	floor = db_col_int(rows, 3);
 	db_rows_free(rows);
 
-	/* rows that committed after the sealer passed their id, then new ones */
-	if (floor + 1 < top) {
+	/*
+	 * Rows that committed after the sealer passed their id, then new
+	 * ones.  Below the head (late rows, the floor) a worker looks at
+	 * most once a second: while a gap is young that is a range scan.
+	 */
+	back = wait || mono_ms() - st.back_ms >= 1000;
+	if (back)
+		st.back_ms = mono_ms();
+	if (floor + 1 < top && back) {
 		struct db_param p[] = { DB_INT(floor), DB_INT(top) };
 
 		if ((rc = collect(db, ar, STMT_SEAL_LATE, p, 2, v, &n,
@@ -433,7 +441,7 @@ seal_once(struct db *db, bool wait, long long *sealed, bool *busy)
 	}
 	if (contiguous)
 		floor = newtop;
-	else {
+	else if (back) {
 		/* up through sealed ids; past a gap once the row after it
 		 * is AUDIT_SEAL_GRACE seconds old (a rolled-back id) */
 		struct db_param p[] = { DB_INT(floor) };

@@ -63,7 +63,8 @@ enum err	audit_write1(struct db *, const struct audit_actor *,
  * open) is waited for: a row that commits later is sealed then, after the
  * rows above it; the sealer stops looking once the row after the gap is
  * AUDIT_SEAL_GRACE seconds old.  A worker seals at most every
- * AUDIT_SEAL_EVERY_MS.
+ * AUDIT_SEAL_EVERY_MS, and looks below the head for late rows at most
+ * once a second.
  */
 #define AUDIT_SEAL_BATCH	1000
 #define AUDIT_SEAL_GRACE	30
