@@ -10,7 +10,8 @@
  *   duijie-admin --config FILE revoke USER --reason TEXT
  *   duijie-admin --config FILE totp-reset USER
  *   duijie-admin --config FILE reset-password USER
- *   duijie-admin --config FILE audit-verify
+ *   duijie-admin --config FILE audit-verify [--tip SEQ:HASH]
+ *   duijie-admin --config FILE audit-seal
  *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
  *   duijie-admin --config FILE gram-stats  (recount the name search's trigram statistics)
  *   duijie-admin keygen
@@ -55,6 +56,7 @@ struct opts {
 	const char	*region;
 	const char	*before;
 	const char	*reason;
+	const char	*tip;	/* audit-verify --tip SEQ:HASH */
 	const char	*arg;	/* the command's operand (USER) */
 };
 
@@ -76,7 +78,9 @@ usage(void)
 	    "                              and authenticator)\n"
 	    "  totp-reset USER             forget a staff user's authenticator\n"
 	    "  reset-password USER         set a one-time password (printed), end all sessions\n"
-	    "  audit-verify                check the audit log's hash chain\n"
+	    "  audit-verify [--tip SEQ:HASH] check the audit log's hash chain (and a tip\n"
+	    "                              copied from the workers' log)\n"
+	    "  audit-seal                  chain the committed audit rows not sealed yet\n"
 	    "  audit-purge --before DATE   delete audit rows older than DATE (>= 6 months ago)\n"
 	    "  gram-stats                  recount the trigram statistics of the operators'\n"
 	    "                              name search (daily, and after bulk loads)\n"
@@ -368,12 +372,60 @@ cmd_audit_verify(const struct config *cfg, const struct opts *o)
 	struct db	*db;
 	long long	 bad;
 
-	(void)o;
+	long long	 seq = 0;
+	char		 hash[65] = "", *end;
+
+	if (o->tip != NULL) {
+		const char *c = strchr(o->tip, ':');
+
+		seq = strtoll(o->tip, &end, 10);
+		if (c == NULL || end != c || seq <= 0 || strlen(c + 1) != 64 ||
+		    strspn(c + 1, "0123456789abcdef") != 64) {
+			fprintf(stderr, "duijie-admin: --tip wants SEQ:HASH as the"
+			    " workers' log gives it (\"tip SEQ:HASH\")\n");
+			return 1;
+		}
+		snprintf(hash, sizeof hash, "%s", c + 1);
+	}
 	if ((db = admin_db(cfg)) == NULL)
 		return 1;
 	bad = audit_verify(db, stdout);
+	if (bad == 0 && seq > 0) {
+		bad = audit_check_tip(db, seq, hash);
+		if (bad > 0)
+			printf("audit-verify: seal %lld is not the tip copied out:"
+			    " the chain was rewritten at or before row %lld\n",
+			    seq, bad);
+		else if (bad == 0)
+			printf("audit-verify: seal %lld matches the tip copied out\n",
+			    seq);
+		else
+			printf("audit-verify: database error\n");
+	}
 	db_free(db);
 	return bad == 0 ? 0 : 1;
+}
+
+/* The sealer by hand or from a timer (audit.h): the workers seal after
+ * their answers; this covers rows left by a worker that died first. */
+static int
+cmd_audit_seal(const struct config *cfg, const struct opts *o)
+{
+	struct db	*db;
+	long long	 n = 0;
+	enum err	 rc;
+
+	(void)o;
+	if ((db = admin_db(cfg)) == NULL)
+		return 1;
+	rc = audit_seal(db, true, &n);
+	db_free(db);
+	if (rc != ERR_OK) {
+		fprintf(stderr, "duijie-admin: audit-seal: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("audit-seal: %lld rows sealed\n", n);
+	return 0;
 }
 
 static int
@@ -786,6 +838,7 @@ main(int argc, char *argv[])
 		{ "region", required_argument, NULL, 'r' },
 		{ "before", required_argument, NULL, 'b' },
 		{ "reason", required_argument, NULL, 'w' },
+		{ "tip", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct {
@@ -803,6 +856,7 @@ main(int argc, char *argv[])
 		{ "totp-reset", cmd_totp_reset, 1 },
 		{ "reset-password", cmd_reset_password, 1 },
 		{ "audit-verify", cmd_audit_verify, 0 },
+		{ "audit-seal", cmd_audit_seal, 0 },
 		{ "audit-purge", cmd_audit_purge, 0 },
 		{ "gram-stats", cmd_gram_stats, 0 },
 		{ "keygen", cmd_keygen, 0 },
@@ -830,6 +884,7 @@ main(int argc, char *argv[])
 		case 'r': o.region = optarg; break;
 		case 'b': o.before = optarg; break;
 		case 'w': o.reason = optarg; break;
+		case 'T': o.tip = optarg; break;
 		default: usage();
 		}
 	}

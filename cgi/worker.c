@@ -27,6 +27,7 @@
 #include "credit/credit_cat.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
+#include "db/audit.h"
 #include "enterprise/claim.h"
 #include "finance/fi.h"
 #include "finance/product.h"
@@ -903,15 +904,23 @@ on_term(int sig)
  * logged).
  */
 static bool
-wait_for_connection(int sock, const sigset_t *waitmask)
+wait_for_connection(struct db *db, int sock, const sigset_t *waitmask)
 {
 	struct pollfd pfd = { .fd = sock, .events = POLLIN };
 
 	while (!stop_requested) {
-		int n = ppoll(&pfd, 1, NULL, waitmask);
+		/* audit rows this worker wrote are sealed within
+		 * AUDIT_SEAL_EVERY_MS even when no request follows */
+		int due = audit_seal_due();
+		struct timespec ts = { due / 1000, (long)(due % 1000) * 1000000 };
+		int n = ppoll(&pfd, 1, due >= 0 ? &ts : NULL, waitmask);
 
 		if (n > 0)
 			return true;
+		if (n == 0) {
+			audit_seal_after(db);
+			continue;
+		}
 		if (n < 0 && errno != EINTR) {
 			log_error("poll on the FastCGI socket: %s", strerror(errno));
 			return false;
@@ -990,7 +999,7 @@ worker_main(struct app *app, int sock)
 		log_error("fcntl on the FastCGI socket: %s", strerror(errno));
 		return 1;
 	}
-	while (wait_for_connection(sock, &waitmask)) {
+	while (wait_for_connection(app->db, sock, &waitmask)) {
 		int rc = FCGX_Accept_r(&fr);
 
 		if (rc < 0) {
@@ -1019,6 +1028,8 @@ worker_main(struct app *app, int sock)
 		FCGX_Finish_r(&fr);
 		/* SMS codes go out once the answer is gone (sms.h). */
 		(void)sms_deliver_queued(app->db);
+		/* and the audit rows are chained once it is gone (audit.h) */
+		audit_seal_after(app->db);
 		arena_reset(app->arena);
 	}
 	if (stop_requested)

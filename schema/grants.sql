@@ -15,6 +15,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.login_throttle TO @APP@;
 -- Append-only: the workers may add audit rows and read them, never change them.
 GRANT SELECT, INSERT ON @DB@.audit_log TO @APP@;
 GRANT SELECT, UPDATE ON @DB@.audit_head TO @APP@;
+-- The seals chain committed audit rows (032): appended, never changed.
+GRANT SELECT, INSERT ON @DB@.audit_seal TO @APP@;
 GRANT SELECT, INSERT ON @DB@.enterprise_changes TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.sms_codes TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.calendar_days TO @APP@;

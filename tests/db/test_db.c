@@ -911,6 +911,480 @@ x_aud_request_end_rolls_back_an_open_transaction(void **state)
 	db_free(db);
 }
 
+/* ------------------------------------------------------------------ */
+/* The audit chain without a global lock (issue 19 item 2) */
+
+/* One number from `q` on a raw owner connection to database `name`
+ * (NULL: the test database); -1 for NULL. */
+static long long
+sql_ll(const char *name, const char *q)
+{
+	MYSQL		*m = mysql_init(NULL);
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	long long	 v;
+
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (mysql_real_connect(m, NULL, cfg.db.admin_user, cfg.db.admin_password,
+	    name != NULL ? name : cfg.db.name, 0, cfg.db.socket, 0) == NULL)
+		fail_msg("connect: %s", mysql_error(m));
+	if (mysql_query(m, q) != 0)
+		fail_msg("%s: %s", q, mysql_error(m));
+	assert_non_null(res = mysql_store_result(m));
+	row = mysql_fetch_row(res);
+	v = row != NULL && row[0] != NULL ? atoll(row[0]) : -1;
+	mysql_free_result(res);
+	mysql_close(m);
+	return v;
+}
+
+static long long
+audit_id_of(const char *db, const char *detail)
+{
+	char q[256];
+
+	snprintf(q, sizeof q, "SELECT MAX(id) FROM audit_log WHERE detail = '%s'",
+	    detail);
+	return sql_ll(db, q);
+}
+
+static long long
+seal_seq_of(const char *db, long long id)
+{
+	char q[128];
+
+	snprintf(q, sizeof q, "SELECT seq FROM audit_seal WHERE log_id = %lld", id);
+	return sql_ll(db, q);
+}
+
+/* X-AUD (issue 19 item 2): two audited transactions run at once.  One
+ * holds its audit row uncommitted; the other's audited transaction, on
+ * another connection of the workers' account, commits meanwhile -- with
+ * the old chain it waited on audit_head until the first ended (here: the
+ * lock wait timeout, an error).  Neither row is chained yet; once both
+ * committed the sealer chains them, the one that committed first first. */
+static void
+x_aud_two_audited_transactions_do_not_wait_on_each_other(void **state)
+{
+	struct db	*a = db_new(&cfg.db, false), *b = db_new(&cfg.db, false);
+	long long	 ida, idb, n;
+	char		 da[32], dbb[32];
+
+	(void)state;
+	/* re-runnable: this run's rows by the pid */
+	snprintf(da, sizeof da, "tdb-conc-a-%d", (int)getpid());
+	snprintf(dbb, sizeof dbb, "tdb-conc-b-%d", (int)getpid());
+	assert_int_equal(db_begin(a), ERR_OK);
+	assert_int_equal(audit_write(a, &test_actor, "test.concurrent", "", "",
+	    AUDIT_OK, da), ERR_OK);
+	/* b: a whole audited transaction while a's is open */
+	assert_int_equal(audit_write1(b, &test_actor, "test.concurrent", "", "",
+	    AUDIT_OK, dbb), ERR_OK);
+	assert_true(db_in_tx(a));
+	assert_int_equal(audit_id_of(NULL, da), -1);	/* not visible */
+	idb = audit_id_of(NULL, dbb);
+	assert_true(idb > 0);
+	/* the sealer runs while a is open: b's row is chained, a's waits */
+	assert_int_equal(audit_seal(b, true, &n), ERR_OK);
+	assert_true(seal_seq_of(NULL, idb) > 0);
+	assert_int_equal(db_commit(a), ERR_OK);
+	ida = audit_id_of(NULL, da);
+	assert_true(ida > 0 && ida < idb);	/* a's id came first ... */
+	assert_int_equal(seal_seq_of(NULL, ida), -1);	/* ... not sealed yet */
+	assert_int_equal(audit_seal(a, true, &n), ERR_OK);
+	/* ... and is chained after b's: the late row is not lost */
+	assert_true(seal_seq_of(NULL, ida) > seal_seq_of(NULL, idb));
+	assert_int_equal(audit_verify(a, NULL), 0);
+	db_free(a);
+	db_free(b);
+}
+
+/* X-AUD (issue 19 item 2): the id of a rolled-back audited transaction
+ * is a gap AUTO_INCREMENT never fills; the rows after it are sealed and
+ * the chain verifies. */
+static void
+x_aud_rolled_back_id_does_not_break_the_chain(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	long long	 before, after;
+	char		 d1[32], d2[32], dr[40];
+
+	(void)state;
+	snprintf(d1, sizeof d1, "tdb-gap-1-%d", (int)getpid());
+	snprintf(d2, sizeof d2, "tdb-gap-2-%d", (int)getpid());
+	snprintf(dr, sizeof dr, "tdb-gap-rolled-back-%d", (int)getpid());
+	assert_int_equal(audit_write1(db, &test_actor, "test.gap", "", "",
+	    AUDIT_OK, d1), ERR_OK);
+	before = audit_id_of(NULL, d1);
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_int_equal(audit_write(db, &test_actor, "test.gap", "", "",
+	    AUDIT_OK, dr), ERR_OK);
+	db_rollback(db);
+	assert_int_equal(audit_write1(db, &test_actor, "test.gap", "", "",
+	    AUDIT_OK, d2), ERR_OK);
+	after = audit_id_of(NULL, d2);
+	assert_int_equal(audit_id_of(NULL, dr), -1);
+	assert_true(after >= before + 2);	/* the rolled-back id is gone */
+	assert_int_equal(audit_verify(db, NULL), 0);
+	assert_true(seal_seq_of(NULL, after) > 0);
+	db_free(db);
+}
+
+/* A scratch database migrated to the current schema, and the owner's
+ * handle on it (its own audit chain, to break at will). */
+static struct db *
+scratch_audit_db(char *name, size_t len, struct config *c)
+{
+	char q[256], msg[8192];
+
+	snprintf(name, len, "%s_scratch", cfg.db.name);
+	snprintf(q, sizeof q, "DROP DATABASE IF EXISTS `%s`", name);
+	scratch_sql(NULL, q);
+	snprintf(q, sizeof q, "CREATE DATABASE `%s` CHARACTER SET utf8mb4"
+	    " COLLATE utf8mb4_unicode_ci", name);
+	scratch_sql(NULL, q);
+	if (migrate_db(name, cfg.schema, true, msg, sizeof msg) != ERR_OK)
+		fail_msg("migrating %s: %s", name, msg);
+	*c = cfg;
+	c->db.name = name;
+	return db_new(&c->db, true);
+}
+
+static void
+scratch_drop(const char *name)
+{
+	char q[256];
+
+	snprintf(q, sizeof q, "DROP DATABASE `%s`", name);
+	scratch_sql(NULL, q);
+}
+
+/* Runs the printf-style statement on the scratch database. */
+static void tamper(const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void
+tamper(const char *name, const char *fmt, ...)
+{
+	char	q[1024];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof q, fmt, ap);
+	va_end(ap);
+	scratch_sql(name, q);
+}
+
+/*
+ * X-AUD (issue 19 item 2): what audit-verify finds in the new chain, each
+ * kind of tampering on its own and undone before the next -- a sealed
+ * row edited (with or without its stored hash recomputed), deleted,
+ * swapped with another, the tail truncated (rows alone, or rows, seals
+ * and all) -- each named by the first broken row; and what an unsealed
+ * row is open to: an edit that leaves its stored hash is found once it is
+ * sealed, an edit that recomputes it, or its deletion, is not.
+ */
+static void
+x_aud_tampering_is_found_by_verify(void **state)
+{
+	char		 name[128], det[32];
+	struct config	 c;
+	struct db	*db;
+	long long	 id[10], bad;
+
+	(void)state;
+	assert_non_null(db = scratch_audit_db(name, sizeof name, &c));
+	for (int i = 0; i < 10; i++) {
+		snprintf(det, sizeof det, "tdb-tamper-%d", i);
+		assert_int_equal(audit_write1(db, &test_actor, "test.tamper", "x",
+		    "1", AUDIT_OK, det), ERR_OK);
+		id[i] = audit_id_of(name, det);
+	}
+	assert_int_equal(audit_seal(db, true, NULL), ERR_OK);
+	assert_int_equal(sql_ll(name, "SELECT COUNT(*) FROM audit_seal"), 10);
+	assert_int_equal(audit_verify(db, NULL), 0);
+	scratch_sql(name, "CREATE TABLE keep SELECT * FROM audit_log");
+	scratch_sql(name, "CREATE TABLE keep_seal SELECT * FROM audit_seal");
+	scratch_sql(name, "CREATE TABLE keep_head SELECT * FROM audit_head");
+#define RESTORE() do { \
+	scratch_sql(name, "DELETE FROM audit_log"); \
+	scratch_sql(name, "INSERT INTO audit_log SELECT * FROM keep"); \
+	scratch_sql(name, "DELETE FROM audit_seal"); \
+	scratch_sql(name, "INSERT INTO audit_seal SELECT * FROM keep_seal"); \
+	scratch_sql(name, "DELETE FROM audit_head"); \
+	scratch_sql(name, "INSERT INTO audit_head SELECT * FROM keep_head"); \
+	assert_int_equal(audit_verify(db, NULL), 0); \
+} while (0)
+
+	/* edited */
+	tamper(name, "UPDATE audit_log SET detail = 'edited' WHERE id = %lld", id[3]);
+	assert_int_equal(audit_verify(db, NULL), id[3]);
+	RESTORE();
+	/* edited, its stored hash recomputed: the seal still has the old one */
+	{
+		char h[65];
+
+		audit_row_hash("2026-01-01 00:00:00.000000", 0, "", "", "", "admin",
+		    "test_db", "test-db-tx", "test.tamper", "x", "1", "ok", "forged", h);
+		tamper(name, "UPDATE audit_log SET at = '2026-01-01',"
+		    " detail = 'forged', hash = '%s' WHERE id = %lld", h, id[4]);
+		assert_int_equal(audit_verify(db, NULL), id[4]);
+		RESTORE();
+	}
+	/* deleted from the middle */
+	tamper(name, "DELETE FROM audit_log WHERE id = %lld", id[5]);
+	assert_int_equal(audit_verify(db, NULL), id[5]);
+	RESTORE();
+	/* deleted with its seal: the seqs skip at the next row */
+	tamper(name, "DELETE FROM audit_log WHERE id = %lld", id[5]);
+	tamper(name, "DELETE FROM audit_seal WHERE log_id = %lld", id[5]);
+	assert_int_equal(audit_verify(db, NULL), id[6]);
+	RESTORE();
+	/* two rows swapped (their contents trade ids) */
+	tamper(name, "UPDATE audit_log a JOIN keep b ON b.id = %lld + %lld - a.id"
+	    " SET a.detail = b.detail, a.hash = b.hash WHERE a.id IN (%lld, %lld)",
+	    id[2], id[7], id[2], id[7]);
+	assert_int_equal(audit_id_of(name, "tdb-tamper-2"), id[7]);
+	bad = audit_verify(db, NULL);
+	assert_int_equal(bad, id[2]);
+	RESTORE();
+	/* truncated: the last three rows */
+	tamper(name, "DELETE FROM audit_log WHERE id >= %lld", id[7]);
+	assert_int_equal(audit_verify(db, NULL), id[7]);
+	RESTORE();
+	/* truncated: rows and seals, the head left: it names the last row */
+	tamper(name, "DELETE FROM audit_log WHERE id >= %lld", id[7]);
+	tamper(name, "DELETE FROM audit_seal WHERE log_id >= %lld", id[7]);
+	assert_int_equal(audit_verify(db, NULL), id[9]);
+	RESTORE();
+
+	/* an unsealed row edited without its stored hash: sealed as it
+	 * was stored, found */
+	assert_int_equal(audit_write1(db, &test_actor, "test.tamper", "x", "1",
+	    AUDIT_OK, "tdb-unsealed-1"), ERR_OK);
+	id[0] = audit_id_of(name, "tdb-unsealed-1");
+	assert_int_equal(seal_seq_of(name, id[0]), -1);
+	tamper(name, "UPDATE audit_log SET detail = 'edited' WHERE id = %lld", id[0]);
+	assert_int_equal(audit_verify(db, NULL), id[0]);
+	tamper(name, "UPDATE audit_log SET detail = 'tdb-unsealed-1' WHERE id = %lld", id[0]);
+	assert_int_equal(audit_verify(db, NULL), 0);
+	/* an unsealed row rewritten whole (hash recomputed) is sealed as
+	 * rewritten, and an unsealed row deleted is a gap: neither is found */
+	assert_int_equal(audit_write1(db, &test_actor, "test.tamper", "x", "1",
+	    AUDIT_OK, "tdb-unsealed-2"), ERR_OK);
+	assert_int_equal(audit_write1(db, &test_actor, "test.tamper", "x", "1",
+	    AUDIT_OK, "tdb-unsealed-3"), ERR_OK);
+	{
+		char h[65];
+
+		audit_row_hash("2026-01-01 00:00:00.000000", 0, "", "", "", "admin",
+		    "test_db", "test-db-tx", "test.tamper", "x", "1", "ok",
+		    "rewritten", h);
+		tamper(name, "UPDATE audit_log SET at = '2026-01-01',"
+		    " detail = 'rewritten', hash = '%s' WHERE id = %lld", h,
+		    audit_id_of(name, "tdb-unsealed-2"));
+	}
+	tamper(name, "DELETE FROM audit_log WHERE id = %lld",
+	    audit_id_of(name, "tdb-unsealed-3"));
+	assert_int_equal(audit_verify(db, NULL), 0);
+	assert_true(seal_seq_of(name, audit_id_of(name, "rewritten")) > 0);
+	/* once sealed, the same rewrite is found */
+	tamper(name, "UPDATE audit_log SET detail = 'again' WHERE id = %lld",
+	    audit_id_of(name, "rewritten"));
+	assert_int_equal(audit_verify(db, NULL), audit_id_of(name, "again"));
+#undef RESTORE
+	db_free(db);
+	scratch_drop(name);
+}
+
+/*
+ * X-AUD (issue 19 item 2): what the chain does not stop and what does.
+ * Database root rewrites a sealed row and recomputes its hash, every
+ * later seal and the head: audit_verify alone finds nothing.  The tip the
+ * sealer wrote to the workers' log before (seal SEQ, HASH) no longer
+ * matches: audit_check_tip names the row that seal covers.
+ */
+static void
+x_aud_rewritten_chain_is_found_by_a_copied_tip(void **state)
+{
+	char		 name[128], det[32], tip[65], h[65], prev[65], q[1024];
+	struct config	 c;
+	struct db	*db;
+	MYSQL		*m;
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	long long	 id[5], last;
+
+	(void)state;
+	assert_non_null(db = scratch_audit_db(name, sizeof name, &c));
+	for (int i = 0; i < 5; i++) {
+		snprintf(det, sizeof det, "tdb-tip-%d", i);
+		assert_int_equal(audit_write1(db, &test_actor, "test.tip", "", "",
+		    AUDIT_OK, det), ERR_OK);
+		id[i] = audit_id_of(name, det);
+	}
+	assert_int_equal(audit_verify(db, NULL), 0);
+	last = sql_ll(name, "SELECT last_seq FROM audit_head");
+	assert_int_equal(last, 5);
+	m = mysql_init(NULL);
+	if (mysql_real_connect(m, NULL, cfg.db.admin_user, cfg.db.admin_password,
+	    name, 0, cfg.db.socket, 0) == NULL)
+		fail_msg("connect: %s", mysql_error(m));
+	assert_int_equal(mysql_query(m, "SELECT chain FROM audit_seal WHERE seq = 5"), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	snprintf(tip, sizeof tip, "%s", row[0]);	/* the copy in the log */
+	mysql_free_result(res);
+	assert_int_equal(audit_check_tip(db, 5, tip), 0);
+
+	/* root rewrites row 2 and everything after it, consistently */
+	audit_row_hash("2026-01-01 00:00:00.000000", 0, "", "", "", "admin",
+	    "test_db", "test-db-tx", "test.tip", "", "", "ok", "rewritten", h);
+	tamper(name, "UPDATE audit_log SET at = '2026-01-01', detail = 'rewritten',"
+	    " hash = '%s' WHERE id = %lld", h, id[2]);
+	tamper(name, "UPDATE audit_seal SET row_hash = '%s' WHERE log_id = %lld",
+	    h, id[2]);
+	assert_int_equal(mysql_query(m, "SELECT prev_chain FROM audit_seal WHERE seq = 3"), 0);
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	snprintf(prev, sizeof prev, "%s", row[0]);
+	mysql_free_result(res);
+	for (long long seq = 3; seq <= 5; seq++) {
+		char rh[65], ch[65];
+		long long lid;
+
+		snprintf(q, sizeof q, "SELECT log_id, row_hash FROM audit_seal"
+		    " WHERE seq = %lld", seq);
+		assert_int_equal(mysql_query(m, q), 0);
+		assert_non_null(res = mysql_store_result(m));
+		assert_non_null(row = mysql_fetch_row(res));
+		lid = atoll(row[0]);
+		snprintf(rh, sizeof rh, "%s", row[1]);
+		mysql_free_result(res);
+		audit_chain_hash(prev, seq, lid, rh, ch);
+		tamper(name, "UPDATE audit_seal SET prev_chain = '%s', chain = '%s'"
+		    " WHERE seq = %lld", prev, ch, seq);
+		memcpy(prev, ch, sizeof prev);
+	}
+	tamper(name, "UPDATE audit_head SET last_hash = '%s' WHERE id = %d", prev, 1);
+	mysql_close(m);
+	/* the chain in the database is consistent again ... */
+	assert_int_equal(audit_verify(db, NULL), 0);
+	/* ... but not with the tip copied out before */
+	assert_int_equal(audit_check_tip(db, 5, tip), id[4]);
+	db_free(db);
+	scratch_drop(name);
+}
+
+/* X-AUD (issue 19 item 2): audit-purge takes a prefix of the seals and
+ * their rows; the first seal left anchors the chain, which verifies. */
+static void
+x_aud_purge_keeps_the_sealed_chain_verifiable(void **state)
+{
+	char		 name[128], det[32], h[65];
+	struct config	 c;
+	struct db	*db;
+	long long	 id[5], n = 0;
+
+	(void)state;
+	assert_non_null(db = scratch_audit_db(name, sizeof name, &c));
+	for (int i = 0; i < 5; i++) {
+		snprintf(det, sizeof det, "tdb-purge-%d", i);
+		assert_int_equal(audit_write1(db, &test_actor, "test.purge", "", "",
+		    AUDIT_OK, det), ERR_OK);
+		id[i] = audit_id_of(name, det);
+	}
+	/* the first three made old before they are sealed (root could; the
+	 * test needs rows older than 6 months) */
+	for (int i = 0; i < 3; i++) {
+		snprintf(det, sizeof det, "tdb-purge-%d", i);
+		audit_row_hash("2020-01-01 00:00:00.000000", 0, "", "", "", "admin",
+		    "test_db", "test-db-tx", "test.purge", "", "", "ok", det, h);
+		tamper(name, "UPDATE audit_log SET at = '2020-01-01', hash = '%s'"
+		    " WHERE id = %lld", h, id[i]);
+	}
+	assert_int_equal(audit_verify(db, NULL), 0);
+	assert_int_equal(audit_purge(db, &test_actor, "2021-01-01", &n), ERR_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(sql_ll(name, "SELECT COUNT(*) FROM audit_log"), 3);
+	assert_int_equal(sql_ll(name, "SELECT MIN(seq) FROM audit_seal"), 4);
+	assert_int_equal(audit_verify(db, NULL), 0);
+	/* the anchor row edited is still found */
+	tamper(name, "UPDATE audit_log SET detail = 'x' WHERE id = %lld", id[3]);
+	assert_int_equal(audit_verify(db, NULL), id[3]);
+	db_free(db);
+	scratch_drop(name);
+}
+
+/*
+ * X-AUD (issue 19 item 2): an installation with rows of the old chain
+ * (before 032) keeps them checked the old way, and the first seal hangs
+ * on the old chain's tip: an edited old row is still found.
+ */
+static void
+x_aud_old_chain_rows_stay_verified_after_032(void **state)
+{
+	char		 name[128], dir[] = "/tmp/duijie-schema-XXXXXX";
+	char		 cmd[8192], msg[8192], q[1024], prev[65], h[65];
+	struct config	 c;
+	struct db	*db;
+
+	(void)state;
+	snprintf(name, sizeof name, "%s_scratch", cfg.db.name);
+	snprintf(q, sizeof q, "DROP DATABASE IF EXISTS `%s`", name);
+	scratch_sql(NULL, q);
+	snprintf(q, sizeof q, "CREATE DATABASE `%s` CHARACTER SET utf8mb4"
+	    " COLLATE utf8mb4_unicode_ci", name);
+	scratch_sql(NULL, q);
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp %s/*.sql %s/ && rm %s/032_*.sql %s/grants.sql",
+	    cfg.schema, dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	if (migrate_db(name, dir, true, msg, sizeof msg) != ERR_OK)
+		fail_msg("migrating without 032: %s", msg);
+	/* three rows the way the old audit_write chained them */
+	snprintf(prev, sizeof prev, "%s",
+	    "0000000000000000000000000000000000000000000000000000000000000000");
+	for (int i = 1; i <= 3; i++) {
+		char det[16];
+
+		snprintf(det, sizeof det, "old-%d", i);
+		audit_hash(prev, i, "2026-01-01 00:00:00.000000", 0, "", "", "",
+		    "admin", "", "", "test.old", "", "", "ok", det, h);
+		snprintf(q, sizeof q, "INSERT INTO audit_log (id, at, portal, action,"
+		    " outcome, detail, prev_hash, hash) VALUES (%d, '2026-01-01',"
+		    " 'admin', 'test.old', 'ok', '%s', '%s', '%s')", i, det, prev, h);
+		scratch_sql(name, q);
+		memcpy(prev, h, sizeof prev);
+	}
+	snprintf(q, sizeof q, "UPDATE audit_head SET last_id = 3, last_hash = '%s'",
+	    prev);
+	scratch_sql(name, q);
+	if (migrate_db(name, cfg.schema, true, msg, sizeof msg) != ERR_OK)
+		fail_msg("migrating to 032: %s", msg);
+	assert_int_equal(sql_ll(name, "SELECT legacy_id FROM audit_head"), 3);
+	c = cfg;
+	c.db.name = name;
+	assert_non_null(db = db_new(&c.db, true));
+	assert_int_equal(audit_write1(db, &test_actor, "test.new", "", "",
+	    AUDIT_OK, "new-1"), ERR_OK);
+	assert_int_equal(audit_id_of(name, "new-1"), 4);
+	assert_int_equal(audit_verify(db, NULL), 0);
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM audit_seal WHERE seq = 1"
+	    " AND log_id = 4 AND prev_chain = '%s'", prev);
+	assert_int_equal(sql_ll(name, q), 1);
+	scratch_sql(name, "UPDATE audit_log SET detail = 'x' WHERE id = 2");
+	assert_int_equal(audit_verify(db, NULL), 2);
+	scratch_sql(name, "UPDATE audit_log SET detail = 'old-2' WHERE id = 2");
+	assert_int_equal(audit_verify(db, NULL), 0);
+	/* the old chain's last row deleted */
+	scratch_sql(name, "DELETE FROM audit_log WHERE id = 3");
+	assert_int_equal(audit_verify(db, NULL), 2);
+	db_free(db);
+	scratch_drop(name);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	(void)!system(cmd);
+}
+
 int
 main(void)
 {
@@ -931,6 +1405,12 @@ main(void)
 		cmocka_unit_test(x_aud_begin_refuses_nesting),
 		cmocka_unit_test(x_aud_db_tx_commits_or_rolls_back),
 		cmocka_unit_test(x_aud_request_end_rolls_back_an_open_transaction),
+		cmocka_unit_test(x_aud_two_audited_transactions_do_not_wait_on_each_other),
+		cmocka_unit_test(x_aud_rolled_back_id_does_not_break_the_chain),
+		cmocka_unit_test(x_aud_tampering_is_found_by_verify),
+		cmocka_unit_test(x_aud_rewritten_chain_is_found_by_a_copied_tip),
+		cmocka_unit_test(x_aud_purge_keeps_the_sealed_chain_verifiable),
+		cmocka_unit_test(x_aud_old_chain_rows_stay_verified_after_032),
 		cmocka_unit_test(x_sec_signin_kdf_runs_outside_the_row_lock),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");

@@ -301,9 +301,25 @@ login "$INTRANET" op-fs
 expect_header Location '^/login/totp$' "R-11.1 optional mode still asks an enrolled user for the code"
 
 # --- the audit chain (X-AUD) ------------------------------------------------------------
+# The workers seal their rows after the answer (issue 19 item 2): the
+# newest row gets its seal with no duijie-admin run (waits up to 10 s,
+# a liveness check, not a timing one).
+newest=$(sql "SELECT MAX(id) FROM audit_log")
+for _ in $(seq 1 100); do
+	[ "$(sql "SELECT COUNT(*) FROM audit_seal WHERE log_id >= $newest")" -ge 1 ] && break
+	sleep 0.1
+done
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_seal WHERE log_id = $newest")" 1 \
+	"X-AUD the workers chain their audit rows themselves (row $newest sealed)"
 out=$("${ADMIN[@]}" audit-verify)
 rc=$?
 expect_eq "$rc" 0 "X-AUD audit-verify passes on an untouched log: $out"
+tip=$(printf '%s' "$out" | sed -n 's/.*(tip \([0-9]*:[0-9a-f]*\)).*/\1/p')
+"${ADMIN[@]}" audit-verify --tip "$tip" >/dev/null &&
+	ok "X-AUD audit-verify --tip accepts the tip it printed ($tip)" ||
+	not_ok "X-AUD audit-verify --tip accepts the tip it printed" "$tip"
+"${ADMIN[@]}" audit-verify --tip "${tip%%:*}:$(printf '%064d' 0)" >/dev/null
+expect_eq "$?" 1 "X-AUD audit-verify --tip refuses a tip the chain does not carry (a rewritten chain)"
 n=$(sql "SELECT COUNT(*) FROM audit_log")
 [ "$n" -ge 20 ] && ok "X-AUD the log has the rows of this test ($n)" || not_ok "X-AUD rows recorded" "$n"
 row=$(sql "SELECT MIN(id) + 3 FROM audit_log")
@@ -317,6 +333,30 @@ printf '%s' "$out" | grep -q "broken at row $row" && ok "X-AUD audit-verify name
 sql "UPDATE audit_log SET detail = '$(printf '%s' "$orig" | sed "s/'/''/g")' WHERE id = $row"
 "${ADMIN[@]}" audit-verify >/dev/null && ok "X-AUD the chain verifies again once the row is restored" ||
 	not_ok "X-AUD the chain verifies again once the row is restored"
+a=$(sql "SELECT MIN(id) + 5 FROM audit_log") b=$(sql "SELECT MIN(id) + 6 FROM audit_log")
+sql "CREATE TABLE t30_swap SELECT * FROM audit_log WHERE id IN ($a, $b)"
+sql "UPDATE audit_log x JOIN t30_swap y ON y.id = $a + $b - x.id SET x.detail = y.detail,
+	x.hash = y.hash, x.at = y.at, x.action = y.action WHERE x.id IN ($a, $b)"
+out=$("${ADMIN[@]}" audit-verify)
+expect_eq "$?" 1 "X-AUD audit-verify fails after two rows are swapped"
+printf '%s' "$out" | grep -q "broken at row $a" && ok "X-AUD audit-verify names the first swapped row ($a)" ||
+	not_ok "X-AUD audit-verify names the first swapped row" "$out"
+sql "UPDATE audit_log x JOIN t30_swap y ON y.id = x.id SET x.detail = y.detail,
+	x.hash = y.hash, x.at = y.at, x.action = y.action; DROP TABLE t30_swap"
+"${ADMIN[@]}" audit-verify >/dev/null && ok "X-AUD ... and verifies once they are swapped back" ||
+	not_ok "X-AUD ... and verifies once they are swapped back"
+last=$(sql "SELECT MAX(id) FROM audit_log")
+sql "CREATE TABLE t30_tail SELECT * FROM audit_log WHERE id > $last - 3"
+sql "CREATE TABLE t30_tail_seal SELECT s.* FROM audit_seal s WHERE s.log_id > $last - 3"
+sql "DELETE FROM audit_log WHERE id > $last - 3; DELETE FROM audit_seal WHERE log_id > $last - 3"
+out=$("${ADMIN[@]}" audit-verify)
+expect_eq "$?" 1 "X-AUD truncating the last three rows and their seals is detected (the head remembers)"
+printf '%s' "$out" | grep -q "broken at row $last" && ok "X-AUD ... naming the newest row the head names ($last)" ||
+	not_ok "X-AUD ... naming the newest row the head names" "$out"
+sql "INSERT INTO audit_log SELECT * FROM t30_tail; INSERT INTO audit_seal SELECT * FROM t30_tail_seal;
+	DROP TABLE t30_tail; DROP TABLE t30_tail_seal"
+"${ADMIN[@]}" audit-verify >/dev/null && ok "X-AUD ... and verifies once they are back" ||
+	not_ok "X-AUD ... and verifies once they are back"
 last=$(sql "SELECT MAX(id) FROM audit_log")
 sql "DELETE FROM audit_log WHERE id = $last" 2>/dev/null
 "${ADMIN[@]}" audit-verify >/dev/null
@@ -328,5 +368,9 @@ grants=$(sql "SHOW GRANTS FOR 'duijie_app'@'localhost'" | grep 'audit_log')
 printf '%s' "$grants" | grep -q 'GRANT SELECT, INSERT ON' && ! printf '%s' "$grants" | grep -qE 'UPDATE|DELETE' &&
 	ok "X-AUD the workers' account may only INSERT and SELECT audit rows" ||
 	not_ok "X-AUD the workers' account may only INSERT and SELECT audit rows" "$grants"
+grants=$(sql "SHOW GRANTS FOR 'duijie_app'@'localhost'" | grep 'audit_seal')
+printf '%s' "$grants" | grep -q 'GRANT SELECT, INSERT ON' && ! printf '%s' "$grants" | grep -qE 'UPDATE|DELETE' &&
+	ok "X-AUD ... and only INSERT and SELECT seals" ||
+	not_ok "X-AUD ... and only INSERT and SELECT seals" "$grants"
 
 done_testing

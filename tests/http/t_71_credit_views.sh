@@ -396,10 +396,12 @@ expect_status 200 "R-08.2c a bad page number shows the first page"
 # --- the audit rows are links of the chain (X-AUD) ---------------------------------------------
 # (t_30 breaks the whole chain on purpose, so audit-verify is its business;
 # here: each of the 8 credit rows -- 3 views, 1 report (a reload issues
-# none), 2 applications, a grant and a refusal -- carries the hash of the
-# row before it)
-expect_eq "$(sql "SELECT COUNT(*), SUM(a.prev_hash = b.hash) FROM audit_log a
-	JOIN audit_log b ON b.id = a.id - 1 WHERE a.action LIKE 'credit.%'
+# none), 2 applications, a grant and a refusal -- is sealed: its seal
+# carries the chain value of the seal before it, issue 19 item 2)
+"$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF" audit-seal >/dev/null 2>&1
+expect_eq "$(sql "SELECT COUNT(*), SUM(s.prev_chain = p.chain AND s.row_hash = a.hash)
+	FROM audit_log a JOIN audit_seal s ON s.log_id = a.id
+	JOIN audit_seal p ON p.seq = s.seq - 1 WHERE a.action LIKE 'credit.%'
 	AND ((a.object_type = 'enterprise' AND a.object_id = '$ENT_A') OR
 	(a.object_type = 'credit_request' AND a.object_id IN ('$REQ_A', '$REQ_B')))" | tr '\t' ' ')" \
 	"8 8" \
