@@ -26,6 +26,7 @@
 #include "agency/agency.h"
 #include "credit/credit_import.h"
 #include "enterprise/claim.h"
+#include "store/files.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -287,6 +288,20 @@ req_raw(const struct req *r, const char *name)
 	    &r->query, name);
 
 	return p != NULL && p->file == NULL ? p->value : NULL;
+}
+
+int
+req_file(struct req *r, const struct files_row *f, const unsigned char *data)
+{
+	const char *disp = files_disposition(r->a, f);
+
+	if (disp == NULL || f->size < 0)
+		return 500;
+	r->body_out = (const char *)data;
+	r->body_len = (size_t)f->size;
+	r->ctype = files_mime(f->type);
+	req_header(r, "Content-Disposition", disp);
+	return 200;
 }
 
 int
