@@ -744,12 +744,12 @@ respond(struct req *r, int status)
 	} else {
 		if (status == 200 || (r->tmpl_on_4xx && status >= 400 && status < 500))
 			tmpl = r->tmpl;
-		if (status < 500)	/* not while the database is down */
-			inbox_to_hdf(r);
 		else {
 			req_setf(r, "Error.status", "%d", status);
 			req_set(r, "Request.id", r->request_id);
 		}
+		if (status < 500)	/* not while the database is down */
+			inbox_to_hdf(r);
 		if ((r->secret ? render_secret(r, tmpl, &body, &len) :
 		    view_render(app->views, (size_t)tmpl, r->hdf, &body,
 		    &len)) != ERR_OK) {
