@@ -136,6 +136,15 @@ int	req_pager(struct req *, const struct pager *, const char *href);
 const char *check_not_future(struct arena *, struct fval *);
 /* The raw value of a parameter the dispatcher itself reads (csrf_token). */
 const char *req_raw(const struct req *, const char *name);
+/*
+ * Answers with an attachment read by files_read() (lib/store/files.h),
+ * whose owner check already passed: the bytes as the body, Content-Type
+ * from the sniffed type, Content-Disposition attachment (files_disposition;
+ * the response's X-Content-Type-Options: nosniff and CSP are the usual
+ * ones).  Returns 200, or 500 out of memory.
+ */
+struct files_row;
+int	req_file(struct req *, const struct files_row *, const unsigned char *data);
 /* The HTTP status for a lib/ error: 503 when the database is gone, 500
  * otherwise. */
 int	status_of(enum err);

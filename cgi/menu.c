@@ -35,6 +35,7 @@ struct menu_item {
 /* In the order shown.  The label is S.Nav.<nav>. */
 static const struct menu_item items[] = {
 	{ MS_MINE, PAGE_ACCOUNT, "account", NULL },
+	{ MS_MINE, PAGE_INBOX, "inbox", NULL },
 	{ MS_MINE, PAGE_PROFILE, "profile", NULL },
 	{ MS_MINE, PAGE_MY_CREDIT, "my_credit", NULL },
 	{ MS_MINE, PAGE_PASSWORD, "password", NULL },

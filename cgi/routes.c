@@ -144,6 +144,10 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_PRODUCT_TAKE_DOWN] = { "/products/{id}/take-down", POST, LAN, OPERATOR, FULL, 1, &product_takedown_form, 0, handle_product_take_down, OBJ_PRODUCT },
 	[PAGE_CATALOGUE] =     { "/products",    GET,        NET,  PUBLIC,                  0, &catalogue_form, 0, handle_catalogue, OBJ_NONE },
 	[PAGE_CATALOGUE_ITEM] = { "/products/{id}", GET,     NET,  PUBLIC,                  0, NULL,           0, handle_catalogue_item, OBJ_PRODUCT },
+	/* in-site notices: every signed-in user, its own only (inbox_get) */
+	[PAGE_INBOX] =         { "/inbox",       GET,        BOTH, ANY, FULL,               0, &inbox_form,    0, handle_inbox, OBJ_NONE },
+	[PAGE_INBOX_READ] =    { "/inbox/{id}/read", POST,   BOTH, ANY, FULL,               1, &inbox_read_form, 0, handle_inbox_read, OBJ_INBOX },
+	[PAGE_INBOX_READ_ALL] = { "/inbox/read-all", POST,   BOTH, ANY, FULL,               1, NULL,           0, handle_inbox_read_all, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -202,6 +206,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_PRODUCT_EDIT] = "product_edit",
 	[TMPL_CATALOGUE] = "catalogue",
 	[TMPL_CATALOGUE_ITEM] = "catalogue_item",
+	[TMPL_INBOX] = "inbox",
 };
 
 const char *
@@ -220,6 +225,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_STAFF_REQUEST] = "staff_request",
 		[OBJ_FI] = "fi",
 		[OBJ_PRODUCT] = "product",
+		[OBJ_INBOX] = "inbox",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

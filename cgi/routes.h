@@ -112,6 +112,9 @@ enum page {
 	PAGE_PRODUCT_TAKE_DOWN,
 	PAGE_CATALOGUE,
 	PAGE_CATALOGUE_ITEM,
+	PAGE_INBOX,
+	PAGE_INBOX_READ,
+	PAGE_INBOX_READ_ALL,
 	PAGE__MAX
 };
 
@@ -171,6 +174,7 @@ enum tmpl {
 	TMPL_PRODUCT_EDIT,
 	TMPL_CATALOGUE,
 	TMPL_CATALOGUE_ITEM,
+	TMPL_INBOX,
 	TMPL__MAX
 };
 
@@ -194,6 +198,10 @@ struct form {
 /* body_max of the registration (a claim's licence): Limits.licence_max
  * for the file, plus 1 MiB for the other fields (nginx: 6m). */
 #define BODY_LICENCE	((size_t)-2)
+/* body_max of a route that takes an attachment (lib/store/files.h):
+ * Limits.attachment_max for the file, plus 1 MiB for the other fields
+ * (nginx: 11m, conf/nginx/duijie-common.conf). */
+#define BODY_ATTACHMENT	((size_t)-3)
 
 /*
  * The object a route's {id} names (STYLE.md "Scope is part of the
@@ -220,6 +228,7 @@ enum route_obj {
 	OBJ_FI,			/* fis.id: its region, or the FI user's own FI (fi_get) */
 	OBJ_PRODUCT,		/* products.id: its FI's region or the FI itself; published
 				 * ones for the public (product_get, product_get_public) */
+	OBJ_INBOX,		/* inbox.id: its recipient only (inbox_get) */
 	OBJ__MAX
 };
 
@@ -402,5 +411,9 @@ int	handle_catalogue_item(struct req *);
 extern const struct form products_form, product_edit_form,
 	product_takedown_form, catalogue_form;
 extern const struct form claim_withdraw_form;
+int	handle_inbox(struct req *);		/* inbox.c */
+int	handle_inbox_read(struct req *);
+int	handle_inbox_read_all(struct req *);
+extern const struct form inbox_form, inbox_read_form;
 
 #endif

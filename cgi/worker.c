@@ -20,6 +20,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include "accounts/inbox.h"
 #include "accounts/sms.h"
 #include "accounts/staff_request.h"
 #include "agency/agency.h"
@@ -31,6 +32,7 @@
 #include "enterprise/claim.h"
 #include "finance/fi.h"
 #include "finance/product.h"
+#include "store/files.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -197,6 +199,12 @@ get_batch(struct req *r, long long id, void *out)
 }
 
 static enum err
+get_inbox(struct req *r, long long id, void *out)
+{
+	return inbox_get(r->app->db, r->a, r->scope.user_id, id, out);
+}
+
+static enum err
 get_claim(struct req *r, long long id, void *out)
 {
 	return claim_get(r->app->db, r->a, r->app->cfg->data_key, &r->scope,
@@ -260,6 +268,7 @@ static const struct {
 	[OBJ_STAFF_REQUEST] = { sizeof(struct staff_request), get_sreq },
 	[OBJ_FI] = { sizeof(struct fi), get_fi },
 	[OBJ_PRODUCT] = { sizeof(struct product), get_product },
+	[OBJ_INBOX] = { sizeof(struct inbox_item), get_inbox },
 };
 
 bool
@@ -336,6 +345,20 @@ req_raw(const struct req *r, const char *name)
 	    &r->query, name);
 
 	return p != NULL && p->file == NULL ? p->value : NULL;
+}
+
+int
+req_file(struct req *r, const struct files_row *f, const unsigned char *data)
+{
+	const char *disp = files_disposition(r->a, f);
+
+	if (disp == NULL || f->size < 0)
+		return 500;
+	r->body_out = (const char *)data;
+	r->body_len = (size_t)f->size;
+	r->ctype = files_mime(f->type);
+	req_header(r, "Content-Disposition", disp);
+	return 200;
 }
 
 int
@@ -638,6 +661,9 @@ dispatch(struct req *r)
 	} else if (r->page >= 0 && routes[r->page].body_max == BODY_LICENCE) {
 		lim.body_max = cfg->licence_max + (1u << 20);
 		lim.file_max = cfg->licence_max + (1u << 20);
+	} else if (r->page >= 0 && routes[r->page].body_max == BODY_ATTACHMENT) {
+		lim.body_max = cfg->attachment_max + (1u << 20);
+		lim.file_max = cfg->attachment_max + (1u << 20);
 	} else if (r->page >= 0 && routes[r->page].body_max != 0)
 		lim.body_max = routes[r->page].body_max;
 	if ((size_t)length > lim.body_max)
@@ -732,6 +758,25 @@ render_secret(struct req *r, int tmpl, char **body, size_t *len)
 	    r->nsecrets, body, len);
 }
 
+/*
+ * The unread count in the header of a signed-in page (layout.cs): one
+ * indexed COUNT, capped, only for a page that shows the header.  A
+ * database error leaves the count out of the page, nothing else.
+ */
+static void
+inbox_to_hdf(struct req *r)
+{
+	long long n = 0;
+
+	if (r->sess == NULL || r->sess->stage != STAGE_FULL ||
+	    strcmp(hdf_get_value(r->hdf, "Page.layout", ""), "print") == 0 ||
+	    inbox_unread(r->app->db, r->sess->user.id, &n) != ERR_OK)
+		return;
+	req_setf(r, "Inbox.unread", "%lld", n);
+	if (n >= INBOX_UNREAD_CAP)
+		req_set(r, "Inbox.more", "1");
+}
+
 /* Writes the whole response; false when the client has gone. */
 static bool
 respond(struct req *r, int status)
@@ -760,6 +805,8 @@ respond(struct req *r, int status)
 			req_setf(r, "Error.status", "%d", status);
 			req_set(r, "Request.id", r->request_id);
 		}
+		if (status < 500)	/* not while the database is down */
+			inbox_to_hdf(r);
 		if ((r->secret ? render_secret(r, tmpl, &body, &len) :
 		    view_render(app->views, (size_t)tmpl, r->hdf, &body,
 		    &len)) != ERR_OK) {
@@ -1026,10 +1073,21 @@ worker_main(struct app *app, int sock)
 		if (FCGX_HasSeenEOF(fr.in) == EOF || FCGX_GetChar(fr.in) == EOF)
 			(void)FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
-		/* SMS codes go out once the answer is gone (sms.h). */
+		/* SMS codes go out once the answer is gone (sms.h), and so
+		 * do the SMS of notices whose event committed (inbox.h). */
 		(void)sms_deliver_queued(app->db);
 		/* and the audit rows are chained once it is gone (audit.h) */
 		audit_seal_after(app->db);
+		{
+			const struct config *cfg = app->cfg;
+			struct sms_sender s = {
+				cfg->sms.command ? SMS_SENDER_COMMAND : SMS_SENDER_FILE,
+				cfg->sms.command ? cfg->sms.cmd : cfg->sms.outbox,
+				cfg->sms.timeout,
+			};
+
+			(void)inbox_sms_deliver(app->db, &s, cfg->data_key);
+		}
 		arena_reset(app->arena);
 	}
 	if (stop_requested)

@@ -39,3 +39,8 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.enterprise_claims TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.staff_requests TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.products TO @APP@;
 GRANT SELECT, INSERT, DELETE ON @DB@.product_regions TO @APP@;
+-- In-site notices (025): written with their event, read and marked read by
+-- their recipient, the SMS state recorded after delivery.
+GRANT SELECT, INSERT, UPDATE ON @DB@.inbox TO @APP@;
+-- Attachments (026): rows are added with their owner and never changed.
+GRANT SELECT, INSERT ON @DB@.files TO @APP@;

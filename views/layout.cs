@@ -23,7 +23,8 @@
     <nav class="user">
     <?cs if:Portal.name == "internet" ?><a href="/products" id="nav-catalogue"><?cs var:S.Nav.products ?></a><?cs /if ?>
     <?cs if:User.username ?>
-      <?cs if:User.signed_in ?><a href="/account"><?cs var:User.real_name ?>（<?cs var:User.role_label ?>）</a><?cs else ?><span><?cs var:User.real_name ?></span><?cs /if ?>
+      <?cs if:User.signed_in ?><a href="/inbox" id="nav-inbox"<?cs if:Page.nav == "inbox" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.inbox ?><?cs if:Inbox.unread > 0 ?> <span class="badge" id="inbox-unread" title="<?cs var:S.Inbox.unread_label ?>"><?cs if:Inbox.more ?><?cs var:S.Inbox.more ?><?cs else ?><?cs var:Inbox.unread ?><?cs /if ?></span><?cs /if ?></a>
+      <a href="/account"><?cs var:User.real_name ?>（<?cs var:User.role_label ?>）</a><?cs else ?><span><?cs var:User.real_name ?></span><?cs /if ?>
       <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf_token" value="<?cs var:CSRF.token ?>"><button type="submit"><?cs var:S.Nav.logout ?></button></form>
     <?cs else ?>
       <a href="/login"><?cs var:S.Nav.login ?></a><?cs if:Portal.name == "internet" ?> <a href="/register"><?cs var:S.Nav.register ?></a><?cs /if ?>

@@ -157,6 +157,7 @@ config_load(const char *path, enum portal portal, struct config *out,
 		{ "Limits.field_max", 65536, 1ULL << 30, 10, &c.limits.field_max, 8 },
 		{ "Limits.file_max", 20 << 20, 1ULL << 32, 10, &c.limits.file_max, 8 },
 		{ "Limits.licence_max", 5 << 20, 1ULL << 30, 10, &c.licence_max, 8 },
+		{ "Limits.attachment_max", 10 << 20, 1ULL << 30, 10, &c.attachment_max, 8 },
 		{ "Auth.max_failures", 5, 100, 10, &c.auth.max_failures, 4 },
 		{ "Auth.failure_window", 900, 86400, 10, &c.auth.failure_window, 4 },
 		{ "Auth.lock_secs", 1800, 86400 * 30, 10, &c.auth.lock_secs, 4 },
@@ -259,12 +260,13 @@ config_load(const char *path, enum portal portal, struct config *out,
 	c.schema = get_str(h, "Paths.schema", "/usr/share/duijie/schema");
 	c.tmp = get_str(h, "Paths.tmp", "/var/tmp");
 	c.licences = get_str(h, "Paths.licences", "/var/lib/duijie/licences");
+	c.files = get_str(h, "Paths.files", "/var/lib/duijie/files");
 	c.path = strdup(path);
 	c.log_level = log_level_parse(hdf_get_value(h, "Log.level", "info"));
 	if (c.db.socket == NULL || c.db.name == NULL || c.db.user == NULL ||
 	    c.db.app_host == NULL || c.db.password == NULL || c.db.admin_user == NULL ||
 	    c.db.admin_password == NULL || c.views == NULL ||
-	    c.schema == NULL || c.tmp == NULL || c.licences == NULL ||
+	    c.schema == NULL || c.tmp == NULL || c.licences == NULL || c.files == NULL ||
 	    c.path == NULL) {
 		fail(errbuf, errlen, "out of memory");
 		goto out;
@@ -370,6 +372,7 @@ config_free(struct config *c)
 	free(c->schema);
 	free(c->tmp);
 	free(c->licences);
+	free(c->files);
 	free(c->sms.outbox);
 	free(c->sms.cmd);
 	memset(c, 0, sizeof *c);

@@ -90,10 +90,12 @@ struct config {
 	struct limits	 limits;
 	size_t		 upload_max;
 	size_t		 licence_max;	/* Limits.licence_max: a claim's business licence */
+	size_t		 attachment_max; /* Limits.attachment_max: one attachment (lib/store/files.h) */
 	char		*views;
 	char		*schema;
 	char		*tmp;
 	char		*licences;	/* Paths.licences: claims' licences, outside the web root */
+	char		*files;		/* Paths.files: attachments, outside the web root */
 	enum log_level	 log_level;
 };
 

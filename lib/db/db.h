@@ -52,6 +52,8 @@ enum dbm {
 	DBM_STAFF_REQUEST, /* staff_request.c */
 	DBM_FINANCE_FI,	/* finance/fi.c */
 	DBM_FINANCE_PRODUCT, /* finance/product.c */
+	DBM_INBOX,	/* accounts/inbox.c */
+	DBM_FILES,	/* store/files.c */
 	DBM__MAX
 };
 

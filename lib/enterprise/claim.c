@@ -18,6 +18,7 @@
 #include "formats/ident.h"
 #include "crypto/password.h"
 #include "crypto/seal.h"
+#include "accounts/inbox.h"
 #include "accounts/sms.h"
 #include "accounts/user.h"
 
@@ -717,8 +718,18 @@ decide_locked(struct step_run *run)
 	return ERR_OK;
 }
 
+/* What the claimant is told when its claim is approved: a notice (and an
+ * SMS) in the approval's transaction.  A refused claimant has no account
+ * left to read one. */
+static const struct inbox_note claim_approved_note = {
+	"claim.approved", "企业认领已通过审核",
+	"您提交的企业认领申请已由业务管理员审核通过，账户已开通，现在可以使用平台的全部功能。"
+	"请在“企业信息”中核对并补充企业资料。",
+	"/profile", true,
+};
+
 /* The account must still be pending too; approval writes the claimed
- * values and activates it, refusal revokes it. */
+ * values, activates it and tells the claimant; refusal revokes it. */
 static enum err
 decide_change(struct step_run *run)
 {
@@ -749,7 +760,8 @@ decide_change(struct step_run *run)
 		if ((rc = enterprise_claim_apply_tx(db, run->a, c->k, c->ent_id, g,
 		    c->today, c->uid, &changed)) != ERR_OK ||
 		    (rc = claim_user_step(db, run->actor, c->uid, ACCT_CLAIM_APPROVE,
-		    ACCT_BY_CLAIM, NULL)) != ERR_OK)
+		    ACCT_BY_CLAIM, NULL)) != ERR_OK ||
+		    (rc = inbox_add(db, c->uid, &claim_approved_note, NULL)) != ERR_OK)
 			return rc;
 	} else if ((rc = claim_user_step(db, run->actor, c->uid, ACCT_REVOKE,
 	    ACCT_BY_CLAIM, c->reason)) != ERR_OK)

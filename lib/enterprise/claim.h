@@ -136,7 +136,9 @@ extern const struct step_machine claim_machine;
 /*
  * Approves or refuses claim `id` of `region`, one transaction with its
  * audit rows: approval writes the claimed values to the enterprise row
- * (history rows dated `today`) and activates the account, refusal (with
+ * (history rows dated `today`), activates the account and adds the
+ * claimant's notice "claim.approved" with its SMS (inbox_add, sent after
+ * the answer), refusal (with
  * `reason`) revokes it and, once committed, deletes the licence file from
  * `licdir` (an approved claim keeps it).  ERR_NOTFOUND outside the region;
  * ERR_CONFLICT when the claim or its account is no longer pending.

@@ -15,6 +15,7 @@
 
 #include <mysql.h>
 
+#include "accounts/inbox.h"
 #include "accounts/scope.h"
 #include "accounts/user.h"
 #include "agency/agency.h"
@@ -30,6 +31,10 @@
 #include "db/db_region.h"
 #include "db/migrate.h"
 #include "db/workdays.h"
+#include "store/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 static struct config cfg;
 
@@ -1385,6 +1390,288 @@ x_aud_old_chain_rows_stay_verified_after_032(void **state)
 	(void)!system(cmd);
 }
 
+/* A query's single number, as the schema owner. */
+static long long
+raw_count(const char *q)
+{
+	MYSQL		*m = raw(true);
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	long long	 n;
+
+	if (mysql_query(m, q) != 0)
+		fail_msg("%s: %s", q, mysql_error(m));
+	assert_non_null(res = mysql_store_result(m));
+	assert_non_null(row = mysql_fetch_row(res));
+	n = row[0] != NULL ? atoll(row[0]) : -1;
+	mysql_free_result(res);
+	mysql_close(m);
+	return n;
+}
+
+static void
+raw_exec(const char *q)
+{
+	MYSQL *m = raw(true);
+
+	if (mysql_query(m, q) != 0)
+		fail_msg("%s: %s", q, mysql_error(m));
+	mysql_close(m);
+}
+
+#define INBOX_ORG	990001	/* an enterprise id no other test uses */
+
+/* Three users of one enterprise: one with a sealed mobile, one without,
+ * one revoked.  Returns the first's id; ids[] gets all three. */
+static long long
+inbox_users(long long ids[3])
+{
+	struct arena	*a = arena_new(1024);
+	const char	*mob = seal_text(a, cfg.data_key, "users.mobile", "13912345678");
+	char		 q[2048];
+
+	assert_non_null(mob);
+	raw_exec("DELETE FROM users WHERE username LIKE 'tdb-inbox-%'");
+	for (int i = 0; i < 3; i++) {
+		snprintf(q, sizeof q, "INSERT INTO users (username, role, region_code,"
+		    " org_kind, org_id, real_name, contact_enc, mobile_enc, status, pw_hash)"
+		    " VALUES ('tdb-inbox-%d', 'enterprise', '440100', 'enterprise', %d,"
+		    " '测试', '', %s%s%s, '%s', 'x')", i, INBOX_ORG,
+		    i == 0 ? "'" : "", i == 0 ? mob : "NULL", i == 0 ? "'" : "",
+		    i == 2 ? "revoked" : "active");
+		raw_exec(q);
+		snprintf(q, sizeof q, "SELECT id FROM users WHERE username = 'tdb-inbox-%d'", i);
+		ids[i] = raw_count(q);
+	}
+	arena_free(a);
+	return ids[0];
+}
+
+static long long
+inbox_rows(long long uid, const char *where)
+{
+	char q[512];
+
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM inbox WHERE user_id = %lld%s%s",
+	    uid, *where ? " AND " : "", where);
+	return raw_count(q);
+}
+
+/*
+ * R-08.2d, X-AUD: a notice is part of its event's transaction -- rolled
+ * back with it (and then its SMS never goes), committed with it; an
+ * enterprise's notices go to its users that are not revoked; the SMS
+ * goes after the commit to the sealed mobile, a user without one is
+ * recorded 'failed'; marking read is the recipient's alone and audited.
+ */
+static void
+r_08_2d_inbox_notice_commits_with_its_event(void **state)
+{
+	struct db		*db = db_new(&cfg.db, false);
+	struct inbox_note	 note = { "test.event", "测试通知", "正文", "/inbox", true };
+	char			 outbox[] = "/tmp/duijie-tdb-outbox-XXXXXX";
+	struct sms_sender	 sender = { SMS_SENDER_FILE, outbox, 5 };
+	struct audit_actor	 act = test_actor;
+	long long		 ids[3], a_id, n;
+	size_t			 count;
+	char			 buf[1024] = "";
+	int			 fd;
+
+	(void)state;
+	inbox_sms_forget();
+	a_id = inbox_users(ids);
+	assert_true((fd = mkstemp(outbox)) >= 0);
+	close(fd);
+
+	/* rolled back with the event: no row, and no SMS */
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_int_equal(inbox_add(db, a_id, &note, NULL), ERR_OK);
+	db_rollback(db);
+	assert_int_equal(inbox_rows(a_id, ""), 0);
+	assert_int_equal(inbox_sms_deliver(db, &sender, cfg.data_key), 1);
+	{
+		struct stat st;
+
+		assert_int_equal(stat(outbox, &st), 0);
+		assert_int_equal(st.st_size, 0);
+	}
+
+	/* a bad note writes nothing */
+	note.link = "//evil.example/";
+	assert_int_equal(inbox_add(db, a_id, &note, NULL), ERR_INVAL);
+	note.link = "/inbox";
+
+	/* committed with the event: the organisation's two live users */
+	assert_int_equal(db_begin(db), ERR_OK);
+	assert_int_equal(inbox_add_org(db, "enterprise", INBOX_ORG, &note, &count), ERR_OK);
+	assert_int_equal(db_commit(db), ERR_OK);
+	assert_int_equal(count, 2);
+	assert_int_equal(inbox_rows(ids[0], "sms = 'pending'"), 1);
+	assert_int_equal(inbox_rows(ids[1], "sms = 'pending'"), 1);
+	assert_int_equal(inbox_rows(ids[2], ""), 0);
+	assert_int_equal(inbox_unread(db, a_id, &n), ERR_OK);
+	assert_int_equal(n, 1);
+
+	/* the SMS after the commit: the sealed mobile gets the title */
+	assert_int_equal(inbox_sms_deliver(db, &sender, cfg.data_key), 2);
+	assert_int_equal(inbox_rows(ids[0], "sms = 'sent'"), 1);
+	assert_int_equal(inbox_rows(ids[1], "sms = 'failed' AND sms_error = 'no mobile number on record'"), 1);
+	assert_true((fd = open(outbox, O_RDONLY)) >= 0);
+	assert_true(read(fd, buf, sizeof buf - 1) > 0);
+	close(fd);
+	assert_non_null(strstr(buf, " 13912345678 "));
+	assert_non_null(strstr(buf, "您有一条新消息：测试通知"));
+	assert_null(strstr(buf, "正文"));
+	/* delivered once: the queue is empty now */
+	assert_int_equal(inbox_sms_deliver(db, &sender, cfg.data_key), 0);
+
+	/* read: the recipient's alone */
+	{
+		struct inbox_list	 l;
+		struct arena		*a = arena_new(1024);
+		long long		 nid;
+
+		assert_int_equal(inbox_list(db, a, a_id, 0, 20, &l), ERR_OK);
+		assert_int_equal(l.n, 1);
+		assert_int_equal(l.total, 1);
+		assert_null(l.v[0].read_at);
+		assert_string_equal(l.v[0].title, "测试通知");
+		nid = l.v[0].id;
+		act.user_id = ids[1];
+		assert_int_equal(inbox_mark_read(db, &act, nid), ERR_NOTFOUND);
+		assert_int_equal(inbox_rows(a_id, "read_at IS NULL"), 1);
+		act.user_id = a_id;
+		n = audit_rows("inbox.read");
+		assert_int_equal(inbox_mark_read(db, &act, nid), ERR_OK);
+		assert_int_equal(inbox_rows(a_id, "read_at IS NULL"), 0);
+		assert_int_equal(audit_rows("inbox.read"), n + 1);
+		act.user_id = ids[1];
+		assert_int_equal(inbox_mark_all_read(db, &act, &count), ERR_OK);
+		assert_int_equal(count, 1);
+		assert_int_equal(inbox_unread(db, ids[1], &n), ERR_OK);
+		assert_int_equal(n, 0);
+		arena_free(a);
+	}
+	raw_exec("DELETE FROM users WHERE username LIKE 'tdb-inbox-%'");
+	unlink(outbox);
+	db_free(db);
+}
+
+/* The owner decides who reads its files (files_read's check). */
+static enum err
+only_owner_7(void *ctx, const char *kind, long long id)
+{
+	(*(int *)ctx)++;
+	return strcmp(kind, "test_owner") == 0 && id == 7 ? ERR_OK : ERR_NOTFOUND;
+}
+
+struct file_tx {
+	struct files_in	*in;
+	long long	 owner, id;
+	enum err	 ret;
+};
+
+static enum err
+file_tx_fn(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct file_tx	*t = ctx;
+	enum err	 rc;
+
+	(void)scratch;
+	if ((rc = files_insert(db, "test_owner", t->owner, 0, t->in, &t->id)) != ERR_OK)
+		return rc;
+	return t->ret;
+}
+
+/*
+ * X-SEC: an attachment's row is written in its owner's transaction (a
+ * failed one leaves no row, and files_discard its file); it is read by
+ * id only through the owner's check -- a refusal looks like no file --
+ * with its sniffed type, and a stored file altered in size is an error,
+ * never served.
+ */
+static void
+x_sec_files_scoped_by_their_owner(void **state)
+{
+	struct db		*db = db_new(&cfg.db, false);
+	struct arena		*a = arena_new(4096);
+	char			 dir[] = "/tmp/duijie-tdb-files-XXXXXX", tmp[] = "/tmp/duijie-tdb-up-XXXXXX";
+	char			 path[4200];
+	static const char	 png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR-test";
+	struct upload		 up = { "图.png", "image/png", -1, sizeof png - 1 };
+	struct files_in		 in;
+	struct files_row	 row;
+	struct file_tx		 t = { &in, 7, 0, ERR_CONFLICT };
+	const unsigned char	*data;
+	int			 asked = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_true((up.fd = mkstemp(tmp)) >= 0);
+	unlink(tmp);
+	assert_int_equal(write(up.fd, png, sizeof png - 1), (ssize_t)(sizeof png - 1));
+	assert_null(files_accept(a, &up, FILES_MAX_DEFAULT, &in));
+
+	/* the owner's transaction fails: no row, the file discarded */
+	assert_int_equal(files_save(dir, &in), ERR_OK);
+	assert_int_equal(db_tx(db, 0, file_tx_fn, &t), ERR_CONFLICT);
+	assert_int_equal(raw_count("SELECT COUNT(*) FROM files WHERE owner_kind = 'test_owner'"), 0);
+	files_discard(dir, &in);
+	snprintf(path, sizeof path, "%s/%s", dir, in.name);
+	assert_int_equal(access(path, F_OK), -1);
+
+	/* it commits: the row and the file */
+	assert_int_equal(files_save(dir, &in), ERR_OK);
+	t.ret = ERR_OK;
+	assert_int_equal(db_tx(db, 0, file_tx_fn, &t), ERR_OK);
+	assert_true(t.id > 0);
+	assert_int_equal(files_read(db, a, dir, t.id, only_owner_7, &asked, &row, &data), ERR_OK);
+	assert_int_equal(asked, 1);
+	assert_int_equal(row.type, FILES_PNG);
+	assert_int_equal(row.size, (long long)(sizeof png - 1));
+	assert_string_equal(row.sha256, in.sha256);
+	assert_string_equal(row.filename, "图.png");
+	assert_memory_equal(data, png, sizeof png - 1);
+	{
+		struct files_row	*v;
+		size_t			 n;
+
+		assert_int_equal(files_list(db, a, "test_owner", 7, &v, &n), ERR_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(v[0].id, t.id);
+	}
+
+	/* another owner's check refuses: the same answer as no file */
+	t.owner = 8;
+	assert_null(files_accept(a, &up, FILES_MAX_DEFAULT, &in));
+	assert_int_equal(files_save(dir, &in), ERR_OK);
+	assert_int_equal(db_tx(db, 0, file_tx_fn, &t), ERR_OK);
+	assert_int_equal(files_read(db, a, dir, t.id, only_owner_7, &asked, &row, &data), ERR_NOTFOUND);
+	assert_null(data);
+	assert_int_equal(files_read(db, a, dir, 999999999, only_owner_7, &asked, &row, &data), ERR_NOTFOUND);
+
+	/* altered on disk: refused */
+	{
+		long long first = raw_count("SELECT MIN(id) FROM files WHERE owner_kind = 'test_owner'");
+		int fd;
+
+		assert_int_equal(files_read(db, a, dir, first, only_owner_7, &asked, &row, &data), ERR_OK);
+		snprintf(path, sizeof path, "%s/%s", dir, row.storage_name);
+		assert_true((fd = open(path, O_WRONLY | O_APPEND)) >= 0);
+		assert_int_equal(write(fd, "x", 1), 1);
+		close(fd);
+		assert_int_equal(files_read(db, a, dir, first, only_owner_7, &asked, &row, &data), ERR_IO);
+		unlink(path);
+		assert_int_equal(files_read(db, a, dir, first, only_owner_7, &asked, &row, &data), ERR_IO);
+	}
+	raw_exec("DELETE FROM files WHERE owner_kind = 'test_owner'");
+	files_discard(dir, &in);
+	assert_int_equal(rmdir(dir), 0);
+	close(up.fd);
+	arena_free(a);
+	db_free(db);
+}
+
 int
 main(void)
 {
@@ -1412,6 +1699,8 @@ main(void)
 		cmocka_unit_test(x_aud_purge_keeps_the_sealed_chain_verifiable),
 		cmocka_unit_test(x_aud_old_chain_rows_stay_verified_after_032),
 		cmocka_unit_test(x_sec_signin_kdf_runs_outside_the_row_lock),
+		cmocka_unit_test(r_08_2d_inbox_notice_commits_with_its_event),
+		cmocka_unit_test(x_sec_files_scoped_by_their_owner),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];

@@ -119,6 +119,21 @@ nginx_page 413 "22 MiB to /credit/import"
 req POST "$INTRANET/credit/batches" -H 'Content-Type: text/csv' --data-binary "@$T_TMP/3m"
 nginx_page 413 "3 MiB to another intranet route (the upload limit is only on /credit/import)"
 
+# routes that take an attachment (lib/store/files.h, Limits.attachment_max,
+# 10 MiB): the loan messages and an objection's filing, 11 MiB on both portals
+mkbody 10m $((10 * 1024 * 1024 + 65536))
+mkbody 12m $((12 * 1024 * 1024))
+for base in "$INTERNET" "$INTRANET"; do
+	for path in /loans/1/messages /objections/new; do
+		req POST "$base$path" "${form[@]}" --data-binary "@$T_TMP/10m"
+		not_nginx_413 "10 MiB and a little to $path (${base##*:})"
+		req POST "$base$path" "${form[@]}" --data-binary "@$T_TMP/12m"
+		nginx_page 413 "12 MiB to $path (${base##*:})"
+	done
+done
+req POST "$INTERNET/inbox/read-all" "${form[@]}" --data-binary "@$T_TMP/3m"
+nginx_page 413 "3 MiB to /inbox/read-all (the attachment limit is only on its routes)"
+
 # --- 12b. TLS: Mozilla "intermediate" -------------------------------------------
 # tls HOSTPORT ARGS...: "OK CIPHER PROTOCOL" when the handshake succeeds,
 # "REFUSED" otherwise.  @SECLEVEL=0: the client offers whatever it is told,

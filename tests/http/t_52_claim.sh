@@ -236,6 +236,39 @@ expect_eq "$(sql "SELECT status FROM users WHERE username = 'claimant-$$'")" act
 login "$INTERNET" "claimant-$$" "$PW"
 expect_status 303 "R-06.1 after the approval the enterprise signs in"
 
+# the approval tells the claimant: an in-site notice (站内消息) and an SMS,
+# written in the approval's transaction (lib/accounts/inbox.c; issues 14, 15)
+cj=$(jar_of "claimant-$$")
+nq="FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'claimant-$$'"
+expect_eq "$(sql "SELECT COUNT(*) $nq")" 1 "R-06.1 X-AUD the approval left the claimant exactly one notice"
+nid=$(sql "SELECT i.id $nq AND i.kind = 'claim.approved' AND i.link = '/profile' AND i.read_at IS NULL")
+expect_eq "$([ -n "$nid" ] && echo yes)" yes "R-06.1 ... a claim.approved notice, unread, linking to the profile"
+req GET "$INTERNET/profile" --jar "$cj"
+expect_body 'id="inbox-unread"[^>]*>1<' "R-06.1 the header of a signed-in page shows 1 unread notice"
+req GET "$INTERNET/inbox" --jar "$cj"
+expect_status 200 "R-06.1 the claimant opens its 消息 list"
+expect_body "data-notice=\"$nid\" data-kind=\"claim.approved\" class=\"unread\"" "R-06.1 ... the notice is there, unread"
+expect_body '<strong class="notice-title">企业认领已通过审核</strong>' "R-06.1 ... its title in bold"
+for i in $(seq 1 100); do [ "$(sql "SELECT sms $nq AND i.id = $nid")" = pending ] || break; sleep 0.1; done
+expect_eq "$(sql "SELECT sms $nq AND i.id = $nid")" sent "R-06.1 the notice's SMS went to the sender after the answer"
+if grep " $M4 " "$OUTBOX" | grep -q '您有一条新消息：企业认领已通过审核'; then ok "R-06.1 ... to the claimant's mobile, with the notice's title"
+else not_ok "R-06.1 ... to the claimant's mobile, with the notice's title" "$(tail -n 3 "$OUTBOX")"; fi
+login "$INTERNET" ent-a
+nd0=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object_type = 'inbox' AND object_id = '$nid'")
+post_form "$(jar_of ent-a)" "$INTERNET/inbox" "$INTERNET/inbox/$nid/read"
+expect_status 404 "R-02.2 another enterprise's user gets 404 marking someone else's notice read"
+expect_eq "$(sql "SELECT read_at IS NULL $nq AND i.id = $nid")" 1 "R-02.2 ... and the notice stays unread"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object_type = 'inbox' AND object_id = '$nid'")" "$((nd0 + 1))" \
+	"X-AUD ... the refusal is an access.denied audit row"
+post_form "$cj" "$INTERNET/inbox" "$INTERNET/inbox/$nid/read"
+expect_status 303 "R-06.1 the claimant marks its notice read"
+expect_header Location '^/inbox\?done=read$' "R-06.1 ... back to the list"
+expect_eq "$(sql "SELECT read_at IS NOT NULL $nq AND i.id = $nid")" 1 "R-06.1 ... it is read"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'inbox.read' AND object_id = '$nid'")" 1 "X-AUD ... audited in its transaction"
+req GET "$INTERNET/inbox" --jar "$cj"
+expect_body "data-notice=\"$nid\" data-kind=\"claim.approved\" class=\"read\"" "R-06.1 ... and shown as read"
+expect_no_body 'id="inbox-unread"' "R-06.1 ... the header shows no unread count any more"
+
 # refused: the account is revoked, the row unchanged
 rm -f "$jar"
 reg_args refused-$$ "$U_REF" "$M5" 王五 "$ID2" 广州冒领有限公司

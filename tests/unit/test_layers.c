@@ -7,7 +7,8 @@
  *   2 crypto     primitives, sealing, passwords
  *   2 web        parameters, forms, routes, HTTP, views
  *   3 db         connection, migrations, audit chain, reference data
- *   4 accounts   users, sessions, account states and rules, SMS
+ *   4 accounts   users, sessions, account states and rules, SMS, inbox
+ *   4 store      attachments (files owned by an object of an area)
  *   5 enterprise, agency, credit, oversight, finance: the business areas
  *
  * Folders of the same layer do not include each other (crypto never
@@ -37,6 +38,7 @@ static const struct layer {
 	{ "web", 2 },
 	{ "db", 3 },
 	{ "accounts", 4 },
+	{ "store", 4 },
 	{ "enterprise", 5 },
 	{ "agency", 5 },
 	{ "credit", 5 },

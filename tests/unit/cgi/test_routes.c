@@ -37,6 +37,7 @@ static const struct {
 	{ OBJ_STAFF_REQUEST, "/users/requests/{id}" },
 	{ OBJ_FI, "/fis/{id}" },
 	{ OBJ_PRODUCT, "/products/{id}" },
+	{ OBJ_INBOX, "/inbox/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
