@@ -1462,32 +1462,12 @@ user_create(struct db *db, const struct audit_actor *actor, const char *action,
 	return ERR_OK;
 }
 
-/* q as a LIKE pattern that matches q literally anywhere. */
-static char *
-like_pattern(struct arena *a, const char *q)
-{
-	size_t	 n = strlen(q), j = 0;
-	char	*p = arena_alloc(a, 2 * n + 3);
-
-	if (p == NULL)
-		return NULL;
-	p[j++] = '%';
-	for (size_t i = 0; i < n; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			p[j++] = '\\';
-		p[j++] = q[i];
-	}
-	p[j++] = '%';
-	p[j] = '\0';
-	return p;
-}
-
 enum err
 user_search(struct db *db, struct arena *a, const char *region, const char *q,
     size_t page, size_t per, struct user_list *out)
 {
 	struct db_rows	*rows;
-	char		*like = like_pattern(a, q);
+	char		*like = db_like(a, "%", q, "%");
 	enum err	 rc;
 	int		 n;
 

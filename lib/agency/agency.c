@@ -122,26 +122,6 @@ agency_get(struct db *db, struct arena *a, const struct scope *sc,
 	return rc;
 }
 
-/* q as a LIKE pattern that matches q literally anywhere, in `a`. */
-static char *
-like_pattern(struct arena *a, const char *q)
-{
-	size_t	 n = strlen(q), j = 0;
-	char	*p = arena_alloc(a, 2 * n + 3);
-
-	if (p == NULL)
-		return NULL;
-	p[j++] = '%';
-	for (size_t i = 0; i < n; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			p[j++] = '\\';
-		p[j++] = q[i];
-	}
-	p[j++] = '%';
-	p[j] = '\0';
-	return p;
-}
-
 enum err
 agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
     struct pager *pg, struct agency_list *out)
@@ -155,7 +135,7 @@ agency_search(struct db *db, struct arena *a, const char *scope, const char *q,
 
 	memset(out, 0, sizeof *out);
 	q = nz(q);
-	if ((like = like_pattern(a, q)) == NULL)
+	if ((like = db_like(a, "%", q, "%")) == NULL)
 		return ERR_NOMEM;
 	p[0] = DB_STR(nz(scope));
 	p[1] = DB_STR(nz(scope));

@@ -811,3 +811,21 @@ fail:
 	snprintf(errbuf, errlen, "%u %s", mysql_errno(db->m), mysql_error(db->m));
 	return is_lost(mysql_errno(db->m)) ? ERR_DB_LOST : ERR_DB;
 }
+
+char *
+db_like(struct arena *a, const char *pre, const char *s, const char *post)
+{
+	size_t	 n = strlen(s), np = strlen(pre), nq = strlen(post), j = np;
+	char	*out = arena_alloc(a, np + 2 * n + nq + 1);
+
+	if (out == NULL)
+		return NULL;
+	memcpy(out, pre, np);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
+			out[j++] = '\\';
+		out[j++] = s[i];
+	}
+	memcpy(out + j, post, nq + 1);
+	return out;
+}

@@ -182,4 +182,12 @@ enum err	 db_exec(struct db *, const struct db_module *mod, int idx,
 enum err	 db_script(struct db *, const char *sql, size_t len,
 		    char *errbuf, size_t errlen);
 
+/*
+ * A LIKE pattern: `pre`, then s with LIKE's own characters (% _ \) taken
+ * literally, then `post`, in `a` ("%", s, "%" matches s anywhere; "", s,
+ * "%" as a prefix).  NULL on OOM.
+ */
+char		*db_like(struct arena *a, const char *pre, const char *s,
+		    const char *post);
+
 #endif

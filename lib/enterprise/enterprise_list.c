@@ -172,29 +172,6 @@ entlist_q_is_uscc(const char *q)
 	return true;
 }
 
-/* s with LIKE's own characters taken literally, between `pre` and `post`
- * ("%" or ""), in `a`; NULL on OOM. */
-static char *
-like_pattern(struct arena *a, const char *pre, const char *s, const char *post)
-{
-	size_t	 n = strlen(s), j = 0;
-	char	*out = arena_alloc(a, 2 * n + 3);
-
-	if (out == NULL)
-		return NULL;
-	if (*pre != '\0')
-		out[j++] = *pre;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
-			out[j++] = '\\';
-		out[j++] = s[i];
-	}
-	if (*post != '\0')
-		out[j++] = *post;
-	out[j] = '\0';
-	return out;
-}
-
 /* Runs a capped COUNT statement: total and capped. */
 static enum err
 count_capped(struct db *db, struct arena *a, int stmt, const struct db_param *p,
@@ -396,11 +373,11 @@ entlist_search(struct db *db, struct arena *a, const struct entlist_filter *f,
 				*c = (char)(*c - 'a' + 'A');
 		uscc = u;
 		/* 18 characters: the prefix is the whole code, an exact match */
-		if ((uscc_like = like_pattern(a, "", u, "%")) == NULL)
+		if ((uscc_like = db_like(a, "", u, "%")) == NULL)
 			return ERR_NOMEM;
 	} else if (*q != '\0') {
 		name = q;
-		if ((name_like = like_pattern(a, "%", q, "%")) == NULL)
+		if ((name_like = db_like(a, "%", q, "%")) == NULL)
 			return ERR_NOMEM;
 	}
 	p[0] = DB_STR(nz(f->scope));

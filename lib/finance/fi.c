@@ -199,25 +199,6 @@ fi_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
 	return rc;
 }
 
-static char *
-like_pattern(struct arena *a, const char *q)
-{
-	size_t	 n = strlen(q), j = 0;
-	char	*p = arena_alloc(a, 2 * n + 3);
-
-	if (p == NULL)
-		return NULL;
-	p[j++] = '%';
-	for (size_t i = 0; i < n; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			p[j++] = '\\';
-		p[j++] = q[i];
-	}
-	p[j++] = '%';
-	p[j] = '\0';
-	return p;
-}
-
 enum err
 fi_search(struct db *db, struct arena *a, const struct scope *sc,
     const char *q, size_t page, size_t per, struct fi_list *out)
@@ -230,7 +211,7 @@ fi_search(struct db *db, struct arena *a, const struct scope *sc,
 
 	memset(out, 0, sizeof *out);
 	q = nz(q);
-	if ((like = like_pattern(a, q)) == NULL)
+	if ((like = db_like(a, "%", q, "%")) == NULL)
 		return ERR_NOMEM;
 	scope_params(sc, p);
 	p[5] = DB_STR(q);

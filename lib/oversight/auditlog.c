@@ -99,20 +99,11 @@ filter_params(struct arena *a, const struct auditlog_filter *f,
     struct db_param *p)
 {
 	const char	*act = nz(f->action);
-	size_t		 n = strlen(act), j = 0;
 	char		*like;
 
 	/* "prefix.%" with LIKE's own characters taken literally. */
-	if ((like = arena_alloc(a, 2 * n + 3)) == NULL)
+	if ((like = db_like(a, "", act, ".%")) == NULL)
 		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (act[i] == '%' || act[i] == '_' || act[i] == '\\')
-			like[j++] = '\\';
-		like[j++] = act[i];
-	}
-	like[j++] = '.';
-	like[j++] = '%';
-	like[j] = '\0';
 
 	p[0] = DB_STR(nz(f->scope));
 	p[1] = DB_STR(nz(f->scope));
