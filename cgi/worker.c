@@ -634,6 +634,22 @@ user_to_hdf(struct req *r)
 	}
 }
 
+/* Whether the page's form is sent by POST: its own row takes POST, or
+ * another row of this portal takes a POST to the same path with the same
+ * form (GET /departures shows the form POST /departures takes). */
+static bool
+form_is_posted(const struct req *r)
+{
+	struct route_args	 args;
+	unsigned		 allow;
+	int			 p;
+
+	if (r->route->methods & HTTP_POST)
+		return true;
+	p = routes_find(r->app->cfg->portal, HTTP_POST, r->path, &args, &allow);
+	return p >= 0 && routes[p].form == r->route->form;
+}
+
 /* Everything from params to handler.  Returns the HTTP status. */
 static int
 dispatch(struct req *r)
@@ -727,9 +743,10 @@ dispatch(struct req *r)
 			return 500;
 		r->nerrors = form_validate(r->a, fm->fields, fm->n,
 		    r->method == HTTP_POST ? &r->body : &r->query, r->f);
-		/* GET of a page whose form is POSTed: an empty form is not an
-		 * error, so "required" is only said after a POST. */
-		if (r->method != HTTP_POST && (r->route->methods & HTTP_POST))
+		/* GET of a page whose form is POSTed (by this row or by the
+		 * POST row of the same path): an empty form is not an error,
+		 * so "required" is only said after a POST. */
+		if (r->method != HTTP_POST && form_is_posted(r))
 			for (size_t i = 0; i < fm->n && r->nerrors > 0; i++)
 				if (r->f[i].error != NULL &&
 				    strcmp(r->f[i].error, "required") == 0) {

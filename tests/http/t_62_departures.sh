@@ -41,6 +41,7 @@ OPFS=$(jar_of "$FS_OP")
 # --- recording by the agency (R-09.5) -------------------------------------------------
 req GET "$INTRANET/departures" --jar "$GOVGZ"
 expect_status 200 "R-09.5 gov-gz opens the departure page"
+expect_no_body 'class="error-text"' "X-UI the empty form shows no \"required\" messages before it is sent (issue 18)"
 expect_body "<option value=\"$(uid_of "$X")\">$X" "R-09.5 the agency chooses among its own users"
 
 post_form "$GOVGZ" "$INTRANET/departures" "$INTRANET/departures" \
