@@ -50,6 +50,15 @@ CREATE TABLE agency_credit_sources (
 INSERT INTO agency_credit_sources (agency_id, category_id)
   SELECT a.id, c.id FROM agencies a CROSS JOIN credit_categories c;
 
+-- A category added later is offered to every agency, as before; the
+-- agencies' operators take it away from those that are no source of it
+-- (/agencies/{id}).  A new agency is a source of nothing until its
+-- operators say so.
+CREATE TRIGGER credit_categories_sources_ai AFTER INSERT ON credit_categories
+  FOR EACH ROW
+  INSERT IGNORE INTO agency_credit_sources (agency_id, category_id)
+    SELECT id, NEW.id FROM agencies;
+
 -- The security administrator's role -> permission assignments: a role's
 -- users may use a permission only while their role holds it (and, for
 -- the permissions users hold one by one, the user holds it too).
