@@ -193,5 +193,10 @@ req GET "$INTRANET/account" --jar "$OPGZ"
 expect_status 303 "X-SEC a session idle for 700 s ends under the 600 s setting"
 expect_header Location '/login' "X-SEC ... back to the sign-in"
 
+# --- the second factor: required by the shipped configuration --------------------------
+expect_eq "$(sed -n 's/^TOTP=//p' "$DUIJIE_SRC/conf/production.values")" required \
+	"X-SEC the shipped configuration requires the second factor of every staff account"
+expect_eq "$(sed -n 's/^ *totp = //p' "$DUIJIE_CONF")" optional "X-SEC ... the test stack's says optional"
+
 cleanup
 done_testing

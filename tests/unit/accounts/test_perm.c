@@ -96,6 +96,9 @@ x_sec_admin_roles_never_combine(void **state)
 		for (int p = 0; p < PERM__MAX; p++)
 			if (seen & PERM_BIT(p))
 				assert_false(perm_assignable((enum role)r, (enum perm)p));
+	/* the administrators are staff: intranet, two factors, password age */
+	for (size_t i = 0; i < 3; i++)
+		assert_true(ROLES_STAFF & ROLE_BIT(admins[i]));
 	/* business roles are no administrators */
 	assert_int_equal(role_admin(ROLE_OPERATOR), ADMIN_NONE);
 	assert_int_equal(role_admin(ROLE_SUPERVISOR), ADMIN_NONE);
