@@ -155,6 +155,7 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_SECURITY] =      { "/security",    GET | POST, LAN,  SECADMIN, FULL,          1, &security_form, 0, handle_security, OBJ_NONE },
 	[PAGE_SECURITY_ROLES] = { "/security/roles", GET | POST, LAN, SECADMIN, FULL,       1, &security_roles_form, 0, handle_security_roles, OBJ_NONE },
 	/* the categories an agency is a source of (credit.import): its region's operators */
+	[PAGE_AUDIT_VERIFY] =  { "/audit/verify", GET | POST, LAN, AUDITOR, FULL,          1, NULL,           0, handle_audit_verify, OBJ_NONE },
 	[PAGE_AGENCY_SOURCE] = { "/agencies/{id}/sources", POST, LAN, OPERATOR, FULL,       1, &agency_source_form, 0, handle_agency_source, OBJ_AGENCY },
 };
 
@@ -219,6 +220,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_STAFF_OTP] = "staff_otp",
 	[TMPL_SECURITY] = "security",
 	[TMPL_SECURITY_ROLES] = "security_roles",
+	[TMPL_AUDIT_VERIFY] = "audit_verify",
 };
 
 const char *

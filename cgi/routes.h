@@ -120,6 +120,7 @@ enum page {
 	PAGE_SECURITY,
 	PAGE_SECURITY_ROLES,
 	PAGE_AGENCY_SOURCE,
+	PAGE_AUDIT_VERIFY,
 	PAGE__MAX
 };
 
@@ -184,6 +185,7 @@ enum tmpl {
 	TMPL_STAFF_OTP,
 	TMPL_SECURITY,
 	TMPL_SECURITY_ROLES,
+	TMPL_AUDIT_VERIFY,
 	TMPL__MAX
 };
 
@@ -428,6 +430,7 @@ enum perm;
 int	handle_staff(struct req *);		/* admin_roles.c */
 int	handle_security(struct req *);
 int	handle_security_roles(struct req *);
+int	handle_audit_verify(struct req *);
 int	handle_agency_source(struct req *);	/* agencies.c */
 extern const struct form staff_form, security_form, security_roles_form,
 	agency_source_form;

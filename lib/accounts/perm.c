@@ -336,13 +336,18 @@ source_set_tx(struct db *db, struct arena *a, void *ctx)
 	unsigned long long	 n = 0;
 	enum err		 rc;
 
+	const char		*oid, *detail;
+
 	if ((rc = db_exec(db, &mod, s->on ? STMT_SOURCE_ADD : STMT_SOURCE_DEL,
 	    q, 2, &n, NULL)) != ERR_OK || n == 0)
 		return rc;
-	return audit_write(db, s->actor, "agency.source", "agency",
-	    arena_printf(a, "%lld", s->agency_id), AUDIT_OK,
-	    arena_printf(a, "%s category %lld", s->on ? "add" : "remove",
-	    s->category_id));
+	oid = arena_printf(a, "%lld", s->agency_id);
+	detail = arena_printf(a, "%s category %lld", s->on ? "add" : "remove",
+	    s->category_id);
+	if (oid == NULL || detail == NULL)
+		return ERR_NOMEM;
+	return audit_write(db, s->actor, "agency.source", "agency", oid,
+	    AUDIT_OK, detail);
 }
 
 enum err

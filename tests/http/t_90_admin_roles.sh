@@ -56,6 +56,14 @@ expect_body 'id="role-gov"' "X-SEC ... the role -> permission table"
 req GET "$INTRANET/audit" --jar "$AUD"
 expect_status 200 "X-SEC the audit administrator opens /audit"
 
+# the audit administrator runs the chain's verification (audited)
+n=$(audit_count "action = 'audit.verify' AND actor_id = $AUD_ID")
+post_form "$AUD" "$INTRANET/audit/verify" "$INTRANET/audit/verify"
+expect_status 200 "X-AUD the audit administrator verifies the audit log's chain"
+expect_body 'id="verify-intact"' "X-AUD ... which is intact"
+expect_eq "$(audit_count "action = 'audit.verify' AND actor_id = $AUD_ID AND detail = 'intact'")" "$((n + 1))" \
+	"X-AUD ... and the verification is itself audited"
+
 # --- each refused the others' pages (403, audited) ------------------------------------
 # refused USER_JAR USER_ID PATH...: each GET is a 403 with an access.denied row
 refused() {
@@ -68,8 +76,8 @@ refused() {
 		expect_eq "$(denied_page "$path" "$id")" "$((n + 1))" "X-AUD ... and the refusal is audited"
 	done
 }
-refused "$SYS" "$SYS_ID" /security /security/roles /audit /audit.csv
-refused "$SEC" "$SEC_ID" /staff /audit /audit.csv
+refused "$SYS" "$SYS_ID" /security /security/roles /audit /audit.csv /audit/verify
+refused "$SEC" "$SEC_ID" /staff /audit /audit.csv /audit/verify
 refused "$AUD" "$AUD_ID" /staff /security /security/roles
 refused "$OPGD" "$OPGD_ID" /staff /security /security/roles
 refused "$SUPGD" "$(uid_of sup-gd)" /staff /security
