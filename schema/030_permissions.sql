@@ -11,9 +11,9 @@
 -- Roles: 'sysadmin' (系统管理员: staff accounts), 'secadmin' (安全管理员:
 -- role -> permission assignments, security settings) beside today's
 -- 'auditor' (审计管理员).  One role per account (one column), and a
--- trigger refuses turning an account of one administrative role into
--- any other role, or any account into an administrative one: no path
--- gives one account two of the three.
+-- trigger refuses turning an account that has signed in from one
+-- administrative role into any other role, or any such account into an
+-- administrative one: no account acts under two of the three.
 
 ALTER TABLE users
   MODIFY role ENUM('enterprise','gov','fi','operator','supervisor','auditor',
@@ -23,9 +23,11 @@ ALTER TABLE users
 
 UPDATE users SET perms = 'credit.view,credit.import' WHERE role = 'gov';
 
+-- (An account that never signed in may still be corrected: it has acted
+-- under no role yet.)
 CREATE TRIGGER users_role_bu BEFORE UPDATE ON users FOR EACH ROW
 BEGIN
-  IF NEW.role <> OLD.role AND
+  IF NEW.role <> OLD.role AND OLD.last_login_at IS NOT NULL AND
      (OLD.role IN ('sysadmin','secadmin','auditor') OR
       NEW.role IN ('sysadmin','secadmin','auditor')) THEN
     SIGNAL SQLSTATE '45000'
