@@ -45,6 +45,7 @@
 #include "db/org.h"
 #include "crypto/seal.h"
 #include "accounts/sms.h"
+#include "accounts/perm.h"
 #include "accounts/user.h"
 #include "accounts/scope.h"
 #include "finance/fi.h"
@@ -648,6 +649,9 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		{ "op-gd", ROLE_OPERATOR, REGION_PROVINCE, "office", NULL, NULL, "陈敏", "020-81322001" },
 		{ "sup-gd", ROLE_SUPERVISOR, REGION_PROVINCE, "office", NULL, NULL, "李志强", "020-81322002" },
 		{ "aud-gd", ROLE_AUDITOR, REGION_PROVINCE, "office", NULL, NULL, "黄丽", "020-81322003" },
+		/* the other two administrative roles (issue 16, 三权分立) */
+		{ "sys-gd", ROLE_SYSADMIN, REGION_PROVINCE, "office", NULL, NULL, "邓建华", "020-81322004" },
+		{ "sec-gd", ROLE_SECADMIN, REGION_PROVINCE, "office", NULL, NULL, "冯雪", "020-81322005" },
 		{ "op-gz", ROLE_OPERATOR, "440100", "office", NULL, NULL, "王芳", "020-83330001" },
 		{ "sup-gz", ROLE_SUPERVISOR, "440100", "office", NULL, NULL, "张伟", "020-83330002" },
 		{ "op-fs", ROLE_OPERATOR, "440600", "office", NULL, NULL, "刘洋", "0757-83330001" },
@@ -689,9 +693,13 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		}
 		if (strcmp(demo[i].kind, "office") == 0)
 			e = org_office_of_region(db, demo[i].region, &org);
-		else if (strcmp(demo[i].kind, "agency") == 0)
+		else if (strcmp(demo[i].kind, "agency") == 0) {
 			e = org_agency_ensure(db, demo[i].org, demo[i].region, &org);
-		else if (strcmp(demo[i].kind, "fi") == 0)
+			/* a source of every category, as every agency was
+			 * before issue 16 */
+			if (e == ERR_OK)
+				e = perm_agency_source_all(db, org);
+		} else if (strcmp(demo[i].kind, "fi") == 0)
 			e = org_fi_ensure(db, demo[i].org, demo[i].region, &org);
 		else
 			e = org_enterprise_ensure(db, demo[i].org, demo[i].org_name,
@@ -706,6 +714,8 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		n.contact = demo[i].contact;
 		n.password = DEMO_PASSWORD;
 		n.must_change = false;
+		/* demo gov users view and import credit information */
+		n.perms = demo[i].role == ROLE_GOV ? PERMS_ACCOUNT : 0;
 		if (demo[i].role == ROLE_ENTERPRISE) {
 			/* an enterprise's mobile is sealed, never plain. */
 			static unsigned char idx[32];

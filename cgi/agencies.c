@@ -16,6 +16,8 @@
 #include "agency/agency_form.h"
 #include "db/db_region.h"
 #include "routes.h"
+#include "accounts/perm.h"
+#include "credit/credit_cat.h"
 #include "crypto/seal.h"
 #include "core/timefmt.h"
 
@@ -81,6 +83,33 @@ static bool
 of_agency(const struct req *r)
 {
 	return strcmp(r->sess->user.org_kind, "agency") == 0;
+}
+
+/* Sources.<i>.{id, name, on}: every category and whether the agency is a
+ * source of it (credit.import, issue 16).  -1 on error. */
+static int
+sources_to_hdf(struct req *r, long long agency_id)
+{
+	struct credit_catalog	 cat;
+	long long		*ids;
+	size_t			 n;
+
+	if (credit_catalog_load(r->app->db, r->a, false, &cat) != ERR_OK ||
+	    perm_agency_sources(r->app->db, r->a, agency_id, &ids, &n) != ERR_OK)
+		return -1;
+	for (size_t i = 0; i < cat.n; i++) {
+		HDF	*row = req_row(r, "Sources", i);
+		bool	 on = false;
+
+		for (size_t j = 0; j < n; j++)
+			on = on || ids[j] == cat.v[i].id;
+		if (row == NULL ||
+		    node_set(row, "id", arena_printf(r->a, "%d", cat.v[i].id)) == -1 ||
+		    node_set(row, "name", cat.v[i].name) == -1 ||
+		    (on && node_set(row, "on", "1") == -1))
+			return -1;
+	}
+	return 0;
 }
 
 /* Agency.* for the templates. */
@@ -322,10 +351,50 @@ handle_agency(struct req *r)
 		    node_set(row, "real_name", u->real_name) == -1 ||
 		    node_set(row, "contact", contact_mask(r->a, u->contact)) == -1 ||
 		    node_set(row, "status", user_status_name(u->status)) == -1 ||
-		    node_set_time(row, "last_login", u->last_login_at) == -1)
+		    node_set_time(row, "last_login", u->last_login_at) == -1 ||
+		    (u->perms & PERM_BIT(PERM_CREDIT_VIEW) && node_set(row, "view", "1") == -1) ||
+		    (u->perms & PERM_BIT(PERM_CREDIT_IMPORT) && node_set(row, "import", "1") == -1))
 			return 500;
 	}
+	if (sources_to_hdf(r, ag.id) == -1)
+		return 500;
 	return agency_forms_to_hdf(r, &ag);
+}
+
+/*
+ * POST /agencies/{id}/sources (an operator of the agency's region: the
+ * dispatcher's scoped load): category, on (1: the agency is a source of
+ * it, its gov users with credit.import may import it; absent: not).  One
+ * transaction with its "agency.source" audit row; 303 to the agency.
+ */
+enum { SRC_CATEGORY, SRC_ON, SRC__MAX };
+static const struct field source_fields[SRC__MAX] = {
+	[SRC_CATEGORY] = { .name = "category", .kind = FK_INT, .flags = F_REQUIRED,
+	    .min = 1, .max = 1LL << 31 },
+	[SRC_ON] = { .name = "on", .kind = FK_BOOL },
+};
+const struct form agency_source_form = { source_fields, SRC__MAX };
+
+int
+handle_agency_source(struct req *r)
+{
+	const struct agency		*ag = r->obj;
+	struct credit_catalog		 cat;
+	struct audit_actor		 a;
+	enum err			 rc;
+
+	if (r->nerrors > 0)
+		return 400;
+	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
+		return status_of(rc);
+	if (credit_category_by_id(&cat, (int)r->f[SRC_CATEGORY].i) == NULL)
+		return 404;
+	req_actor(r, &a);
+	if ((rc = perm_agency_source_set(r->app->db, &a, ag->id,
+	    r->f[SRC_CATEGORY].i, r->f[SRC_ON].i != 0)) != ERR_OK)
+		return status_of(rc);
+	r->location = arena_printf(r->a, "/agencies/%lld", ag->id);
+	return r->location != NULL ? 303 : 500;
 }
 
 /*

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "accounts/perm.h"
 #include "agency/agency_form.h"
 #include "routes.h"
 #include "crypto/seal.h"
@@ -40,7 +41,8 @@ static const char *const done_choices[] = { "saved", "submitted", "checked",
 	"approved", "returned", NULL };
 
 /* The fields of one user line, repeated for lines 1..AFORM_LINES_MAX. */
-enum { LF_OP, LF_NAME, LF_TITLE, LF_CONTACT, LF_USER, LF__MAX };
+/* view, import: the permissions an opened user gets (issue 16) */
+enum { LF_OP, LF_NAME, LF_TITLE, LF_CONTACT, LF_USER, LF_VIEW, LF_IMPORT, LF__MAX };
 
 enum {
 	E_AGENCY, E_ACTION, E_VERSION, E_LINES,
@@ -57,7 +59,9 @@ enum {
 	[LF(i, LF_NAME)] = { .name = "name" #n, .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 50 }, \
 	[LF(i, LF_TITLE)] = { .name = "title" #n, .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 100 }, \
 	[LF(i, LF_CONTACT)] = { .name = "contact" #n, .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 100 }, \
-	[LF(i, LF_USER)] = { .name = "user" #n, .kind = FK_INT, .min = 1, .max = (1LL << 53) }
+	[LF(i, LF_USER)] = { .name = "user" #n, .kind = FK_INT, .min = 1, .max = (1LL << 53) }, \
+	[LF(i, LF_VIEW)] = { .name = "view" #n, .kind = FK_BOOL }, \
+	[LF(i, LF_IMPORT)] = { .name = "import" #n, .kind = FK_BOOL }
 
 static const struct field edit_fields[E__MAX] = {
 	[E_AGENCY] = { .name = "agency", .kind = FK_INT, .min = 1, .max = (1LL << 53) },
@@ -241,6 +245,10 @@ form_to_hdf(struct req *r, const struct aform *f, const struct aform_result *res
 		    node_set(row, "target", l->target_username) == -1 ||
 		    node_set(row, "username", l->result_username) == -1)
 			return -1;
+		if (l->op == AFOP_OPEN &&
+		    ((l->perms & PERM_BIT(PERM_CREDIT_VIEW) && node_set(row, "view", "1") == -1) ||
+		    (l->perms & PERM_BIT(PERM_CREDIT_IMPORT) && node_set(row, "import", "1") == -1)))
+			return -1;
 		if (res != NULL && res->password[i][0] != '\0' &&
 		    node_set(row, "password", res->password[i]) == -1)
 			return -1;
@@ -364,8 +372,11 @@ read_input(struct req *r, const struct aform_member_list *members, bool submit,
 		l->contact = r->f[LF(i, LF_CONTACT)].s;
 		if (op < 0)
 			fail(r, LF(i, LF_OP), "required");
-		if (l->op == AFOP_OPEN)
+		if (l->op == AFOP_OPEN) {
+			l->perms = (r->f[LF(i, LF_VIEW)].i ? PERM_BIT(PERM_CREDIT_VIEW) : 0) |
+			    (r->f[LF(i, LF_IMPORT)].i ? PERM_BIT(PERM_CREDIT_IMPORT) : 0);
 			continue;
+		}
 		if (r->f[LF(i, LF_USER)].present && r->f[LF(i, LF_USER)].error == NULL) {
 			l->target_user_id = r->f[LF(i, LF_USER)].i;
 			if (!is_member(members, l->target_user_id))
@@ -429,17 +440,27 @@ lines_to_hdf(struct req *r, const struct aform_input *in, bool posted, size_t n)
 		char			 num[24], letter[2] = { aform_line_letter(i), '\0' };
 		char			 user[24] = "";
 		const char		*op = "open";
+		/* a new line grants nothing until ticked (least privilege);
+		 * what was typed or stored otherwise */
+		unsigned		 perms = 0;
 
 		snprintf(num, sizeof num, "%zu", i + 1);
 		if (posted) {
 			if (r->f[LF(i, LF_OP)].present)
 				op = r->f[LF(i, LF_OP)].s;
 			snprintf(user, sizeof user, "%s", r->f[LF(i, LF_USER)].s);
+			perms = (r->f[LF(i, LF_VIEW)].i ? PERM_BIT(PERM_CREDIT_VIEW) : 0) |
+			    (r->f[LF(i, LF_IMPORT)].i ? PERM_BIT(PERM_CREDIT_IMPORT) : 0);
 		} else if (l != NULL) {
 			op = aform_op_name(l->op);
 			if (l->target_user_id > 0)
 				snprintf(user, sizeof user, "%lld", l->target_user_id);
+			perms = l->perms;
 		}
+		if (row == NULL ||
+		    (perms & PERM_BIT(PERM_CREDIT_VIEW) && node_set(row, "view", "1") == -1) ||
+		    (perms & PERM_BIT(PERM_CREDIT_IMPORT) && node_set(row, "import", "1") == -1))
+			return -1;
 		if (row == NULL || node_set(row, "n", num) == -1 ||
 		    node_set(row, "letter", letter) == -1 ||
 		    node_set(row, "op", op) == -1 ||

@@ -12,6 +12,8 @@
 #include "crypto/password.h"
 #include "formats/qr.h"
 #include "routes.h"
+#include "accounts/perm.h"
+#include "core/log.h"
 #include "crypto/seal.h"
 #include "core/timefmt.h"
 
@@ -85,12 +87,28 @@ stage_after_password(const struct config *cfg, const struct user *u)
 	return STAGE_PWCHANGE;	/* narrowed by stage_after_factor() */
 }
 
+/* The sign-in rules in force: the configuration's, with the security
+ * administrator's settings from the database over them (issue 16); the
+ * configuration's alone when the database cannot say (logged). */
+static struct config_auth
+auth_now(struct req *r)
+{
+	struct config_auth	auth;
+
+	if (secset_load(r->app->db, &r->app->cfg->auth, &auth) != ERR_OK)
+		log_error("rid=%s security settings unread: the configuration's apply",
+		    r->request_id);
+	return auth;
+}
+
 /* The stage after every factor is done. */
 static enum session_stage
-stage_after_factor(const struct config *cfg, const struct user *u)
+stage_after_factor(struct req *r, const struct user *u)
 {
+	struct config_auth auth = auth_now(r);
+
 	if (u->must_change_pw ||
-	    (is_staff(u) && u->pw_age_days >= (int)cfg->auth.staff_pw_days))
+	    (is_staff(u) && u->pw_age_days >= (int)auth.staff_pw_days))
 		return STAGE_PWCHANGE;
 	return STAGE_FULL;
 }
@@ -103,11 +121,13 @@ go_stage(struct req *r, enum session_stage stage)
 }
 
 static struct auth_policy
-auth_policy_of(const struct config *cfg)
+auth_policy_of(struct req *r)
 {
-	struct auth_policy pol = { cfg->auth.max_failures,
-	    cfg->auth.failure_window, cfg->auth.lock_secs,
-	    cfg->auth.addr_max_failures, cfg->auth.otp_days,
+	const struct config	*cfg = r->app->cfg;
+	struct config_auth	 auth = auth_now(r);
+	struct auth_policy	 pol = { auth.max_failures,
+	    auth.failure_window, auth.lock_secs,
+	    auth.addr_max_failures, auth.otp_days,
 	    cfg->have_keys ? cfg->index_key : NULL };
 
 	return pol;
@@ -149,7 +169,7 @@ int
 handle_login(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
-	struct auth_policy	 pol = auth_policy_of(cfg);
+	struct auth_policy	 pol = auth_policy_of(r);
 	struct audit_actor	 actor;
 	struct user		 u;
 	enum auth_result	 res;
@@ -197,7 +217,7 @@ handle_login(struct req *r)
 
 	stage = stage_after_password(cfg, &u);
 	if (stage == STAGE_PWCHANGE)
-		stage = stage_after_factor(cfg, &u);
+		stage = stage_after_factor(r, &u);
 	/* A new id at sign-in: whatever session the browser had is gone. */
 	actor.user_id = u.id;
 	actor.role = role_name(u.role);
@@ -227,7 +247,7 @@ int
 handle_claim_withdraw(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
-	struct auth_policy	 pol = auth_policy_of(cfg);
+	struct auth_policy	 pol = auth_policy_of(r);
 	struct audit_actor	 actor;
 	struct user		 u;
 	enum auth_result	 res;
@@ -327,7 +347,7 @@ int
 handle_login_totp(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
-	struct auth_policy	 pol = auth_policy_of(cfg);
+	struct auth_policy	 pol = auth_policy_of(r);
 	struct audit_actor	 a;
 	int			 ok;
 
@@ -354,7 +374,7 @@ handle_login_totp(struct req *r)
 		req_field_error(r, "code", "totp_wrong");
 		return 200;
 	}
-	return advance(r, stage_after_factor(cfg, &r->sess->user));
+	return advance(r, stage_after_factor(r, &r->sess->user));
 }
 
 /* The secret offered at enrolment: derived from the session, so the page
@@ -415,7 +435,7 @@ handle_login_enrol(struct req *r)
 			explicit_bzero(secret, sizeof secret);
 			if (rc != ERR_OK)
 				return status_of(rc);
-			return advance(r, stage_after_factor(cfg, &r->sess->user));
+			return advance(r, stage_after_factor(r, &r->sess->user));
 		}
 	}
 	explicit_bzero(secret, sizeof secret);

@@ -15,6 +15,7 @@
 #include "formats/csv.h"
 #include "formats/csvread.h"
 #include "routes.h"
+#include "accounts/perm.h"
 #include "core/timefmt.h"
 
 #define BATCHES_PER_PAGE	20
@@ -71,6 +72,30 @@ categories_to_hdf(struct req *r, const struct credit_catalog *cat)
 			return -1;
 	}
 	return 0;
+}
+
+/* Keeps in *cat only the categories the user's agency is a source of
+ * (agency_credit_sources, issue 16). */
+static enum err
+only_sources(struct req *r, struct credit_catalog *cat)
+{
+	long long	*ids;
+	size_t		 n, k = 0;
+	enum err	 rc;
+
+	if ((rc = perm_agency_sources(r->app->db, r->a, my_agency(r), &ids,
+	    &n)) != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < cat->n; i++) {
+		bool on = false;
+
+		for (size_t j = 0; j < n; j++)
+			on = on || ids[j] == cat->v[i].id;
+		if (on)
+			cat->v[k++] = cat->v[i];
+	}
+	cat->n = k;
+	return ERR_OK;
 }
 
 /* The upload form (again, with the messages of a refused upload). */
@@ -207,13 +232,27 @@ handle_credit_import(struct req *r)
 	enum err			 rc;
 	int				 st;
 
+	/* issue 16: the account's credit.import, for its agency's sources */
+	if ((st = req_perm(r, PERM_CREDIT_IMPORT)) != 0)
+		return st;
 	if ((rc = credit_catalog_load(r->app->db, r->a, true, &cat)) != ERR_OK)
+		return status_of(rc);
+	if ((rc = only_sources(r, &cat)) != ERR_OK)
 		return status_of(rc);
 	if (r->method != HTTP_POST)
 		return upload_page(r, &cat);
 	if (r->f[U_CATEGORY].error == NULL &&
-	    (c = credit_category_by_id(&cat, (int)r->f[U_CATEGORY].i)) == NULL)
+	    (c = credit_category_by_id(&cat, (int)r->f[U_CATEGORY].i)) == NULL) {
+		struct credit_catalog all;
+
+		/* a category the agency is not a source of: refused, audited */
+		if ((rc = credit_catalog_load(r->app->db, r->a, true, &all)) != ERR_OK)
+			return status_of(rc);
+		if (credit_category_by_id(&all, (int)r->f[U_CATEGORY].i) != NULL)
+			return req_forbidden(r, "credit_category", r->f[U_CATEGORY].i,
+			    "agency not a source of the category");
 		req_field_error(r, "category", "credit_category");
+	}
 	if (r->nerrors > 0)
 		return upload_page(r, &cat);
 	if (r->f[U_ENCODING].present)
@@ -508,7 +547,10 @@ handle_credit_batch_confirm(struct req *r)
 	struct audit_actor	a;
 	struct cbatch		b;
 	unsigned		n;
+	int			st;
 
+	if ((st = req_perm(r, PERM_CREDIT_IMPORT)) != 0)
+		return st;
 	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	req_actor(r, &a);
 	return step_done(r, b.id, cbatch_confirm(r->app->db, &a, b.id, &n), "confirmed");
@@ -520,7 +562,10 @@ handle_credit_batch_discard(struct req *r)
 {
 	struct audit_actor	a;
 	struct cbatch		b;
+	int			st;
 
+	if ((st = req_perm(r, PERM_CREDIT_IMPORT)) != 0)
+		return st;
 	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	req_actor(r, &a);
 	return step_done(r, b.id, cbatch_discard(r->app->db, &a, b.id), "discarded");
@@ -533,7 +578,12 @@ handle_credit_batch_withdraw(struct req *r)
 {
 	struct audit_actor	a;
 	struct cbatch		b;
+	int			st;
 
+	/* an agency's user withdraws with credit.import (issue 16) */
+	if (r->sess->user.role == ROLE_GOV &&
+	    (st = req_perm(r, PERM_CREDIT_IMPORT)) != 0)
+		return st;
 	b = *(const struct cbatch *)r->obj;	/* the dispatcher's, scoped */
 	if (!r->f[BA_NOTE].present) {
 		if (r->f[BA_NOTE].error == NULL)

@@ -26,6 +26,7 @@
 #include "credit/credit_view.h"
 #include "enterprise/enterprise_list.h"
 #include "routes.h"
+#include "accounts/perm.h"
 #include "core/timefmt.h"
 
 #define CREDIT_PER_PAGE		20	/* search results, requests, viewers */
@@ -189,7 +190,11 @@ handle_credit_search(struct req *r)
 	const char		*eq;
 	struct pager		 pg;
 	enum err		 rc;
+	int			 st;
 
+	/* issue 16: credit.view (a gov user's account, and the role) */
+	if ((st = req_perm(r, PERM_CREDIT_VIEW)) != 0)
+		return st;
 	r->tmpl = TMPL_CREDIT_SEARCH;
 	req_set(r, "Page.nav", "credit");
 	req_set(r, "Scope.region", credit_scope(r));
@@ -261,6 +266,8 @@ handle_credit(struct req *r)
 	enum err			 rc;
 	int				 p;
 
+	if ((p = req_perm(r, PERM_CREDIT_VIEW)) != 0)	/* issue 16 */
+		return p;
 	r->tmpl = TMPL_CREDIT;
 	req_set(r, "Page.nav", "credit");
 	if (ent_to_hdf(r, e) == -1)

@@ -57,6 +57,8 @@ static const struct menu_item items[] = {
 	{ MS_FINANCE, PAGE_PRODUCTS, "products", NULL },
 	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
+	{ MS_SYSTEM, PAGE_STAFF, "staff", NULL },	/* issue 16 */
+	{ MS_SYSTEM, PAGE_SECURITY, "security", NULL },
 };
 
 /* Whether the signed-in user may open item i's page on this portal. */

@@ -27,6 +27,8 @@
 #define SUPERVISOR	ROLE_BIT(ROLE_SUPERVISOR)
 #define GOV		ROLE_BIT(ROLE_GOV)
 #define FI		ROLE_BIT(ROLE_FI)
+#define SYSADMIN	ROLE_BIT(ROLE_SYSADMIN)
+#define SECADMIN	ROLE_BIT(ROLE_SECADMIN)
 
 const struct route routes[PAGE__MAX] = {
 	/*                     path           methods     portals roles/stages              csrf form            body handler  obj */
@@ -148,6 +150,13 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_INBOX] =         { "/inbox",       GET,        BOTH, ANY, FULL,               0, &inbox_form,    0, handle_inbox, OBJ_NONE },
 	[PAGE_INBOX_READ] =    { "/inbox/{id}/read", POST,   BOTH, ANY, FULL,               1, &inbox_read_form, 0, handle_inbox_read, OBJ_INBOX },
 	[PAGE_INBOX_READ_ALL] = { "/inbox/read-all", POST,   BOTH, ANY, FULL,               1, NULL,           0, handle_inbox_read_all, OBJ_NONE },
+	/* 三权分立 (issue 16): each administrative role its own pages only */
+	[PAGE_STAFF] =         { "/staff",       GET | POST, LAN,  SYSADMIN, FULL,          1, &staff_form,    0, handle_staff, OBJ_NONE },
+	[PAGE_SECURITY] =      { "/security",    GET | POST, LAN,  SECADMIN, FULL,          1, &security_form, 0, handle_security, OBJ_NONE },
+	[PAGE_SECURITY_ROLES] = { "/security/roles", GET | POST, LAN, SECADMIN, FULL,       1, &security_roles_form, 0, handle_security_roles, OBJ_NONE },
+	/* the categories an agency is a source of (credit.import): its region's operators */
+	[PAGE_AUDIT_VERIFY] =  { "/audit/verify", GET | POST, LAN, AUDITOR, FULL,          1, NULL,           0, handle_audit_verify, OBJ_NONE },
+	[PAGE_AGENCY_SOURCE] = { "/agencies/{id}/sources", POST, LAN, OPERATOR, FULL,       1, &agency_source_form, 0, handle_agency_source, OBJ_AGENCY },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -207,6 +216,11 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_CATALOGUE] = "catalogue",
 	[TMPL_CATALOGUE_ITEM] = "catalogue_item",
 	[TMPL_INBOX] = "inbox",
+	[TMPL_STAFF] = "staff",
+	[TMPL_STAFF_OTP] = "staff_otp",
+	[TMPL_SECURITY] = "security",
+	[TMPL_SECURITY_ROLES] = "security_roles",
+	[TMPL_AUDIT_VERIFY] = "audit_verify",
 };
 
 const char *

@@ -115,6 +115,12 @@ enum page {
 	PAGE_INBOX,
 	PAGE_INBOX_READ,
 	PAGE_INBOX_READ_ALL,
+	/* the administrative roles (admin_roles.c, issue 16) */
+	PAGE_STAFF,
+	PAGE_SECURITY,
+	PAGE_SECURITY_ROLES,
+	PAGE_AGENCY_SOURCE,
+	PAGE_AUDIT_VERIFY,
 	PAGE__MAX
 };
 
@@ -175,6 +181,11 @@ enum tmpl {
 	TMPL_CATALOGUE,
 	TMPL_CATALOGUE_ITEM,
 	TMPL_INBOX,
+	TMPL_STAFF,
+	TMPL_STAFF_OTP,
+	TMPL_SECURITY,
+	TMPL_SECURITY_ROLES,
+	TMPL_AUDIT_VERIFY,
 	TMPL__MAX
 };
 
@@ -415,5 +426,16 @@ int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);
 int	handle_inbox_read_all(struct req *);
 extern const struct form inbox_form, inbox_read_form;
+enum perm;
+int	handle_staff(struct req *);		/* admin_roles.c */
+int	handle_security(struct req *);
+int	handle_security_roles(struct req *);
+int	handle_audit_verify(struct req *);
+int	handle_agency_source(struct req *);	/* agencies.c */
+extern const struct form staff_form, security_form, security_roles_form,
+	agency_source_form;
+/* 0 when the signed-in user may use permission p (accounts/perm.h), else
+ * 403 with an access.denied audit row (or 503/500). */
+int	req_perm(struct req *, enum perm p);
 
 #endif

@@ -17,6 +17,7 @@
 #include "accounts/account_rule.h"
 #include "oversight/auditlog.h"
 #include "routes.h"
+#include "accounts/perm.h"
 #include "crypto/seal.h"
 #include "accounts/staff_request.h"
 #include "core/timefmt.h"
@@ -165,8 +166,15 @@ target_to_hdf(struct req *r, const struct user *u)
 	if (u->status_reason != NULL && u->status_reason[0] != '\0' &&
 	    req_set(r, "Target.status_reason", u->status_reason) == -1)
 		return -1;
-	if (u->role == ROLE_GOV)
+	if (u->role == ROLE_GOV) {
 		req_set(r, "Target.gov", "1");
+		/* what the account holds within its role (issue 16) */
+		if ((u->perms & PERM_BIT(PERM_CREDIT_VIEW) &&
+		    req_set(r, "Target.perms.view", "1") == -1) ||
+		    (u->perms & PERM_BIT(PERM_CREDIT_IMPORT) &&
+		    req_set(r, "Target.perms.import", "1") == -1))
+			return -1;
+	}
 	if (!operator || self || u->status == USER_REVOKED)
 		return 0;
 	req_set(r, "Can.act", "1");

@@ -23,6 +23,7 @@
 #include "accounts/inbox.h"
 #include "accounts/sms.h"
 #include "accounts/staff_request.h"
+#include "accounts/perm.h"
 #include "agency/agency.h"
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
@@ -532,13 +533,20 @@ load_session(struct req *r)
 {
 	const struct config	*cfg = r->app->cfg;
 	const struct param	*ck = params_get(&r->cookies, SESSION_COOKIE);
-	struct session_limits	 lim = { cfg->auth.session_idle, cfg->auth.session_absolute,
-	    cfg->auth.pending_secs };
+	struct config_auth	 auth;
+	struct session_limits	 lim;
 	struct session		*s;
 	enum err		 rc;
 
 	if (ck == NULL)
 		return 0;
+	/* the security administrator's settings over the configuration's,
+	 * from the database: in force without a restart (issue 16) */
+	if ((rc = secset_load(r->app->db, &cfg->auth, &auth)) != ERR_OK)
+		return status_of(rc);
+	lim.idle = auth.session_idle;
+	lim.absolute = auth.session_absolute;
+	lim.pending = auth.pending_secs;
 	if ((s = arena_calloc(r->a, 1, sizeof *s)) == NULL)
 		return 500;
 	rc = session_lookup(r->app->db, r->a, ck->value, cfg->portal, &lim, s);
@@ -552,7 +560,7 @@ load_session(struct req *r)
 	 * changed before anything else. */
 	if (s->stage == STAGE_FULL && (s->user.must_change_pw ||
 	    ((ROLES_STAFF & ROLE_BIT(s->user.role)) &&
-	    s->user.pw_age_days >= (int)cfg->auth.staff_pw_days)))
+	    s->user.pw_age_days >= (int)auth.staff_pw_days)))
 		s->stage = STAGE_PWCHANGE;
 	r->sess = s;
 	r->user_id = s->user.id;

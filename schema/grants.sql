@@ -44,3 +44,7 @@ GRANT SELECT, INSERT, DELETE ON @DB@.product_regions TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.inbox TO @APP@;
 -- Attachments (026): rows are added with their owner and never changed.
 GRANT SELECT, INSERT ON @DB@.files TO @APP@;
+-- 030: permissions within roles, the security administrator's settings
+GRANT SELECT, INSERT, DELETE ON @DB@.agency_credit_sources TO @APP@;
+GRANT SELECT, INSERT, DELETE ON @DB@.role_permissions TO @APP@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.security_settings TO @APP@;

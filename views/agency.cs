@@ -1,3 +1,4 @@
+<?cs include:"_field.cs" ?>
 <?cs def:title() ?><?cs var:S.Agency.title ?> <?cs var:Agency.name ?><?cs /def ?>
 <?cs def:content() ?>
 <section>
@@ -29,6 +30,7 @@
       <th scope="col"><?cs var:S.Account.contact ?></th>
       <th scope="col"><?cs var:S.Users.col_status ?></th>
       <th scope="col"><?cs var:S.Account.last_login ?></th>
+      <th scope="col"><?cs var:S.AForm.perms ?></th>
     </tr></thead>
     <tbody>
     <?cs each:u = Members ?>
@@ -38,6 +40,7 @@
         <td><?cs var:u.contact ?></td>
         <td class="status-<?cs var:u.status ?>"><?cs var:S.Status[u.status] ?></td>
         <td><?cs if:u.last_login ?><?cs var:u.last_login ?><?cs else ?>-<?cs /if ?></td>
+        <td class="member-perms"><?cs if:u.view ?><?cs var:S.Perm.credit.view ?> <?cs /if ?><?cs if:u.import ?><?cs var:S.Perm.credit.import ?><?cs /if ?><?cs if:!u.view && !u.import ?><?cs var:S.Perm.none ?><?cs /if ?></td>
       </tr>
     <?cs /each ?>
     </tbody>
@@ -46,6 +49,19 @@
   <p class="muted" id="no-members"><?cs var:S.Agency.no_members ?></p>
   <?cs /if ?>
   <p class="muted"><?cs var:S.Agency.members_hint ?></p>
+  <h2><?cs var:S.Agency.sources ?></h2>
+  <p class="muted"><?cs var:S.Agency.sources_hint ?></p>
+  <table class="list" id="sources">
+    <tbody>
+    <?cs each:c = Sources ?>
+      <tr id="source-<?cs var:c.id ?>">
+        <td><?cs var:c.name ?></td>
+        <td class="<?cs if:c.on ?>source-on<?cs else ?>source-off<?cs /if ?>"><?cs if:c.on ?><?cs var:S.Agency.source_on ?><?cs else ?><?cs var:S.Agency.source_off ?><?cs /if ?></td>
+        <td><?cs if:Can.edit ?><form method="post" action="/agencies/<?cs var:Agency.id ?>/sources"><?cs call:csrf() ?><input type="hidden" name="category" value="<?cs var:c.id ?>"><?cs if:!c.on ?><input type="hidden" name="on" value="1"><?cs /if ?><button type="submit" class="secondary"><?cs if:c.on ?><?cs var:S.Agency.source_remove ?><?cs else ?><?cs var:S.Agency.source_add ?><?cs /if ?></button></form><?cs /if ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
   <h2><?cs var:S.Agency.forms ?></h2>
   <?cs if:Can.enter_form ?><p><a class="button" id="agency-new-form" href="/agency-forms/new<?cs if:User.role != "gov" ?>?agency=<?cs var:Agency.id ?><?cs /if ?>"><?cs var:S.AForm.new ?></a></p><?cs /if ?>
   <?cs if:subcount(AgencyForms.rows) > 0 ?>

@@ -1,3 +1,4 @@
+<?cs def:line_perms(l) ?><?cs if:l.view ?><?cs var:S.Perm.credit.view ?><?cs /if ?><?cs if:l.view && l.import ?>、<?cs /if ?><?cs if:l.import ?><?cs var:S.Perm.credit.import ?><?cs /if ?><?cs if:!l.view && !l.import ?><?cs var:S.Perm.none ?><?cs /if ?><?cs /def ?>
 <?cs include:"_field.cs" ?>
 <?cs def:title() ?><?cs var:S.AForm.form_title ?> <?cs var:AForm.id ?><?cs /def ?>
 <?cs def:decide(path, legend, agree_label, button_id) ?>
@@ -58,7 +59,7 @@
         <td><?cs var:l.name ?></td>
         <td><?cs var:l.title ?></td>
         <td><?cs var:l.contact ?></td>
-        <td class="op-<?cs var:l.op ?>"><?cs var:S.AForm.op[l.op] ?></td>
+        <td class="op-<?cs var:l.op ?>"><?cs var:S.AForm.op[l.op] ?><?cs if:l.op == "open" ?><span class="line-perms">（<?cs call:line_perms(l) ?>）</span><?cs /if ?></td>
         <td><?cs if:l.target ?><?cs var:l.target ?><?cs else ?>-<?cs /if ?></td>
         <td class="result-user"><?cs if:l.username ?><?cs var:l.username ?><?cs else ?>-<?cs /if ?></td>
       </tr>

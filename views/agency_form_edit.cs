@@ -52,6 +52,12 @@
         <?cs /each ?>
         <?cs call:field_error("op" + l.n) ?>
       </div>
+      <div class="field" id="perms-<?cs var:l.n ?>">
+        <span class="label"><?cs var:S.AForm.perms ?></span>
+        <label class="choice"><input type="checkbox" name="view<?cs var:l.n ?>" value="1"<?cs if:l.view ?> checked<?cs /if ?>> <?cs var:S.Perm.credit.view ?></label>
+        <label class="choice"><input type="checkbox" name="import<?cs var:l.n ?>" value="1"<?cs if:l.import ?> checked<?cs /if ?>> <?cs var:S.Perm.credit.import ?></label>
+        <p class="hint"><?cs var:S.AForm.perms_hint ?></p>
+      </div>
       <div class="field<?cs if:Form["user" + l.n].error ?> has-error<?cs /if ?>">
         <label for="user<?cs var:l.n ?>"><?cs var:S.AForm.target ?></label>
         <select id="user<?cs var:l.n ?>" name="user<?cs var:l.n ?>"<?cs call:invalid("user" + l.n) ?>>

@@ -32,7 +32,8 @@
   <p class="muted"><?cs var:S.Audit.hint ?></p>
   <?cs if:!Audit.invalid ?>
   <p id="audit-total"><?cs var:S.Audit.total ?><?cs var:Pager.total ?><?cs var:S.Audit.total_unit ?>
-    <a href="/audit.csv?<?cs var:Audit.query ?>" id="audit-csv"><?cs var:S.Audit.csv ?></a></p>
+    <a href="/audit.csv?<?cs var:Audit.query ?>" id="audit-csv"><?cs var:S.Audit.csv ?></a>
+    <a href="/audit/verify" id="audit-verify-link"><?cs var:S.Audit.verify_link ?></a></p>
   <?cs if:subcount(Audit.rows) > 0 ?>
   <div class="table-scroll">
   <table class="list audit" id="audit">

@@ -21,6 +21,7 @@
     <dt><?cs var:S.Account.org ?></dt><dd><?cs var:Target.org_name ?></dd>
     <dt><?cs var:S.Account.contact ?></dt><dd><?cs var:Target.contact ?></dd>
     <dt><?cs var:S.User.status ?></dt><dd id="user-status"><?cs var:S.Status[Target.status] ?><?cs if:Target.status == "locked" && Target.locked_until ?>（<?cs var:S.User.locked_until ?> <?cs var:Target.locked_until ?>）<?cs /if ?></dd>
+    <?cs if:Target.gov ?><dt><?cs var:S.Users.perms ?></dt><dd id="user-perms"><?cs if:Target.perms.view ?><span class="perm" id="perm-credit-view"><?cs var:S.Perm.credit.view ?></span> <?cs /if ?><?cs if:Target.perms.import ?><span class="perm" id="perm-credit-import"><?cs var:S.Perm.credit.import ?></span><?cs /if ?><?cs if:!Target.perms.view && !Target.perms.import ?><?cs var:S.Perm.none ?><?cs /if ?></dd><?cs /if ?>
     <?cs if:Target.status_reason ?><dt><?cs var:S.User.status_reason ?></dt><dd id="user-status-reason"><?cs var:Target.status_reason ?></dd><?cs /if ?>
     <dt><?cs var:S.User.must_change ?></dt><dd><?cs if:Target.must_change_pw == "1" ?><?cs var:S.User.yes ?><?cs else ?><?cs var:S.User.no ?><?cs /if ?></dd>
     <dt><?cs var:S.Account.pw_age ?></dt><dd><?cs var:Target.pw_age ?> <?cs var:S.Account.days ?></dd>

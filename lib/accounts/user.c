@@ -9,6 +9,7 @@
 #include "db/db_region.h"
 #include "accounts/scope.h"
 #include "accounts/account_rule.h"
+#include "accounts/perm.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "crypto/password.h"
@@ -124,8 +125,8 @@ static const char *const sql[STMT_USER__MAX] = {
 	[STMT_USER_TOTP_STEP] = "UPDATE users SET totp_last_step = ? WHERE id = ?",
 	[STMT_USER_INSERT] =
 	    "INSERT INTO users (username, role, region_code, org_kind, org_id,"
-	    " real_name, contact_enc, must_change_pw, pw_hash, mobile_enc, mobile_idx)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " real_name, contact_enc, must_change_pw, pw_hash, mobile_enc, mobile_idx,"
+	    " perms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_USER_SEARCH_COUNT] = "SELECT COUNT(*)" USER_FROM USER_SCOPE,
 	[STMT_USER_SEARCH] =
 	    "SELECT " USER_COLS USER_FROM USER_SCOPE " ORDER BY u.id LIMIT ? OFFSET ?",
@@ -165,7 +166,8 @@ static const struct db_module mod = { DBM_USER, STMT_USER__MAX, sql };
 static const char *const role_names[ROLE__MAX] = {
 	[ROLE_ENTERPRISE] = "enterprise", [ROLE_GOV] = "gov", [ROLE_FI] = "fi",
 	[ROLE_OPERATOR] = "operator", [ROLE_SUPERVISOR] = "supervisor",
-	[ROLE_AUDITOR] = "auditor",
+	[ROLE_AUDITOR] = "auditor", [ROLE_SYSADMIN] = "sysadmin",
+	[ROLE_SECADMIN] = "secadmin",
 };
 
 static const char *const status_names[USER_STATUS__MAX] = {
@@ -242,6 +244,7 @@ user_from_row(const struct db_rows *r, struct arena *a, unsigned first,
 	u->created_at = db_col_dup(r, a, C(16));
 	u->status_reason = db_col_dup(r, a, C(17));
 	u->prev_login_at = db_col_dup(r, a, C(18));
+	u->perms = perm_set_parse(db_col_str(r, C(19)));
 	if (role < 0 || u->username == NULL || u->region == NULL ||
 	    u->org_kind == NULL || u->real_name == NULL || u->contact == NULL)
 		return -1;
@@ -1398,21 +1401,28 @@ user_insert_tx(struct db *db, const struct audit_actor *actor,
 		DB_STR(hash),
 		n->mobile_enc != NULL ? DB_STR(n->mobile_enc) : DB_NULL,
 		n->mobile_idx != NULL ? DB_STRN((const char *)n->mobile_idx, 32) : DB_NULL,
+		DB_NULL,
 	};
+	const char		*perms = a == NULL ? NULL : perm_set_text(a, n->perms);
 	unsigned long long	 newid = 0;
-	char			 oid[24];
+	char			 oid[24], detail[96];
 	enum err		 rc;
 
-	if (contact == NULL)
+	if (contact == NULL || perms == NULL)
 		rc = ERR_NOMEM;
-	else
-		rc = db_exec(db, &mod, STMT_USER_INSERT, p, 11, NULL, &newid);
+	else {
+		p[11] = DB_STR(perms);
+		rc = db_exec(db, &mod, STMT_USER_INSERT, p, 12, NULL, &newid);
+	}
+	/* the role, and what the account holds within it (issue 16) */
+	snprintf(detail, sizeof detail, "%s%s%s", role_name(n->role),
+	    perms != NULL && *perms != '\0' ? " " : "", perms != NULL ? perms : "");
 	arena_free(a);
 	if (rc != ERR_OK)
 		return rc;
 	snprintf(oid, sizeof oid, "%llu", newid);
 	if ((rc = audit_write(db, actor, action, "user", oid, AUDIT_OK,
-	    role_name(n->role))) != ERR_OK)
+	    detail)) != ERR_OK)
 		return rc;
 	*id = (long long)newid;
 	return ERR_OK;

@@ -26,7 +26,9 @@ enum role {
 	ROLE_FI,
 	ROLE_OPERATOR,
 	ROLE_SUPERVISOR,
-	ROLE_AUDITOR,
+	ROLE_AUDITOR,		/* 审计管理员: the audit log (issue 16) */
+	ROLE_SYSADMIN,		/* 系统管理员: staff accounts */
+	ROLE_SECADMIN,		/* 安全管理员: permissions, security settings */
 	ROLE__MAX
 };
 
@@ -34,7 +36,8 @@ enum role {
 /* Staff: every role but enterprise (intranet, two factors, 90-day passwords). */
 #define ROLES_STAFF	(ROLE_BIT(ROLE_GOV) | ROLE_BIT(ROLE_FI) | \
 			 ROLE_BIT(ROLE_OPERATOR) | ROLE_BIT(ROLE_SUPERVISOR) | \
-			 ROLE_BIT(ROLE_AUDITOR))
+			 ROLE_BIT(ROLE_AUDITOR) | ROLE_BIT(ROLE_SYSADMIN) | \
+			 ROLE_BIT(ROLE_SECADMIN))
 
 struct user {
 	long long		 id;
@@ -56,6 +59,7 @@ struct user {
 	const char		*prev_login_at;	/* the sign-in before it, or NULL */
 	const char		*created_at;
 	const char		*status_reason;	/* why suspended or revoked, or "" */
+	unsigned		 perms;		/* users.perms as PERM_BIT()s (accounts/perm.h) */
 };
 
 /*
@@ -72,7 +76,7 @@ struct user {
 	" DATEDIFF(UTC_TIMESTAMP(), u.pw_changed_at)," \
 	" DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s')," \
 	" DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s'), u.status_reason," \
-	" DATE_FORMAT(u.prev_login_at, '%Y-%m-%d %H:%i:%s')"
+	" DATE_FORMAT(u.prev_login_at, '%Y-%m-%d %H:%i:%s'), u.perms"
 
 /* u.org_name is the organisation's name, kept by triggers
  * (schema/010_users_org_name.sql): no join per organisation kind. */
@@ -267,6 +271,7 @@ struct user_new {
 	bool		 must_change;
 	const char	*mobile_enc;	/* sealed mobile (seal.h) or NULL */
 	const unsigned char *mobile_idx; /* its blind index (32 bytes) or NULL */
+	unsigned	 perms;		/* PERM_BIT()s the account holds (gov) */
 };
 enum err	 user_create(struct db *, const struct audit_actor *,
 		    const char *action, const struct user_new *,

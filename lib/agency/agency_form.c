@@ -6,6 +6,7 @@
 
 #include "core/enumname.h"
 #include "db/db_region.h"
+#include "accounts/perm.h"
 #include "agency/agency_form.h"
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
@@ -84,7 +85,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	[STMT_AF_LINES] =
 	    "SELECT l.op, l.name, l.title, l.contact_enc, COALESCE(l.target_user_id, 0),"
 	    " COALESCE(t.username, ''), COALESCE(l.result_user_id, 0),"
-	    " l.result_username"
+	    " l.result_username, l.perms"
 	    " FROM agency_form_lines l LEFT JOIN users t ON t.id = l.target_user_id"
 	    " WHERE l.form_id = ? ORDER BY l.seq",
 	[STMT_AF_EVENTS] =
@@ -112,7 +113,7 @@ static const char *const sql[STMT_AF__MAX] = {
 	[STMT_AF_LINES_DEL] = "DELETE FROM agency_form_lines WHERE form_id = ?",
 	[STMT_AF_LINE_ADD] =
 	    "INSERT INTO agency_form_lines (form_id, seq, op, name, title, contact_enc,"
-	    " target_user_id) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0))",
+	    " target_user_id, perms) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)",
 	[STMT_AF_EVENT_ADD] =
 	    "INSERT INTO agency_form_events (form_id, actor_id, action, note)"
 	    " VALUES (?, ?, ?, ?)",
@@ -339,6 +340,7 @@ aform_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
 		l->target_username = db_col_text(rows, a, 5);
 		l->result_user_id = db_col_int(rows, 6);
 		l->result_username = db_col_text(rows, a, 7);
+		l->perms = perm_set_parse(db_col_str(rows, 8));
 	}
 	db_rows_free(rows);
 	return n == -1 ? db_rows_error(db) : ERR_OK;
@@ -451,12 +453,15 @@ write_line(struct db *db, struct arena *a, long long id,
 	struct db_param		 p[] = { DB_INT(id), DB_INT(i + 1),
 		DB_STR(op_names[l->op]), DB_STR(l->name), DB_STR(l->title),
 		DB_STR(enc != NULL ? enc : ""),
-		DB_INT(l->op == AFOP_OPEN ? 0 : l->target_user_id) };
+		DB_INT(l->op == AFOP_OPEN ? 0 : l->target_user_id),
+		DB_NULL };
+	const char		*perms = perm_set_text(a, l->op == AFOP_OPEN ? l->perms : 0);
 	enum err		 rc;
 
-	if (enc == NULL)
+	if (enc == NULL || perms == NULL)
 		return ERR_NOMEM;
-	if ((rc = db_exec(db, &mod, STMT_AF_LINE_ADD, p, 7, NULL, NULL)) != ERR_OK)
+	p[7] = DB_STR(perms);
+	if ((rc = db_exec(db, &mod, STMT_AF_LINE_ADD, p, 8, NULL, NULL)) != ERR_OK)
 		return rc;
 	if (submit && l->op != AFOP_OPEN) {
 		struct db_param d[] = { DB_INT(id), DB_INT(l->target_user_id) };
@@ -826,6 +831,7 @@ execute_change(struct step_run *run)
 				.role = ROLE_GOV, .region = f->region,
 				.org_kind = "agency", .org_id = f->agency_id,
 				.real_name = l->name, .contact = l->contact,
+				.perms = l->perms,	/* what the line says (issue 16) */
 			};
 
 			if ((rc = new_username(db, run->a, f->region, res->username[i])) != ERR_OK)

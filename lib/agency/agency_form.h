@@ -60,6 +60,7 @@ struct aform_line {
 	const char	*title;		/* 部门/职务 */
 	const char	*contact;
 	long long	 target_user_id;
+	unsigned	 perms;		/* 开设用户: PERM_BIT()s the new user gets (accounts/perm.h) */
 	/* read back only */
 	const char	*target_username;
 	long long	 result_user_id;

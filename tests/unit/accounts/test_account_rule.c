@@ -37,6 +37,8 @@ expected(enum role actor, enum role target, enum acct_action act)
 	case ROLE_OPERATOR:
 	case ROLE_SUPERVISOR:
 	case ROLE_AUDITOR:
+	case ROLE_SYSADMIN:
+	case ROLE_SECADMIN:
 		return user_action || act == ACCT_REVOKE ? RULE_STAFF : RULE_DENY;
 	default:
 		return RULE_DENY;
@@ -128,7 +130,8 @@ expected_ask(enum acct_ask ask, enum role actor, enum role target,
     enum acct_action act)
 {
 	bool staff = target == ROLE_OPERATOR || target == ROLE_SUPERVISOR ||
-	    target == ROLE_AUDITOR;
+	    target == ROLE_AUDITOR || target == ROLE_SYSADMIN ||
+	    target == ROLE_SECADMIN;	/* the three administrators too (issue 16) */
 	bool user_action = act == ACCT_UNLOCK || act == ACCT_SUSPEND ||
 	    act == ACCT_REACTIVATE || act == ACCT_PW_RESET ||
 	    act == ACCT_TOTP_RESET;
