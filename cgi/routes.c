@@ -226,6 +226,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_FI] = "fi",
 		[OBJ_PRODUCT] = "product",
 		[OBJ_INBOX] = "inbox",
+		[OBJ_LOAN] = "loan",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -229,6 +229,8 @@ enum route_obj {
 	OBJ_PRODUCT,		/* products.id: its FI's region or the FI itself; published
 				 * ones for the public (product_get, product_get_public) */
 	OBJ_INBOX,		/* inbox.id: its recipient only (inbox_get) */
+	OBJ_LOAN,		/* loans.id: the enterprise's own, its FI's or the open ones of
+				 * a region it serves, the offices' region (loan_get) */
 	OBJ__MAX
 };
 

@@ -33,6 +33,7 @@
 #include "finance/fi.h"
 #include "finance/product.h"
 #include "store/files.h"
+#include "finance/loan.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -253,6 +254,12 @@ get_product(struct req *r, long long id, void *out)
 	return product_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_loan(struct req *r, long long id, void *out)
+{
+	return loan_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -269,6 +276,7 @@ static const struct {
 	[OBJ_FI] = { sizeof(struct fi), get_fi },
 	[OBJ_PRODUCT] = { sizeof(struct product), get_product },
 	[OBJ_INBOX] = { sizeof(struct inbox_item), get_inbox },
+	[OBJ_LOAN] = { sizeof(struct loan), get_loan },
 };
 
 bool
