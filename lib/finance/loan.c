@@ -133,6 +133,7 @@ enum {
 	STMT_L_DECLINE,
 	STMT_L_DISBURSE,
 	STMT_L_CONSENT,
+	STMT_L_LOST,
 	STMT_L__MAX
 };
 
@@ -261,6 +262,15 @@ static const char *const sql[STMT_L__MAX] = {
 	    " AND l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL"
 	    " AND (l.closed_at IS NULL OR l.closed_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY)"
 	    " LOCK IN SHARE MODE",
+	/* id, fi, region, fi: an open one another FI took up meanwhile */
+	[STMT_L_LOST] =
+	    "SELECT l.id, l.status FROM loans l WHERE l.id = ?"
+	    " AND l.product_id IS NULL AND l.fi_id IS NOT NULL AND l.fi_id <> ?"
+	    " AND l.status NOT IN ('draft', 'published')"
+	    " AND (l.region_code = ? OR EXISTS (SELECT 1"
+	    "  FROM products sp JOIN product_regions spr ON spr.product_id = sp.id"
+	    "  WHERE sp.fi_id = ? AND sp.status = 'published'"
+	    "  AND spr.region_code = l.region_code))",
 };
 
 static const struct db_module mod = { DBM_FINANCE_LOAN, STMT_L__MAX, sql };
@@ -811,6 +821,35 @@ loan_consent_hold_tx(struct db *db, struct arena *a, long long id,
 		loan_number(id, number);
 	} else
 		rc = n == 0 ? ERR_FORBIDDEN : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+loan_get_lost(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct loan *out)
+{
+	struct db_param	 p[] = { DB_INT(id), DB_INT(sc->org_id), DB_STR(sc->region),
+	    DB_INT(sc->org_id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n, k;
+
+	if (strcmp(scope_mode(sc), "fi") != 0)
+		return ERR_NOTFOUND;
+	if ((rc = db_query(db, a, &mod, STMT_L_LOST, p, 4, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		memset(out, 0, sizeof *out);
+		out->id = db_col_int(rows, 0);
+		loan_number(out->id, out->number);
+		k = loan_status_parse(db_col_str(rows, 1));
+		out->status = k < 0 ? LS_EXPIRED : (enum loan_status)k;
+		out->fi_id = -1;
+		out->decline_kind = -1;
+		out->lost = true;
+	} else
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	db_rows_free(rows);
 	return rc;
 }

@@ -127,6 +127,8 @@ struct loan {
 	bool			 consent_live;	/* ... and not past close + 30 days */
 	const char		*consent_at, *consent_revoked_at;	/* UTC or "" */
 	unsigned		 version;
+	bool			 lost;		/* loan_get_lost: only id, number
+						 * and status are set */
 	/* UTC "YYYY-MM-DD HH:MM:SS", "" when not yet */
 	const char		*created_at, *updated_at, *published_at, *taken_at,
 				*decided_at, *closed_at;
@@ -141,6 +143,16 @@ struct loan_list {
 /* Application `id` within `sc` (see above) into *out, strings in `a`.
  * ERR_NOTFOUND, ERR_DB_LOST, ERR_DB, ERR_NOMEM. */
 enum err	loan_get(struct db *, struct arena *, const struct scope *sc,
+		    long long id, struct loan *out);
+
+/*
+ * For the take-up of an FI user (scope `sc`) that lost the race: when
+ * `id` is an open application of a region the FI serves that another FI
+ * has taken up, *out gets its id, number and status only (out->lost) --
+ * what the FI saw before, so that it can be told; ERR_NOTFOUND for
+ * anything else and for every other scope.  Database errors.
+ */
+enum err	loan_get_lost(struct db *, struct arena *, const struct scope *sc,
 		    long long id, struct loan *out);
 
 /* Page `page` (from 0) of `per` applications within `sc`, newest first;

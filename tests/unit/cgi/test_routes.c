@@ -39,6 +39,7 @@ static const struct {
 	{ OBJ_PRODUCT, "/products/{id}" },
 	{ OBJ_INBOX, "/inbox/{id}" },
 	{ OBJ_LOAN, "/loans/{id}" },
+	{ OBJ_LOAN_TAKE, "/loans/{id}/take" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
