@@ -39,8 +39,10 @@
 #include "formats/csvread.h"
 #include "core/cs.h"
 #include "db/db.h"
+#include "enterprise/enterprise.h"
 #include "enterprise/enterprise_list.h"
 #include "core/log.h"
+#include "core/timefmt.h"
 #include "db/migrate.h"
 #include "db/org.h"
 #include "crypto/seal.h"
@@ -632,6 +634,60 @@ demo_finance(struct db *db, struct arena *ar, const struct audit_actor *a)
 	return 0;
 }
 
+/*
+ * The demo enterprise ent-a gets complete supplementary information
+ * (R-06.3: it may publish loan applications), ent-b keeps its gaps.  Only
+ * the fields still empty are filled (changed today, not late), so a value
+ * someone set is kept.  0, or 1 after a message.
+ */
+static int
+demo_ent_a(const struct config *cfg, struct db *db, struct arena *ar,
+    const struct audit_actor *a)
+{
+	static const struct {
+		enum ent_field	 f;
+		const char	*v;
+	} fill[] = {
+		{ ENT_F_ADDRESS, "广州市天河区天河北路 183 号" },
+		{ ENT_F_BUSINESS_SCOPE, "软件开发；信息技术咨询服务" },
+		{ ENT_F_REG_CAPITAL, "500000000" },	/* fen: 500 万元 */
+		{ ENT_F_ORG_FORM, "llc" }, { ENT_F_INDUSTRY, "I" },
+		{ ENT_F_SIZE, "small" }, { ENT_F_MAIN_NAME, "孙丽娟" },
+		{ ENT_F_MAIN_MOBILE, "13800138001" }, { ENT_F_LIAISON_NAME, "陈晓" },
+		{ ENT_F_LIAISON_MOBILE, "13800138003" },
+	};
+	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
+	struct enterprise	 e;
+	const char		*v[ENT_F__MAX] = { NULL };
+	char			 today[16];
+	long long		 id;
+	int			 y, m, d, changed = 0, late = 0;
+	bool			 any = false;
+
+	arena_reset(ar);
+	if (org_enterprise_ensure(db, "91440104567890120G", "广州市对接示范科技有限公司",
+	    "440100", &id) != ERR_OK ||
+	    enterprise_get(db, ar, &keys, id, false, &e) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: demo enterprise ent-a failed\n");
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof fill / sizeof fill[0]; i++)
+		if (e.v[fill[i].f] == NULL || *e.v[fill[i].f] == '\0') {
+			v[fill[i].f] = fill[i].v;
+			any = true;
+		}
+	if (!any)
+		return 0;
+	beijing_today(&y, &m, &d);
+	snprintf(today, sizeof today, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	if (enterprise_update(db, ar, &keys, a, id, v, today, 0, &changed,
+	    &late) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: demo enterprise ent-a failed\n");
+		return 1;
+	}
+	return 0;
+}
+
 static int
 cmd_demo(const struct config *cfg, const struct opts *o)
 {
@@ -728,6 +784,8 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 	}
 	if (rc == 0)
 		rc = demo_finance(db, ar, &a);
+	if (rc == 0 && cfg->have_keys)
+		rc = demo_ent_a(cfg, db, ar, &a);
 	db_free(db);
 	arena_free(ar);
 	if (rc == 0)
