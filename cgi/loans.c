@@ -555,7 +555,8 @@ handle_loan_edit(struct req *r)
 				return 500;
 		r->tmpl = TMPL_LOAN_EDIT;
 		req_set(r, "Page.nav", "loans");
-		return products_to_hdf(r, region, l->product_id);
+		st = products_to_hdf(r, region, l->product_id);
+		return st != 0 ? st : 200;
 	}
 	if ((st = form_page(r, region)) != 0)
 		return st;

@@ -265,5 +265,70 @@ post_form "$ENTA" "$INTERNET/loans/$ADDR" "$INTERNET/loans/$ADDR/withdraw"
 expect_status 303 "R-08.2a an open application not taken up is withdrawn by the enterprise"
 expect_eq "$(lcol "$ADDR" status)" withdrawn "R-08.2a ... withdrawn"
 
+# --- a draft edited, then published from the edit form; a stale form refused -------------
+apply "$ENTA" "purpose=八八测试 草稿" publish= consent= disclaimer=
+expect_status 303 "R-08.2a the enterprise saves a draft"
+D=$(loc_id)
+expect_eq "$(lcol "$D" "CONCAT(status, ' ', consent_at IS NULL)")" "draft 1" "R-08.2a ... a draft without consent"
+req GET "$INTRANET/loans/$D" --jar "$GZ"
+expect_status 404 "R-02.2 a bank does not see a draft"
+req GET "$INTERNET/loans/$D/edit" --jar "$ENTA"
+expect_status 200 "R-08.2a the enterprise opens the edit form"
+expect_body '>八八测试 草稿<' "R-08.2a ... with the stored values"
+V=$(lcol "$D" version)
+edit() { post_form "$ENTA" "$INTERNET/loans/$D/edit" "$INTERNET/loans/$D/edit" \
+	--data-urlencode amount_wan=300 --data-urlencode term_months=24 \
+	--data-urlencode "purpose=八八测试 草稿改" --data-urlencode product_id= "$@"; }
+edit --data-urlencode "version=$((V + 5))"
+expect_status 200 "R-08.2a an edit on a stale form is refused"
+expect_body 'id="refused">申请已被修改或状态已变化' "R-08.2a ... and told so"
+expect_eq "$(lcol "$D" amount_wan)" 200 "R-08.2a ... nothing changed"
+edit --data-urlencode "version=$V" --data-urlencode publish=1
+expect_status 200 "R-08.2b publishing from the edit form needs the consent"
+expect_body 'id="consent-error">' "R-08.2b ... told next to it"
+edit --data-urlencode "version=$V" --data-urlencode publish=1 --data-urlencode consent=1 --data-urlencode disclaimer=1
+expect_status 303 "R-08.2a the draft is edited and published"
+expect_eq "$(lcol "$D" "CONCAT(status, ' ', amount_wan, ' ', consent_at IS NOT NULL)")" "published 300 1" "R-08.2a ... with the new values and the consent"
+post_form "$ENTB" "$INTERNET/loans/$DRAFT_B/edit" "$INTERNET/loans/$DRAFT_B/edit" \
+	--data-urlencode amount_wan=50 --data-urlencode term_months=6 --data-urlencode "purpose=八八测试 乙企业草稿" \
+	--data-urlencode "version=$(lcol "$DRAFT_B" version)" --data-urlencode publish=1 \
+	--data-urlencode consent=1 --data-urlencode disclaimer=1
+expect_status 200 "R-06.3 publishing ent-b's draft is refused too"
+expect_body 'id="publish-error">企业补充信息尚未完整' "R-06.3 ... told next to the publish step"
+expect_eq "$(lcol "$DRAFT_B" status)" draft "R-06.3 ... it stays a draft"
+
+# --- approved, but the enterprise did not take the offer ---------------------------------
+req GET "$INTRANET/loans/$D" --jar "$GZ"
+TOK=$(csrf_from_body)
+req POST "$INTRANET/loans/$D/take" --jar "$GZ" -H "Origin: $INTRANET" \
+	--data-urlencode "csrf_token=$TOK" --data-urlencode "version=$(lcol "$D" version)"
+expect_status 303 "R-08.2b a bank takes up the edited application"
+post_form "$GZ" "$INTRANET/loans/$D" "$INTRANET/loans/$D/decide" --data-urlencode outcome=approved \
+	--data-urlencode amount_wan=250 --data-urlencode term_months=24 --data-urlencode rate=3.9
+expect_status 303 "R-08.2b ... approves"
+post_form "$GZ" "$INTRANET/loans/$D" "$INTRANET/loans/$D/not-taken"
+expect_status 303 "R-08.2b ... and records that the enterprise did not take the offer"
+expect_eq "$(lcol "$D" "CONCAT(status, ' ', closed_at IS NOT NULL)")" "not_taken 1" "R-08.2b ... closed"
+post_form "$GZ" "$INTRANET/loans/$D" "$INTRANET/loans/$D/disburse" --data-urlencode amount_wan=250 \
+	--data-urlencode "date=$(TZ=Asia/Shanghai date +%F)" --data-urlencode contract_no=HT-88-002
+expect_status 409 "R-08.2b a closed application takes no other step"
+
+# --- a declined one ----------------------------------------------------------------------
+apply "$ENTA" "purpose=八八测试 拒绝"
+DEC=$(loc_id)
+req GET "$INTRANET/loans/$DEC" --jar "$GZ2"
+TOK=$(csrf_from_body)
+req POST "$INTRANET/loans/$DEC/take" --jar "$GZ2" -H "Origin: $INTRANET" \
+	--data-urlencode "csrf_token=$TOK" --data-urlencode "version=$(lcol "$DEC" version)"
+expect_status 303 "R-08.2b a second bank takes up another application"
+post_form "$GZ2" "$INTRANET/loans/$DEC" "$INTRANET/loans/$DEC/decide" --data-urlencode outcome=declined
+expect_status 400 "R-08.2b a decline needs a reason"
+expect_body 'id="reason-error">请填写原因' "X-UI ... told next to it"
+post_form "$GZ2" "$INTRANET/loans/$DEC" "$INTRANET/loans/$DEC/decide" --data-urlencode outcome=declined \
+	--data-urlencode reason_kind=collateral --data-urlencode "reason=抵押物不足"
+expect_status 303 "R-08.2b the bank declines with a reason"
+req GET "$INTERNET/loans/$DEC" --jar "$ENTA"
+expect_body 'id="loan-decline">担保或抵押不足：抵押物不足<' "R-08.2a the enterprise sees why"
+
 cleanup
 done_testing
