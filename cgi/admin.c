@@ -50,6 +50,7 @@
 #include "accounts/user.h"
 #include "accounts/scope.h"
 #include "finance/fi.h"
+#include "finance/loan.h"
 #include "finance/product.h"
 
 struct opts {
@@ -688,6 +689,66 @@ demo_ent_a(const struct config *cfg, struct db *db, struct arena *ar,
 	return 0;
 }
 
+/*
+ * Two demo loan applications of ent-a (once: only while it has none), so
+ * that the banks' list is not empty: one open to the banks of Guangzhou,
+ * published; one for 经营快贷, taken up by fi-gz.  0, or 1 after a
+ * message.
+ */
+static int
+demo_loans(struct db *db, struct arena *ar, const struct audit_actor *a)
+{
+	struct loan_input	 open = { .amount_wan = 300, .term_months = 12,
+	    .purpose = "采购原材料，扩大生产", .guarantee = "实际控制人连带责任保证",
+	    .consent = true, .disclaimer = true };
+	struct loan_input	 addressed = { .amount_wan = 80, .term_months = 24,
+	    .purpose = "补充日常经营流动资金", .guarantee = "",
+	    .consent = true, .disclaimer = true };
+	struct audit_actor	 ea = *a, fa = *a;
+	struct loan_list	 l;
+	struct scope		 sc;
+	struct user		 ent, fi;
+	long long		 eid, id;
+	enum err		 e;
+
+	arena_reset(ar);
+	if (org_enterprise_ensure(db, "91440104567890120G", "广州市对接示范科技有限公司",
+	    "440100", &eid) != ERR_OK || user_by_name(db, ar, "ent-a", &ent) != ERR_OK ||
+	    user_by_name(db, ar, "fi-gz", &fi) != ERR_OK)
+		goto fail;
+	scope_of_user(&sc, &ent);
+	if (loan_search(db, ar, &sc, -1, 0, 1, &l) != ERR_OK)
+		goto fail;
+	if (l.total > 0)
+		return 0;
+	ea.user_id = ent.id;
+	ea.role = "enterprise";
+	fa.user_id = fi.id;
+	fa.role = "fi";
+	if (loan_create(db, &ea, eid, "440100", &open, true, &id) != ERR_OK)
+		goto fail;
+	{
+		struct product_filter	 f = { .kind = -1, .region = "440100", .status = -1 };
+		struct product_list	 pl;
+
+		if (product_catalogue(db, ar, &f, 0, 100, &pl) != ERR_OK)
+			goto fail;
+		for (size_t i = 0; i < pl.n; i++)
+			if (strcmp(pl.v[i].name, "经营快贷") == 0)
+				addressed.product_id = pl.v[i].id;
+	}
+	if (addressed.product_id == 0 ||
+	    loan_create(db, &ea, eid, "440100", &addressed, true, &id) != ERR_OK)
+		goto fail;
+	scope_of_user(&sc, &fi);
+	if ((e = loan_step(db, &fa, &sc, id, 0, LA_TAKE, NULL, NULL)) != ERR_OK)
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "duijie-admin: demo loan applications failed\n");
+	return 1;
+}
+
 static int
 cmd_demo(const struct config *cfg, const struct opts *o)
 {
@@ -786,6 +847,8 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 		rc = demo_finance(db, ar, &a);
 	if (rc == 0 && cfg->have_keys)
 		rc = demo_ent_a(cfg, db, ar, &a);
+	if (rc == 0)
+		rc = demo_loans(db, ar, &a);
 	db_free(db);
 	arena_free(ar);
 	if (rc == 0)
