@@ -572,6 +572,8 @@ struct lstep {
 	long long			 fi_id, officer_id, ent_id, product_id;
 	char				 region[8];
 	bool				 consent;
+	/* run->denied: read by step_run after the scratch arena is gone */
+	char				 denied[64];
 };
 
 static enum err
@@ -609,10 +611,11 @@ step_locked(struct step_run *run)
 		break;
 	}
 	if (!ok) {
-		run->denied = arena_printf(run->a, "loan %s: not the %s's", action_names[act],
-		    action_who[act] == W_ENT ? "enterprise" :
+		snprintf(ls->denied, sizeof ls->denied, "loan %s: not the %s's",
+		    action_names[act], action_who[act] == W_ENT ? "enterprise" :
 		    action_who[act] == W_MANAGER ? "FI manager" :
 		    action_who[act] == W_SYSTEM ? "system" : "handling FI");
+		run->denied = ls->denied;
 		return ERR_FORBIDDEN;
 	}
 	if (act == LA_REVOKE && !ls->consent)

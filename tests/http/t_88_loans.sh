@@ -239,6 +239,7 @@ GZ_ID=$(sql "SELECT id FROM users WHERE username = 'fi-gz'")
 MGR_ID=$(sql "SELECT id FROM users WHERE username = 'fi-gz-mgr'")
 post_form "$GZ" "$INTRANET/loans/$ADDR" "$INTRANET/loans/$ADDR/assign" --data-urlencode "officer_id=$MGR_ID"
 expect_status 403 "R-08.2b an officer cannot assign"
+expect_eq "$(audit_count "action = 'loan.assign' AND object_id = '$ADDR' AND outcome = 'denied'")" 1 "X-AUD ... the refusal audited as denied"
 req GET "$INTRANET/loans/$ADDR" --jar "$MGR"
 expect_body 'id="loan-assign"' "R-08.2b the manager has the assign form"
 GZ2_ID=$(sql "SELECT id FROM users WHERE username = 'fi-gz2'")
