@@ -61,10 +61,11 @@ apply() {
 loc_id() { header Location | sed -n 's|^/loans/\([0-9]*\).*|\1|p'; }
 
 # --- the menus -------------------------------------------------------------------------
-req GET "$INTERNET/account" --jar "$ENTA"
-expect_body '<a href="/loans">我的信贷申请</a>' "X-UI the enterprise's menu shows 我的信贷申请"
-req GET "$INTRANET/account" --jar "$GZ"
-expect_body '<a href="/loans">信贷申请</a>' "X-UI the FI's menu shows 信贷申请"
+req GET "$INTERNET/loans" --jar "$ENTA"
+expect_body '<a href="/loans" aria-current="page">信贷申请</a>' "X-UI the enterprise's menu shows 信贷申请"
+req GET "$INTRANET/loans" --jar "$GZ"
+expect_body '<a href="/loans" aria-current="page">信贷申请</a>' "X-UI the FI's menu shows 信贷申请"
+expect_body '<a href="/products">金融产品</a>' "X-UI ... beside its products"
 
 # --- incomplete supplementary information -----------------------------------------
 req GET "$INTERNET/loans/new" --jar "$ENTB"
