@@ -659,6 +659,7 @@ demo_ent_a(const struct config *cfg, struct db *db, struct arena *ar,
 	};
 	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
 	struct enterprise	 e;
+	struct scope		 sys;
 	const char		*v[ENT_F__MAX] = { NULL };
 	char			 today[16];
 	long long		 id;
@@ -666,9 +667,10 @@ demo_ent_a(const struct config *cfg, struct db *db, struct arena *ar,
 	bool			 any = false;
 
 	arena_reset(ar);
+	scope_system(&sys);
 	if (org_enterprise_ensure(db, "91440104567890120G", "广州市对接示范科技有限公司",
 	    "440100", &id) != ERR_OK ||
-	    enterprise_get(db, ar, &keys, id, false, &e) != ERR_OK) {
+	    enterprise_get(db, ar, &keys, &sys, id, false, &e) != ERR_OK) {
 		fprintf(stderr, "duijie-admin: demo enterprise ent-a failed\n");
 		return 1;
 	}
@@ -681,7 +683,7 @@ demo_ent_a(const struct config *cfg, struct db *db, struct arena *ar,
 		return 0;
 	beijing_today(&y, &m, &d);
 	snprintf(today, sizeof today, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	if (enterprise_update(db, ar, &keys, a, id, v, today, 0, &changed,
+	if (enterprise_update(db, ar, &keys, a, &sys, id, v, today, 0, &changed,
 	    &late) != ERR_OK) {
 		fprintf(stderr, "duijie-admin: demo enterprise ent-a failed\n");
 		return 1;

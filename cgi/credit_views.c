@@ -333,13 +333,17 @@ handle_loan_credit(struct req *r)
 	struct audit_actor		 a;
 	struct credit_ent		 e;
 	struct loan_hold		 h;
+	struct scope			 sys;
 	long long			 qid = 0;
 	char				 today[16];
 	enum err			 rc;
 
 	if (l->fi_id != u->org_id || !l->consent_live)
 		return req_forbidden(r, "loan", l->id, "no consent for this FI");
-	if ((rc = credit_ent_get(r->app->db, r->a, l->enterprise_id, &e)) != ERR_OK)
+	/* the FI reaches the enterprise through the application, which the
+	 * dispatcher loaded in the FI's scope: no enterprise scope of its own */
+	scope_system(&sys);
+	if ((rc = credit_ent_get(r->app->db, r->a, &sys, l->enterprise_id, &e)) != ERR_OK)
 		return status_of(rc);
 	r->tmpl = TMPL_LOAN_CREDIT;
 	req_set(r, "Page.nav", "loans");

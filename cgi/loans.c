@@ -241,7 +241,8 @@ own_enterprise(struct req *r, const char **region, size_t *nmissing)
 	const char		*missing[ENT_F__MAX];
 	enum err		 rc;
 
-	if ((rc = enterprise_get(r->app->db, r->a, &keys, r->sess->user.org_id,
+	if ((rc = enterprise_get(r->app->db, r->a, &keys, &r->scope,
+	    r->sess->user.org_id,
 	    false, &e)) != ERR_OK)
 		return status_of(rc);
 	*region = e.region;
