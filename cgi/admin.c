@@ -39,8 +39,10 @@
 #include "formats/csvread.h"
 #include "core/cs.h"
 #include "db/db.h"
+#include "enterprise/enterprise.h"
 #include "enterprise/enterprise_list.h"
 #include "core/log.h"
+#include "core/timefmt.h"
 #include "db/migrate.h"
 #include "db/org.h"
 #include "crypto/seal.h"
@@ -49,6 +51,7 @@
 #include "accounts/user.h"
 #include "accounts/scope.h"
 #include "finance/fi.h"
+#include "finance/loan.h"
 #include "finance/product.h"
 
 struct opts {
@@ -633,6 +636,122 @@ demo_finance(struct db *db, struct arena *ar, const struct audit_actor *a)
 	return 0;
 }
 
+/*
+ * The demo enterprise ent-a gets complete supplementary information
+ * (R-06.3: it may publish loan applications), ent-b keeps its gaps.  Only
+ * the fields still empty are filled (changed today, not late), so a value
+ * someone set is kept.  0, or 1 after a message.
+ */
+static int
+demo_ent_a(const struct config *cfg, struct db *db, struct arena *ar,
+    const struct audit_actor *a)
+{
+	static const struct {
+		enum ent_field	 f;
+		const char	*v;
+	} fill[] = {
+		{ ENT_F_ADDRESS, "广州市天河区天河北路 183 号" },
+		{ ENT_F_BUSINESS_SCOPE, "软件开发；信息技术咨询服务" },
+		{ ENT_F_REG_CAPITAL, "500000000" },	/* fen: 500 万元 */
+		{ ENT_F_ORG_FORM, "llc" }, { ENT_F_INDUSTRY, "I" },
+		{ ENT_F_SIZE, "small" }, { ENT_F_MAIN_NAME, "孙丽娟" },
+		{ ENT_F_MAIN_MOBILE, "13800138001" }, { ENT_F_LIAISON_NAME, "陈晓" },
+		{ ENT_F_LIAISON_MOBILE, "13800138003" },
+	};
+	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
+	struct enterprise	 e;
+	struct scope		 sys;
+	const char		*v[ENT_F__MAX] = { NULL };
+	char			 today[16];
+	long long		 id;
+	int			 y, m, d, changed = 0, late = 0;
+	bool			 any = false;
+
+	arena_reset(ar);
+	scope_system(&sys);
+	if (org_enterprise_ensure(db, "91440104567890120G", "广州市对接示范科技有限公司",
+	    "440100", &id) != ERR_OK ||
+	    enterprise_get(db, ar, &keys, &sys, id, false, &e) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: demo enterprise ent-a failed\n");
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof fill / sizeof fill[0]; i++)
+		if (e.v[fill[i].f] == NULL || *e.v[fill[i].f] == '\0') {
+			v[fill[i].f] = fill[i].v;
+			any = true;
+		}
+	if (!any)
+		return 0;
+	beijing_today(&y, &m, &d);
+	snprintf(today, sizeof today, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	if (enterprise_update(db, ar, &keys, a, &sys, id, v, today, 0, &changed,
+	    &late) != ERR_OK) {
+		fprintf(stderr, "duijie-admin: demo enterprise ent-a failed\n");
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Two demo loan applications of ent-a (once: only while it has none), so
+ * that the banks' list is not empty: one open to the banks of Guangzhou,
+ * published; one for 经营快贷, taken up by fi-gz.  0, or 1 after a
+ * message.
+ */
+static int
+demo_loans(struct db *db, struct arena *ar, const struct audit_actor *a)
+{
+	struct loan_input	 open = { .amount_wan = 300, .term_months = 12,
+	    .purpose = "采购原材料，扩大生产", .guarantee = "实际控制人连带责任保证",
+	    .consent = true, .disclaimer = true };
+	struct loan_input	 addressed = { .amount_wan = 80, .term_months = 24,
+	    .purpose = "补充日常经营流动资金", .guarantee = "",
+	    .consent = true, .disclaimer = true };
+	struct audit_actor	 ea = *a, fa = *a;
+	struct loan_list	 l;
+	struct scope		 sc;
+	struct user		 ent, fi;
+	long long		 eid, id;
+	enum err		 e;
+
+	arena_reset(ar);
+	if (org_enterprise_ensure(db, "91440104567890120G", "广州市对接示范科技有限公司",
+	    "440100", &eid) != ERR_OK || user_by_name(db, ar, "ent-a", &ent) != ERR_OK ||
+	    user_by_name(db, ar, "fi-gz", &fi) != ERR_OK)
+		goto fail;
+	scope_of_user(&sc, &ent);
+	if (loan_search(db, ar, &sc, -1, 0, 1, &l) != ERR_OK)
+		goto fail;
+	if (l.total > 0)
+		return 0;
+	ea.user_id = ent.id;
+	ea.role = "enterprise";
+	fa.user_id = fi.id;
+	fa.role = "fi";
+	if (loan_create(db, &ea, eid, "440100", &open, true, &id) != ERR_OK)
+		goto fail;
+	{
+		struct product_filter	 f = { .kind = -1, .region = "440100", .status = -1 };
+		struct product_list	 pl;
+
+		if (product_catalogue(db, ar, &f, 0, 100, &pl) != ERR_OK)
+			goto fail;
+		for (size_t i = 0; i < pl.n; i++)
+			if (strcmp(pl.v[i].name, "经营快贷") == 0)
+				addressed.product_id = pl.v[i].id;
+	}
+	if (addressed.product_id == 0 ||
+	    loan_create(db, &ea, eid, "440100", &addressed, true, &id) != ERR_OK)
+		goto fail;
+	scope_of_user(&sc, &fi);
+	if ((e = loan_step(db, &fa, &sc, id, 0, LA_TAKE, NULL, NULL)) != ERR_OK)
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "duijie-admin: demo loan applications failed\n");
+	return 1;
+}
+
 static int
 cmd_demo(const struct config *cfg, const struct opts *o)
 {
@@ -738,6 +857,10 @@ cmd_demo(const struct config *cfg, const struct opts *o)
 	}
 	if (rc == 0)
 		rc = demo_finance(db, ar, &a);
+	if (rc == 0 && cfg->have_keys)
+		rc = demo_ent_a(cfg, db, ar, &a);
+	if (rc == 0)
+		rc = demo_loans(db, ar, &a);
 	db_free(db);
 	arena_free(ar);
 	if (rc == 0)

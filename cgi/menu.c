@@ -55,6 +55,8 @@ static const struct menu_item items[] = {
 	{ MS_CREDIT, PAGE_CCATS, "credit_categories", NULL },
 	{ MS_CREDIT, PAGE_CREDIT_REQUESTS, "credit_requests", NULL },
 	{ MS_FINANCE, PAGE_PRODUCTS, "products", NULL },
+	{ MS_FINANCE, PAGE_LOANS_NET, "loans", NULL },
+	{ MS_FINANCE, PAGE_LOANS_LAN, "loans", NULL },
 	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
 	{ MS_SYSTEM, PAGE_STAFF, "staff", NULL },	/* issue 16 */

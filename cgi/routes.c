@@ -29,6 +29,7 @@
 #define FI		ROLE_BIT(ROLE_FI)
 #define SYSADMIN	ROLE_BIT(ROLE_SYSADMIN)
 #define SECADMIN	ROLE_BIT(ROLE_SECADMIN)
+#define ENTERPRISE	ROLE_BIT(ROLE_ENTERPRISE)
 
 const struct route routes[PAGE__MAX] = {
 	/*                     path           methods     portals roles/stages              csrf form            body handler  obj */
@@ -157,6 +158,25 @@ const struct route routes[PAGE__MAX] = {
 	/* the categories an agency is a source of (credit.import): its region's operators */
 	[PAGE_AUDIT_VERIFY] =  { "/audit/verify", GET | POST, LAN, AUDITOR, FULL,          1, NULL,           0, handle_audit_verify, OBJ_NONE },
 	[PAGE_AGENCY_SOURCE] = { "/agencies/{id}/sources", POST, LAN, OPERATOR, FULL,       1, &agency_source_form, 0, handle_agency_source, OBJ_AGENCY },
+	/* loan applications: the enterprise keeps its own on the internet; an
+	 * FI's users see the ones addressed to their FI and the open ones of
+	 * the regions it serves, the region's offices read them; who may take
+	 * which step is checked under the row's lock (loan_step) */
+	[PAGE_LOANS_NET] =     { "/loans",       GET,        NET,  ENTERPRISE, FULL,        0, &loans_form,    0, handle_loans, OBJ_NONE },
+	[PAGE_LOAN_NEW] =      { "/loans/new",   GET | POST, NET,  ENTERPRISE, FULL,        1, &loan_edit_form, 0, handle_loan_new, OBJ_NONE },
+	[PAGE_LOAN_NET] =      { "/loans/{id}",  GET,        NET,  ENTERPRISE, FULL,        0, &loan_view_form, 0, handle_loan, OBJ_LOAN },
+	[PAGE_LOAN_EDIT] =     { "/loans/{id}/edit", GET | POST, NET, ENTERPRISE, FULL,     1, &loan_edit_form, 0, handle_loan_edit, OBJ_LOAN },
+	[PAGE_LOAN_WITHDRAW] = { "/loans/{id}/withdraw", POST, NET, ENTERPRISE, FULL,       1, NULL,           0, handle_loan_withdraw, OBJ_LOAN },
+	[PAGE_LOAN_REVOKE] =   { "/loans/{id}/revoke", POST, NET,  ENTERPRISE, FULL,        1, NULL,           0, handle_loan_revoke, OBJ_LOAN },
+	[PAGE_LOANS_LAN] =     { "/loans",       GET,        LAN,  ROLES_OPS | FI, FULL,    0, &loans_form,    0, handle_loans, OBJ_NONE },
+	[PAGE_LOAN_LAN] =      { "/loans/{id}",  GET,        LAN,  ROLES_OPS | FI, FULL,    0, &loan_view_form, 0, handle_loan, OBJ_LOAN },
+	[PAGE_LOAN_TAKE] =     { "/loans/{id}/take", POST,   LAN,  FI, FULL,                1, &loan_act_form, 0, handle_loan_take, OBJ_LOAN_TAKE },
+	[PAGE_LOAN_ASSIGN] =   { "/loans/{id}/assign", POST, LAN,  FI, FULL,                1, &loan_act_form, 0, handle_loan_assign, OBJ_LOAN },
+	[PAGE_LOAN_RELEASE] =  { "/loans/{id}/release", POST, LAN, FI, FULL,                1, &loan_act_form, 0, handle_loan_release, OBJ_LOAN },
+	[PAGE_LOAN_DECIDE] =   { "/loans/{id}/decide", POST, LAN,  FI, FULL,                1, &loan_act_form, 0, handle_loan_decide, OBJ_LOAN },
+	[PAGE_LOAN_DISBURSE] = { "/loans/{id}/disburse", POST, LAN, FI, FULL,               1, &loan_act_form, 0, handle_loan_disburse, OBJ_LOAN },
+	[PAGE_LOAN_NOT_TAKEN] = { "/loans/{id}/not-taken", POST, LAN, FI, FULL,             1, &loan_act_form, 0, handle_loan_not_taken, OBJ_LOAN },
+	[PAGE_LOAN_CREDIT] =   { "/loans/{id}/credit", GET | POST, LAN, FI, FULL,           1, NULL,           0, handle_loan_credit, OBJ_LOAN },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -221,6 +241,10 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_SECURITY] = "security",
 	[TMPL_SECURITY_ROLES] = "security_roles",
 	[TMPL_AUDIT_VERIFY] = "audit_verify",
+	[TMPL_LOANS] = "loans",
+	[TMPL_LOAN] = "loan",
+	[TMPL_LOAN_EDIT] = "loan_edit",
+	[TMPL_LOAN_CREDIT] = "loan_credit",
 };
 
 const char *
@@ -240,6 +264,8 @@ route_obj_name(enum route_obj o)
 		[OBJ_FI] = "fi",
 		[OBJ_PRODUCT] = "product",
 		[OBJ_INBOX] = "inbox",
+		[OBJ_LOAN] = "loan",
+		[OBJ_LOAN_TAKE] = "loan",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -121,6 +121,22 @@ enum page {
 	PAGE_SECURITY_ROLES,
 	PAGE_AGENCY_SOURCE,
 	PAGE_AUDIT_VERIFY,
+	/* loan applications (loans.c; the FI's credit opening: credit_views.c) */
+	PAGE_LOANS_NET,
+	PAGE_LOAN_NEW,
+	PAGE_LOAN_NET,
+	PAGE_LOAN_EDIT,
+	PAGE_LOAN_WITHDRAW,
+	PAGE_LOAN_REVOKE,
+	PAGE_LOANS_LAN,
+	PAGE_LOAN_LAN,
+	PAGE_LOAN_TAKE,
+	PAGE_LOAN_ASSIGN,
+	PAGE_LOAN_RELEASE,
+	PAGE_LOAN_DECIDE,
+	PAGE_LOAN_DISBURSE,
+	PAGE_LOAN_NOT_TAKEN,
+	PAGE_LOAN_CREDIT,
 	PAGE__MAX
 };
 
@@ -186,6 +202,10 @@ enum tmpl {
 	TMPL_SECURITY,
 	TMPL_SECURITY_ROLES,
 	TMPL_AUDIT_VERIFY,
+	TMPL_LOANS,
+	TMPL_LOAN,
+	TMPL_LOAN_EDIT,
+	TMPL_LOAN_CREDIT,
 	TMPL__MAX
 };
 
@@ -240,6 +260,10 @@ enum route_obj {
 	OBJ_PRODUCT,		/* products.id: its FI's region or the FI itself; published
 				 * ones for the public (product_get, product_get_public) */
 	OBJ_INBOX,		/* inbox.id: its recipient only (inbox_get) */
+	OBJ_LOAN,		/* loans.id: the enterprise's own, its FI's or the open ones of
+				 * a region it serves, the offices' region (loan_get) */
+	OBJ_LOAN_TAKE,		/* loans.id for a take-up: OBJ_LOAN, or an open one another
+				 * FI took meanwhile, to tell the loser (loan_get_lost) */
 	OBJ__MAX
 };
 
@@ -437,5 +461,20 @@ extern const struct form staff_form, security_form, security_roles_form,
 /* 0 when the signed-in user may use permission p (accounts/perm.h), else
  * 403 with an access.denied audit row (or 503/500). */
 int	req_perm(struct req *, enum perm p);
+int	handle_loans(struct req *);		/* loans.c */
+int	handle_loan_new(struct req *);
+int	handle_loan(struct req *);
+int	handle_loan_edit(struct req *);
+int	handle_loan_withdraw(struct req *);
+int	handle_loan_revoke(struct req *);
+int	handle_loan_take(struct req *);
+int	handle_loan_assign(struct req *);
+int	handle_loan_release(struct req *);
+int	handle_loan_decide(struct req *);
+int	handle_loan_disburse(struct req *);
+int	handle_loan_not_taken(struct req *);
+extern const struct form loans_form, loan_view_form, loan_edit_form,
+	loan_act_form;
+int	handle_loan_credit(struct req *);	/* credit_views.c */
 
 #endif

@@ -34,6 +34,7 @@
 #include "finance/fi.h"
 #include "finance/product.h"
 #include "store/files.h"
+#include "finance/loan.h"
 #include "crypto/crypto.h"
 #include "core/log.h"
 #include "routes.h"
@@ -254,6 +255,21 @@ get_product(struct req *r, long long id, void *out)
 	return product_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_loan(struct req *r, long long id, void *out)
+{
+	return loan_get(r->app->db, r->a, &r->scope, id, out);
+}
+
+static enum err
+get_loan_take(struct req *r, long long id, void *out)
+{
+	enum err rc = loan_get(r->app->db, r->a, &r->scope, id, out);
+
+	return rc == ERR_NOTFOUND ?
+	    loan_get_lost(r->app->db, r->a, &r->scope, id, out) : rc;
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -270,6 +286,8 @@ static const struct {
 	[OBJ_FI] = { sizeof(struct fi), get_fi },
 	[OBJ_PRODUCT] = { sizeof(struct product), get_product },
 	[OBJ_INBOX] = { sizeof(struct inbox_item), get_inbox },
+	[OBJ_LOAN] = { sizeof(struct loan), get_loan },
+	[OBJ_LOAN_TAKE] = { sizeof(struct loan), get_loan_take },
 };
 
 bool

@@ -20,7 +20,7 @@
     <fieldset><legend><?cs var:S.Credit.purpose_legend ?></legend>
       <p class="hint"><?cs var:S.Credit.purpose_intro ?></p>
       <div class="field<?cs if:Form.purpose.error ?> has-error<?cs /if ?>">
-        <?cs each:p = S.Credit.purpose ?><?cs if:name(p) != "self" ?><label class="choice"><input type="radio" name="purpose" value="<?cs var:name(p) ?>"<?cs if:Form.purpose.value == name(p) ?> checked<?cs /if ?><?cs call:invalid("purpose") ?>> <?cs var:p ?></label>
+        <?cs each:p = S.Credit.purpose ?><?cs if:name(p) != "self" && name(p) != "loan" ?><label class="choice"><input type="radio" name="purpose" value="<?cs var:name(p) ?>"<?cs if:Form.purpose.value == name(p) ?> checked<?cs /if ?><?cs call:invalid("purpose") ?>> <?cs var:p ?></label>
         <?cs /if ?><?cs /each ?>
         <?cs call:field_error("purpose") ?>
       </div>

@@ -132,7 +132,7 @@ static const struct db_module mod = { DBM_CREDIT_VIEW, STMT_CV__MAX, sql };
 static const char *const purpose_names[CPUR__MAX] = {
 	[CPUR_DUTY] = "duty", [CPUR_SUPERVISION] = "supervision",
 	[CPUR_EVALUATION] = "evaluation", [CPUR_OTHER] = "other",
-	[CPUR_SELF] = "self", [CPUR_REVIEW] = "review",
+	[CPUR_SELF] = "self", [CPUR_REVIEW] = "review", [CPUR_LOAN] = "loan",
 };
 
 static const char *const status_names[CSR__MAX] = {
@@ -338,8 +338,8 @@ open_body(struct db *db, struct arena *scratch, void *ctx)
 	const struct credit_opening	*o = c->o;
 	enum err			 rc;
 
-	(void)scratch;
-	if ((rc = credit_query_add(db, c->actor, o->org_kind, o->org_id,
+	if ((o->hold != NULL && (rc = o->hold(db, scratch, o->hold_ctx)) != ERR_OK) ||
+	    (rc = credit_query_add(db, c->actor, o->org_kind, o->org_id,
 	    o->enterprise_id, 0, o->purpose, c->text, c->query_id)) != ERR_OK ||
 	    (rc = audit_write(db, c->actor, "credit.view", "enterprise", c->oid,
 	    AUDIT_OK, c->detail)) != ERR_OK)
@@ -353,14 +353,16 @@ credit_open(struct db *db, struct arena *a, const struct audit_actor *actor,
     const struct credit_opening *o, const char *today, size_t max,
     struct credit_record_list *out, long long *query_id)
 {
-	const char	*text = o->purpose == CPUR_OTHER ? o->purpose_text : "";
+	bool		 texted = o->purpose == CPUR_OTHER || o->purpose == CPUR_LOAN;
+	const char	*text = texted ? o->purpose_text : "";
 	const char	*detail;
 	char		 oid[24];
 	enum err	 rc;
 
 	memset(out, 0, sizeof *out);
-	if ((unsigned)o->purpose >= CPUR_SELF ||
-	    (o->purpose == CPUR_OTHER && (text == NULL || *text == '\0')))
+	if ((unsigned)o->purpose >= CPUR__MAX || o->purpose == CPUR_SELF ||
+	    o->purpose == CPUR_REVIEW || (texted && (text == NULL || *text == '\0')) ||
+	    (o->purpose == CPUR_LOAN) != (o->hold != NULL))
 		return ERR_INVAL;
 	snprintf(oid, sizeof oid, "%lld", o->enterprise_id);
 	/* audit_write cuts it to 255 characters on a character boundary */

@@ -48,6 +48,7 @@ enum credit_purpose {
 	CPUR_OTHER,		/* 其他: with a text */
 	CPUR_SELF,		/* the enterprise's own report */
 	CPUR_REVIEW,		/* an office reviewing a batch's staged rows */
+	CPUR_LOAN,		/* 信贷审批: an FI under a loan application's consent */
 	CPUR__MAX
 };
 
@@ -114,15 +115,22 @@ struct credit_opening {
 	const char		*org_kind;	/* the querier's: agency, office */
 	long long		 org_id;
 	enum credit_purpose	 purpose;	/* not CPUR_SELF */
-	const char		*purpose_text;	/* CPUR_OTHER: required; else "" */
+	const char		*purpose_text;	/* CPUR_OTHER: required; CPUR_LOAN:
+						 * the application's number; else "" */
+	/* CPUR_LOAN only (required then): run first in the opening's
+	 * transaction (the consent held under a lock); an error it returns
+	 * refuses the opening, nothing logged. */
+	enum err		(*hold)(struct db *, struct arena *, void *);
+	void			*hold_ctx;
 };
 
 /*
  * Logs the opening `o` by `actor` (a credit_queries row and an audit row
  * "credit.view", object the enterprise, detail the purpose) and reads the
  * current records as credit_records does, in one transaction.  *query_id
- * is the log row.  ERR_INVAL for a purpose of CPUR_SELF or an "other"
- * without text; ERR_DB_LOST, ERR_DB, ERR_NOMEM: nothing logged, *out
+ * is the log row.  ERR_INVAL for a purpose of CPUR_SELF or CPUR_REVIEW,
+ * an "other" without text, a "loan" without its number or hold; the
+ * hold's error (ERR_FORBIDDEN: no consent); ERR_DB_LOST, ERR_DB, ERR_NOMEM: nothing logged, *out
  * empty.
  */
 enum err	credit_open(struct db *, struct arena *, const struct audit_actor *,

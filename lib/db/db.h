@@ -55,6 +55,7 @@ enum dbm {
 	DBM_INBOX,	/* accounts/inbox.c */
 	DBM_FILES,	/* store/files.c */
 	DBM_PERM,	/* accounts/perm.c */
+	DBM_FINANCE_LOAN, /* finance/loan.c */
 	DBM__MAX
 };
 

@@ -76,7 +76,9 @@ struct step_run {
 	/* set by the hooks: the audit row's detail (cut to 255) */
 	char			 detail[512];
 	/* set by a hook that returns ERR_FORBIDDEN: recorded as AUDIT_DENIED
-	 * with this detail after the rollback, in a transaction of its own */
+	 * with this detail after the rollback, in a transaction of its own
+	 * (so it must outlive the step: a literal or the caller's ctx, never
+	 * the scratch arena `a`, which is freed before it is read) */
 	const char		*denied;
 };
 

@@ -38,6 +38,8 @@ static const struct {
 	{ OBJ_FI, "/fis/{id}" },
 	{ OBJ_PRODUCT, "/products/{id}" },
 	{ OBJ_INBOX, "/inbox/{id}" },
+	{ OBJ_LOAN, "/loans/{id}" },
+	{ OBJ_LOAN_TAKE, "/loans/{id}/take" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;

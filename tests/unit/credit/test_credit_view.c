@@ -29,6 +29,8 @@ r08_1_purposes_round_trip(void **state)
 	assert_string_equal(credit_purpose_name(CPUR_EVALUATION), "evaluation");
 	assert_string_equal(credit_purpose_name(CPUR_OTHER), "other");
 	assert_string_equal(credit_purpose_name(CPUR_SELF), "self");
+	/* issue 14: an FI under a loan application's consent (信贷审批) */
+	assert_string_equal(credit_purpose_name(CPUR_LOAN), "loan");
 	assert_string_equal(credit_purpose_name(CPUR__MAX), "?");
 	for (int i = 0; bad[i] != NULL; i++)
 		assert_int_equal(credit_purpose_parse(bad[i]), -1);

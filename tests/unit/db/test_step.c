@@ -22,6 +22,7 @@
 #include "credit/credit_view.h"
 #include "enterprise/claim.h"
 #include "finance/product.h"
+#include "finance/loan.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -201,6 +202,38 @@ r_06_1_claim_machine(void **state)
 	enumerate(&claim_machine, rows, N(rows));
 }
 
+/* R-08.2a, R-08.2b: a loan application is edited and withdrawn by the
+ * enterprise until an FI takes it up; taken up by one FI, assigned,
+ * released (open again), approved or declined, then disbursed or not
+ * taken; the consent revoked whenever it was given; closed states take no
+ * other step. */
+static void
+r_08_2b_loan_machine(void **state)
+{
+#define CLOSED(s) { s, "edit>- publish>- withdraw>- revoke>" s " take>- assign>-" \
+	    " release>- approve>- decline>- disburse>- not_taken>- expire>-" }
+	static const struct row rows[] = {
+		{ "draft", "edit>draft publish>published withdraw>withdrawn revoke>-"
+		    " take>- assign>- release>- approve>- decline>- disburse>-"
+		    " not_taken>- expire>-" },
+		{ "published", "edit>published publish>- withdraw>withdrawn"
+		    " revoke>published take>taken assign>- release>- approve>-"
+		    " decline>- disburse>- not_taken>- expire>expired" },
+		{ "taken", "edit>- publish>- withdraw>- revoke>taken take>-"
+		    " assign>taken release>published approve>approved"
+		    " decline>declined disburse>- not_taken>- expire>-" },
+		{ "approved", "edit>- publish>- withdraw>- revoke>approved take>-"
+		    " assign>- release>- approve>- decline>- disburse>disbursed"
+		    " not_taken>not_taken expire>-" },
+		CLOSED("declined"), CLOSED("disbursed"), CLOSED("not_taken"),
+		CLOSED("withdrawn"), CLOSED("expired"),
+	};
+#undef CLOSED
+
+	(void)state;
+	enumerate(&loan_machine, rows, N(rows));
+}
+
 /* A machine with a cell left undeclared (0) is incomplete, and the cell
  * refuses; a to-state outside the machine is incomplete too. */
 static void
@@ -237,6 +270,7 @@ main(void)
 		cmocka_unit_test(r_08_2c_credit_request_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),
+		cmocka_unit_test(r_08_2b_loan_machine),
 		cmocka_unit_test(step_machine_incomplete_is_reported),
 	};
 

@@ -1,0 +1,858 @@
+/*
+ * loan.c -- the SQL, the state table and the steps of the loan
+ * applications (loan.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/enumname.h"
+#include "db/db_region.h"
+#include "finance/loan.h"
+
+loan_event_fn *loan_event_hook;
+
+static const char *const status_names[LS__MAX] = {
+	[LS_DRAFT] = "draft", [LS_PUBLISHED] = "published", [LS_TAKEN] = "taken",
+	[LS_APPROVED] = "approved", [LS_DECLINED] = "declined",
+	[LS_DISBURSED] = "disbursed", [LS_NOT_TAKEN] = "not_taken",
+	[LS_WITHDRAWN] = "withdrawn", [LS_EXPIRED] = "expired",
+};
+
+static const char *const action_names[LA__MAX] = {
+	[LA_EDIT] = "edit", [LA_PUBLISH] = "publish", [LA_WITHDRAW] = "withdraw",
+	[LA_REVOKE] = "revoke", [LA_TAKE] = "take", [LA_ASSIGN] = "assign",
+	[LA_RELEASE] = "release", [LA_APPROVE] = "approve",
+	[LA_DECLINE] = "decline", [LA_DISBURSE] = "disburse",
+	[LA_NOT_TAKEN] = "not_taken", [LA_EXPIRE] = "expire",
+};
+
+const char *const loan_decline_names[LD__MAX + 1] = {
+	[LD_CREDIT] = "credit", [LD_COLLATERAL] = "collateral",
+	[LD_MATERIALS] = "materials", [LD_POLICY] = "policy",
+	[LD_OTHER] = "other", [LD__MAX] = NULL,
+};
+
+#define D(s)	STEP_TO(LS_##s)
+#define NO	STEP_NO
+/*
+ * The life of an application.  Columns: edit publish withdraw revoke take
+ * assign release approve decline disburse not_taken expire.  The
+ * enterprise edits and withdraws until an FI takes it up; the consent may
+ * be revoked whenever it was given (the state stays); the closed states
+ * (declined, disbursed, not taken, withdrawn, expired) take no other step.
+ */
+static const signed char loan_next[LS__MAX * LA__MAX] = {
+	/* draft */
+	D(DRAFT), D(PUBLISHED), D(WITHDRAWN), NO, NO, NO, NO, NO, NO, NO, NO, NO,
+	/* published */
+	D(PUBLISHED), NO, D(WITHDRAWN), D(PUBLISHED), D(TAKEN), NO, NO, NO, NO, NO, NO, D(EXPIRED),
+	/* taken */
+	NO, NO, NO, D(TAKEN), NO, D(TAKEN), D(PUBLISHED), D(APPROVED), D(DECLINED), NO, NO, NO,
+	/* approved */
+	NO, NO, NO, D(APPROVED), NO, NO, NO, NO, NO, D(DISBURSED), D(NOT_TAKEN), NO,
+	/* declined */
+	NO, NO, NO, D(DECLINED), NO, NO, NO, NO, NO, NO, NO, NO,
+	/* disbursed */
+	NO, NO, NO, D(DISBURSED), NO, NO, NO, NO, NO, NO, NO, NO,
+	/* not_taken */
+	NO, NO, NO, D(NOT_TAKEN), NO, NO, NO, NO, NO, NO, NO, NO,
+	/* withdrawn */
+	NO, NO, NO, D(WITHDRAWN), NO, NO, NO, NO, NO, NO, NO, NO,
+	/* expired */
+	NO, NO, NO, D(EXPIRED), NO, NO, NO, NO, NO, NO, NO, NO,
+};
+#undef D
+#undef NO
+
+const struct step_machine loan_machine = {
+	"loan", LS__MAX, LA__MAX, status_names, action_names, loan_next,
+};
+
+const char *
+loan_status_name(enum loan_status s)
+{
+	return (unsigned)s < LS__MAX ? status_names[s] : "";
+}
+
+int
+loan_status_parse(const char *s)
+{
+	return enum_parse(status_names, LS__MAX, s);
+}
+
+const char *
+loan_action_name(enum loan_action a)
+{
+	return (unsigned)a < LA__MAX ? action_names[a] : "";
+}
+
+void
+loan_number(long long id, char out[LOAN_NUMBER_LEN])
+{
+	snprintf(out, LOAN_NUMBER_LEN, "XD%08lld", id);
+}
+
+size_t
+loan_check(const struct loan_input *in, bool publish, struct loan_error *e,
+    size_t max)
+{
+	size_t n = 0;
+
+#define ERR(f, k) do { if (n < max) { e[n].field = (f); e[n].key = (k); } n++; } while (0)
+	if (in->amount_wan < 1 || in->amount_wan > LOAN_AMOUNT_MAX)
+		ERR("amount_wan", "loan_amount");
+	if (in->term_months < 1 || in->term_months > LOAN_TERM_MAX)
+		ERR("term_months", "loan_term");
+	if (in->purpose == NULL || *in->purpose == '\0')
+		ERR("purpose", "required");
+	if (publish && !in->consent)
+		ERR("consent", "loan_consent");
+	if (publish && !in->disclaimer)
+		ERR("disclaimer", "loan_disclaimer");
+#undef ERR
+	return n < max ? n : max;
+}
+
+enum {
+	STMT_L_GET,
+	STMT_L_COUNT,
+	STMT_L_SEARCH,
+	STMT_L_EVENTS,
+	STMT_L_PRODUCT,
+	STMT_L_INSERT,
+	STMT_L_EVENT_ADD,
+	STMT_L_LOCK,
+	STMT_L_EDIT,
+	STMT_L_MOVE,
+	STMT_L_REVOKE,
+	STMT_L_TAKE,
+	STMT_L_OFFICER,
+	STMT_L_ASSIGN,
+	STMT_L_RELEASE,
+	STMT_L_APPROVE,
+	STMT_L_DECLINE,
+	STMT_L_DISBURSE,
+	STMT_L_CONSENT,
+	STMT_L_LOST,
+	STMT_L__MAX
+};
+
+#define TS(c)	"COALESCE(DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s'), '')"
+
+/* The columns of struct loan (loan_from_row). */
+#define L_COLS \
+	"SELECT l.id, l.enterprise_id, e.name, e.uscc, l.region_code, rg.name," \
+	" COALESCE(l.product_id, 0), COALESCE(p.name, ''), COALESCE(l.fi_id, 0)," \
+	" COALESCE(f.name, ''), COALESCE(l.officer_id, 0), COALESCE(u.real_name, '')," \
+	" l.amount_wan, l.term_months, l.purpose, l.guarantee, l.status," \
+	" COALESCE(l.approved_amount_wan, 0), COALESCE(l.approved_term_months, 0)," \
+	" COALESCE(l.rate_bp, 0), l.conditions, COALESCE(l.decline_kind, '')," \
+	" l.decline_reason, COALESCE(l.disbursed_amount_wan, 0)," \
+	" COALESCE(DATE_FORMAT(l.disbursed_on, '%Y-%m-%d'), ''), l.contract_no," \
+	" (l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL)," \
+	" (l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL AND" \
+	"  (l.closed_at IS NULL OR l.closed_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY))," \
+	" " TS("l.consent_at") ", " TS("l.consent_revoked_at") ", l.version," \
+	" " TS("l.created_at") ", " TS("l.updated_at") ", " TS("l.published_at") "," \
+	" " TS("l.taken_at") ", " TS("l.decided_at") ", " TS("l.closed_at") \
+	" FROM loans l JOIN enterprises e ON e.id = l.enterprise_id" \
+	" JOIN regions rg ON rg.code = l.region_code" \
+	" LEFT JOIN products p ON p.id = l.product_id" \
+	" LEFT JOIN fis f ON f.id = l.fi_id" \
+	" LEFT JOIN users u ON u.id = l.officer_id"
+
+/*
+ * The scope predicate (loan.h), seven parameters: mode, region, region,
+ * org, org, region, org (scope_params).  An FI serves its own region and
+ * every region a published product of it serves.
+ */
+#define L_SCOPE \
+	" (CASE ? WHEN 'all' THEN 1" \
+	" WHEN 'region' THEN l.status <> 'draft' AND (? = '" REGION_PROVINCE "' OR l.region_code = ?)" \
+	" WHEN 'ent' THEN l.enterprise_id = ?" \
+	" WHEN 'fi' THEN l.status <> 'draft' AND (l.fi_id = ? OR (l.fi_id IS NULL" \
+	"  AND l.status = 'published' AND (l.region_code = ? OR EXISTS (SELECT 1" \
+	"  FROM products sp JOIN product_regions spr ON spr.product_id = sp.id" \
+	"  WHERE sp.fi_id = ? AND sp.status = 'published'" \
+	"  AND spr.region_code = l.region_code))))" \
+	" ELSE 0 END)"
+#define L_NSCOPE	7
+
+/* version = version + 1 and the row's own checks on every update */
+#define L_BUMP		" version = version + 1, updated_at = UTC_TIMESTAMP()"
+#define L_WHERE		" WHERE id = ? AND status = ? AND version = ?"
+
+static const char *const sql[STMT_L__MAX] = {
+	[STMT_L_GET] = L_COLS " WHERE l.id = ? AND" L_SCOPE,
+	[STMT_L_COUNT] = "SELECT COUNT(*) FROM loans l WHERE" L_SCOPE
+	    " AND (? = '' OR l.status = ?)",
+	[STMT_L_SEARCH] = L_COLS " WHERE" L_SCOPE " AND (? = '' OR l.status = ?)"
+	    " ORDER BY l.id DESC LIMIT ? OFFSET ?",
+	[STMT_L_EVENTS] =
+	    "SELECT " TS("ev.at") ", ev.action, ev.from_status, ev.to_status,"
+	    " ev.org_kind, COALESCE(e.name, f.name, o.name, ''),"
+	    " COALESCE(u.real_name, ''), ev.note"
+	    " FROM loan_events ev"
+	    " LEFT JOIN enterprises e ON ev.org_kind = 'enterprise' AND e.id = ev.org_id"
+	    " LEFT JOIN fis f ON ev.org_kind = 'fi' AND f.id = ev.org_id"
+	    " LEFT JOIN offices o ON ev.org_kind = 'office' AND o.id = ev.org_id"
+	    " LEFT JOIN users u ON u.id = ev.user_id"
+	    " WHERE ev.loan_id = ? ORDER BY ev.id LIMIT 200",
+	[STMT_L_PRODUCT] =
+	    "SELECT p.fi_id FROM products p WHERE p.id = ? AND p.status = 'published'"
+	    " AND EXISTS (SELECT 1 FROM product_regions pr"
+	    "  WHERE pr.product_id = p.id AND pr.region_code = ?)",
+	[STMT_L_INSERT] =
+	    "INSERT INTO loans (enterprise_id, region_code, product_id, fi_id,"
+	    " created_by, amount_wan, term_months, purpose, guarantee, status,"
+	    " consent_at, published_at)"
+	    " VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?,"
+	    " IF(? = 'published', UTC_TIMESTAMP(), NULL),"
+	    " IF(? = 'published', UTC_TIMESTAMP(), NULL))",
+	[STMT_L_EVENT_ADD] =
+	    "INSERT INTO loan_events (loan_id, user_id, org_kind, org_id, action,"
+	    " from_status, to_status, note) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?)",
+	[STMT_L_LOCK] =
+	    "SELECT l.status, l.version, COALESCE(l.fi_id, 0), COALESCE(l.officer_id, 0),"
+	    " l.enterprise_id, l.region_code, COALESCE(l.product_id, 0),"
+	    " (l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL)"
+	    " FROM loans l WHERE l.id = ? AND" L_SCOPE " FOR UPDATE",
+	/* edit and publish: the values, the status, publish twice */
+	[STMT_L_EDIT] =
+	    "UPDATE loans SET amount_wan = ?, term_months = ?, purpose = ?,"
+	    " guarantee = ?, product_id = NULLIF(?, 0), fi_id = NULLIF(?, 0),"
+	    " status = ?, consent_at = IF(? = 'published', UTC_TIMESTAMP(), consent_at),"
+	    " consent_revoked_at = IF(? = 'published', NULL, consent_revoked_at),"
+	    " published_at = IF(? = 'published', UTC_TIMESTAMP(), published_at),"
+	    L_BUMP L_WHERE,
+	/* to-status, closes (0/1) */
+	[STMT_L_MOVE] =
+	    "UPDATE loans SET status = ?, closed_at = IF(?, UTC_TIMESTAMP(), closed_at),"
+	    L_BUMP L_WHERE,
+	[STMT_L_REVOKE] =
+	    "UPDATE loans SET consent_revoked_at = UTC_TIMESTAMP()," L_BUMP L_WHERE
+	    " AND consent_at IS NOT NULL AND consent_revoked_at IS NULL",
+	/* fi, officer; id, from, version, fi */
+	[STMT_L_TAKE] =
+	    "UPDATE loans SET status = 'taken', fi_id = ?, officer_id = ?,"
+	    " taken_at = UTC_TIMESTAMP()," L_BUMP L_WHERE
+	    " AND (fi_id IS NULL OR fi_id = ?)",
+	[STMT_L_OFFICER] =
+	    "SELECT real_name FROM users WHERE id = ? AND role = 'fi'"
+	    " AND org_kind = 'fi' AND org_id = ? AND status = 'active'",
+	[STMT_L_ASSIGN] = "UPDATE loans SET officer_id = ?," L_BUMP L_WHERE,
+	[STMT_L_RELEASE] =
+	    "UPDATE loans SET status = 'published', fi_id = NULL, officer_id = NULL,"
+	    " product_id = NULL, taken_at = NULL," L_BUMP L_WHERE,
+	[STMT_L_APPROVE] =
+	    "UPDATE loans SET status = 'approved', outcome = 'approved',"
+	    " approved_amount_wan = ?, approved_term_months = ?, rate_bp = ?,"
+	    " conditions = ?, decided_at = UTC_TIMESTAMP()," L_BUMP L_WHERE,
+	[STMT_L_DECLINE] =
+	    "UPDATE loans SET status = 'declined', outcome = 'declined',"
+	    " decline_kind = ?, decline_reason = ?, decided_at = UTC_TIMESTAMP(),"
+	    " closed_at = UTC_TIMESTAMP()," L_BUMP L_WHERE,
+	[STMT_L_DISBURSE] =
+	    "UPDATE loans SET status = 'disbursed', disbursed_amount_wan = ?,"
+	    " disbursed_on = ?, contract_no = ?, closed_at = UTC_TIMESTAMP(),"
+	    L_BUMP L_WHERE,
+	[STMT_L_CONSENT] =
+	    "SELECT l.enterprise_id FROM loans l WHERE l.id = ? AND l.fi_id = ?"
+	    " AND l.status NOT IN ('draft', 'published')"
+	    " AND l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL"
+	    " AND (l.closed_at IS NULL OR l.closed_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY)"
+	    " LOCK IN SHARE MODE",
+	/* id, fi, region, fi: an open one another FI took up meanwhile */
+	[STMT_L_LOST] =
+	    "SELECT l.id, l.status FROM loans l WHERE l.id = ?"
+	    " AND l.product_id IS NULL AND l.fi_id IS NOT NULL AND l.fi_id <> ?"
+	    " AND l.status NOT IN ('draft', 'published')"
+	    " AND (l.region_code = ? OR EXISTS (SELECT 1"
+	    "  FROM products sp JOIN product_regions spr ON spr.product_id = sp.id"
+	    "  WHERE sp.fi_id = ? AND sp.status = 'published'"
+	    "  AND spr.region_code = l.region_code))",
+};
+
+static const struct db_module mod = { DBM_FINANCE_LOAN, STMT_L__MAX, sql };
+
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* The scope's mode: all, region, ent, fi, none. */
+static const char *
+scope_mode(const struct scope *sc)
+{
+	if (sc->kind == SCOPE_SYSTEM)
+		return "all";
+	if (sc->role == ROLE_OPERATOR || sc->role == ROLE_SUPERVISOR)
+		return "region";
+	if (sc->role == ROLE_FI && strcmp(nz(sc->org_kind), "fi") == 0)
+		return "fi";
+	if (sc->role == ROLE_ENTERPRISE && strcmp(nz(sc->org_kind), "enterprise") == 0)
+		return "ent";
+	return "none";
+}
+
+static void
+scope_params(const struct scope *sc, struct db_param p[L_NSCOPE])
+{
+	p[0] = DB_STR(scope_mode(sc));
+	p[1] = DB_STR(sc->region);
+	p[2] = DB_STR(sc->region);
+	p[3] = DB_INT(sc->org_id);
+	p[4] = DB_INT(sc->org_id);
+	p[5] = DB_STR(sc->region);
+	p[6] = DB_INT(sc->org_id);
+}
+
+static void
+loan_from_row(const struct db_rows *r, struct arena *a, struct loan *o)
+{
+	int k;
+
+	memset(o, 0, sizeof *o);
+	o->id = db_col_int(r, 0);
+	loan_number(o->id, o->number);
+	o->enterprise_id = db_col_int(r, 1);
+	o->ent_name = db_col_text(r, a, 2);
+	o->uscc = db_col_text(r, a, 3);
+	o->region = db_col_text(r, a, 4);
+	o->region_name = db_col_text(r, a, 5);
+	o->product_id = db_col_int(r, 6);
+	o->product_name = db_col_text(r, a, 7);
+	o->fi_id = db_col_int(r, 8);
+	o->fi_name = db_col_text(r, a, 9);
+	o->officer_id = db_col_int(r, 10);
+	o->officer_name = db_col_text(r, a, 11);
+	o->amount_wan = db_col_int(r, 12);
+	o->term_months = db_col_int(r, 13);
+	o->purpose = db_col_text(r, a, 14);
+	o->guarantee = db_col_text(r, a, 15);
+	k = loan_status_parse(db_col_str(r, 16));
+	o->status = k < 0 ? LS_EXPIRED : (enum loan_status)k;
+	o->approved_amount_wan = db_col_int(r, 17);
+	o->approved_term_months = db_col_int(r, 18);
+	o->rate_bp = (int)db_col_int(r, 19);
+	o->conditions = db_col_text(r, a, 20);
+	o->decline_kind = enum_parse(loan_decline_names, LD__MAX, db_col_str(r, 21));
+	o->decline_reason = db_col_text(r, a, 22);
+	o->disbursed_amount_wan = db_col_int(r, 23);
+	o->disbursed_on = db_col_text(r, a, 24);
+	o->contract_no = db_col_text(r, a, 25);
+	o->consent = db_col_int(r, 26) != 0;
+	o->consent_live = db_col_int(r, 27) != 0;
+	o->consent_at = db_col_text(r, a, 28);
+	o->consent_revoked_at = db_col_text(r, a, 29);
+	o->version = (unsigned)db_col_int(r, 30);
+	o->created_at = db_col_text(r, a, 31);
+	o->updated_at = db_col_text(r, a, 32);
+	o->published_at = db_col_text(r, a, 33);
+	o->taken_at = db_col_text(r, a, 34);
+	o->decided_at = db_col_text(r, a, 35);
+	o->closed_at = db_col_text(r, a, 36);
+}
+
+enum err
+loan_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
+    struct loan *out)
+{
+	struct db_param	 p[1 + L_NSCOPE];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	p[0] = DB_INT(id);
+	scope_params(sc, p + 1);
+	if ((rc = db_query(db, a, &mod, STMT_L_GET, p, 1 + L_NSCOPE, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		loan_from_row(rows, a, out);
+	else
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
+    size_t page, size_t per, struct loan_list *out)
+{
+	const char	*st = status >= 0 && status < LS__MAX ? status_names[status] : "";
+	struct db_param	 p[L_NSCOPE + 4];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	memset(out, 0, sizeof *out);
+	scope_params(sc, p);
+	p[L_NSCOPE] = DB_STR(st);
+	p[L_NSCOPE + 1] = DB_STR(st);
+	if ((rc = db_query(db, a, &mod, STMT_L_COUNT, p, L_NSCOPE + 2, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == -1)
+		return db_rows_error(db);
+	out->total = n == 1 ? db_col_int(rows, 0) : 0;
+	db_rows_free(rows);
+	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	p[L_NSCOPE + 2] = DB_INT(per);
+	p[L_NSCOPE + 3] = DB_INT(page * per);
+	if ((rc = db_query(db, a, &mod, STMT_L_SEARCH, p, L_NSCOPE + 4, &rows)) != ERR_OK)
+		return rc;
+	while (out->n < per && (n = db_next(rows)) == 1)
+		loan_from_row(rows, a, &out->v[out->n++]);
+	if (n == -1) {
+		out->n = 0;
+		return db_rows_error(db);
+	}
+	db_rows_free(rows);
+	return ERR_OK;
+}
+
+static void
+event_fill(const struct db_rows *r, struct arena *a, void *elem)
+{
+	struct loan_event *e = elem;
+
+	e->at = db_col_text(r, a, 0);
+	e->action = db_col_text(r, a, 1);
+	e->from = db_col_text(r, a, 2);
+	e->to = db_col_text(r, a, 3);
+	e->org_kind = db_col_text(r, a, 4);
+	e->org_name = db_col_text(r, a, 5);
+	e->user_name = db_col_text(r, a, 6);
+	e->note = db_col_text(r, a, 7);
+}
+
+enum err
+loan_events(struct db *db, struct arena *a, long long id, struct loan_event **v,
+    size_t *n)
+{
+	struct db_param p[] = { DB_INT(id) };
+
+	return db_query_list(db, a, &mod, STMT_L_EVENTS, p, 1, sizeof **v,
+	    event_fill, (void **)v, n);
+}
+
+/* The organisation acting: the scope's, "" for the system. */
+static const char *
+org_kind_of(const struct scope *sc)
+{
+	return sc->kind == SCOPE_SYSTEM ? "" : nz(sc->org_kind);
+}
+
+/* The timeline row of a step and the hook, in the step's transaction. */
+static enum err
+event_add(struct db *db, const struct audit_actor *actor, const struct scope *sc,
+    long long loan_id, long long ent_id, long long fi_id, enum loan_action act,
+    int from, int to, const char *note)
+{
+	struct loan_event_info	 info = { loan_id, ent_id, fi_id, act, from, to, actor };
+	struct db_param		 p[] = { DB_INT(loan_id), DB_INT(actor->user_id),
+	    DB_STR(org_kind_of(sc)), DB_INT(sc->kind == SCOPE_SYSTEM ? 0 : sc->org_id),
+	    DB_STR(act < LA__MAX ? action_names[act] : "create"),
+	    DB_STR(from >= 0 ? status_names[from] : ""), DB_STR(status_names[to]),
+	    DB_STR(nz(note)) };
+	enum err		 rc;
+
+	if ((rc = db_exec(db, &mod, STMT_L_EVENT_ADD, p, 8, NULL, NULL)) != ERR_OK)
+		return rc;
+	return loan_event_hook != NULL ? loan_event_hook(db, &info) : ERR_OK;
+}
+
+/* The FI of a published product serving `region` into *fi_id; ERR_INVAL
+ * when there is none.  0 for none asked. */
+static enum err
+product_fi(struct db *db, struct arena *a, long long product_id,
+    const char *region, long long *fi_id)
+{
+	struct db_param	 p[] = { DB_INT(product_id), DB_STR(nz(region)) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	*fi_id = 0;
+	if (product_id <= 0)
+		return ERR_OK;
+	if ((rc = db_query(db, a, &mod, STMT_L_PRODUCT, p, 2, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		*fi_id = db_col_int(rows, 0);
+	else
+		rc = n == 0 ? ERR_INVAL : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+struct create_ctx {
+	const struct audit_actor *actor;
+	long long		 ent_id;
+	const char		*region;
+	const struct loan_input	*in;
+	bool			 publish;
+	long long		 id;
+};
+
+static enum err
+create_body(struct db *db, struct arena *a, void *arg)
+{
+	struct create_ctx	*c = arg;
+	const struct loan_input	*in = c->in;
+	const char		*st = status_names[c->publish ? LS_PUBLISHED : LS_DRAFT];
+	unsigned long long	 newid = 0;
+	long long		 fi = 0;
+	struct scope		 sc;
+	char			 oid[24], num[LOAN_NUMBER_LEN];
+	enum err		 rc;
+
+	if ((rc = product_fi(db, a, in->product_id, c->region, &fi)) != ERR_OK)
+		return rc;
+	{
+		struct db_param p[] = { DB_INT(c->ent_id), DB_STR(nz(c->region)),
+		    DB_INT(in->product_id), DB_INT(fi), DB_INT(c->actor->user_id),
+		    DB_INT(in->amount_wan), DB_INT(in->term_months),
+		    DB_STR(nz(in->purpose)), DB_STR(nz(in->guarantee)), DB_STR(st),
+		    DB_STR(st), DB_STR(st) };
+
+		if ((rc = db_exec(db, &mod, STMT_L_INSERT, p, 12, NULL, &newid)) != ERR_OK)
+			return rc;
+	}
+	c->id = (long long)newid;
+	memset(&sc, 0, sizeof sc);
+	sc.kind = SCOPE_USER;
+	sc.role = ROLE_ENTERPRISE;
+	sc.org_kind = "enterprise";
+	sc.org_id = c->ent_id;
+	if ((rc = event_add(db, c->actor, &sc, c->id, c->ent_id, fi,
+	    c->publish ? LA_PUBLISH : LA__MAX, -1,
+	    c->publish ? LS_PUBLISHED : LS_DRAFT, "")) != ERR_OK)
+		return rc;
+	loan_number(c->id, num);
+	snprintf(oid, sizeof oid, "%lld", c->id);
+	return audit_write(db, c->actor, c->publish ? "loan.publish" : "loan.create",
+	    "loan", oid, AUDIT_OK, arena_printf(a, "%s %lld万元 %lld个月%s%s", num,
+	    in->amount_wan, in->term_months, fi > 0 ? " fi " : " open",
+	    fi > 0 ? arena_printf(a, "%lld", fi) : ""));
+}
+
+enum err
+loan_create(struct db *db, const struct audit_actor *actor, long long ent_id,
+    const char *region, const struct loan_input *in, bool publish, long long *id)
+{
+	struct create_ctx	c = { actor, ent_id, region, in, publish, 0 };
+	enum err		rc;
+
+	if ((rc = db_tx(db, 1024, create_body, &c)) == ERR_OK)
+		*id = c.id;
+	return rc;
+}
+
+/* --- the steps ----------------------------------------------------------- */
+
+/* Who may take an action. */
+enum who { W_ENT, W_FI, W_HANDLER, W_MANAGER, W_SYSTEM };
+
+static const enum who action_who[LA__MAX] = {
+	[LA_EDIT] = W_ENT, [LA_PUBLISH] = W_ENT, [LA_WITHDRAW] = W_ENT,
+	[LA_REVOKE] = W_ENT, [LA_TAKE] = W_FI, [LA_ASSIGN] = W_MANAGER,
+	[LA_RELEASE] = W_HANDLER, [LA_APPROVE] = W_HANDLER,
+	[LA_DECLINE] = W_HANDLER, [LA_DISBURSE] = W_HANDLER,
+	[LA_NOT_TAKEN] = W_HANDLER, [LA_EXPIRE] = W_SYSTEM,
+};
+
+/* What the steps read from the locked row and hand on. */
+struct lstep {
+	const struct scope		*sc;
+	const struct loan_input		*in;
+	const struct loan_decision	*d;
+	unsigned			 version;	/* the row's */
+	long long			 fi_id, officer_id, ent_id, product_id;
+	char				 region[8];
+	bool				 consent;
+	/* run->denied: read by step_run after the scratch arena is gone */
+	char				 denied[64];
+};
+
+static enum err
+step_locked(struct step_run *run)
+{
+	struct lstep		*ls = run->ctx;
+	const char		*mode = scope_mode(ls->sc);
+	enum loan_action	 act = (enum loan_action)run->step->action;
+	bool			 ok;
+
+	ls->version = (unsigned)db_col_int(run->row, 1);
+	ls->fi_id = db_col_int(run->row, 2);
+	ls->officer_id = db_col_int(run->row, 3);
+	ls->ent_id = db_col_int(run->row, 4);
+	snprintf(ls->region, sizeof ls->region, "%s", nz(db_col_str(run->row, 5)));
+	ls->product_id = db_col_int(run->row, 6);
+	ls->consent = db_col_int(run->row, 7) != 0;
+	switch (action_who[act]) {
+	case W_ENT:
+		ok = strcmp(mode, "ent") == 0 && ls->ent_id == ls->sc->org_id;
+		break;
+	case W_FI:
+		ok = strcmp(mode, "fi") == 0 &&
+		    (ls->fi_id == 0 || ls->fi_id == ls->sc->org_id);
+		break;
+	case W_MANAGER:
+		ok = strcmp(mode, "fi") == 0 && ls->fi_id == ls->sc->org_id &&
+		    ls->d != NULL && ls->d->manager;
+		break;
+	case W_HANDLER:
+		ok = strcmp(mode, "fi") == 0 && ls->fi_id == ls->sc->org_id;
+		break;
+	default:
+		ok = ls->sc->kind == SCOPE_SYSTEM;
+		break;
+	}
+	if (!ok) {
+		snprintf(ls->denied, sizeof ls->denied, "loan %s: not the %s's",
+		    action_names[act], action_who[act] == W_ENT ? "enterprise" :
+		    action_who[act] == W_MANAGER ? "FI manager" :
+		    action_who[act] == W_SYSTEM ? "system" : "handling FI");
+		run->denied = ls->denied;
+		return ERR_FORBIDDEN;
+	}
+	if (act == LA_REVOKE && !ls->consent)
+		return ERR_CONFLICT;
+	return ERR_OK;
+}
+
+/* Runs an update; ERR_CONFLICT unless exactly one row changed. */
+static enum err
+update1(struct step_run *run, int stmt, const struct db_param *p, size_t np)
+{
+	unsigned long long	changed = 0;
+	enum err		rc;
+
+	if ((rc = db_exec(run->db, &mod, stmt, p, np, &changed, NULL)) != ERR_OK)
+		return rc;
+	return changed == 1 ? ERR_OK : ERR_CONFLICT;
+}
+
+static bool
+closes(int to)
+{
+	return to == LS_DECLINED || to == LS_DISBURSED || to == LS_NOT_TAKEN ||
+	    to == LS_WITHDRAWN || to == LS_EXPIRED;
+}
+
+static enum err
+step_change(struct step_run *run)
+{
+	struct lstep			*ls = run->ctx;
+	const struct loan_decision	*d = ls->d;
+	enum loan_action		 act = (enum loan_action)run->step->action;
+	const char			*from = status_names[run->from];
+	const char			*to = status_names[run->to];
+	const char			*note = "";
+	long long			 fi = ls->fi_id;
+	enum err			 rc;
+	/* the tail of every update: id, from-status, the row's version */
+#define TAIL	DB_INT(run->id), DB_STR(from), DB_INT(ls->version)
+
+	switch (act) {
+	case LA_EDIT:
+	case LA_PUBLISH: {
+		const struct loan_input *in = ls->in;
+
+		if (in == NULL)
+			return ERR_INVAL;
+		if ((rc = product_fi(run->db, run->a, in->product_id, ls->region, &fi)) != ERR_OK)
+			return rc;
+		struct db_param p[] = { DB_INT(in->amount_wan), DB_INT(in->term_months),
+		    DB_STR(nz(in->purpose)), DB_STR(nz(in->guarantee)),
+		    DB_INT(in->product_id), DB_INT(fi), DB_STR(to), DB_STR(to),
+		    DB_STR(to), DB_STR(act == LA_PUBLISH ? to : ""), TAIL };
+
+		/* consent and disclaimer checked again: publishing needs both */
+		if (act == LA_PUBLISH && (!in->consent || !in->disclaimer))
+			return ERR_INVAL;
+		/* an edit keeps the consent and published_at as they were */
+		if (act == LA_EDIT) {
+			p[7] = DB_STR("");
+			p[8] = DB_STR("");
+		}
+		rc = update1(run, STMT_L_EDIT, p, sizeof p / sizeof p[0]);
+		break;
+	}
+	case LA_REVOKE: {
+		struct db_param p[] = { TAIL };
+
+		rc = update1(run, STMT_L_REVOKE, p, 3);
+		break;
+	}
+	case LA_TAKE: {
+		struct db_param p[] = { DB_INT(ls->sc->org_id), DB_INT(run->actor->user_id),
+		    TAIL, DB_INT(ls->sc->org_id) };
+
+		fi = ls->sc->org_id;
+		rc = update1(run, STMT_L_TAKE, p, 6);
+		break;
+	}
+	case LA_ASSIGN: {
+		struct db_param	 q[] = { DB_INT(d->officer_id), DB_INT(ls->fi_id) };
+		struct db_param	 p[] = { DB_INT(d->officer_id), TAIL };
+		struct db_rows	*rows;
+		int		 n;
+
+		if ((rc = db_query(run->db, run->a, &mod, STMT_L_OFFICER, q, 2, &rows)) != ERR_OK)
+			return rc;
+		if ((n = db_next(rows)) == 1)
+			note = db_col_text(rows, run->a, 0);
+		db_rows_free(rows);
+		if (n != 1)
+			return n == 0 ? ERR_INVAL : db_rows_error(run->db);
+		rc = update1(run, STMT_L_ASSIGN, p, 4);
+		break;
+	}
+	case LA_RELEASE: {
+		struct db_param p[] = { TAIL };
+
+		if (d == NULL || d->reason == NULL || *d->reason == '\0')
+			return ERR_INVAL;
+		note = d->reason;
+		rc = update1(run, STMT_L_RELEASE, p, 3);
+		break;
+	}
+	case LA_APPROVE: {
+		if (d == NULL || d->amount_wan < 1 || d->term_months < 1 || d->rate_bp < 1)
+			return ERR_INVAL;
+		struct db_param p[] = { DB_INT(d->amount_wan), DB_INT(d->term_months),
+		    DB_INT(d->rate_bp), DB_STR(nz(d->conditions)), TAIL };
+
+		note = nz(d->conditions);
+		rc = update1(run, STMT_L_APPROVE, p, 7);
+		break;
+	}
+	case LA_DECLINE: {
+		if (d == NULL || d->reason == NULL || *d->reason == '\0' ||
+		    d->decline_kind < 0 || d->decline_kind >= LD__MAX)
+			return ERR_INVAL;
+		struct db_param p[] = { DB_STR(loan_decline_names[d->decline_kind]),
+		    DB_STR(d->reason), TAIL };
+
+		note = d->reason;
+		rc = update1(run, STMT_L_DECLINE, p, 5);
+		break;
+	}
+	case LA_DISBURSE: {
+		if (d == NULL || d->amount_wan < 1 || d->date == NULL ||
+		    *d->date == '\0' || d->contract_no == NULL || *d->contract_no == '\0')
+			return ERR_INVAL;
+		struct db_param p[] = { DB_INT(d->amount_wan), DB_STR(d->date),
+		    DB_STR(d->contract_no), TAIL };
+
+		note = d->contract_no;
+		rc = update1(run, STMT_L_DISBURSE, p, 6);
+		break;
+	}
+	default: {	/* withdraw, not taken, expire: the status alone */
+		struct db_param p[] = { DB_STR(to), DB_INT(closes(run->to)), TAIL };
+
+		rc = update1(run, STMT_L_MOVE, p, 5);
+		break;
+	}
+	}
+#undef TAIL
+	if (rc != ERR_OK)
+		return rc;
+	if (act == LA_RELEASE)
+		fi = 0;
+	if ((rc = event_add(run->db, run->actor, ls->sc, run->id, ls->ent_id, fi,
+	    act, run->from, run->to, note)) != ERR_OK)
+		return rc;
+	snprintf(run->detail, sizeof run->detail, "%s -> %s%s%.200s", from, to,
+	    *note != '\0' ? ": " : "", note);
+	return ERR_OK;
+}
+
+#define LSTEP(a, name) [a] = { &loan_machine, a, &mod, STMT_L_LOCK, true, \
+	"loan." name, "loan", step_locked, step_change }
+static const struct step steps[LA__MAX] = {
+	LSTEP(LA_EDIT, "edit"), LSTEP(LA_PUBLISH, "publish"),
+	LSTEP(LA_WITHDRAW, "withdraw"), LSTEP(LA_REVOKE, "revoke"),
+	LSTEP(LA_TAKE, "take"), LSTEP(LA_ASSIGN, "assign"),
+	LSTEP(LA_RELEASE, "release"), LSTEP(LA_APPROVE, "approve"),
+	LSTEP(LA_DECLINE, "decline"), LSTEP(LA_DISBURSE, "disburse"),
+	LSTEP(LA_NOT_TAKEN, "not_taken"), LSTEP(LA_EXPIRE, "expire"),
+};
+#undef LSTEP
+
+enum err
+loan_step(struct db *db, const struct audit_actor *actor, const struct scope *sc,
+    long long id, unsigned version, enum loan_action act,
+    const struct loan_input *in, const struct loan_decision *d)
+{
+	struct db_param	 p[L_NSCOPE];
+	struct lstep	 ls;
+	struct step	 s;
+
+	if ((unsigned)act >= LA__MAX)
+		return ERR_INVAL;
+	memset(&ls, 0, sizeof ls);
+	ls.sc = sc;
+	ls.in = in;
+	ls.d = d;
+	s = steps[act];
+	/* version 0: the step is not a race on what the actor saw */
+	s.versioned = version != 0;
+	scope_params(sc, p);
+	return step_run(db, &s, actor, p, L_NSCOPE, id, version, &ls);
+}
+
+enum err
+loan_consent_hold_tx(struct db *db, struct arena *a, long long id,
+    long long fi_id, long long *ent_id, char number[LOAN_NUMBER_LEN])
+{
+	struct db_param	 p[] = { DB_INT(id), DB_INT(fi_id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	*ent_id = 0;
+	number[0] = '\0';
+	if ((rc = db_query(db, a, &mod, STMT_L_CONSENT, p, 2, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		*ent_id = db_col_int(rows, 0);
+		loan_number(id, number);
+	} else
+		rc = n == 0 ? ERR_FORBIDDEN : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+loan_get_lost(struct db *db, struct arena *a, const struct scope *sc,
+    long long id, struct loan *out)
+{
+	struct db_param	 p[] = { DB_INT(id), DB_INT(sc->org_id), DB_STR(sc->region),
+	    DB_INT(sc->org_id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n, k;
+
+	if (strcmp(scope_mode(sc), "fi") != 0)
+		return ERR_NOTFOUND;
+	if ((rc = db_query(db, a, &mod, STMT_L_LOST, p, 4, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		memset(out, 0, sizeof *out);
+		out->id = db_col_int(rows, 0);
+		loan_number(out->id, out->number);
+		k = loan_status_parse(db_col_str(rows, 1));
+		out->status = k < 0 ? LS_EXPIRED : (enum loan_status)k;
+		out->fi_id = -1;
+		out->decline_kind = -1;
+		out->lost = true;
+	} else
+		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
