@@ -44,3 +44,6 @@ GRANT SELECT, INSERT, DELETE ON @DB@.product_regions TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.inbox TO @APP@;
 -- Attachments (026): rows are added with their owner and never changed.
 GRANT SELECT, INSERT ON @DB@.files TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.articles TO @APP@;
+-- Revision history: kept as written, never changed.
+GRANT SELECT, INSERT ON @DB@.article_revisions TO @APP@;

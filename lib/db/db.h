@@ -54,6 +54,7 @@ enum dbm {
 	DBM_FINANCE_PRODUCT, /* finance/product.c */
 	DBM_INBOX,	/* accounts/inbox.c */
 	DBM_FILES,	/* store/files.c */
+	DBM_INFO_ARTICLE, /* info/article.c */
 	DBM__MAX
 };
 

@@ -22,6 +22,7 @@
 #include "credit/credit_view.h"
 #include "enterprise/claim.h"
 #include "finance/product.h"
+#include "info/article.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -137,6 +138,23 @@ x_aud_staff_request_machine(void **state)
 	enumerate(&sreq_machine, rows, N(rows));
 }
 
+/* R-13.1: an article is written as a draft, published at once or
+ * scheduled for a time, withdrawn and published again; a scheduled one
+ * withdrawn goes back to draft; a published one is not rescheduled. */
+static void
+r_13_1_article_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "edit>draft publish>published schedule>scheduled withdraw>-" },
+		{ "scheduled", "edit>scheduled publish>published schedule>scheduled withdraw>draft" },
+		{ "published", "edit>published publish>- schedule>- withdraw>withdrawn" },
+		{ "withdrawn", "edit>withdrawn publish>published schedule>scheduled withdraw>-" },
+	};
+
+	(void)state;
+	enumerate(&article_machine, rows, N(rows));
+}
+
 /* R-09.2: a credit category is offered for import or not; an edit moves
  * it either way. */
 static void
@@ -234,6 +252,7 @@ main(void)
 		cmocka_unit_test(r_09_2_credit_batch_machine),
 		cmocka_unit_test(x_aud_staff_request_machine),
 		cmocka_unit_test(r_09_2_credit_category_machine),
+		cmocka_unit_test(r_13_1_article_machine),
 		cmocka_unit_test(r_08_2c_credit_request_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),
