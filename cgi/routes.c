@@ -148,6 +148,17 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_INBOX] =         { "/inbox",       GET,        BOTH, ANY, FULL,               0, &inbox_form,    0, handle_inbox, OBJ_NONE },
 	[PAGE_INBOX_READ] =    { "/inbox/{id}/read", POST,   BOTH, ANY, FULL,               1, &inbox_read_form, 0, handle_inbox_read, OBJ_INBOX },
 	[PAGE_INBOX_READ_ALL] = { "/inbox/read-all", POST,   BOTH, ANY, FULL,               1, NULL,           0, handle_inbox_read_all, OBJ_NONE },
+	[PAGE_NEWS_NET] =      { "/news",        GET,        NET,  PUBLIC,                  0, &news_form,     0, handle_news, OBJ_NONE },
+	[PAGE_NEWS_ITEM_NET] = { "/news/{id}",   GET,        NET,  PUBLIC,                  0, &news_item_form, 0, handle_news_item, OBJ_ARTICLE },
+	[PAGE_NEWS_LAN] =      { "/news",        GET,        LAN,  ANY, FULL,               0, &news_form,     0, handle_news, OBJ_NONE },
+	[PAGE_NEWS_MANAGE] =   { "/news/manage", GET,        LAN,  ROLES_OPS, FULL,         0, &news_manage_form, 0, handle_news_manage, OBJ_NONE },
+	[PAGE_NEWS_NEW] =      { "/news/new",    GET | POST, LAN,  OPERATOR, FULL,          1, &article_edit_form, 0, handle_news_new, OBJ_NONE },
+	[PAGE_NEWS_ITEM_LAN] = { "/news/{id}",   GET,        LAN,  ANY, FULL,               0, &news_item_form, 0, handle_news_item, OBJ_ARTICLE },
+	[PAGE_NEWS_EDIT] =     { "/news/{id}/edit", GET | POST, LAN, OPERATOR, FULL,        1, &article_edit_form, 0, handle_news_edit, OBJ_ARTICLE },
+	[PAGE_NEWS_PUBLISH] =  { "/news/{id}/publish", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_news_publish, OBJ_ARTICLE },
+	[PAGE_NEWS_SCHEDULE] = { "/news/{id}/schedule", POST, LAN, OPERATOR, FULL,          1, &article_schedule_form, 0, handle_news_schedule, OBJ_ARTICLE },
+	[PAGE_NEWS_WITHDRAW] = { "/news/{id}/withdraw", POST, LAN, OPERATOR, FULL,          1, NULL,           0, handle_news_withdraw, OBJ_ARTICLE },
+	[PAGE_NEWS_HISTORY] =  { "/news/{id}/history", GET, LAN,   ROLES_OPS, FULL,         0, NULL,           0, handle_news_history, OBJ_ARTICLE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -207,6 +218,11 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_CATALOGUE] = "catalogue",
 	[TMPL_CATALOGUE_ITEM] = "catalogue_item",
 	[TMPL_INBOX] = "inbox",
+	[TMPL_NEWS] = "news",
+	[TMPL_ARTICLE] = "article",
+	[TMPL_NEWS_MANAGE] = "news_manage",
+	[TMPL_ARTICLE_EDIT] = "article_edit",
+	[TMPL_ARTICLE_HISTORY] = "article_history",
 };
 
 const char *
@@ -226,6 +242,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_FI] = "fi",
 		[OBJ_PRODUCT] = "product",
 		[OBJ_INBOX] = "inbox",
+		[OBJ_ARTICLE] = "article",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

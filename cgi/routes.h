@@ -115,6 +115,17 @@ enum page {
 	PAGE_INBOX,
 	PAGE_INBOX_READ,
 	PAGE_INBOX_READ_ALL,
+	PAGE_NEWS_NET,
+	PAGE_NEWS_ITEM_NET,
+	PAGE_NEWS_LAN,
+	PAGE_NEWS_MANAGE,
+	PAGE_NEWS_NEW,
+	PAGE_NEWS_ITEM_LAN,
+	PAGE_NEWS_EDIT,
+	PAGE_NEWS_PUBLISH,
+	PAGE_NEWS_SCHEDULE,
+	PAGE_NEWS_WITHDRAW,
+	PAGE_NEWS_HISTORY,
 	PAGE__MAX
 };
 
@@ -175,6 +186,11 @@ enum tmpl {
 	TMPL_CATALOGUE,
 	TMPL_CATALOGUE_ITEM,
 	TMPL_INBOX,
+	TMPL_NEWS,
+	TMPL_ARTICLE,
+	TMPL_NEWS_MANAGE,
+	TMPL_ARTICLE_EDIT,
+	TMPL_ARTICLE_HISTORY,
 	TMPL__MAX
 };
 
@@ -229,6 +245,8 @@ enum route_obj {
 	OBJ_PRODUCT,		/* products.id: its FI's region or the FI itself; published
 				 * ones for the public (product_get, product_get_public) */
 	OBJ_INBOX,		/* inbox.id: its recipient only (inbox_get) */
+	OBJ_ARTICLE,		/* articles.id: shown to the reader (portal, province or own
+				 * city), any state for the region's offices (article_get) */
 	OBJ__MAX
 };
 
@@ -410,6 +428,20 @@ int	handle_catalogue(struct req *);
 int	handle_catalogue_item(struct req *);
 extern const struct form products_form, product_edit_form,
 	product_takedown_form, catalogue_form;
+int	handle_news(struct req *);		/* articles.c */
+int	handle_news_item(struct req *);
+int	handle_news_manage(struct req *);
+int	handle_news_new(struct req *);
+int	handle_news_edit(struct req *);
+int	handle_news_publish(struct req *);
+int	handle_news_schedule(struct req *);
+int	handle_news_withdraw(struct req *);
+int	handle_news_history(struct req *);
+extern const struct form news_form, news_item_form, news_manage_form,
+	article_edit_form, article_schedule_form;
+/* The latest `n` articles of `kind` (-1 any) shown to this request's
+ * reader under <name>.rows (for the home pages): 0, or the status. */
+int	news_latest_to_hdf(struct req *, const char *name, int kind, size_t n);
 extern const struct form claim_withdraw_form;
 int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -802,7 +803,7 @@ respond(struct req *r, int status)
 	char		*body = NULL, *head;
 	const char	*out;
 	size_t		 len = 0;
-	bool		 ok = true;
+	bool		 ok = true, cache;
 	int		 tmpl = TMPL_ERROR;
 	static const char fallback[] =
 	    "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
@@ -842,7 +843,13 @@ respond(struct req *r, int status)
 		}
 		r->ctype = "text/html; charset=utf-8";
 	}
-	head = http_head(r->a, status, status == 303 ? NULL : r->ctype, false,
+	cache = r->cacheable && status == 200 && r->sess == NULL && !r->secret;
+	for (size_t i = 0; cache && i < r->nheaders; i++)
+		if (strcasecmp(r->headers[i].name, "Set-Cookie") == 0)
+			cache = false;
+	if (cache)
+		req_header(r, "Cache-Control", "public, max-age=300");
+	head = http_head(r->a, status, status == 303 ? NULL : r->ctype, cache,
 	    r->request_id, r->headers, r->nheaders);
 	if (head == NULL)
 		return false;

@@ -38,6 +38,7 @@ static const struct {
 	{ OBJ_FI, "/fis/{id}" },
 	{ OBJ_PRODUCT, "/products/{id}" },
 	{ OBJ_INBOX, "/inbox/{id}" },
+	{ OBJ_ARTICLE, "/news/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
