@@ -90,7 +90,7 @@ static const struct field article_fields[AF__MAX] = {
 	[AF_KIND] = { .name = "kind", .kind = FK_CHOICE, .flags = F_REQUIRED, .choices = article_kind_names },
 	[AF_AUDIENCE] = { .name = "audience", .kind = FK_CHOICE, .flags = F_REQUIRED, .choices = article_audience_names },
 	[AF_TITLE] = { .name = "title", .kind = FK_TEXT, .flags = F_REQUIRED | F_TRIM, .minlen = 4, .maxlen = ARTICLE_TITLE_MAX },
-	[AF_BODY] = { .name = "body", .kind = FK_MULTILINE, .flags = F_REQUIRED | F_TRIM, .minlen = 10, .maxlen = 20000 },
+	[AF_BODY] = { .name = "body", .kind = FK_MULTILINE, .flags = F_REQUIRED | F_TRIM, .minlen = 4, .maxlen = 20000 },
 	[AF_PINNED] = { .name = "pinned", .kind = FK_BOOL },
 	[AF_REVISION] = { .name = "revision", .kind = FK_INT, .min = 1, .max = 1000000000 },
 };
