@@ -159,6 +159,9 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_NEWS_SCHEDULE] = { "/news/{id}/schedule", POST, LAN, OPERATOR, FULL,          1, &article_schedule_form, 0, handle_news_schedule, OBJ_ARTICLE },
 	[PAGE_NEWS_WITHDRAW] = { "/news/{id}/withdraw", POST, LAN, OPERATOR, FULL,          1, NULL,           0, handle_news_withdraw, OBJ_ARTICLE },
 	[PAGE_NEWS_HISTORY] =  { "/news/{id}/history", GET, LAN,   ROLES_OPS, FULL,         0, NULL,           0, handle_news_history, OBJ_ARTICLE },
+	[PAGE_ABOUT_DISCLAIMER] = { "/about/disclaimer", GET, BOTH, PUBLIC,                0, NULL,           0, handle_about, OBJ_NONE },
+	[PAGE_ABOUT_PRIVACY] = { "/about/privacy", GET,      BOTH, PUBLIC,                  0, NULL,           0, handle_about, OBJ_NONE },
+	[PAGE_ABOUT_TERMS] =   { "/about/terms", GET,        BOTH, PUBLIC,                  0, NULL,           0, handle_about, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -223,6 +226,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_NEWS_MANAGE] = "news_manage",
 	[TMPL_ARTICLE_EDIT] = "article_edit",
 	[TMPL_ARTICLE_HISTORY] = "article_history",
+	[TMPL_ABOUT] = "about",
 };
 
 const char *

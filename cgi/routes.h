@@ -126,6 +126,9 @@ enum page {
 	PAGE_NEWS_SCHEDULE,
 	PAGE_NEWS_WITHDRAW,
 	PAGE_NEWS_HISTORY,
+	PAGE_ABOUT_DISCLAIMER,
+	PAGE_ABOUT_PRIVACY,
+	PAGE_ABOUT_TERMS,
 	PAGE__MAX
 };
 
@@ -191,6 +194,7 @@ enum tmpl {
 	TMPL_NEWS_MANAGE,
 	TMPL_ARTICLE_EDIT,
 	TMPL_ARTICLE_HISTORY,
+	TMPL_ABOUT,
 	TMPL__MAX
 };
 
@@ -286,6 +290,7 @@ const char *routes_stage_path(enum session_stage);
 /* Handlers, one file per area. */
 int	handle_healthz(struct req *);		/* home.c */
 int	handle_home(struct req *);
+int	handle_about(struct req *);
 extern const struct form home_form;
 
 int	handle_login(struct req *);		/* auth.c */

@@ -933,6 +933,9 @@ worker_handle(struct app *app, FCGX_Request *fr)
 		req_set(&r, "Portal.name", app->cfg->portal_name);
 		req_set(&r, "Request.id", r.request_id);
 		req_set(&r, "Request.path", r.path);
+		req_set(&r, "Site.hotline", app->cfg->site.hotline);
+		req_set(&r, "Site.icp", app->cfg->site.icp);
+		req_set(&r, "Site.psb", app->cfg->site.psb);
 		status = r.method == HTTP_OTHER ? 501 : dispatch(&r);
 	}
 	if (r.hdf == NULL) {

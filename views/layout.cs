@@ -50,7 +50,9 @@
 <footer class="site">
   <div class="wrap">
     <p><?cs var:S.footer ?></p>
-    <p><?cs var:S.operator ?></p>
+    <p><?cs var:S.Footer.organiser ?><?cs var:S.operator ?><?cs if:Site.hotline ?> · <?cs var:S.Footer.hotline ?><span id="footer-hotline"><?cs var:Site.hotline ?></span><?cs /if ?></p>
+    <p class="no-print"><a href="/about/disclaimer" id="footer-disclaimer"><?cs var:S.Footer.disclaimer ?></a> · <a href="/about/privacy" id="footer-privacy"><?cs var:S.Footer.privacy ?></a> · <a href="/about/terms" id="footer-terms"><?cs var:S.Footer.terms ?></a></p>
+    <?cs if:Site.icp || Site.psb ?><p class="muted"><?cs if:Site.icp ?><span id="footer-icp"><?cs var:Site.icp ?></span><?cs /if ?> <?cs if:Site.psb ?><span id="footer-psb"><?cs var:Site.psb ?></span><?cs /if ?></p><?cs /if ?>
   </div>
 </footer>
 </body>
