@@ -162,6 +162,10 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_ABOUT_DISCLAIMER] = { "/about/disclaimer", GET, BOTH, PUBLIC,                0, NULL,           0, handle_about, OBJ_NONE },
 	[PAGE_ABOUT_PRIVACY] = { "/about/privacy", GET,      BOTH, PUBLIC,                  0, NULL,           0, handle_about, OBJ_NONE },
 	[PAGE_ABOUT_TERMS] =   { "/about/terms", GET,        BOTH, PUBLIC,                  0, NULL,           0, handle_about, OBJ_NONE },
+	[PAGE_FEEDBACK] =      { "/feedback",    GET | POST, BOTH, ANY, FULL,               1, &feedback_form, 0, handle_feedback, OBJ_NONE },
+	[PAGE_FEEDBACK_MANAGE] = { "/feedback/manage", GET,  LAN,  ROLES_OPS, FULL,         0, &feedback_manage_form, 0, handle_feedback_manage, OBJ_NONE },
+	[PAGE_FEEDBACK_ITEM] = { "/feedback/{id}", GET,      LAN,  ROLES_OPS, FULL,         0, &feedback_answer_form, 0, handle_feedback_item, OBJ_FEEDBACK },
+	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -227,6 +231,9 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_ARTICLE_EDIT] = "article_edit",
 	[TMPL_ARTICLE_HISTORY] = "article_history",
 	[TMPL_ABOUT] = "about",
+	[TMPL_FEEDBACK] = "feedback",
+	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
+	[TMPL_FEEDBACK_ITEM] = "feedback_item",
 };
 
 const char *
@@ -247,6 +254,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_PRODUCT] = "product",
 		[OBJ_INBOX] = "inbox",
 		[OBJ_ARTICLE] = "article",
+		[OBJ_FEEDBACK] = "feedback",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -129,6 +129,10 @@ enum page {
 	PAGE_ABOUT_DISCLAIMER,
 	PAGE_ABOUT_PRIVACY,
 	PAGE_ABOUT_TERMS,
+	PAGE_FEEDBACK,
+	PAGE_FEEDBACK_MANAGE,
+	PAGE_FEEDBACK_ITEM,
+	PAGE_FEEDBACK_ANSWER,
 	PAGE__MAX
 };
 
@@ -195,6 +199,9 @@ enum tmpl {
 	TMPL_ARTICLE_EDIT,
 	TMPL_ARTICLE_HISTORY,
 	TMPL_ABOUT,
+	TMPL_FEEDBACK,
+	TMPL_FEEDBACK_MANAGE,
+	TMPL_FEEDBACK_ITEM,
 	TMPL__MAX
 };
 
@@ -251,6 +258,8 @@ enum route_obj {
 	OBJ_INBOX,		/* inbox.id: its recipient only (inbox_get) */
 	OBJ_ARTICLE,		/* articles.id: shown to the reader (portal, province or own
 				 * city), any state for the region's offices (article_get) */
+	OBJ_FEEDBACK,		/* feedback.id: its region's offices; important reports the
+				 * province's operators only (feedback_get) */
 	OBJ__MAX
 };
 
@@ -447,6 +456,12 @@ extern const struct form news_form, news_item_form, news_manage_form,
 /* The latest `n` articles of `kind` (-1 any) shown to this request's
  * reader under <name>.rows (for the home pages): 0, or the status. */
 int	news_latest_to_hdf(struct req *, const char *name, int kind, size_t n);
+int	handle_feedback(struct req *);		/* feedback.c */
+int	handle_feedback_manage(struct req *);
+int	handle_feedback_item(struct req *);
+int	handle_feedback_answer(struct req *);
+extern const struct form feedback_form, feedback_manage_form,
+	feedback_answer_form;
 extern const struct form claim_withdraw_form;
 int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);

@@ -27,6 +27,7 @@
 #include "agency/agency.h"
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
+#include "info/feedback.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
 #include "db/audit.h"
@@ -254,6 +255,12 @@ get_product(struct req *r, long long id, void *out)
 	return product_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_feedback(struct req *r, long long id, void *out)
+{
+	return feedback_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -270,6 +277,7 @@ static const struct {
 	[OBJ_FI] = { sizeof(struct fi), get_fi },
 	[OBJ_PRODUCT] = { sizeof(struct product), get_product },
 	[OBJ_INBOX] = { sizeof(struct inbox_item), get_inbox },
+	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 };
 
 bool

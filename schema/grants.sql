@@ -47,3 +47,4 @@ GRANT SELECT, INSERT ON @DB@.files TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.articles TO @APP@;
 -- Revision history: kept as written, never changed.
 GRANT SELECT, INSERT ON @DB@.article_revisions TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.feedback TO @APP@;

@@ -55,6 +55,7 @@ enum dbm {
 	DBM_INBOX,	/* accounts/inbox.c */
 	DBM_FILES,	/* store/files.c */
 	DBM_INFO_ARTICLE, /* info/article.c */
+	DBM_INFO_FEEDBACK, /* info/feedback.c */
 	DBM__MAX
 };
 

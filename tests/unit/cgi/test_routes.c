@@ -39,6 +39,7 @@ static const struct {
 	{ OBJ_PRODUCT, "/products/{id}" },
 	{ OBJ_INBOX, "/inbox/{id}" },
 	{ OBJ_ARTICLE, "/news/{id}" },
+	{ OBJ_FEEDBACK, "/feedback/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
