@@ -18,7 +18,7 @@
     <?cs /if ?>
     <li class="card"><h3><a href="/products" id="svc-products"><?cs var:S.Home.svc_products ?></a></h3><p><?cs var:S.Home.svc_products_text ?></p></li>
     <li class="card"><h3><a href="/my-credit" id="svc-credit"><?cs var:S.Home.svc_credit ?></a></h3><p><?cs var:S.Home.svc_credit_text ?></p></li>
-    <li class="card"><h3><a href="policy" id="svc-policy"><?cs var:S.Home.svc_policy ?></a></h3><p><?cs var:S.Home.svc_policy_text ?></p></li>
+    <li class="card"><h3><a href="/news?kind=policy" id="svc-policy"><?cs var:S.Home.svc_policy ?></a></h3><p><?cs var:S.Home.svc_policy_text ?></p></li>
     <li class="card"><h3><a href="/news?kind=guide" id="svc-guide"><?cs var:S.Home.svc_guide ?></a></h3><p><?cs var:S.Home.svc_guide_text ?></p></li>
   </ul>
 </section>

@@ -32,8 +32,10 @@ login "$INTERNET" ent-a; ENTA=$(jar_of ent-a)
 # --- the internet home ----------------------------------------------------------------------------
 req GET "$INTERNET/"
 expect_status 200 "X-UI the internet home opens without signing in"
-for s in register login products credit policy guide; do
-	expect_body "id=\"svc-$s\"" "X-UI the home has the service entry $s"
+for s in register:/register login:/login products:/products credit:/my-credit \
+	policy:/news?kind=policy guide:/news?kind=guide; do
+	href=${s#*:}
+	expect_body "href=\"${href/\?/[?]}\" id=\"svc-${s%%:*}\"" "X-UI the home's entry ${s%%:*} leads to $href"
 done
 expect_body 'href="/register" id="svc-register"' "X-UI 注册 leads to the registration"
 expect_body 'href="/products" id="svc-products"' "X-UI 融资产品 leads to the catalogue"
@@ -54,6 +56,8 @@ expect_body 'id="selected-office"' "X-UI a visitor picks a city and sees its off
 # every local link of the home page leads to a page (or to the sign-in for
 # the signed-in services), never to a 404: a visitor reaches every service
 req GET "$INTERNET/"
+rel=$(grep -o 'href="[^"]*"' "$RESP_BODY" | grep -v '^href="[/#]' || true)
+expect_eq "$rel" "" "X-UI every link of the home page is a local path or an anchor"
 links=$(grep -o 'href="/[^"]*"' "$RESP_BODY" | sed 's/^href="//; s/"$//; s/&amp;/\&/g' | sort -u)
 n=0
 for l in $links; do
