@@ -344,7 +344,7 @@ handle_news_manage(struct req *r)
 	enum err		 rc;
 
 	r->tmpl = TMPL_NEWS_MANAGE;
-	req_set(r, "Page.nav", "news");
+	req_set(r, "Page.nav", "news_manage");
 	if (r->sess->user.role == ROLE_OPERATOR)
 		req_set(r, "Can.create", "1");
 	if (r->f[NM_KIND].present && r->f[NM_KIND].error == NULL)
@@ -405,7 +405,7 @@ handle_news_new(struct req *r)
 	enum err		 rc;
 
 	r->tmpl = TMPL_ARTICLE_EDIT;
-	req_set(r, "Page.nav", "news");
+	req_set(r, "Page.nav", "news_manage");
 	req_set(r, "Edit.new", "1");
 	region_to_hdf(r, r->scope.region);
 	if (r->method != HTTP_POST) {
@@ -444,7 +444,7 @@ handle_news_edit(struct req *r)
 	if (!writes(r, &art))
 		return req_forbidden(r, "article", art.id, "not its region's operator");
 	r->tmpl = TMPL_ARTICLE_EDIT;
-	req_set(r, "Page.nav", "news");
+	req_set(r, "Page.nav", "news_manage");
 	req_setf(r, "Edit.id", "%lld", art.id);
 	req_set(r, "Edit.title", art.title);
 	req_set(r, "Edit.region_name", art.region_name);
@@ -575,7 +575,7 @@ handle_news_history(struct req *r)
 	if ((st = article_load(r, &art)) != 0)
 		return st;
 	r->tmpl = TMPL_ARTICLE_HISTORY;
-	req_set(r, "Page.nav", "news");
+	req_set(r, "Page.nav", "news_manage");
 	if (hdf_get_node(r->hdf, "Article", &n) != STATUS_OK ||
 	    article_to_node(r, n, &art, false) == -1)
 		return 500;

@@ -147,7 +147,7 @@ handle_feedback_manage(struct req *r)
 	enum err		 rc;
 
 	r->tmpl = TMPL_FEEDBACK_MANAGE;
-	req_set(r, "Page.nav", "feedback");
+	req_set(r, "Page.nav", "feedback_manage");
 	if (r->f[FM_STATE].present && r->f[FM_STATE].error == NULL)
 		state = enum_parse(feedback_state_names, FBS__MAX, r->f[FM_STATE].s);
 	req_pager_init(r, FM_PAGE, FEEDBACK_PER_PAGE, 0, &pg);
@@ -167,7 +167,7 @@ item_page(struct req *r, const struct feedback *f)
 	HDF *n = NULL;
 
 	r->tmpl = TMPL_FEEDBACK_ITEM;
-	req_set(r, "Page.nav", "feedback");
+	req_set(r, "Page.nav", "feedback_manage");
 	if (hdf_get_node(r->hdf, "Feedback", &n) != STATUS_OK ||
 	    feedback_to_node(r, n, f) == -1)
 		return 500;

@@ -109,19 +109,16 @@ handle_home(struct req *r)
 }
 
 /*
- * GET /about/disclaimer, /about/privacy, /about/terms (both portals,
- * everyone): the platform's disclaimer, privacy policy and user
- * agreement, from strings.hdf (S.About.*).  200, cacheable for anonymous
- * visitors.
+ * GET /about/disclaimer (both portals, everyone): the platform's
+ * disclaimer, from strings.hdf (S.About.disclaimer; the user agreement
+ * and privacy policy are /terms and /privacy, register.c).  200,
+ * cacheable for anonymous visitors.
  */
 int
 handle_about(struct req *r)
 {
-	const char *page = r->page == PAGE_ABOUT_PRIVACY ? "privacy" :
-	    r->page == PAGE_ABOUT_TERMS ? "terms" : "disclaimer";
-
 	r->tmpl = TMPL_ABOUT;
-	req_set(r, "About.page", page);
+	req_set(r, "About.page", "disclaimer");
 	if (r->sess == NULL)
 		r->cacheable = true;
 	return 200;

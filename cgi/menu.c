@@ -39,6 +39,8 @@ static const struct menu_item items[] = {
 	{ MS_MINE, PAGE_PROFILE, "profile", NULL },
 	{ MS_MINE, PAGE_MY_CREDIT, "my_credit", NULL },
 	{ MS_MINE, PAGE_PASSWORD, "password", NULL },
+	{ MS_MINE, PAGE_NEWS_LAN, "news", NULL },
+	{ MS_MINE, PAGE_FEEDBACK, "feedback", NULL },
 	{ MS_USERS, PAGE_DASHBOARD, "dashboard", NULL },
 	{ MS_USERS, PAGE_USERS, "users", NULL },
 	{ MS_USERS, PAGE_SREQS, "staff_requests", NULL },
@@ -55,6 +57,8 @@ static const struct menu_item items[] = {
 	{ MS_CREDIT, PAGE_CCATS, "credit_categories", NULL },
 	{ MS_CREDIT, PAGE_CREDIT_REQUESTS, "credit_requests", NULL },
 	{ MS_FINANCE, PAGE_PRODUCTS, "products", NULL },
+	{ MS_SYSTEM, PAGE_NEWS_MANAGE, "news_manage", NULL },
+	{ MS_SYSTEM, PAGE_FEEDBACK_MANAGE, "feedback_manage", NULL },
 	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
 };

@@ -28,8 +28,8 @@ const SERVICES = [
   ['#home-policies-more', /^\/news\?kind=policy$/, /资讯公告/],
   ['#nav-news', /^\/news$/, /资讯公告/],
   ['#footer-disclaimer', /^\/about\/disclaimer$/, /免责声明/],
-  ['#footer-privacy', /^\/about\/privacy$/, /隐私政策/],
-  ['#footer-terms', /^\/about\/terms$/, /用户协议/],
+  ['#footer-privacy', /^\/privacy$/, /隐私政策/],
+  ['#footer-terms', /^\/terms$/, /用户协议/],
 ];
 
 let browser, context, page;

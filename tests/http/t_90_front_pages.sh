@@ -48,7 +48,8 @@ expect_body 'id="howto"' "X-UI the home says how to start"
 expect_body 'id="home-hotline">服务热线：<strong>020-8888-0000' "X-UI the configured hotline is shown"
 expect_body 'id="footer-icp">粤ICP备' "X-UI the footer has the configured ICP number"
 expect_body 'id="footer-psb">粤公网安备' "X-UI ... and the public-security filing number"
-expect_body 'href="/about/privacy" id="footer-privacy"' "X-UI ... and the privacy policy"
+expect_body 'href="/privacy" id="footer-privacy"' "X-UI ... and the privacy policy"
+expect_body 'href="/terms" id="footer-terms"' "X-UI ... and the user agreement"
 expect_body '<table class="list">' "X-UI the offices of every city are listed"
 req GET "$INTERNET/?region=440600"
 expect_body 'id="selected-office"' "X-UI a visitor picks a city and sees its office"
@@ -80,16 +81,15 @@ expect_body '九〇测试广州政策' "R-13.1 a Guangzhou enterprise sees its c
 expect_no_body '九〇测试佛山指南' "R-13.1 ... not Foshan's articles"
 
 # --- the disclaimer, privacy policy and user agreement ---------------------------------------------
-for p in disclaimer:免责声明 privacy:隐私政策 terms:用户协议; do
-	req GET "$INTERNET/about/${p%%:*}"
-	expect_status 200 "X-UI /about/${p%%:*} opens"
-	expect_body "<h1>${p#*:}</h1>" "X-UI ... it is the ${p#*:}"
-	expect_header 'Cache-Control' '^public, max-age=300$' "X-UI ... cacheable"
-done
-req GET "$INTERNET/about/privacy"
-expect_body '加密保存' "X-UI the privacy policy says how contacts are kept"
-req GET "$INTRANET/about/terms"
-expect_status 200 "X-UI the user agreement is on the intranet too"
+req GET "$INTERNET/about/disclaimer"
+expect_status 200 "X-UI /about/disclaimer opens"
+expect_body '<h1>免责声明</h1>' "X-UI ... it is the disclaimer"
+expect_body '不参与借贷业务本身' "X-UI ... the platform is not a party to loans"
+expect_header 'Cache-Control' '^public, max-age=300$' "X-UI ... cacheable"
+req GET "$INTRANET/about/disclaimer"
+expect_status 200 "X-UI the disclaimer is on the intranet too"
+expect_body 'id="footer-disclaimer"' "X-UI ... linked from its footer"
+expect_no_body 'id="footer-privacy"' "X-UI ... without the internet's registration agreements"
 
 # --- the intranet home --------------------------------------------------------------------------------
 req GET "$INTRANET/"
