@@ -57,10 +57,10 @@ static const struct menu_item items[] = {
 	{ MS_CREDIT, PAGE_CCATS, "credit_categories", NULL },
 	{ MS_CREDIT, PAGE_CREDIT_REQUESTS, "credit_requests", NULL },
 	{ MS_FINANCE, PAGE_PRODUCTS, "products", NULL },
-	{ MS_SYSTEM, PAGE_NEWS_MANAGE, "news_manage", NULL },
-	{ MS_SYSTEM, PAGE_FEEDBACK_MANAGE, "feedback_manage", NULL },
 	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
+	{ MS_SYSTEM, PAGE_NEWS_MANAGE, "news_manage", NULL },
+	{ MS_SYSTEM, PAGE_FEEDBACK_MANAGE, "feedback_manage", NULL },
 };
 
 /* Whether the signed-in user may open item i's page on this portal. */
