@@ -8,11 +8,10 @@
  * once or at a time, withdraw them and read every saved version
  * (/news/{id}/history); supervisors read them in every state.
  *
- * Scope: every article by id goes through article_get() with the reader
- * (portal, region) and, for the offices' staff on the intranet, their
- * region scope in the query; anything else is a 404.  The article is
- * loaded here, not by the dispatcher: anonymous readers have no scope
- * for worker.c's getters.
+ * Scope: every article by id is loaded by the dispatcher (OBJ_ARTICLE,
+ * worker.c's get_article) through article_get() with the reader
+ * (article_reader_of: portal, region) and, for the offices' staff on the
+ * intranet, their region scope in the query; anything else is a 404.
  */
 #include <stdio.h>
 #include <string.h>
@@ -122,32 +121,23 @@ writes(const struct req *r, const struct article *a)
 	    strcmp(r->scope.region, a->region) == 0);
 }
 
-static void
-reader_of(const struct req *r, struct article_reader *rd)
+void
+article_reader_of(const struct req *r, struct article_reader *rd)
 {
 	rd->portal = portal_name(r->app->cfg->portal);
 	rd->region = r->sess != NULL ? r->sess->user.region : "";
 	rd->manager = is_manager(r) ? &r->scope : NULL;
 }
 
-/*
- * The article of the path's {id} as this reader may see it: 0, or 404
- * for none (or one outside the reader's portal, region or state).
- */
+/* The article of the path's {id}, loaded by the dispatcher (OBJ_ARTICLE,
+ * article_get with this reader): 0, or 404 when there is none. */
 static int
 article_load(struct req *r, struct article *out)
 {
-	struct article_reader	 rd;
-	long long		 id = route_arg_int(&r->args, "id");
-	enum err		 rc;
-
-	if (id <= 0)
+	if (r->obj == NULL)
 		return 404;
-	reader_of(r, &rd);
-	rc = article_get(r->app->db, r->a, &rd, id, out);
-	if (rc == ERR_NOTFOUND)
-		return 404;
-	return rc == ERR_OK ? 0 : status_of(rc);
+	*out = *(const struct article *)r->obj;
+	return 0;
 }
 
 static int
@@ -232,7 +222,7 @@ news_latest_to_hdf(struct req *r, const char *name, int kind, size_t n)
 	struct article_list	 l;
 	enum err		 rc;
 
-	reader_of(r, &rd);
+	article_reader_of(r, &rd);
 	if ((rc = article_list(r->app->db, r->a, &rd, &f, 0, n, &l)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < l.n; i++)
@@ -265,7 +255,7 @@ handle_news(struct req *r)
 		f.kind = enum_parse(article_kind_names, AK__MAX, r->f[NL_KIND].s);
 		req_set(r, "News.kind", r->f[NL_KIND].s);
 	}
-	reader_of(r, &rd);
+	article_reader_of(r, &rd);
 	if (r->sess == NULL) {
 		if (r->f[NL_REGION].present && r->f[NL_REGION].error == NULL)
 			f.region = r->f[NL_REGION].s;

@@ -454,6 +454,10 @@ extern const struct form news_form, news_item_form, news_manage_form,
 /* The latest `n` articles of `kind` (-1 any) shown to this request's
  * reader under <name>.rows (for the home pages): 0, or the status. */
 int	news_latest_to_hdf(struct req *, const char *name, int kind, size_t n);
+struct article_reader;
+/* The reader of this request (portal, the user's region or "" for an
+ * anonymous visitor, the staff's scope on the intranet) for article_get. */
+void	article_reader_of(const struct req *, struct article_reader *);
 int	handle_feedback(struct req *);		/* feedback.c */
 int	handle_feedback_manage(struct req *);
 int	handle_feedback_item(struct req *);

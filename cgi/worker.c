@@ -27,6 +27,7 @@
 #include "agency/agency.h"
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
+#include "info/article.h"
 #include "info/feedback.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
@@ -255,6 +256,18 @@ get_product(struct req *r, long long id, void *out)
 	return product_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+/* An article as this reader sees it: shown ones for everyone (a public
+ * route on the internet), any state of their region for the offices'
+ * staff on the intranet. */
+static enum err
+get_article(struct req *r, long long id, void *out)
+{
+	struct article_reader rd;
+
+	article_reader_of(r, &rd);
+	return article_get(r->app->db, r->a, &rd, id, out);
+}
+
 static enum err
 get_feedback(struct req *r, long long id, void *out)
 {
@@ -277,6 +290,7 @@ static const struct {
 	[OBJ_FI] = { sizeof(struct fi), get_fi },
 	[OBJ_PRODUCT] = { sizeof(struct product), get_product },
 	[OBJ_INBOX] = { sizeof(struct inbox_item), get_inbox },
+	[OBJ_ARTICLE] = { sizeof(struct article), get_article },
 	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 };
 
