@@ -77,6 +77,9 @@ struct req {
 		char	 value[64];
 	}			 secrets[2];	/* req_set_secret() */
 	size_t			 nsecrets;
+	bool			 cacheable;	/* a public page, the same for every
+						 * anonymous visitor: kept 5 minutes
+						 * when 200, signed out, no cookie */
 	bool			 tmpl_on_4xx;	/* render tmpl on a 4xx too (a refused
 						 * step shown on its own page) */
 	const char		*location;	/* for 303 */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db/db_region.h"
+#include "info/article.h"
 #include "routes.h"
 
 /* ?region=440100 picks a city on the home page's office directory. */
@@ -53,7 +54,10 @@ handle_healthz(struct req *r)
 
 /*
  * GET / : the platform's name, what this portal is for, and every region
- * with the operator office that runs it (from the database).  200; 400
+ * with the operator office that runs it (from the database); on the
+ * internet the service entries, the latest notices and policies and how
+ * to start; on the intranet who may sign in and how accounts are opened,
+ * and the latest articles for a signed-in user.  200; 400
  * never (a bad region shows a message next to the selector); 503 when the
  * database is down.
  */
@@ -63,6 +67,7 @@ handle_home(struct req *r)
 	const struct region *v;
 	size_t		 n;
 	enum err	 rc;
+	int		 st;
 	const char	*sel = r->f[HOME_REGION].error == NULL ?
 	    r->f[HOME_REGION].s : "";
 
@@ -89,7 +94,32 @@ handle_home(struct req *r)
 	if (*sel != '\0' && hdf_get_value(r->hdf, "Selected.code", NULL) == NULL)
 		req_set(r, "Form.region.error", views_str(r->app->views, "Err.unknown_region"));
 	req_set(r, "Page.nav", "home");
-	r->tmpl = r->app->cfg->portal == PORTAL_INTERNET ?
-	    TMPL_HOME_INTERNET : TMPL_HOME_INTRANET;
+	if (r->app->cfg->portal == PORTAL_INTERNET) {
+		r->tmpl = TMPL_HOME_INTERNET;
+		if ((st = news_latest_to_hdf(r, "Latest.notice", AK_NOTICE, 5)) != 0 ||
+		    (st = news_latest_to_hdf(r, "Latest.policy", AK_POLICY, 5)) != 0)
+			return st;
+	} else {
+		r->tmpl = TMPL_HOME_INTRANET;
+		if (r->sess != NULL &&
+		    (st = news_latest_to_hdf(r, "Latest.staff", -1, 8)) != 0)
+			return st;
+	}
+	return 200;
+}
+
+/*
+ * GET /about/disclaimer (both portals, everyone): the platform's
+ * disclaimer, from strings.hdf (S.About.disclaimer; the user agreement
+ * and privacy policy are /terms and /privacy, register.c).  200,
+ * cacheable for anonymous visitors.
+ */
+int
+handle_about(struct req *r)
+{
+	r->tmpl = TMPL_ABOUT;
+	req_set(r, "About.page", "disclaimer");
+	if (r->sess == NULL)
+		r->cacheable = true;
 	return 200;
 }

@@ -39,6 +39,8 @@ static const struct menu_item items[] = {
 	{ MS_MINE, PAGE_PROFILE, "profile", NULL },
 	{ MS_MINE, PAGE_MY_CREDIT, "my_credit", NULL },
 	{ MS_MINE, PAGE_PASSWORD, "password", NULL },
+	{ MS_MINE, PAGE_NEWS_LAN, "news", NULL },
+	{ MS_MINE, PAGE_FEEDBACK, "feedback", NULL },
 	{ MS_USERS, PAGE_DASHBOARD, "dashboard", NULL },
 	{ MS_USERS, PAGE_USERS, "users", NULL },
 	{ MS_USERS, PAGE_SREQS, "staff_requests", NULL },
@@ -61,6 +63,8 @@ static const struct menu_item items[] = {
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
 	{ MS_SYSTEM, PAGE_STAFF, "staff", NULL },	/* issue 16 */
 	{ MS_SYSTEM, PAGE_SECURITY, "security", NULL },
+	{ MS_SYSTEM, PAGE_NEWS_MANAGE, "news_manage", NULL },
+	{ MS_SYSTEM, PAGE_FEEDBACK_MANAGE, "feedback_manage", NULL },
 };
 
 /* Whether the signed-in user may open item i's page on this portal. */

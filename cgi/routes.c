@@ -177,6 +177,22 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_LOAN_DISBURSE] = { "/loans/{id}/disburse", POST, LAN, FI, FULL,               1, &loan_act_form, 0, handle_loan_disburse, OBJ_LOAN },
 	[PAGE_LOAN_NOT_TAKEN] = { "/loans/{id}/not-taken", POST, LAN, FI, FULL,             1, &loan_act_form, 0, handle_loan_not_taken, OBJ_LOAN },
 	[PAGE_LOAN_CREDIT] =   { "/loans/{id}/credit", GET | POST, LAN, FI, FULL,           1, NULL,           0, handle_loan_credit, OBJ_LOAN },
+	[PAGE_NEWS_NET] =      { "/news",        GET,        NET,  PUBLIC,                  0, &news_form,     0, handle_news, OBJ_NONE },
+	[PAGE_NEWS_ITEM_NET] = { "/news/{id}",   GET,        NET,  PUBLIC,                  0, &news_item_form, 0, handle_news_item, OBJ_ARTICLE },
+	[PAGE_NEWS_LAN] =      { "/news",        GET,        LAN,  ANY, FULL,               0, &news_form,     0, handle_news, OBJ_NONE },
+	[PAGE_NEWS_MANAGE] =   { "/news/manage", GET,        LAN,  ROLES_OPS, FULL,         0, &news_manage_form, 0, handle_news_manage, OBJ_NONE },
+	[PAGE_NEWS_NEW] =      { "/news/new",    GET | POST, LAN,  OPERATOR, FULL,          1, &article_edit_form, 0, handle_news_new, OBJ_NONE },
+	[PAGE_NEWS_ITEM_LAN] = { "/news/{id}",   GET,        LAN,  ANY, FULL,               0, &news_item_form, 0, handle_news_item, OBJ_ARTICLE },
+	[PAGE_NEWS_EDIT] =     { "/news/{id}/edit", GET | POST, LAN, OPERATOR, FULL,        1, &article_edit_form, 0, handle_news_edit, OBJ_ARTICLE },
+	[PAGE_NEWS_PUBLISH] =  { "/news/{id}/publish", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_news_publish, OBJ_ARTICLE },
+	[PAGE_NEWS_SCHEDULE] = { "/news/{id}/schedule", POST, LAN, OPERATOR, FULL,          1, &article_schedule_form, 0, handle_news_schedule, OBJ_ARTICLE },
+	[PAGE_NEWS_WITHDRAW] = { "/news/{id}/withdraw", POST, LAN, OPERATOR, FULL,          1, NULL,           0, handle_news_withdraw, OBJ_ARTICLE },
+	[PAGE_NEWS_HISTORY] =  { "/news/{id}/history", GET, LAN,   ROLES_OPS, FULL,         0, NULL,           0, handle_news_history, OBJ_ARTICLE },
+	[PAGE_ABOUT_DISCLAIMER] = { "/about/disclaimer", GET, BOTH, PUBLIC,                0, NULL,           0, handle_about, OBJ_NONE },
+	[PAGE_FEEDBACK] =      { "/feedback",    GET | POST, BOTH, ANY, FULL,               1, &feedback_form, 0, handle_feedback, OBJ_NONE },
+	[PAGE_FEEDBACK_MANAGE] = { "/feedback/manage", GET,  LAN,  ROLES_OPS, FULL,         0, &feedback_manage_form, 0, handle_feedback_manage, OBJ_NONE },
+	[PAGE_FEEDBACK_ITEM] = { "/feedback/{id}", GET,      LAN,  ROLES_OPS, FULL,         0, &feedback_answer_form, 0, handle_feedback_item, OBJ_FEEDBACK },
+	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -245,6 +261,15 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_LOAN] = "loan",
 	[TMPL_LOAN_EDIT] = "loan_edit",
 	[TMPL_LOAN_CREDIT] = "loan_credit",
+	[TMPL_NEWS] = "news",
+	[TMPL_ARTICLE] = "article",
+	[TMPL_NEWS_MANAGE] = "news_manage",
+	[TMPL_ARTICLE_EDIT] = "article_edit",
+	[TMPL_ARTICLE_HISTORY] = "article_history",
+	[TMPL_ABOUT] = "about",
+	[TMPL_FEEDBACK] = "feedback",
+	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
+	[TMPL_FEEDBACK_ITEM] = "feedback_item",
 };
 
 const char *
@@ -266,6 +291,8 @@ route_obj_name(enum route_obj o)
 		[OBJ_INBOX] = "inbox",
 		[OBJ_LOAN] = "loan",
 		[OBJ_LOAN_TAKE] = "loan",
+		[OBJ_ARTICLE] = "article",
+		[OBJ_FEEDBACK] = "feedback",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -137,6 +137,22 @@ enum page {
 	PAGE_LOAN_DISBURSE,
 	PAGE_LOAN_NOT_TAKEN,
 	PAGE_LOAN_CREDIT,
+	PAGE_NEWS_NET,
+	PAGE_NEWS_ITEM_NET,
+	PAGE_NEWS_LAN,
+	PAGE_NEWS_MANAGE,
+	PAGE_NEWS_NEW,
+	PAGE_NEWS_ITEM_LAN,
+	PAGE_NEWS_EDIT,
+	PAGE_NEWS_PUBLISH,
+	PAGE_NEWS_SCHEDULE,
+	PAGE_NEWS_WITHDRAW,
+	PAGE_NEWS_HISTORY,
+	PAGE_ABOUT_DISCLAIMER,
+	PAGE_FEEDBACK,
+	PAGE_FEEDBACK_MANAGE,
+	PAGE_FEEDBACK_ITEM,
+	PAGE_FEEDBACK_ANSWER,
 	PAGE__MAX
 };
 
@@ -206,6 +222,15 @@ enum tmpl {
 	TMPL_LOAN,
 	TMPL_LOAN_EDIT,
 	TMPL_LOAN_CREDIT,
+	TMPL_NEWS,
+	TMPL_ARTICLE,
+	TMPL_NEWS_MANAGE,
+	TMPL_ARTICLE_EDIT,
+	TMPL_ARTICLE_HISTORY,
+	TMPL_ABOUT,
+	TMPL_FEEDBACK,
+	TMPL_FEEDBACK_MANAGE,
+	TMPL_FEEDBACK_ITEM,
 	TMPL__MAX
 };
 
@@ -264,6 +289,10 @@ enum route_obj {
 				 * a region it serves, the offices' region (loan_get) */
 	OBJ_LOAN_TAKE,		/* loans.id for a take-up: OBJ_LOAN, or an open one another
 				 * FI took meanwhile, to tell the loser (loan_get_lost) */
+	OBJ_ARTICLE,		/* articles.id: shown to the reader (portal, province or own
+				 * city), any state for the region's offices (article_get) */
+	OBJ_FEEDBACK,		/* feedback.id: its region's offices; important reports the
+				 * province's operators only (feedback_get) */
 	OBJ__MAX
 };
 
@@ -303,6 +332,7 @@ const char *routes_stage_path(enum session_stage);
 /* Handlers, one file per area. */
 int	handle_healthz(struct req *);		/* home.c */
 int	handle_home(struct req *);
+int	handle_about(struct req *);
 extern const struct form home_form;
 
 int	handle_login(struct req *);		/* auth.c */
@@ -445,6 +475,30 @@ int	handle_catalogue(struct req *);
 int	handle_catalogue_item(struct req *);
 extern const struct form products_form, product_edit_form,
 	product_takedown_form, catalogue_form;
+int	handle_news(struct req *);		/* articles.c */
+int	handle_news_item(struct req *);
+int	handle_news_manage(struct req *);
+int	handle_news_new(struct req *);
+int	handle_news_edit(struct req *);
+int	handle_news_publish(struct req *);
+int	handle_news_schedule(struct req *);
+int	handle_news_withdraw(struct req *);
+int	handle_news_history(struct req *);
+extern const struct form news_form, news_item_form, news_manage_form,
+	article_edit_form, article_schedule_form;
+/* The latest `n` articles of `kind` (-1 any) shown to this request's
+ * reader under <name>.rows (for the home pages): 0, or the status. */
+int	news_latest_to_hdf(struct req *, const char *name, int kind, size_t n);
+struct article_reader;
+/* The reader of this request (portal, the user's region or "" for an
+ * anonymous visitor, the staff's scope on the intranet) for article_get. */
+void	article_reader_of(const struct req *, struct article_reader *);
+int	handle_feedback(struct req *);		/* feedback.c */
+int	handle_feedback_manage(struct req *);
+int	handle_feedback_item(struct req *);
+int	handle_feedback_answer(struct req *);
+extern const struct form feedback_form, feedback_manage_form,
+	feedback_answer_form;
 extern const struct form claim_withdraw_form;
 int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +28,8 @@
 #include "agency/agency.h"
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
+#include "info/article.h"
+#include "info/feedback.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
 #include "db/audit.h"
@@ -270,6 +273,24 @@ get_loan_take(struct req *r, long long id, void *out)
 	    loan_get_lost(r->app->db, r->a, &r->scope, id, out) : rc;
 }
 
+/* An article as this reader sees it: shown ones for everyone (a public
+ * route on the internet), any state of their region for the offices'
+ * staff on the intranet. */
+static enum err
+get_article(struct req *r, long long id, void *out)
+{
+	struct article_reader rd;
+
+	article_reader_of(r, &rd);
+	return article_get(r->app->db, r->a, &rd, id, out);
+}
+
+static enum err
+get_feedback(struct req *r, long long id, void *out)
+{
+	return feedback_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -288,6 +309,8 @@ static const struct {
 	[OBJ_INBOX] = { sizeof(struct inbox_item), get_inbox },
 	[OBJ_LOAN] = { sizeof(struct loan), get_loan },
 	[OBJ_LOAN_TAKE] = { sizeof(struct loan), get_loan_take },
+	[OBJ_ARTICLE] = { sizeof(struct article), get_article },
+	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 };
 
 bool
@@ -828,7 +851,7 @@ respond(struct req *r, int status)
 	char		*body = NULL, *head;
 	const char	*out;
 	size_t		 len = 0;
-	bool		 ok = true;
+	bool		 ok = true, cache;
 	int		 tmpl = TMPL_ERROR;
 	static const char fallback[] =
 	    "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
@@ -868,7 +891,13 @@ respond(struct req *r, int status)
 		}
 		r->ctype = "text/html; charset=utf-8";
 	}
-	head = http_head(r->a, status, status == 303 ? NULL : r->ctype, false,
+	cache = r->cacheable && status == 200 && r->sess == NULL && !r->secret;
+	for (size_t i = 0; cache && i < r->nheaders; i++)
+		if (strcasecmp(r->headers[i].name, "Set-Cookie") == 0)
+			cache = false;
+	if (cache)
+		req_header(r, "Cache-Control", "public, max-age=300");
+	head = http_head(r->a, status, status == 303 ? NULL : r->ctype, cache,
 	    r->request_id, r->headers, r->nheaders);
 	if (head == NULL)
 		return false;
@@ -952,6 +981,9 @@ worker_handle(struct app *app, FCGX_Request *fr)
 		req_set(&r, "Portal.name", app->cfg->portal_name);
 		req_set(&r, "Request.id", r.request_id);
 		req_set(&r, "Request.path", r.path);
+		req_set(&r, "Site.hotline", app->cfg->site.hotline);
+		req_set(&r, "Site.icp", app->cfg->site.icp);
+		req_set(&r, "Site.psb", app->cfg->site.psb);
 		status = r.method == HTTP_OTHER ? 501 : dispatch(&r);
 	}
 	if (r.hdf == NULL) {

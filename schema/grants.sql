@@ -50,3 +50,7 @@ GRANT SELECT, INSERT, DELETE ON @DB@.role_permissions TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.security_settings TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.loans TO @APP@;
 GRANT SELECT, INSERT ON @DB@.loan_events TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.articles TO @APP@;
+-- Revision history: kept as written, never changed.
+GRANT SELECT, INSERT ON @DB@.article_revisions TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.feedback TO @APP@;

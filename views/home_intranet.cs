@@ -1,9 +1,24 @@
+<?cs include:"_news_box.cs" ?>
 <?cs def:title() ?><?cs var:S.Portal.intranet.name ?><?cs /def ?>
 <?cs def:content() ?>
 <section class="hero">
   <h1><?cs var:S.site_name ?></h1>
   <p class="lead"><?cs var:S.Portal.intranet.audience ?></p>
   <p><?cs var:S.Portal.intranet.purpose ?></p>
+</section>
+<?cs if:User.signed_in ?>
+<?cs call:news_box(Latest.staff, S.Home.latest_staff, "home-staff-notices", "") ?>
+<?cs else ?>
+<p class="notice" id="home-signin"><a href="/login"><?cs var:S.Nav.login ?></a> <?cs var:S.Home.signin_for_notices ?></p>
+<?cs /if ?>
+<section id="who">
+  <h2><?cs var:S.Home.intranet_who ?></h2>
+  <ul>
+    <li><?cs var:S.Home.intranet_who_1 ?></li>
+    <li><?cs var:S.Home.intranet_who_2 ?></li>
+    <li><?cs var:S.Home.intranet_who_3 ?></li>
+    <li><?cs var:S.Home.intranet_who_4 ?></li>
+  </ul>
 </section>
 <?cs include:"_regions.cs" ?>
 <?cs /def ?>

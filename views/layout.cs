@@ -21,6 +21,7 @@
     <a class="brand" href="/"><?cs var:S.site_name ?></a>
     <span class="portal"><?cs if:Portal.name == "intranet" ?><?cs var:S.Portal.intranet.name ?><?cs else ?><?cs var:S.Portal.internet.name ?><?cs /if ?></span>
     <nav class="user">
+    <?cs if:Portal.name == "internet" ?><a href="/news" id="nav-news"><?cs var:S.Nav.news ?></a><?cs /if ?>
     <?cs if:Portal.name == "internet" ?><a href="/products" id="nav-catalogue"><?cs var:S.Nav.products ?></a><?cs /if ?>
     <?cs if:User.username ?>
       <?cs if:User.signed_in ?><a href="/inbox" id="nav-inbox"<?cs if:Page.nav == "inbox" ?> aria-current="page"<?cs /if ?>><?cs var:S.Nav.inbox ?><?cs if:Inbox.unread > 0 ?> <span class="badge" id="inbox-unread" title="<?cs var:S.Inbox.unread_label ?>"><?cs if:Inbox.more ?><?cs var:S.Inbox.more ?><?cs else ?><?cs var:Inbox.unread ?><?cs /if ?></span><?cs /if ?></a>
@@ -49,7 +50,9 @@
 <footer class="site">
   <div class="wrap">
     <p><?cs var:S.footer ?></p>
-    <p><?cs var:S.operator ?></p>
+    <p><?cs var:S.Footer.organiser ?><?cs var:S.operator ?><?cs if:Site.hotline ?> · <?cs var:S.Footer.hotline ?><span id="footer-hotline"><?cs var:Site.hotline ?></span><?cs /if ?></p>
+    <p class="no-print"><a href="/about/disclaimer" id="footer-disclaimer"><?cs var:S.Footer.disclaimer ?></a><?cs if:Portal.name == "internet" ?> · <a href="/privacy" id="footer-privacy"><?cs var:S.Footer.privacy ?></a> · <a href="/terms" id="footer-terms"><?cs var:S.Footer.terms ?></a><?cs /if ?></p>
+    <?cs if:Site.icp || Site.psb ?><p class="muted"><?cs if:Site.icp ?><span id="footer-icp"><?cs var:Site.icp ?></span><?cs /if ?> <?cs if:Site.psb ?><span id="footer-psb"><?cs var:Site.psb ?></span><?cs /if ?></p><?cs /if ?>
   </div>
 </footer>
 </body>

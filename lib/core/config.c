@@ -261,12 +261,16 @@ config_load(const char *path, enum portal portal, struct config *out,
 	c.tmp = get_str(h, "Paths.tmp", "/var/tmp");
 	c.licences = get_str(h, "Paths.licences", "/var/lib/duijie/licences");
 	c.files = get_str(h, "Paths.files", "/var/lib/duijie/files");
+	c.site.hotline = get_str(h, "Site.hotline", "");
+	c.site.icp = get_str(h, "Site.icp", "");
+	c.site.psb = get_str(h, "Site.psb", "");
 	c.path = strdup(path);
 	c.log_level = log_level_parse(hdf_get_value(h, "Log.level", "info"));
 	if (c.db.socket == NULL || c.db.name == NULL || c.db.user == NULL ||
 	    c.db.app_host == NULL || c.db.password == NULL || c.db.admin_user == NULL ||
 	    c.db.admin_password == NULL || c.views == NULL ||
 	    c.schema == NULL || c.tmp == NULL || c.licences == NULL || c.files == NULL ||
+	    c.site.hotline == NULL || c.site.icp == NULL || c.site.psb == NULL ||
 	    c.path == NULL) {
 		fail(errbuf, errlen, "out of memory");
 		goto out;
@@ -373,6 +377,9 @@ config_free(struct config *c)
 	free(c->tmp);
 	free(c->licences);
 	free(c->files);
+	free(c->site.hotline);
+	free(c->site.icp);
+	free(c->site.psb);
 	free(c->sms.outbox);
 	free(c->sms.cmd);
 	memset(c, 0, sizeof *c);

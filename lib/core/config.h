@@ -73,6 +73,13 @@ struct config_sms {
 	unsigned	 timeout;	/* SMS.timeout, seconds */
 };
 
+/* What the portals' footer shows (issue 17 "Front pages"): "" hides it. */
+struct config_site {
+	char		*hotline;	/* Site.hotline: the service hotline */
+	char		*icp;		/* Site.icp: the ICP licence / filing number */
+	char		*psb;		/* Site.psb: the public-security filing number */
+};
+
 struct config {
 	char		*path;		/* the file it was read from */
 	char		*admin_secrets;	/* AdminSecrets: path, NULL when not set */
@@ -84,6 +91,7 @@ struct config {
 	struct config_db db;
 	struct config_auth auth;
 	struct config_sms sms;
+	struct config_site site;
 	unsigned char	 data_key[32];	/* Keys.data: AES-256-GCM for secrets at rest */
 	unsigned char	 index_key[32];	/* Keys.index: HMAC for blind indexes */
 	int		 have_keys;	/* both keys present in the secrets file */

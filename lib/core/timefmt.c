@@ -112,3 +112,41 @@ beijing_midnight_utc(int y, int m, int d, int days, char *out, size_t len)
 	}
 	return 0;
 }
+
+int
+beijing_to_utc(const char *bj, char *out, size_t len)
+{
+	struct tm	 tm, back;
+	time_t		 t;
+	const char	*end;
+	char		 buf[17];
+
+	if (len > 0)
+		out[0] = '\0';
+	if (bj == NULL || strlen(bj) != 16 || (bj[10] != ' ' && bj[10] != 'T'))
+		return -1;
+	memcpy(buf, bj, 17);
+	buf[10] = ' ';
+	for (int i = 0; i < 16; i++)
+		if (i != 4 && i != 7 && i != 10 && i != 13 &&
+		    (buf[i] < '0' || buf[i] > '9'))
+			return -1;
+	memset(&tm, 0, sizeof tm);
+	if ((end = strptime(buf, "%Y-%m-%d %H:%M", &tm)) == NULL || *end != '\0')
+		return -1;
+	back = tm;
+	t = timegm(&tm);
+	/* timegm() normalises 02-30 to 03-02: such a date was not real */
+	if (gmtime_r(&t, &tm) == NULL || tm.tm_mday != back.tm_mday ||
+	    tm.tm_mon != back.tm_mon || tm.tm_hour != back.tm_hour ||
+	    tm.tm_min != back.tm_min)
+		return -1;
+	t -= BEIJING_OFFSET;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, len, "%Y-%m-%d %H:%M:%S", &tm) == 0) {
+		if (len > 0)
+			out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}

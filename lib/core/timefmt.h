@@ -33,4 +33,13 @@ long	beijing_day_number(void);
  * "YYYY-MM-DD HH:MM:SS" in `out`; -1 (out = "") if it cannot be formatted. */
 int	beijing_midnight_utc(int y, int m, int d, int days, char *out, size_t len);
 
+/*
+ * A Beijing time typed by a person, "YYYY-MM-DD HH:MM" (or the
+ * "YYYY-MM-DDTHH:MM" of an <input type="datetime-local">), as the UTC
+ * "YYYY-MM-DD HH:MM:SS" the database keeps (out: at least 20 bytes).
+ * Returns 0, or -1 (out = "") for anything else or a date that does not
+ * exist (2026-02-30).  Pure.
+ */
+int	beijing_to_utc(const char *bj, char *out, size_t len);
+
 #endif

@@ -56,6 +56,8 @@ enum dbm {
 	DBM_FILES,	/* store/files.c */
 	DBM_PERM,	/* accounts/perm.c */
 	DBM_FINANCE_LOAN, /* finance/loan.c */
+	DBM_INFO_ARTICLE, /* info/article.c */
+	DBM_INFO_FEEDBACK, /* info/feedback.c */
 	DBM__MAX
 };
 

@@ -9,7 +9,7 @@
  *   3 db         connection, migrations, audit chain, reference data
  *   4 accounts   users, sessions, account states and rules, SMS, inbox
  *   4 store      attachments (files owned by an object of an area)
- *   5 enterprise, agency, credit, oversight, finance: the business areas
+ *   5 enterprise, agency, credit, oversight, finance, info: the business areas
  *
  * Folders of the same layer do not include each other (crypto never
  * needs a form, one business area never reaches into another: what two
@@ -44,6 +44,7 @@ static const struct layer {
 	{ "credit", 5 },
 	{ "oversight", 5 },
 	{ "finance", 5 },
+	{ "info", 5 },
 };
 
 static int

@@ -40,6 +40,8 @@ static const struct {
 	{ OBJ_INBOX, "/inbox/{id}" },
 	{ OBJ_LOAN, "/loans/{id}" },
 	{ OBJ_LOAN_TAKE, "/loans/{id}/take" },
+	{ OBJ_ARTICLE, "/news/{id}" },
+	{ OBJ_FEEDBACK, "/feedback/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;

@@ -79,6 +79,38 @@ test_today_agrees(void **state)
 	}
 }
 
+/* a scheduled publication time typed in Beijing time. */
+static void
+test_beijing_to_utc(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} v[] = {
+		{ "2026-12-03 08:30", "2026-12-03 00:30:00" },
+		{ "2026-12-03T07:59", "2026-12-02 23:59:00" },
+		{ "2027-01-01 00:00", "2026-12-31 16:00:00" },
+		{ "2028-02-29 12:00", "2028-02-29 04:00:00" },
+		{ "2026-02-29 12:00", "" },
+		{ "2026-02-30 12:00", "" },
+		{ "2026-12-03 24:00", "" },
+		{ "2026-12-03 8:30", "" },
+		{ "2026-12-03 08:30:00", "" },
+		{ "2026-12-03+08:30", "" },
+		{ "2026-1a-03 08:30", "" },
+		{ "", "" },
+	};
+	char out[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		int rc = beijing_to_utc(v[i].in, out, sizeof out);
+
+		assert_int_equal(rc, *v[i].out != '\0' ? 0 : -1);
+		assert_string_equal(out, v[i].out);
+	}
+	assert_int_equal(beijing_to_utc(NULL, out, sizeof out), -1);
+}
+
 int
 main(void)
 {
@@ -86,6 +118,7 @@ main(void)
 		cmocka_unit_test(test_utc_to_beijing),
 		cmocka_unit_test(test_beijing_midnight_utc),
 		cmocka_unit_test(test_today_agrees),
+		cmocka_unit_test(test_beijing_to_utc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

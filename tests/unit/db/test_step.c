@@ -23,6 +23,8 @@
 #include "enterprise/claim.h"
 #include "finance/product.h"
 #include "finance/loan.h"
+#include "info/article.h"
+#include "info/feedback.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -136,6 +138,36 @@ x_aud_staff_request_machine(void **state)
 
 	(void)state;
 	enumerate(&sreq_machine, rows, N(rows));
+}
+
+/* R-13.1: an article is written as a draft, published at once or
+ * scheduled for a time, withdrawn and published again; a scheduled one
+ * withdrawn goes back to draft; a published one is not rescheduled. */
+static void
+r_13_1_article_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "edit>draft publish>published schedule>scheduled withdraw>-" },
+		{ "scheduled", "edit>scheduled publish>published schedule>scheduled withdraw>draft" },
+		{ "published", "edit>published publish>- schedule>- withdraw>withdrawn" },
+		{ "withdrawn", "edit>withdrawn publish>published schedule>scheduled withdraw>-" },
+	};
+
+	(void)state;
+	enumerate(&article_machine, rows, N(rows));
+}
+
+/* Art. 9(6): a user's feedback is answered once. */
+static void
+art_9_6_feedback_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "open", "answer>answered" },
+		{ "answered", "answer>-" },
+	};
+
+	(void)state;
+	enumerate(&feedback_machine, rows, N(rows));
 }
 
 /* R-09.2: a credit category is offered for import or not; an edit moves
@@ -267,6 +299,8 @@ main(void)
 		cmocka_unit_test(r_09_2_credit_batch_machine),
 		cmocka_unit_test(x_aud_staff_request_machine),
 		cmocka_unit_test(r_09_2_credit_category_machine),
+		cmocka_unit_test(r_13_1_article_machine),
+		cmocka_unit_test(art_9_6_feedback_machine),
 		cmocka_unit_test(r_08_2c_credit_request_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),

@@ -168,6 +168,10 @@ static const struct {
 } raw_reviewed[] = {
 	{ "login_enrol.cs", "src=\"<?cs var:Enrol.qr ?>",
 	  "data:image/svg+xml URI built by qr_svg_data_uri() in cgi/auth.c" },
+	{ "article.cs", "<?cs uvar:Article.html ?>",
+	  "the article body rendered by md_render() (lib/formats/markdown.c): libcmark's"
+	  " safe mode omits raw HTML, links only http(s)/local, images only local;"
+	  " tests/unit/formats/test_markdown.c and tests/http/t_89_articles.sh" },
 };
 
 /* Template commands whose output, if any, is escaped (or that print nothing). */
