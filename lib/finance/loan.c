@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "accounts/inbox.h"
 #include "core/enumname.h"
 #include "db/db_region.h"
 #include "finance/loan.h"
@@ -444,6 +445,44 @@ org_kind_of(const struct scope *sc)
 	return sc->kind == SCOPE_SYSTEM ? "" : nz(sc->org_kind);
 }
 
+/*
+ * What the enterprise is told at the steps of the bank that concern it
+ * (issue 14): a notice for each of its users with an SMS of the title, in
+ * the step's transaction (lib/accounts/inbox.h), linking the application.
+ */
+static const struct {
+	enum loan_action	 act;
+	const char		*kind, *title, *body;
+} loan_notes[] = {
+	{ LA_TAKE, "loan.taken", "您的信贷申请已被金融机构受理",
+	    "金融机构已受理您的信贷申请，并可能通过平台向您了解情况，请留意本页消息。" },
+	{ LA_RELEASE, "loan.released", "您的信贷申请已由金融机构退回",
+	    "受理的金融机构已退回您的信贷申请，申请已重新向本地区的金融机构开放。" },
+	{ LA_APPROVE, "loan.approved", "您的信贷申请已获批准",
+	    "金融机构已批准您的信贷申请，请在申请页面查看批准的金额、期限、利率和条件。" },
+	{ LA_DECLINE, "loan.declined", "您的信贷申请未获批准",
+	    "金融机构未批准您的信贷申请，请在申请页面查看原因。" },
+	{ LA_DISBURSE, "loan.disbursed", "您的贷款已发放",
+	    "金融机构已报告放款，请在申请页面查看放款金额和日期。" },
+};
+
+static enum err
+loan_notify(struct db *db, const struct loan_event_info *e)
+{
+	char link[48];
+
+	for (size_t i = 0; i < sizeof loan_notes / sizeof loan_notes[0]; i++) {
+		struct inbox_note n = { loan_notes[i].kind, loan_notes[i].title,
+		    loan_notes[i].body, link, true };
+
+		if (loan_notes[i].act != e->action)
+			continue;
+		snprintf(link, sizeof link, "/loans/%lld", e->loan_id);
+		return inbox_add_org(db, "enterprise", e->enterprise_id, &n, NULL);
+	}
+	return ERR_OK;
+}
+
 /* The timeline row of a step and the hook, in the step's transaction. */
 static enum err
 event_add(struct db *db, const struct audit_actor *actor, const struct scope *sc,
@@ -458,7 +497,8 @@ event_add(struct db *db, const struct audit_actor *actor, const struct scope *sc
 	    DB_STR(nz(note)) };
 	enum err		 rc;
 
-	if ((rc = db_exec(db, &mod, STMT_L_EVENT_ADD, p, 8, NULL, NULL)) != ERR_OK)
+	if ((rc = db_exec(db, &mod, STMT_L_EVENT_ADD, p, 8, NULL, NULL)) != ERR_OK ||
+	    (rc = loan_notify(db, &info)) != ERR_OK)
 		return rc;
 	return loan_event_hook != NULL ? loan_event_hook(db, &info) : ERR_OK;
 }

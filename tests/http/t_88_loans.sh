@@ -215,6 +215,14 @@ expect_body 'data-action="approve"' "R-08.2a ... the approval"
 expect_body 'data-action="disburse"' "R-08.2a ... the disbursement"
 expect_body "class=\"who\">$WNAME" "R-08.2a ... with the bank's name"
 expect_body 'id="loan-contract">HT-88-001<' "R-08.2a ... and the contract number"
+for k in taken approved disbursed; do
+	expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'ent-a' AND i.kind = 'loan.$k' AND i.link = '/loans/$OPEN'")" 1 \
+		"R-08.2a issue 14: the enterprise gets a notice linking the application at loan.$k"
+done
+expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'ent-a' AND i.kind = 'loan.taken' AND i.sms IN ('pending','sent','failed')")" 1 \
+	"R-08.2a ... with an SMS queued for it"
+req GET "$INTERNET/inbox" --jar "$ENTA"
+expect_body '您的贷款已发放' "R-08.2a ... which its 消息 list shows"
 
 # --- revoking the consent ends the bank's access ------------------------------------------
 post_form "$ENTA" "$INTERNET/loans/$OPEN" "$INTERNET/loans/$OPEN/revoke"
