@@ -219,7 +219,7 @@ for k in taken approved disbursed; do
 	expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'ent-a' AND i.kind = 'loan.$k' AND i.link = '/loans/$OPEN'")" 1 \
 		"R-08.2a issue 14: the enterprise gets a notice linking the application at loan.$k"
 done
-expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'ent-a' AND i.kind = 'loan.taken' AND i.sms IN ('pending','sent','failed')")" 1 \
+expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'ent-a' AND i.kind = 'loan.taken' AND i.link = '/loans/$OPEN' AND i.sms IN ('pending','sent','failed')")" 1 \
 	"R-08.2a ... with an SMS queued for it"
 req GET "$INTERNET/inbox" --jar "$ENTA"
 expect_body '您的贷款已发放' "R-08.2a ... which its 消息 list shows"
