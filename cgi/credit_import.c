@@ -273,7 +273,7 @@ handle_credit_import(struct req *r)
 /*
  * GET /credit/categories/{id}/template.csv (gov, operators, supervisors):
  * the header row of a category's file -- the fixed columns, then its own
- * -- as UTF-8 with a BOM, for Excel.
+ * -- and an example row the importer skips, as UTF-8 with a BOM, for Excel.
  */
 int
 handle_credit_template(struct req *r)
@@ -292,6 +292,19 @@ handle_credit_template(struct req *r)
 	for (size_t i = 0; i < c->ncols; i++)
 		if (csv_field(out, c->cols[i].label) == -1)
 			return 500;
+	/* the example row, which the importer skips (CREDIT_EXAMPLE_MARK) */
+	if (csv_end_row(out) == -1 ||
+	    csv_field(out, CREDIT_EXAMPLE_USCC) == -1 ||
+	    csv_field(out, CREDIT_EXAMPLE_NAME) == -1 ||
+	    csv_field(out, CREDIT_EXAMPLE_DATE) == -1 ||
+	    (c->has_period && csv_field(out, CREDIT_EXAMPLE_PERIOD) == -1))
+		return 500;
+	for (size_t i = 0; i < c->ncols; i++) {
+		const char *v = credit_example_value(r->a, &c->cols[i]);
+
+		if (v == NULL || csv_field(out, v) == -1)
+			return 500;
+	}
 	if (csv_end_row(out) == -1 || (body = csv_data(out, &len)) == NULL)
 		return 500;
 	r->body_out = body;
@@ -313,6 +326,18 @@ set_beijing(HDF *row, const char *key, const char *utc)
 		node_set(row, key, when);
 }
 
+/* The status a batch's pages show: a validated batch that cannot be
+ * confirmed (errors, or no new record) does not read 待确认. */
+static const char *
+batch_shown(const struct cbatch *b)
+{
+	if (b->status == CB_VALIDATED && b->counts.errors > 0)
+		return "blocked_errors";
+	if (b->status == CB_VALIDATED && b->counts.fresh == 0)
+		return "blocked_empty";
+	return cbatch_status_name(b->status);
+}
+
 static int
 batch_to_hdf(struct req *r, HDF *row, const struct cbatch *b)
 {
@@ -322,6 +347,7 @@ batch_to_hdf(struct req *r, HDF *row, const struct cbatch *b)
 	    node_set(row, "file", b->file_name) == -1 ||
 	    node_set(row, "encoding", b->encoding) == -1 ||
 	    node_set(row, "status", cbatch_status_name(b->status)) == -1 ||
+	    node_set(row, "shown", batch_shown(b)) == -1 ||
 	    node_set(row, "total", arena_printf(r->a, "%u", b->counts.total)) == -1 ||
 	    node_set(row, "fresh", arena_printf(r->a, "%u", b->counts.fresh)) == -1 ||
 	    node_set(row, "dup", arena_printf(r->a, "%u", b->counts.dup)) == -1 ||
@@ -368,11 +394,27 @@ handle_credit_batches(struct req *r)
 	return 200;
 }
 
-/* The message of an error row. */
+/* The message of an error row; "not an allowed value" names the allowed
+ * ones (the column found by its label in category c, which may be NULL). */
 static const char *
-error_text(struct req *r, const struct cerror *e)
+error_text(struct req *r, const struct credit_category *c, const struct cerror *e)
 {
-	return views_str(r->app->views, arena_printf(r->a, "Err.%s", e->key));
+	const char *msg = views_str(r->app->views, arena_printf(r->a, "Err.%s", e->key));
+
+	if (c == NULL || strcmp(e->key, "credit_choice") != 0)
+		return msg;
+	for (size_t i = 0; i < c->ncols; i++) {
+		const char *allowed;
+
+		if (strcmp(c->cols[i].label, e->col_label) != 0)
+			continue;
+		if ((allowed = credit_choices_text(r->a, c->cols[i].choices)) == NULL)
+			return msg;
+		return arena_printf(r->a, "%s%s%s%s", msg,
+		    views_str(r->app->views, "Err.credit_choice_pre"), allowed,
+		    views_str(r->app->views, "Err.credit_choice_post"));
+	}
+	return msg;
 }
 
 /* The batch page: counts, the first rows, the first errors, actions. */
@@ -440,7 +482,7 @@ batch_page(struct req *r, const struct cbatch *b)
 		    node_set(row, "row", arena_printf(r->a, "%u", errs[i].row_no)) == -1 ||
 		    node_set(row, "column", errs[i].col_label) == -1 ||
 		    node_set(row, "value", errs[i].value) == -1 ||
-		    node_set(row, "message", error_text(r, &errs[i])) == -1)
+		    node_set(row, "message", error_text(r, c, &errs[i])) == -1)
 			return 500;
 	}
 	if (b->status == CB_VALIDATED && mine != 0) {
@@ -483,6 +525,8 @@ handle_credit_batch_errors(struct req *r)
 	struct cbatch_view	 view;
 	struct audit_actor	 a;
 	struct cbatch		 b;
+	struct credit_catalog	 cat;
+	const struct credit_category *c;
 	struct cerror		*errs;
 	struct csv		*out;
 	const char		*body;
@@ -496,6 +540,9 @@ handle_credit_batch_errors(struct req *r)
 		return status_of(rc);
 	errs = view.errs;
 	n = view.nerrs;
+	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
+		return status_of(rc);
+	c = credit_category_by_id(&cat, b.category_id);
 	if ((out = csv_new(r->a, true)) == NULL)
 		return 500;
 	for (size_t i = 0; i < 4; i++)
@@ -507,7 +554,7 @@ handle_credit_batch_errors(struct req *r)
 		if (csv_field_ll(out, errs[i].row_no) == -1 ||
 		    csv_field(out, errs[i].col_label) == -1 ||
 		    csv_field(out, errs[i].value) == -1 ||
-		    csv_field(out, error_text(r, &errs[i])) == -1 ||
+		    csv_field(out, error_text(r, c, &errs[i])) == -1 ||
 		    csv_end_row(out) == -1)
 			return 500;
 	if ((body = csv_data(out, &len)) == NULL)

@@ -7,7 +7,7 @@
   <?cs if:Done ?><p class="notice ok" id="done"><?cs var:Done ?></p><?cs /if ?>
   <?cs if:Stale ?><p class="notice error-text" id="stale"><?cs var:S.Batch.stale ?></p><?cs /if ?>
   <dl class="facts">
-    <dt><?cs var:S.Batches.col_status ?></dt><dd id="batch-status" data-status="<?cs var:Batch.status ?>"><?cs var:S.Batch.status[Batch.status] ?></dd>
+    <dt><?cs var:S.Batches.col_status ?></dt><dd id="batch-status" data-status="<?cs var:Batch.status ?>"><?cs var:S.Batch.status[Batch.shown] ?></dd>
     <dt><?cs var:S.Batches.col_category ?></dt><dd><?cs var:Batch.category ?></dd>
     <dt><?cs var:S.Batches.col_agency ?></dt><dd><?cs var:Batch.agency ?></dd>
     <dt><?cs var:S.Batch.file ?></dt><dd><?cs var:Batch.file ?>（<?cs var:Batch.encoding ?>）</dd>

@@ -21,7 +21,7 @@
         <td><a href="/credit/batches/<?cs var:b.id ?>"><?cs var:b.id ?></a></td>
         <td><?cs var:b.category ?></td>
         <td><?cs var:b.agency ?></td>
-        <td class="batch-<?cs var:b.status ?>"><?cs var:S.Batch.status[b.status] ?></td>
+        <td class="batch-<?cs var:b.status ?>"><?cs var:S.Batch.status[b.shown] ?></td>
         <td><?cs var:S.Batch.new ?> <?cs var:b.fresh ?> · <?cs var:S.Batch.dup ?> <?cs var:b.dup ?> · <?cs var:S.Batch.errors ?> <?cs var:b.errors ?></td>
         <td><?cs var:b.uploaded_by ?>（<?cs var:b.uploaded_at ?>）</td>
       </tr>

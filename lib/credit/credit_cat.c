@@ -292,6 +292,50 @@ money(struct arena *a, const char *s, size_t len)
 	return arena_strdup(a, buf + i);
 }
 
+const char *
+credit_choices_text(struct arena *a, const char *choices)
+{
+	size_t	 n = 0, len = choices != NULL ? strlen(choices) : 0;
+	char	*t;
+
+	/* every '|' (1 byte) becomes "、" (3 bytes) */
+	if ((t = arena_alloc(a, len * 3 + 1)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (choices[i] == '|') {
+			memcpy(t + n, "、", 3);
+			n += 3;
+		} else
+			t[n++] = choices[i];
+	}
+	t[n] = '\0';
+	return t;
+}
+
+const char *
+credit_example_value(struct arena *a, const struct credit_column *c)
+{
+	const char *bar;
+
+	switch (c->kind) {
+	case CCOL_INT:
+		return "1";
+	case CCOL_MONEY:	/* 10000.00 fits any money column (20 digits) */
+		return "10000.00";
+	case CCOL_DATE:
+		return CREDIT_EXAMPLE_DATE;
+	case CCOL_CHOICE:
+		if (c->choices == NULL)
+			return "";
+		bar = strchr(c->choices, '|');
+		return bar == NULL ? c->choices :
+		    arena_strndup(a, c->choices, (size_t)(bar - c->choices));
+	case CCOL_TEXT:
+	default:
+		return c->max_len > 0 && c->max_len < 4 ? "示" : "示例内容";
+	}
+}
+
 /* Is s (len bytes) one of the '|'-separated choices? */
 static bool
 is_choice(const char *choices, const char *s, size_t len)

@@ -58,6 +58,27 @@ struct credit_catalog {
 #define CREDIT_LABEL_NAME	"企业名称"
 #define CREDIT_LABEL_PERIOD	"公示截止日期"
 
+/*
+ * The CSV template's second row is an example; its first field starts
+ * with CREDIT_EXAMPLE_MARK, and the importer skips any row whose first
+ * field does (a USCC or a name never starts with it), so a file saved
+ * from the template without deleting the example still imports.
+ */
+#define CREDIT_EXAMPLE_MARK	"示例"
+#define CREDIT_EXAMPLE_USCC	CREDIT_EXAMPLE_MARK "（导入时跳过此行）"
+#define CREDIT_EXAMPLE_NAME	"广州市示例贸易有限公司"
+#define CREDIT_EXAMPLE_DATE	"2026-01-15"
+#define CREDIT_EXAMPLE_PERIOD	"2029-01-14"
+
+/* An example value for column c, as the template's example row shows it:
+ * a choice's first allowed value, a date, a number, a short text.  Static
+ * or in `a`; NULL only when out of memory. */
+const char	*credit_example_value(struct arena *a, const struct credit_column *c);
+
+/* A choice column's allowed values for a message, joined by "、" (in `a`;
+ * "" for none; NULL when out of memory). */
+const char	*credit_choices_text(struct arena *a, const char *choices);
+
 const char	*ccol_kind_name(enum ccol_kind);	/* "money" */
 int		 ccol_kind_parse(const char *);
 

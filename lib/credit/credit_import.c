@@ -504,6 +504,10 @@ cimport_row(struct cimport *ci, unsigned row_no, size_t n, const char *const *s,
 	unsigned			 bad = 0;
 	enum err			 rc;
 
+	/* the template's example row (see CREDIT_EXAMPLE_MARK) is not data */
+	if (n > 0 && len[0] >= strlen(CREDIT_EXAMPLE_MARK) &&
+	    memcmp(s[0], CREDIT_EXAMPLE_MARK, strlen(CREDIT_EXAMPLE_MARK)) == 0)
+		return ERR_OK;
 	ci->counts.total++;
 	/* fields past the header must be empty */
 	for (size_t i = ci->nmap; i < n; i++) {

@@ -64,7 +64,10 @@ req GET "$INTRANET/credit/categories/$PENALTY/template.csv" --jar "$GOVGZ"
 expect_status 200 "R-09.2 the category's CSV template downloads"
 expect_body $'^\xEF\xBB\xBF''"统一社会信用代码","企业名称","处罚决定日期","公示截止日期","处罚决定书文号","违法行为类型","处罚类别","罚款金额（元）","处罚内容","处罚机关"' \
 	"R-09.2 ... with the fixed and the category's columns, BOM for Excel"
-HEADER=$(sed '1s/^\xEF\xBB\xBF//' "$RESP_BODY" | tr -d '\r')
+expect_eq "$(sed -n 2p "$RESP_BODY" | tr -d '\r')" \
+	'"示例（导入时跳过此行）","广州市示例贸易有限公司","2026-01-15","2029-01-14","示例内容","示例内容","警告","10000.00","示例内容","示例内容"' \
+	"issue 18 the template carries an example row (a choice's first value, a money amount)"
+HEADER=$(sed -n '1s/^\xEF\xBB\xBF//p' "$RESP_BODY" | tr -d '\r')
 
 # --- a file with errors -----------------------------------------------------------------
 F=$T_TMP/penalty.csv
@@ -87,7 +90,10 @@ expect_body 'id="count-errors">5<' "R-09.2 the preview counts the errors"
 expect_body '<td>3</td><td>统一社会信用代码</td><td>'"$BAD_USCC"'</td><td>统一社会信用代码校验位不正确' \
 	"R-09.2 a wrong USCC check character: row, column, value, message"
 expect_body '<td>4</td><td>处罚决定日期</td><td>2026-13-01</td><td>应为日期' "R-09.2 an impossible date"
-expect_body '<td>5</td><td>处罚类别</td><td>拘留</td><td>不是允许的取值' "R-09.2 a value not allowed"
+expect_body '<td>5</td><td>处罚类别</td><td>拘留</td><td>不是允许的取值（可选：警告、通报批评、罚款、没收违法所得、暂扣或者吊销许可证、责令停产停业、其他）' \
+	"R-09.2 issue 18 a value not allowed, with the allowed values"
+expect_body 'id="batch-status" data-status="validated">有错误，不能确认<' "issue 18 a batch that cannot be confirmed does not read 待确认"
+expect_no_body '>待确认<' "issue 18 ... anywhere on its page"
 expect_body '<td>6</td><td></td><td>2</td><td>与文件中前面的一行完全相同' "R-09.2 a row twice in the file"
 expect_body '<td>7</td><td>处罚机关</td><td></td><td>请填写此项|<td>7</td><td>公示截止日期' "R-09.2 a missing required value / a period ending before the decision"
 expect_no_body 'id="batch-confirm"' "R-09.2 a batch with errors offers no confirmation"
@@ -97,6 +103,9 @@ expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B1")" 0 
 req GET "$INTRANET/credit/batches/$B1/errors.csv" --jar "$GOVGZ"
 expect_header Content-Type '^text/csv' "R-09.2 the errors download as CSV"
 expect_body '"4","处罚决定日期","2026-13-01","应为日期' "R-09.2 ... with row, column, value and message"
+expect_body '"5","处罚类别","拘留","不是允许的取值（可选：警告、' "issue 18 ... the allowed values there too"
+req GET "$INTRANET/credit/batches" --jar "$GOVGZ"
+expect_body "batch-validated\">有错误，不能确认</td>" "issue 18 ... nor in the batch list"
 
 # --- the fixed file, saved by Excel in GBK -------------------------------------------------
 G=$T_TMP/penalty-gbk.csv
@@ -194,6 +203,7 @@ N=20000
 H=$T_TMP/honours.csv
 req GET "$INTRANET/credit/categories/6/template.csv" --jar "$GOVGZ"
 {
+	# the whole template, its example row included: skipped by the import
 	sed '1s/^\xEF\xBB\xBF//' "$RESP_BODY" | tr -d '\r'
 	awk -v n=$N -v tag="$TAG" -v u="$U1" 'BEGIN {
 		for (i = 1; i <= n; i++)
@@ -203,7 +213,7 @@ req GET "$INTRANET/credit/categories/6/template.csv" --jar "$GOVGZ"
 upload "$GOVGZ" 6 "$H"
 B4=$(batch_from_location)
 expect_eq "$(sql "SELECT CONCAT(rows_new, ':', rows_error) FROM credit_batches WHERE id = $B4")" \
-	"$N:0" "R-09.2 a $N-row file validates"
+	"$N:0" "R-09.2 a $N-row file validates (issue 18: the template's example row skipped)"
 req GET "$INTRANET/credit/batches/$B4" --jar "$GOVGZ"
 tok=$(csrf_from_body)
 curl -sk -o /dev/null -b "$GOVGZ" -H "Origin: $INTRANET" --data-urlencode "csrf_token=$tok" \

@@ -68,7 +68,7 @@ done
 req GET "$INTRANET/credit/categories/$HONOUR/template.csv" --jar "$GOVGZ"
 F=$T_TMP/mixed.csv
 {
-	sed '1s/^\xEF\xBB\xBF//' "$RESP_BODY" | tr -d '\r'
+	sed -n '1s/^\xEF\xBB\xBF//p' "$RESP_BODY" | tr -d '\r'
 	for i in $(seq 1 17); do
 		for c in $CITIES; do
 			printf '%s,%s,2026-10-01,七三荣誉%s-%s-%d,市级,广东省人民政府\n' \
@@ -112,7 +112,7 @@ expect_status 200 "R-02.2 ... the Guangzhou one is inside it"
 G=$T_TMP/review.csv
 req GET "$INTRANET/credit/categories/$PENALTY/template.csv" --jar "$GOVGZ"
 {
-	sed '1s/^\xEF\xBB\xBF//' "$RESP_BODY" | tr -d '\r'
+	sed -n '1s/^\xEF\xBB\xBF//p' "$RESP_BODY" | tr -d '\r'
 	printf '%s,%s,2026-10-08,,穗市监罚〔2026〕七三%s号,虚假宣传,罚款,"5,000",,广州市市场监督管理局\n' \
 		"${U[440100]}" "${NAME[440100]}" "$TAG"
 	printf '%s,%s,2026-10-09,,穗市监罚〔2026〕七三%s-2号,无照经营,拘留,,,广州市市场监督管理局\n' \

@@ -305,6 +305,33 @@ test_category_bad(void **state)
 	assert_string_equal(e[1].field, "name");
 }
 
+/* issue 18: the template's example row passes the checks it shows the
+ * format of; a choice's message lists its values. */
+static void
+test_example_and_choices(void **state)
+{
+	static const struct credit_column short_col = { 7, "flag", "标记", CCOL_TEXT, true, 1, "" };
+	const struct credit_column *cols[] = { &text_col, &opt_col, &int_col,
+		&money_col, &date_col, &choice_col, &short_col };
+	struct arena	*a = arena_new(1024);
+	const char	*v, *out;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		assert_non_null(v = credit_example_value(a, cols[i]));
+		assert_true(v[0] != '\0');
+		assert_null(check(a, cols[i], v, &out));
+	}
+	assert_string_equal(credit_example_value(a, &choice_col), "A");
+	assert_string_equal(credit_choices_text(a, "A|B|M|C|D"), "A、B、M、C、D");
+	assert_string_equal(credit_choices_text(a, "合格|不合格"), "合格、不合格");
+	assert_string_equal(credit_choices_text(a, ""), "");
+	assert_string_equal(credit_choices_text(a, NULL), "");
+	assert_true(strncmp(CREDIT_EXAMPLE_USCC, CREDIT_EXAMPLE_MARK,
+	    strlen(CREDIT_EXAMPLE_MARK)) == 0);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -317,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_content_round_trip),
 		cmocka_unit_test(test_category_good),
 		cmocka_unit_test(test_category_bad),
+		cmocka_unit_test(test_example_and_choices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
