@@ -4,6 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs call:title() ?> - <?cs var:S.site_name ?></title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/style.css">
 </head>
 <?cs if:Page.layout == "print" ?>
@@ -18,7 +19,7 @@
 <a class="skip" href="#main"><?cs var:S.skip ?></a>
 <header class="site">
   <div class="wrap">
-    <a class="brand" href="/"><?cs var:S.site_name ?></a>
+    <a class="brand" href="/"><img class="emblem" src="/static/emblem.svg" alt="" width="32" height="32"><span><?cs var:S.site_name ?></span></a>
     <span class="portal"><?cs if:Portal.name == "intranet" ?><?cs var:S.Portal.intranet.name ?><?cs else ?><?cs var:S.Portal.internet.name ?><?cs /if ?></span>
     <nav class="user">
     <?cs if:Portal.name == "internet" ?><a href="/news" id="nav-news"><?cs var:S.Nav.news ?></a><?cs /if ?>
