@@ -63,10 +63,11 @@ static const struct field password_fields[PW__MAX] = {
 };
 const struct form password_form = { password_fields, PW__MAX };
 
-enum { ACCOUNT_CHANGED, ACCOUNT__MAX };
+enum { ACCOUNT_CHANGED, ACCOUNT_CONTACT, ACCOUNT__MAX };
 
 static const struct field account_fields[ACCOUNT__MAX] = {
 	[ACCOUNT_CHANGED] = { .name = "changed", .kind = FK_BOOL },
+	[ACCOUNT_CONTACT] = { .name = "contact", .kind = FK_BOOL },
 };
 const struct form account_form = { account_fields, ACCOUNT__MAX };
 
@@ -526,8 +527,10 @@ handle_password(struct req *r)
 }
 
 /*
- * GET /account: who is signed in: name, role, region, organisation, last
- * sign-in and password age, and the pages this role can open.
+ * GET /account: who is signed in: name, role, region, organisation, the
+ * contact (an enterprise user's mobile, masked, with the link to change
+ * it), last sign-in and password age; ?changed=1 and ?contact=1 confirm
+ * the change just made.
  */
 int
 handle_account(struct req *r)
@@ -543,9 +546,19 @@ handle_account(struct req *r)
 		req_set(r, "Account.last_login", when);
 	req_setf(r, "Account.pw_age", "%d", u->pw_age_days);
 	req_set(r, "Account.contact", contact_mask(r->a, u->contact));
+	/* an enterprise user's contact is its mobile (sealed apart) */
+	if (u->role == ROLE_ENTERPRISE && r->app->cfg->have_keys) {
+		const char *mobile = "";
+
+		if (user_mobile(r->app->db, r->a, r->app->cfg->data_key, u->id,
+		    &mobile) == ERR_OK && *mobile != '\0')
+			req_set(r, "Account.contact", contact_mask(r->a, mobile));
+	}
 	req_set(r, "Account.totp", u->totp_enrolled ? "1" : "0");
 	if (r->f[ACCOUNT_CHANGED].i == 1)
 		req_set(r, "Account.changed", "1");
+	if (r->f[ACCOUNT_CONTACT].i == 1)
+		req_set(r, "Account.contact_changed", "1");
 	if (r->sess->notice[0] != '\0' &&
 	    time_beijing(r->sess->notice, when, sizeof when) == 0)
 		req_set(r, "Account.lock_notice", when);

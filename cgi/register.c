@@ -1,7 +1,8 @@
 /*
  * register.c -- the internet portal's front door: enterprise
- * registration with SMS verification (R-06.1, R-06.2, R-07.1, R-09.4) and
- * password reset by SMS (R-11.1).
+ * registration with SMS verification (R-06.1, R-06.2, R-07.1, R-09.4),
+ * password reset by SMS (R-11.1), and an enterprise user's change of its
+ * contact person and mobile, the new number checked by SMS (issue 18).
  *
  * Without JavaScript the "send code" button is a second submit button of
  * the same form (formaction): /register/sms gets every field, sends the
@@ -19,6 +20,7 @@
 #include "enterprise/enterprise.h"
 #include "formats/ident.h"
 #include "crypto/password.h"
+#include "crypto/seal.h"
 #include "core/timefmt.h"
 #include "routes.h"
 #include "accounts/sms.h"
@@ -617,5 +619,120 @@ handle_forgot(struct req *r)
 		return 200;
 	}
 	r->location = "/login?reset=1";
+	return 303;
+}
+
+/* --- the enterprise's contact person and mobile ------------------------------ */
+
+enum {
+	CT_REAL_NAME, CT_MOBILE, CT_SMS_CODE, CT_PASSWORD, CT__MAX
+};
+
+#define CT_FIELDS(R) { \
+	[CT_REAL_NAME] = { .name = "real_name", .kind = FK_TEXT, .flags = F_REQUIRED | F_TRIM, .minlen = 2, .maxlen = 50 }, \
+	[CT_MOBILE] = { .name = "mobile", .kind = FK_CUSTOM, .flags = F_REQUIRED | F_TRIM, .maxlen = 20, .check = check_mobile }, \
+	[CT_SMS_CODE] = { .name = "sms_code", .kind = FK_CUSTOM, .flags = R | F_TRIM | F_SECRET, .maxlen = 6, .check = check_sms_code }, \
+	[CT_PASSWORD] = { .name = "password", .kind = FK_TEXT, .flags = R | F_SECRET, .maxlen = PASSWORD_MAX }, \
+}
+
+static const struct field contact_fields[CT__MAX] = CT_FIELDS(F_REQUIRED);
+static const struct field contact_sms_fields[CT__MAX] = CT_FIELDS(0);
+const struct form contact_form = { contact_fields, CT__MAX };
+const struct form contact_sms_form = { contact_sms_fields, CT__MAX };
+
+/* The page's facts: the mobile on record, masked. */
+static int
+contact_page(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	const char		*mobile = "";
+
+	r->tmpl = TMPL_ACCOUNT_CONTACT;
+	req_set(r, "Page.nav", "account");
+	if (cfg->have_keys &&
+	    user_mobile(r->app->db, r->a, cfg->data_key, r->sess->user.id, &mobile) == ERR_OK &&
+	    *mobile != '\0')
+		req_set(r, "Contact.mobile", contact_mask(r->a, mobile));
+	return 200;
+}
+
+/*
+ * POST /account/contact/sms (real_name, mobile): sends a code to the new
+ * mobile and shows the form again as typed (the password aside).
+ */
+int
+handle_account_contact_sms(struct req *r)
+{
+	int st;
+
+	if ((st = contact_page(r)) != 200)
+		return st;
+	if (r->f[CT_MOBILE].error != NULL)
+		return 200;
+	for (int i = CT_SMS_CODE; i < CT__MAX; i++) {
+		char name[96];
+
+		snprintf(name, sizeof name, "Form.%s.error", contact_fields[i].name);
+		hdf_remove_tree(r->hdf, name);
+	}
+	return send_code(r, SMS_CONTACT, r->f[CT_MOBILE].s, true);
+}
+
+/* user_set_contact's check: the code sent to the new mobile. */
+struct contact_code {
+	struct req		*r;
+	struct audit_actor	*actor;
+};
+
+static const char *
+contact_code_ok(void *ctx)
+{
+	struct contact_code	*c = ctx;
+	struct req		*r = c->r;
+	int			 ok;
+
+	ok = sms_check_code(r->app->db, r->app->cfg->index_key, &sms_default_policy,
+	    c->actor, SMS_CONTACT, r->f[CT_MOBILE].s, r->f[CT_SMS_CODE].s);
+	return ok == 1 ? NULL : ok == -2 ? "db" : ok == -1 ? "sms_expired" : "sms_wrong";
+}
+
+/*
+ * GET /account/contact (enterprise users): the form to change the
+ * contact person and mobile.  POST (real_name, mobile, sms_code,
+ * password): the current password, then the code sent to the new mobile,
+ * then the change with its audit row; 303 to /account?contact=1.  A
+ * wrong password keeps the code for the next try.
+ */
+int
+handle_account_contact(struct req *r)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct audit_actor	 actor;
+	struct contact_code	 cc = { r, &actor };
+	const char		*why;
+	enum err		 err;
+	int			 st;
+
+	if ((st = contact_page(r)) != 200)
+		return st;
+	if (r->method != HTTP_POST) {
+		req_set(r, "Form.real_name.value", r->sess->user.real_name);
+		return 200;
+	}
+	if (r->nerrors > 0)
+		return 200;
+	if (!cfg->have_keys)
+		return 500;
+	req_actor(r, &actor);
+	why = user_set_contact(r->app->db, r->a, cfg->data_key, cfg->index_key,
+	    &actor, &r->sess->user, r->f[CT_PASSWORD].s, r->f[CT_REAL_NAME].s,
+	    r->f[CT_MOBILE].s, contact_code_ok, &cc, &err);
+	if (why != NULL && strcmp(why, "db") == 0)
+		return status_of(err);
+	if (why != NULL) {
+		req_field_error(r, strcmp(why, "pw_current") == 0 ? "password" : "sms_code", why);
+		return 200;
+	}
+	r->location = "/account?contact=1";
 	return 303;
 }

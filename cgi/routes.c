@@ -193,6 +193,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_FEEDBACK_MANAGE] = { "/feedback/manage", GET,  LAN,  ROLES_OPS, FULL,         0, &feedback_manage_form, 0, handle_feedback_manage, OBJ_NONE },
 	[PAGE_FEEDBACK_ITEM] = { "/feedback/{id}", GET,      LAN,  ROLES_OPS, FULL,         0, &feedback_answer_form, 0, handle_feedback_item, OBJ_FEEDBACK },
 	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
+	[PAGE_ACCOUNT_CONTACT] = { "/account/contact", GET | POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &contact_form, 0, handle_account_contact, OBJ_NONE },
+	[PAGE_ACCOUNT_CONTACT_SMS] = { "/account/contact/sms", POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &contact_sms_form, 0, handle_account_contact_sms, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -270,6 +272,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_FEEDBACK] = "feedback",
 	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
 	[TMPL_FEEDBACK_ITEM] = "feedback_item",
+	[TMPL_ACCOUNT_CONTACT] = "account_contact",
 };
 
 const char *

@@ -153,6 +153,8 @@ enum page {
 	PAGE_FEEDBACK_MANAGE,
 	PAGE_FEEDBACK_ITEM,
 	PAGE_FEEDBACK_ANSWER,
+	PAGE_ACCOUNT_CONTACT,
+	PAGE_ACCOUNT_CONTACT_SMS,
 	PAGE__MAX
 };
 
@@ -231,6 +233,7 @@ enum tmpl {
 	TMPL_FEEDBACK,
 	TMPL_FEEDBACK_MANAGE,
 	TMPL_FEEDBACK_ITEM,
+	TMPL_ACCOUNT_CONTACT,
 	TMPL__MAX
 };
 
@@ -385,7 +388,10 @@ int	handle_register(struct req *);	/* register.c */
 int	handle_register_sms(struct req *);
 int	handle_forgot(struct req *);
 int	handle_forgot_sms(struct req *);
+int	handle_account_contact(struct req *);
+int	handle_account_contact_sms(struct req *);
 extern const struct form register_form, register_sms_form, forgot_form, forgot_sms_form;
+extern const struct form contact_form, contact_sms_form;
 
 int	handle_profile(struct req *);		/* profile.c */
 int	handle_profile_edit(struct req *);

@@ -20,6 +20,7 @@ const struct sms_policy sms_default_policy = { 300, 5, 60, 10, 20 };
 
 static const char *const purpose_names[SMS_PURPOSE__MAX] = {
 	[SMS_REGISTER] = "register", [SMS_RESET] = "reset",
+	[SMS_CONTACT] = "contact",
 };
 
 enum {
@@ -99,7 +100,8 @@ sms_text(enum sms_purpose p, const char *code, char *out, size_t len)
 {
 	snprintf(out, len, "【广东省中小微企业信用信息和融资对接平台】您的%s验证码为 %s，"
 	    "5 分钟内有效。如非本人操作，请忽略本短信，切勿将验证码告诉他人。",
-	    p == SMS_REGISTER ? "注册" : "重置密码", code);
+	    p == SMS_REGISTER ? "注册" : p == SMS_RESET ? "重置密码" : "更换手机号码",
+	    code);
 }
 
 /* The file sender: one line "time mobile text", appended atomically. */

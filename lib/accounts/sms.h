@@ -14,7 +14,7 @@
 
 #include "db/db.h"
 
-enum sms_purpose { SMS_REGISTER, SMS_RESET, SMS_PURPOSE__MAX };
+enum sms_purpose { SMS_REGISTER, SMS_RESET, SMS_CONTACT, SMS_PURPOSE__MAX };
 
 struct sms_policy {
 	unsigned	ttl;		/* seconds a code lives: 300 */

@@ -15,6 +15,7 @@
 #include "crypto/password.h"
 #include "crypto/seal.h"
 #include "accounts/session.h"
+#include "accounts/sms.h"
 #include "accounts/user.h"
 
 enum {
@@ -45,6 +46,7 @@ enum {
 	STMT_USER_THROTTLE_ADD,
 	STMT_USER_BY_NAME_MOBILE,
 	STMT_USER_MOBILE,
+	STMT_USER_SET_CONTACT,
 	STMT_USER_SUSPENDED_GOV,
 	STMT_USER_AUTH_PEEK,
 	STMT_USER_HASH_PEEK,
@@ -141,6 +143,9 @@ static const char *const sql[STMT_USER__MAX] = {
 	    "SELECT id FROM users WHERE username = ? AND mobile_idx = ?"
 	    " AND role = 'enterprise' AND status IN ('active', 'locked')",
 	[STMT_USER_MOBILE] = "SELECT mobile_enc FROM users WHERE id = ?",
+	[STMT_USER_SET_CONTACT] =
+	    "UPDATE users SET real_name = ?, mobile_enc = ?, mobile_idx = ?"
+	    " WHERE id = ? AND role = 'enterprise' AND status = 'active'",
 	[STMT_USER_SUSPENDED_GOV] =
 	    "SELECT u.id, u.username, u.real_name, u.org_name, r.name,"
 	    " DATE_FORMAT(u.status_at, '%Y-%m-%d %H:%i:%s'), u.status_reason"
@@ -1058,6 +1063,88 @@ user_set_password(struct db *db, struct arena *a, const struct audit_actor *acto
 	if (rc == ERR_OK && changed)
 		rc = ERR_CONFLICT;
 	if (rc != ERR_OK)
+		goto fail;
+out:
+	explicit_bzero(seen, sizeof seen);
+	return why;
+fail:
+	explicit_bzero(seen, sizeof seen);
+	*err = rc;
+	return "db";
+}
+
+/* What user_set_contact's transaction needs. */
+struct contact_set {
+	const struct audit_actor	*actor;
+	long long			 id;
+	const char			*name, *enc;
+	const unsigned char		*idx;
+};
+
+static enum err
+contact_body(struct db *db, struct arena *scratch, void *ctx)
+{
+	struct contact_set	*t = ctx;
+	struct db_param		 p[] = { DB_STR(t->name), DB_STR(t->enc),
+		DB_STRN((const char *)t->idx, 32), DB_INT(t->id) };
+	unsigned long long	 n = 0;
+	char			 oid[24];
+	enum err		 rc;
+
+	(void)scratch;
+	if ((rc = db_exec(db, &mod, STMT_USER_SET_CONTACT, p, 4, &n, NULL)) != ERR_OK)
+		return rc;
+	/* the sealed mobile has a fresh nonce, so a live row always changes:
+	 * none changed is an account no longer active */
+	if (n == 0)
+		return ERR_CONFLICT;
+	snprintf(oid, sizeof oid, "%lld", t->id);
+	return audit_write(db, t->actor, "account.contact", "user", oid,
+	    AUDIT_OK, "contact person and mobile changed (mobile checked by SMS)");
+}
+
+const char *
+user_set_contact(struct db *db, struct arena *a, const unsigned char data_key[32],
+    const unsigned char index_key[32], const struct audit_actor *actor,
+    const struct user *u, const char *password, const char *name,
+    const char *mobile, user_check_fn *check, void *ctx, enum err *err)
+{
+	char			 seen[PASSWORD_HASH_MAX];
+	unsigned char		 idx[32];
+	struct contact_set	 t = { .actor = actor, .id = u->id, .name = name,
+		.idx = idx };
+	const char		*why = NULL;
+	char			 oid[24];
+	enum err		 rc;
+
+	*err = ERR_OK;
+	snprintf(oid, sizeof oid, "%lld", u->id);
+	if (u->role != ROLE_ENTERPRISE) {
+		*err = ERR_FORBIDDEN;
+		return "db";
+	}
+	/* the KDF before the transaction: never while the row is locked */
+	if ((rc = hash_peek(db, a, u->id, seen)) != ERR_OK)
+		goto fail;
+	if (kdf_verify(password, seen) != 1) {
+		(void)audit_write1(db, actor, "account.contact", "user", oid,
+		    AUDIT_FAILED, "wrong current password");
+		why = "pw_current";
+		goto out;
+	}
+	if (check != NULL && (why = check(ctx)) != NULL) {
+		if (strcmp(why, "db") == 0) {
+			rc = ERR_DB;
+			goto fail;
+		}
+		goto out;
+	}
+	if ((t.enc = seal_text(a, data_key, "users.mobile", mobile)) == NULL) {
+		rc = ERR_NOMEM;
+		goto fail;
+	}
+	blind_index(index_key, "mobile", mobile, idx);
+	if ((rc = db_tx(db, 0, contact_body, &t)) != ERR_OK)
 		goto fail;
 out:
 	explicit_bzero(seen, sizeof seen);

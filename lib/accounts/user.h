@@ -167,6 +167,26 @@ const char	*user_change_password(struct db *, struct arena *,
 const char	*user_set_password(struct db *, struct arena *,
 		    const struct audit_actor *, long long user_id,
 		    const char *pw, enum err *err);
+/* A check run once the password is known right: NULL, a message key, or
+ * "db" for a database error. */
+typedef const char *user_check_fn(void *ctx);
+
+/*
+ * An enterprise user changes its contact person (real_name) and mobile
+ * (issue 18): the current password first ("pw_current", audited as a
+ * failed "account.contact"; the KDF before any lock), then `check` (the
+ * caller's SMS code to the new mobile, so a wrong password does not use
+ * the code up; NULL: none), then the mobile sealed under data_key with
+ * its blind index under index_key and the row updated with its
+ * "account.contact" audit row in one transaction.  Returns NULL on
+ * success, "pw_current" or check's key; "db" with *err set (ERR_FORBIDDEN
+ * for a staff account, ERR_CONFLICT for one no longer active).
+ */
+const char	*user_set_contact(struct db *, struct arena *,
+		    const unsigned char data_key[32], const unsigned char index_key[32],
+		    const struct audit_actor *, const struct user *u,
+		    const char *password, const char *name, const char *mobile,
+		    user_check_fn *check, void *ctx, enum err *err);
 /* The user's mobile (opened with Keys.data) into the arena, or "" when
  * none is on record.  ERR_INVAL when it does not open. */
 enum err	 user_mobile(struct db *, struct arena *, const unsigned char key[32],
