@@ -193,6 +193,9 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_FEEDBACK_MANAGE] = { "/feedback/manage", GET,  LAN,  ROLES_OPS, FULL,         0, &feedback_manage_form, 0, handle_feedback_manage, OBJ_NONE },
 	[PAGE_FEEDBACK_ITEM] = { "/feedback/{id}", GET,      LAN,  ROLES_OPS, FULL,         0, &feedback_answer_form, 0, handle_feedback_item, OBJ_FEEDBACK },
 	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
+	[PAGE_LOAN_STATS] =    { "/loan-stats",  GET,        LAN,  ROLES_OPS | FI, FULL,    0, &loan_stats_form, 0, handle_loan_stats, OBJ_NONE },
+	[PAGE_LOAN_STATS_CSV] = { "/loan-stats.csv", GET,    LAN,  ROLES_OPS | FI, FULL,    0, &loan_stats_form, 0, handle_loan_stats_csv, OBJ_NONE },
+	[PAGE_LOANS_SUGGESTED] = { "/loans/suggested", GET,  LAN,  FI, FULL,                0, NULL,           0, handle_loans_suggested, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -270,6 +273,8 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_FEEDBACK] = "feedback",
 	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
 	[TMPL_FEEDBACK_ITEM] = "feedback_item",
+	[TMPL_LOAN_STATS] = "loan_stats",
+	[TMPL_LOANS_SUGGESTED] = "loans_suggested",
 };
 
 const char *

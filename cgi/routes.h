@@ -153,6 +153,9 @@ enum page {
 	PAGE_FEEDBACK_MANAGE,
 	PAGE_FEEDBACK_ITEM,
 	PAGE_FEEDBACK_ANSWER,
+	PAGE_LOAN_STATS,
+	PAGE_LOAN_STATS_CSV,
+	PAGE_LOANS_SUGGESTED,
 	PAGE__MAX
 };
 
@@ -231,6 +234,8 @@ enum tmpl {
 	TMPL_FEEDBACK,
 	TMPL_FEEDBACK_MANAGE,
 	TMPL_FEEDBACK_ITEM,
+	TMPL_LOAN_STATS,
+	TMPL_LOANS_SUGGESTED,
 	TMPL__MAX
 };
 
@@ -497,6 +502,15 @@ int	handle_feedback(struct req *);		/* feedback.c */
 int	handle_feedback_manage(struct req *);
 int	handle_feedback_item(struct req *);
 int	handle_feedback_answer(struct req *);
+int	handle_loan_stats(struct req *);		/* loan_stats.c */
+int	handle_loan_stats_csv(struct req *);
+extern const struct form loan_stats_form;
+int	handle_loans_suggested(struct req *);	/* loan_suggest.c */
+/* The products that fit application l as Suggest.<i> on its page (the
+ * enterprise, a draft or published one; else nothing).  0, or the
+ * status to answer. */
+struct loan;
+int	loan_suggest_products(struct req *, const struct loan *l);
 extern const struct form feedback_form, feedback_manage_form,
 	feedback_answer_form;
 extern const struct form claim_withdraw_form;

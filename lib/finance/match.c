@@ -276,12 +276,12 @@ fit_cmp(const void *x, const void *y)
 
 enum err
 match_products_for(struct db *db, struct arena *a, const struct loan *l,
-    struct match_fit **v, size_t *n)
+    struct match_app *appo, struct match_fit **v, size_t *n)
 {
 	struct db_param		 p[1];
 	struct db_rows		*rows;
 	struct match_app	 app;
-	struct match_fit	*out;
+	struct match_fit	*out = NULL;
 	size_t			 k = 0, cap = 0;
 	enum err		 rc;
 	int			 r = 0;
@@ -302,6 +302,7 @@ match_products_for(struct db *db, struct arena *a, const struct loan *l,
 	} else if (r == -1)
 		return db_rows_error(db);
 	db_rows_free(rows);
+	*appo = app;
 
 	p[0] = DB_STR(l->region);
 	if ((rc = db_query(db, a, &mod, STMT_M_PRODUCTS, p, 1, &rows)) != ERR_OK)
@@ -425,6 +426,12 @@ match_leads_for(struct db *db, struct arena *a, const struct scope *sc,
 		d->size = db_col_text(rows, a, 7);
 		d->product_id = db_col_int(rows, 9);
 		d->product_name = db_col_text(rows, a, 10);
+		d->amount_min = mp.amount_min;
+		d->amount_max = mp.amount_max;
+		d->term_min = mp.term_min;
+		d->term_max = mp.term_max;
+		d->industries = db_col_text(rows, a, 16);
+		d->sizes = db_col_text(rows, a, 17);
 		d->rate_min_bp = rate;
 		d->r = res;
 	}

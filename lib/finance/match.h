@@ -109,11 +109,12 @@ struct match_fit {
 /*
  * The published products that fit application `l` (which the caller
  * loaded through its scope: loan_get), ranked, at most MATCH_MAX, in `a`.
- * The enterprise's industry and size are read by l->enterprise_id.
+ * The enterprise's industry and size are read by l->enterprise_id; *app
+ * gets what the rule read (strings in `a`).
  * *v NULL and *n 0 when none.  ERR_DB_LOST, ERR_DB, ERR_NOMEM.
  */
 enum err	match_products_for(struct db *, struct arena *, const struct loan *l,
-		    struct match_fit **v, size_t *n);
+		    struct match_app *app, struct match_fit **v, size_t *n);
 
 /* An open application that fits one of the FI's products. */
 struct match_lead {
@@ -124,6 +125,8 @@ struct match_lead {
 	const char		*industry, *size;
 	long long		 product_id;
 	const char		*product_name;	/* the best fitting product */
+	long long		 amount_min, amount_max, term_min, term_max;
+	const char		*industries, *sizes;	/* the product's */
 	struct match_result	 r;
 	int			 rate_min_bp;
 };
