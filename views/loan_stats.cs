@@ -61,6 +61,7 @@
 <?cs /def ?>
 <?cs def:chart(c) ?>
   <figure class="chart">
+  <figcaption><?cs var:c.title ?></figcaption>
   <svg class="chart" id="<?cs var:c.id ?>" viewBox="0 0 <?cs var:c.width ?> <?cs var:c.height ?>" role="img" aria-labelledby="<?cs var:c.id ?>-title <?cs var:c.id ?>-desc" aria-label="<?cs var:c.title ?>" xmlns="http://www.w3.org/2000/svg" font-size="12" font-family="sans-serif">
     <title id="<?cs var:c.id ?>-title"><?cs var:c.title ?></title>
     <desc id="<?cs var:c.id ?>-desc"><?cs var:S.LoanStats.chart_desc ?><?cs var:c.top ?><?cs each:g = c.groups ?>；<?cs var:g.label ?><?cs each:b = g.bars ?> <?cs var:b.series ?> <?cs var:b.value ?><?cs /each ?><?cs /each ?></desc>
