@@ -469,7 +469,8 @@ loan_page(struct req *r, const struct loan *l, int st)
 	req_set(r, "Page.nav", "loans");
 	if (loan_to_node(r, loan_node(r), l) == -1)
 		return 500;
-	if ((rc = events_to_hdf(r, l)) != 0 || (rc = can_to_hdf(r, l)) != 0)
+	if ((rc = events_to_hdf(r, l)) != 0 || (rc = can_to_hdf(r, l)) != 0 ||
+	    (rc = loan_suggest_products(r, l)) != 0)
 		return rc;
 	return st;
 }

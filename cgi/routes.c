@@ -195,6 +195,9 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
 	[PAGE_ACCOUNT_CONTACT] = { "/account/contact", GET | POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &contact_form, 0, handle_account_contact, OBJ_NONE },
 	[PAGE_ACCOUNT_CONTACT_SMS] = { "/account/contact/sms", POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, &contact_sms_form, 0, handle_account_contact_sms, OBJ_NONE },
+	[PAGE_LOAN_STATS] =    { "/loan-stats",  GET,        LAN,  ROLES_OPS | FI, FULL,    0, &loan_stats_form, 0, handle_loan_stats, OBJ_NONE },
+	[PAGE_LOAN_STATS_CSV] = { "/loan-stats.csv", GET,    LAN,  ROLES_OPS | FI, FULL,    0, &loan_stats_form, 0, handle_loan_stats_csv, OBJ_NONE },
+	[PAGE_LOANS_SUGGESTED] = { "/loans/suggested", GET,  LAN,  FI, FULL,                0, NULL,           0, handle_loans_suggested, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -273,6 +276,8 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
 	[TMPL_FEEDBACK_ITEM] = "feedback_item",
 	[TMPL_ACCOUNT_CONTACT] = "account_contact",
+	[TMPL_LOAN_STATS] = "loan_stats",
+	[TMPL_LOANS_SUGGESTED] = "loans_suggested",
 };
 
 const char *

@@ -155,6 +155,9 @@ enum page {
 	PAGE_FEEDBACK_ANSWER,
 	PAGE_ACCOUNT_CONTACT,
 	PAGE_ACCOUNT_CONTACT_SMS,
+	PAGE_LOAN_STATS,
+	PAGE_LOAN_STATS_CSV,
+	PAGE_LOANS_SUGGESTED,
 	PAGE__MAX
 };
 
@@ -234,6 +237,8 @@ enum tmpl {
 	TMPL_FEEDBACK_MANAGE,
 	TMPL_FEEDBACK_ITEM,
 	TMPL_ACCOUNT_CONTACT,
+	TMPL_LOAN_STATS,
+	TMPL_LOANS_SUGGESTED,
 	TMPL__MAX
 };
 
@@ -503,6 +508,15 @@ int	handle_feedback(struct req *);		/* feedback.c */
 int	handle_feedback_manage(struct req *);
 int	handle_feedback_item(struct req *);
 int	handle_feedback_answer(struct req *);
+int	handle_loan_stats(struct req *);		/* loan_stats.c */
+int	handle_loan_stats_csv(struct req *);
+extern const struct form loan_stats_form;
+int	handle_loans_suggested(struct req *);	/* loan_suggest.c */
+/* The products that fit application l as Suggest.<i> on its page (the
+ * enterprise, a draft or published one; else nothing).  0, or the
+ * status to answer. */
+struct loan;
+int	loan_suggest_products(struct req *, const struct loan *l);
 extern const struct form feedback_form, feedback_manage_form,
 	feedback_answer_form;
 extern const struct form claim_withdraw_form;

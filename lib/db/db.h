@@ -58,6 +58,8 @@ enum dbm {
 	DBM_FINANCE_LOAN, /* finance/loan.c */
 	DBM_INFO_ARTICLE, /* info/article.c */
 	DBM_INFO_FEEDBACK, /* info/feedback.c */
+	DBM_FINANCE_MATCH, /* finance/match.c */
+	DBM_FINANCE_LOAN_STATS, /* finance/loan_stats.c */
 	DBM__MAX
 };
 
