@@ -10,3 +10,9 @@
 ALTER TABLE loans
   ADD KEY loans_fi_id (fi_id, id),
   ADD KEY loans_open_fi (status, fi_id, region_code, id);
+
+-- The public catalogue (lib/finance/product.c STMT_P_CAT): the published
+-- products newest first without a sort (the kind filter has
+-- products_status (status, kind, published_at)).
+ALTER TABLE products
+  ADD KEY products_pub (status, published_at, id);

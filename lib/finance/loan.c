@@ -207,6 +207,8 @@ enum {
 	" pg ON pg.id = l.id ORDER BY l.id DESC"
 #define L_FI_ALL	" FORCE INDEX (loans_fi_id) WHERE fi_id = ? AND status <> 'draft'"
 #define L_FI_ST		" WHERE fi_id = ? AND status = ?"
+/* the count's: along loans_fi (fi_id, status, id), no row read */
+#define L_FI_ALLC	" WHERE fi_id = ? AND status <> 'draft'"
 #define L_R4		"?, ?, ?, ?, "
 /* the count, each part stopped after cap + 1: fi [, status], cap;
  * region x 16, cap */
@@ -314,7 +316,7 @@ static const char *const sql[STMT_L__MAX] = {
 	    "SELECT DISTINCT spr.region_code FROM products sp"
 	    " JOIN product_regions spr ON spr.product_id = sp.id"
 	    " WHERE sp.fi_id = ? AND sp.status = 'published'",
-	[STMT_L_FI_COUNT] = L_FI_COUNT(L_FI_ALL),
+	[STMT_L_FI_COUNT] = L_FI_COUNT(L_FI_ALLC),
 	[STMT_L_FI_COUNT_ST] = L_FI_COUNT(L_FI_ST),
 	[STMT_L_FI_SEARCH] = L_COLS L_FI_PAGE(L_FI_ALL),
 	[STMT_L_FI_SEARCH_ST] = L_COLS L_FI_PAGE(L_FI_ST),

@@ -135,7 +135,7 @@ struct loan {
 };
 
 /* loan_search's count stops here for an FI (capped: "more than") */
-#define LOAN_COUNT_CAP	1000
+#define LOAN_COUNT_CAP	500
 /* and its pages end after this many rows (an FI filters instead) */
 #define LOAN_DEPTH_MAX	5000
 
