@@ -226,6 +226,8 @@ handle_loans(struct req *r)
 		if (loan_to_node(r, req_row(r, "Loans", i), &l.v[i]) == -1)
 			return 500;
 	pg.total = l.total;
+	pg.capped = l.capped;
+	pg.more = l.more;
 	return req_pager(r, &pg, arena_printf(r->a, "/loans?status=%s&", st)) == 0 ?
 	    200 : 500;
 }

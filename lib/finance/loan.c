@@ -135,6 +135,11 @@ enum {
 	STMT_L_DISBURSE,
 	STMT_L_CONSENT,
 	STMT_L_LOST,
+	STMT_L_FI_REGIONS,
+	STMT_L_FI_COUNT,
+	STMT_L_FI_COUNT_ST,
+	STMT_L_FI_SEARCH,
+	STMT_L_FI_SEARCH_ST,
 	STMT_L__MAX
 };
 
@@ -178,6 +183,40 @@ enum {
 	"  AND spr.region_code = l.region_code))))" \
 	" ELSE 0 END)"
 #define L_NSCOPE	7
+
+/*
+ * An FI's list without the CASE above (issue 14's bench: a scope in a CASE
+ * reads every row of loans).  Its two disjoint parts, each along an index
+ * ordered like the list (schema/036): the applications addressed to or
+ * taken up by the FI (fi_id = ?, loans_fi_id / loans_fi), and the open
+ * ones of each region it serves (status 'published', fi_id NULL, one
+ * region each: loans_open_fi), each part read newest first up to the
+ * rows the page needs, merged by id.  L_FI_SLOTS regions at most (a
+ * region '' matches nothing); an FI serving more takes the CASE.
+ */
+#define L_FI_SLOTS	16
+#define L_OPEN1 \
+	" UNION ALL (SELECT id FROM loans WHERE status = 'published'" \
+	" AND fi_id IS NULL AND region_code = ? ORDER BY id DESC LIMIT ?)"
+#define L_OPEN4		L_OPEN1 L_OPEN1 L_OPEN1 L_OPEN1
+#define L_OPEN16	L_OPEN4 L_OPEN4 L_OPEN4 L_OPEN4
+/* the page's ids: fi [, status], limit; (region, limit) x 16; per, offset */
+#define L_FI_PAGE(addressed) \
+	" JOIN (SELECT id FROM ((SELECT id FROM loans" addressed \
+	" ORDER BY id DESC LIMIT ?)" L_OPEN16 ") t ORDER BY id DESC LIMIT ? OFFSET ?)" \
+	" pg ON pg.id = l.id ORDER BY l.id DESC"
+#define L_FI_ALL	" FORCE INDEX (loans_fi_id) WHERE fi_id = ? AND status <> 'draft'"
+#define L_FI_ST		" WHERE fi_id = ? AND status = ?"
+/* the count's: along loans_fi (fi_id, status, id), no row read */
+#define L_FI_ALLC	" WHERE fi_id = ? AND status <> 'draft'"
+#define L_R4		"?, ?, ?, ?, "
+/* the count, each part stopped after cap + 1: fi [, status], cap;
+ * region x 16, cap */
+#define L_FI_COUNT(addressed) \
+	"SELECT COUNT(*) FROM ((SELECT id FROM loans" addressed " LIMIT ?)" \
+	" UNION ALL (SELECT id FROM loans WHERE status = 'published'" \
+	" AND fi_id IS NULL AND region_code IN (" L_R4 L_R4 L_R4 "?, ?, ?, ?)" \
+	" LIMIT ?)) t"
 
 /* version = version + 1 and the row's own checks on every update */
 #define L_BUMP		" version = version + 1, updated_at = UTC_TIMESTAMP()"
@@ -272,6 +311,15 @@ static const char *const sql[STMT_L__MAX] = {
 	    "  FROM products sp JOIN product_regions spr ON spr.product_id = sp.id"
 	    "  WHERE sp.fi_id = ? AND sp.status = 'published'"
 	    "  AND spr.region_code = l.region_code))",
+	/* fi: the regions its published products serve (its own: the caller) */
+	[STMT_L_FI_REGIONS] =
+	    "SELECT DISTINCT spr.region_code FROM products sp"
+	    " JOIN product_regions spr ON spr.product_id = sp.id"
+	    " WHERE sp.fi_id = ? AND sp.status = 'published'",
+	[STMT_L_FI_COUNT] = L_FI_COUNT(L_FI_ALLC),
+	[STMT_L_FI_COUNT_ST] = L_FI_COUNT(L_FI_ST),
+	[STMT_L_FI_SEARCH] = L_COLS L_FI_PAGE(L_FI_ALL),
+	[STMT_L_FI_SEARCH_ST] = L_COLS L_FI_PAGE(L_FI_ST),
 };
 
 static const struct db_module mod = { DBM_FINANCE_LOAN, STMT_L__MAX, sql };
@@ -377,6 +425,111 @@ loan_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
 	return rc;
 }
 
+/* The regions FI scope `sc` serves into r[] (its own first), at most
+ * L_FI_SLOTS; *n = L_FI_SLOTS + 1 when it serves more. */
+static enum err
+fi_regions(struct db *db, struct arena *a, const struct scope *sc,
+    const char *r[L_FI_SLOTS], size_t *n)
+{
+	struct db_param	 p[] = { DB_INT(sc->org_id) };
+	struct db_rows	*rows;
+	const char	*code;
+	enum err	 rc;
+	int		 k;
+
+	*n = 0;
+	r[(*n)++] = nz(sc->region);
+	if ((rc = db_query(db, a, &mod, STMT_L_FI_REGIONS, p, 1, &rows)) != ERR_OK)
+		return rc;
+	while ((k = db_next(rows)) == 1) {
+		if ((code = db_col_text(rows, a, 0)) == NULL) {
+			db_rows_free(rows);
+			return ERR_NOMEM;
+		}
+		if (strcmp(code, r[0]) == 0)
+			continue;
+		if (*n == L_FI_SLOTS) {
+			*n = L_FI_SLOTS + 1;
+			break;
+		}
+		r[(*n)++] = code;
+	}
+	db_rows_free(rows);
+	return k == -1 ? db_rows_error(db) : ERR_OK;
+}
+
+/*
+ * loan_search for an FI's user (see L_FI_SLOTS): ERR_NOTFOUND when the FI
+ * serves too many regions for these statements (the caller takes the
+ * CASE).  The count stops at LOAN_COUNT_CAP (out->capped); pages beyond
+ * LOAN_DEPTH_MAX rows are empty.
+ */
+static enum err
+search_fi(struct db *db, struct arena *a, const struct scope *sc, int status,
+    size_t page, size_t per, struct loan_list *out)
+{
+	const char	*reg[L_FI_SLOTS];
+	struct db_param	 p[2 + 1 + 2 * L_FI_SLOTS + 2];
+	struct db_rows	*rows;
+	size_t		 nreg, np = 0, k;
+	bool		 open = status < 0 || status == LS_PUBLISHED;
+	enum err	 rc;
+	int		 n;
+
+	if ((rc = fi_regions(db, a, sc, reg, &nreg)) != ERR_OK)
+		return rc;
+	if (nreg > L_FI_SLOTS)
+		return ERR_NOTFOUND;
+	if (status == LS_DRAFT || page * per >= LOAN_DEPTH_MAX)
+		return ERR_OK;		/* drafts: never an FI's */
+	/* the count: the FI's part, then the open part's regions */
+	p[np++] = DB_INT(sc->org_id);
+	if (status >= 0)
+		p[np++] = DB_STR(status_names[status]);
+	p[np++] = DB_INT(LOAN_COUNT_CAP + 1);
+	for (size_t i = 0; i < L_FI_SLOTS; i++)
+		p[np++] = DB_STR(open && i < nreg ? reg[i] : "");
+	p[np++] = DB_INT(LOAN_COUNT_CAP + 1);
+	if ((rc = db_query(db, a, &mod, status >= 0 ? STMT_L_FI_COUNT_ST :
+	    STMT_L_FI_COUNT, p, np, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == -1)
+		return db_rows_error(db);
+	out->total = n == 1 ? db_col_int(rows, 0) : 0;
+	db_rows_free(rows);
+	if (out->total > LOAN_COUNT_CAP) {
+		out->total = LOAN_COUNT_CAP;
+		out->capped = true;
+	}
+	/* the page: each part up to the page's end and one more row */
+	k = page * per + per + 1;
+	np = status >= 0 ? 2 : 1;
+	p[np++] = DB_INT(k);
+	for (size_t i = 0; i < L_FI_SLOTS; i++) {
+		p[np++] = DB_STR(open && i < nreg ? reg[i] : "");
+		p[np++] = DB_INT(k);
+	}
+	p[np++] = DB_INT(per + 1);
+	p[np++] = DB_INT(page * per);
+	if ((rc = db_query(db, a, &mod, status >= 0 ? STMT_L_FI_SEARCH_ST :
+	    STMT_L_FI_SEARCH, p, np, &rows)) != ERR_OK)
+		return rc;
+	while ((n = db_next(rows)) == 1) {
+		if (out->n == per) {
+			out->more = true;
+			continue;
+		}
+		loan_from_row(rows, a, &out->v[out->n++]);
+	}
+	db_rows_free(rows);
+	if (n == -1) {
+		out->n = 0;
+		out->more = false;
+		return db_rows_error(db);
+	}
+	return ERR_OK;
+}
+
 enum err
 loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
     size_t page, size_t per, struct loan_list *out)
@@ -388,6 +541,16 @@ loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
 	int		 n;
 
 	memset(out, 0, sizeof *out);
+	if (per == 0)
+		per = 1;
+	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
+		return ERR_NOMEM;
+	if (strcmp(scope_mode(sc), "fi") == 0 &&
+	    (rc = search_fi(db, a, sc, status, page, per, out)) != ERR_NOTFOUND)
+		return rc;
+	out->n = 0;
+	out->total = 0;
+	out->capped = out->more = false;
 	scope_params(sc, p);
 	p[L_NSCOPE] = DB_STR(st);
 	p[L_NSCOPE + 1] = DB_STR(st);
@@ -397,8 +560,6 @@ loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
 		return db_rows_error(db);
 	out->total = n == 1 ? db_col_int(rows, 0) : 0;
 	db_rows_free(rows);
-	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
-		return ERR_NOMEM;
 	p[L_NSCOPE + 2] = DB_INT(per);
 	p[L_NSCOPE + 3] = DB_INT(page * per);
 	if ((rc = db_query(db, a, &mod, STMT_L_SEARCH, p, L_NSCOPE + 4, &rows)) != ERR_OK)

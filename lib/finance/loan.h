@@ -134,10 +134,16 @@ struct loan {
 				*decided_at, *closed_at;
 };
 
+/* loan_search's count stops here for an FI (capped: "more than") */
+#define LOAN_COUNT_CAP	500
+/* and its pages end after this many rows (an FI filters instead) */
+#define LOAN_DEPTH_MAX	5000
+
 struct loan_list {
 	struct loan	*v;
 	size_t		 n;
-	long long	 total;
+	long long	 total;		/* a lower bound when capped */
+	bool		 capped, more;	/* more: a row after this page */
 };
 
 /* Application `id` within `sc` (see above) into *out, strings in `a`.
@@ -156,7 +162,9 @@ enum err	loan_get_lost(struct db *, struct arena *, const struct scope *sc,
 		    long long id, struct loan *out);
 
 /* Page `page` (from 0) of `per` applications within `sc`, newest first;
- * status -1: any (else enum loan_status).  *out empty on failure. */
+ * status -1: any (else enum loan_status).  *out empty on failure.  For an
+ * FI's user along indexes (loan.c, L_FI_SLOTS): total capped at
+ * LOAN_COUNT_CAP, no rows beyond LOAN_DEPTH_MAX. */
 enum err	loan_search(struct db *, struct arena *, const struct scope *sc,
 		    int status, size_t page, size_t per, struct loan_list *out);
 

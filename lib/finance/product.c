@@ -136,13 +136,17 @@ enum {
 	STMT_P_LOCK,
 	STMT_P_CAT_COUNT,
 	STMT_P_CAT,
-	STMT_P_SEARCH_COUNT,
-	STMT_P_SEARCH,
 	STMT_P_INSERT,
 	STMT_P_UPDATE,
 	STMT_P_REGIONS_DEL,
 	STMT_P_REGION_ADD,
 	STMT_P_STEP,
+	STMT_P_ORG_COUNT,
+	STMT_P_ORG,
+	STMT_P_REG_COUNT,
+	STMT_P_REG,
+	STMT_P_ALL_COUNT,
+	STMT_P_ALL,
 	STMT_P__MAX
 };
 
@@ -174,6 +178,18 @@ enum {
 	" AND (? = '' OR EXISTS (SELECT 1 FROM product_regions pr" \
 	"  WHERE pr.product_id = p.id AND pr.region_code = ?))"
 
+/*
+ * product_search by scope, without P_SCOPE's ORs (one shape each, issue
+ * 14's bench): an FI's own along products_fi_name (fi_id, name), which is
+ * already the list's order; a city's along products_region; all.  The
+ * first parameter (fi id, region) then P_FILTER's and the status's; the
+ * page's ids first (P_IDS), then their columns (P_COLS).
+ */
+#define P_ST		" AND (? = -1 OR p.status = ?)"
+#define P_IDS		" JOIN (SELECT p.id FROM products p JOIN fis f ON f.id = p.fi_id WHERE"
+#define P_ORDER		" ORDER BY f.name, p.name LIMIT ? OFFSET ?) pg ON pg.id = p.id" \
+			" ORDER BY f.name, p.name"
+
 static const char *const sql[STMT_P__MAX] = {
 	[STMT_P_GET] = P_COLS " WHERE p.id = ? AND" P_SCOPE,
 	[STMT_P_GET_PUBLIC] = P_COLS " WHERE p.id = ? AND p.status = 'published'",
@@ -181,13 +197,21 @@ static const char *const sql[STMT_P__MAX] = {
 	    P_SCOPE " FOR UPDATE",
 	[STMT_P_CAT_COUNT] = "SELECT COUNT(*) FROM products p"
 	    " WHERE p.status = 'published'" P_FILTER,
-	[STMT_P_CAT] = P_COLS " WHERE p.status = 'published'" P_FILTER
-	    " ORDER BY p.published_at DESC, p.id DESC LIMIT ? OFFSET ?",
-	[STMT_P_SEARCH_COUNT] = "SELECT COUNT(*) FROM products p WHERE" P_SCOPE
-	    P_FILTER " AND (? = -1 OR p.status = ?)",
-	[STMT_P_SEARCH] = P_COLS " WHERE" P_SCOPE P_FILTER
-	    " AND (? = -1 OR p.status = ?)"
-	    " ORDER BY f.name, p.name LIMIT ? OFFSET ?",
+	/* the page's ids first (products_pub, no sort), then their columns:
+	 * P_COLS's region lists for 20 rows, not for every row sorted */
+	[STMT_P_CAT] = P_COLS " JOIN (SELECT p.id FROM products p"
+	    " WHERE p.status = 'published'" P_FILTER
+	    " ORDER BY p.published_at DESC, p.id DESC LIMIT ? OFFSET ?) pg"
+	    " ON pg.id = p.id ORDER BY p.published_at DESC, p.id DESC",
+	[STMT_P_ORG_COUNT] = "SELECT COUNT(*) FROM products p WHERE p.fi_id = ?"
+	    P_FILTER P_ST,
+	[STMT_P_ORG] = P_COLS P_IDS " p.fi_id = ?" P_FILTER P_ST P_ORDER,
+	[STMT_P_REG_COUNT] = "SELECT COUNT(*) FROM products p WHERE p.region_code = ?"
+	    P_FILTER P_ST,
+	[STMT_P_REG] = P_COLS P_IDS " p.region_code = ?" P_FILTER P_ST P_ORDER,
+	[STMT_P_ALL_COUNT] = "SELECT COUNT(*) FROM products p WHERE ? = 0"
+	    P_FILTER P_ST,
+	[STMT_P_ALL] = P_COLS P_IDS " ? = 0" P_FILTER P_ST P_ORDER,
 	[STMT_P_INSERT] =
 	    "INSERT INTO products (fi_id, region_code, name, kind, amount_min_wan,"
 	    " amount_max_wan, term_min_months, term_max_months, rate_min_bp,"
@@ -367,15 +391,33 @@ product_search(struct db *db, struct arena *a, const struct scope *sc,
     const struct product_filter *f, size_t page, size_t per,
     struct product_list *out)
 {
-	struct db_param p[19];
+	struct db_param	 p[15];
+	struct db_param	 m[5];
+	const char	*mode;
+	int		 c;
 
-	scope_params(sc, p);
-	filter_params(f, p + 5);
-	p[15] = DB_INT(f->status);
-	p[16] = DB_STR(f->status >= 0 && f->status < PS__MAX ?
+	/* the mode of P_SCOPE, one statement each (STMT_P_ORG ...) */
+	scope_params(sc, m);
+	mode = m[0].s;
+	if (strcmp(mode, "org") == 0) {
+		p[0] = DB_INT(sc->org_id);
+		c = STMT_P_ORG_COUNT;
+	} else if (strcmp(mode, "region") == 0) {
+		p[0] = DB_STR(sc->region);
+		c = STMT_P_REG_COUNT;
+	} else if (strcmp(mode, "all") == 0) {
+		p[0] = DB_INT(0);
+		c = STMT_P_ALL_COUNT;
+	} else {
+		memset(out, 0, sizeof *out);
+		out->v = arena_calloc(a, per + 1, sizeof *out->v);
+		return out->v != NULL ? ERR_OK : ERR_NOMEM;
+	}
+	filter_params(f, p + 1);
+	p[11] = DB_INT(f->status);
+	p[12] = DB_STR(f->status >= 0 && f->status < PS__MAX ?
 	    status_names[f->status] : "");
-	return list(db, a, STMT_P_SEARCH_COUNT, STMT_P_SEARCH, p, 17, page, per,
-	    out);
+	return list(db, a, c, c + 1, p, 13, page, per, out);
 }
 
 /* The served regions of product `id` replaced by in's, in the caller's

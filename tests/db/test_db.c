@@ -31,6 +31,7 @@
 #include "db/db_region.h"
 #include "db/migrate.h"
 #include "db/workdays.h"
+#include "finance/loan.h"
 #include "store/files.h"
 
 #include <fcntl.h>
@@ -1672,6 +1673,206 @@ x_sec_files_scoped_by_their_owner(void **state)
 	db_free(db);
 }
 
+/*
+ * Issue 14 (R-02.2, R-08.2a): an FI's loan_search along indexes
+ * (lib/finance/loan.c search_fi, schema/036) returns exactly what the
+ * scope predicate it replaced returns (LOAN_OLD_SCOPE, copied here from
+ * the CASE's 'fi' branch) on a mixed set: applications addressed to each
+ * of three FIs, open ones in Guangzhou and Foshan, drafts, taken up and
+ * closed ones; an FI whose product serves Foshan too; a Foshan bank; an
+ * FI serving more regions than the index path takes (the CASE path).  An
+ * FI never sees another FI's addressed application, a Foshan bank never a
+ * Guangzhou-only one; the count stops at LOAN_COUNT_CAP.
+ */
+#define LOAN_OLD_SCOPE(fi, region) \
+	"SELECT l.id FROM loans l WHERE l.status <> 'draft' AND (l.fi_id = " fi \
+	" OR (l.fi_id IS NULL AND l.status = 'published' AND (l.region_code = '" region "'" \
+	" OR EXISTS (SELECT 1 FROM products sp JOIN product_regions spr" \
+	" ON spr.product_id = sp.id WHERE sp.fi_id = " fi " AND sp.status = 'published'" \
+	" AND spr.region_code = l.region_code))))"
+
+/* The ids of `q` (newest first) into v, their number. */
+static size_t
+sql_ids(MYSQL *m, const char *q, long long *v, size_t max)
+{
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	size_t		 n = 0;
+
+	if (mysql_query(m, q) != 0)
+		fail_msg("%s: %s", q, mysql_error(m));
+	if ((res = mysql_store_result(m)) == NULL)
+		fail_msg("%s: %s", q, mysql_error(m));
+	while ((row = mysql_fetch_row(res)) != NULL)
+		if (n < max)
+			v[n++] = strtoll(row[0], NULL, 10);
+	mysql_free_result(res);
+	return n;
+}
+
+/* Every page of loan_search(sc, status) equals the old predicate's rows */
+static void
+loan_scope_same(struct db *db, MYSQL *m, const struct scope *sc, int status)
+{
+	static long long	 want[4000];
+	struct arena		*a = arena_new(1 << 16);
+	struct loan_list	 l;
+	char			 q[2048];
+	size_t			 nw, got = 0;
+
+	snprintf(q, sizeof q, "SELECT id FROM (" LOAN_OLD_SCOPE("%lld", "%s")
+	    ") t WHERE ('%s' = '' OR id IN (SELECT id FROM loans WHERE status = '%s'))"
+	    " ORDER BY id DESC", sc->org_id, sc->region, sc->org_id,
+	    status >= 0 ? loan_status_name(status) : "",
+	    status >= 0 ? loan_status_name(status) : "");
+	nw = sql_ids(m, q, want, 4000);
+	assert_true(nw < 4000);
+	for (size_t page = 0;; page++) {
+		assert_int_equal(loan_search(db, a, sc, status, page, 7, &l), ERR_OK);
+		if (page == 0)
+			assert_int_equal(l.total, nw > LOAN_COUNT_CAP ? LOAN_COUNT_CAP : nw);
+		for (size_t i = 0; i < l.n; i++, got++) {
+			assert_true(got < nw);
+			assert_int_equal(l.v[i].id, want[got]);
+		}
+		if (l.n < 7 || got == nw)
+			break;
+	}
+	assert_int_equal(got, nw);
+	arena_free(a);
+}
+
+static long long
+tdb_id(MYSQL *m, const char *table, const char *name)
+{
+	char q[256];
+
+	snprintf(q, sizeof q, "SELECT id FROM %s WHERE name = '%s'", table, name);
+	return sql_int(m, q);
+}
+
+static void
+r_02_2_fi_loan_search_keeps_the_old_scope(void **state)
+{
+	struct db	*db = db_new(&cfg.db, false);
+	struct arena	*a = arena_new(1 << 16);
+	MYSQL		*m = raw(true);
+	struct scope	 fa, fb, fc, fd, fe;
+	struct loan_list l;
+	long long	 ea, eb, fia, fib, fic, fid, fie, uid;
+	char		 q[4096];
+
+	(void)state;
+	raw_exec("DELETE l FROM loans l JOIN enterprises e ON e.id = l.enterprise_id"
+	    " WHERE e.name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE pr FROM product_regions pr JOIN products p ON p.id = pr.product_id"
+	    " JOIN fis f ON f.id = p.fi_id WHERE f.name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE p FROM products p JOIN fis f ON f.id = p.fi_id WHERE f.name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE FROM fis WHERE name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE FROM enterprises WHERE name LIKE 'tdb-loan-%'");
+	raw_exec("INSERT INTO enterprises (uscc, name, region_code) VALUES"
+	    " ('91440100TDBLOAN01X', 'tdb-loan-gz', '440100'),"
+	    " ('91440600TDBLOAN02X', 'tdb-loan-fs', '440600')");
+	raw_exec("INSERT INTO fis (name, kind, region_code) VALUES"
+	    " ('tdb-loan-a', 'bank', '440100'), ('tdb-loan-b', 'bank', '440100'),"
+	    " ('tdb-loan-c', 'bank', '440600'), ('tdb-loan-d', 'bank', '440300'),"
+	    " ('tdb-loan-e', 'bank', '440200')");
+	ea = tdb_id(m, "enterprises", "tdb-loan-gz");
+	eb = tdb_id(m, "enterprises", "tdb-loan-fs");
+	fia = tdb_id(m, "fis", "tdb-loan-a");
+	fib = tdb_id(m, "fis", "tdb-loan-b");
+	fic = tdb_id(m, "fis", "tdb-loan-c");
+	fid = tdb_id(m, "fis", "tdb-loan-d");
+	fie = tdb_id(m, "fis", "tdb-loan-e");
+	uid = sql_int(m, "SELECT id FROM users ORDER BY id LIMIT 1");
+	/* a's published product serves Guangzhou and Foshan, its draft
+	 * Shenzhen (not served); d's serves every city (the CASE path) */
+	snprintf(q, sizeof q, "INSERT INTO products (fi_id, region_code, name, kind,"
+	    " amount_min_wan, amount_max_wan, term_min_months, term_max_months,"
+	    " rate_min_bp, rate_max_bp, requirements, materials, status) VALUES"
+	    " (%lld, '440100', 'tdb-loan-pa', 'credit', 1, 100, 1, 12, 400, 500, '', '', 'published'),"
+	    " (%lld, '440100', 'tdb-loan-pa2', 'credit', 1, 100, 1, 12, 400, 500, '', '', 'draft'),"
+	    " (%lld, '440300', 'tdb-loan-pd', 'credit', 1, 100, 1, 12, 400, 500, '', '', 'published')",
+	    fia, fia, fid);
+	raw_exec(q);
+	snprintf(q, sizeof q, "INSERT INTO product_regions (product_id, region_code)"
+	    " SELECT p.id, r.code FROM products p JOIN regions r"
+	    " ON (p.name = 'tdb-loan-pa' AND r.code IN ('440100', '440600'))"
+	    " OR (p.name = 'tdb-loan-pa2' AND r.code = '440300')"
+	    " OR (p.name = 'tdb-loan-pd' AND r.code LIKE '44__00' AND r.code <> '440000')"
+	    " WHERE p.fi_id IN (%lld, %lld)", fia, fid);
+	raw_exec(q);
+	/* every status x addressed to a, b, c, d / open, in both cities */
+	snprintf(q, sizeof q, "INSERT INTO loans (enterprise_id, region_code, fi_id,"
+	    " created_by, amount_wan, term_months, purpose, status)"
+	    " SELECT IF(e.k = 0, %lld, %lld), IF(e.k = 0, '440100', '440600'),"
+	    " ELT(1 + f.k, NULL, %lld, %lld, %lld, %lld), %lld, 10, 12, 'tdb', st.s"
+	    " FROM (SELECT seq AS k FROM seq_0_to_1) e"
+	    " JOIN (SELECT seq AS k FROM seq_0_to_4) f"
+	    " JOIN (SELECT ELT(seq, 'draft', 'published', 'taken', 'approved', 'declined',"
+	    "  'disbursed', 'not_taken', 'withdrawn', 'expired') AS s FROM seq_1_to_9) st"
+	    " JOIN seq_1_to_3 rep", ea, eb, fia, fib, fic, fid, uid);
+	raw_exec(q);
+	/* e: more than the count's cap, addressed (taken) */
+	snprintf(q, sizeof q, "INSERT INTO loans (enterprise_id, region_code, fi_id,"
+	    " created_by, amount_wan, term_months, purpose, status)"
+	    " SELECT %lld, '440100', %lld, %lld, 10, 12, 'tdb', 'taken'"
+	    " FROM seq_1_to_%d", ea, fie, uid, LOAN_COUNT_CAP + 5);
+	raw_exec(q);
+
+	scope_as(&fa, ROLE_FI, "440100", "fi", fia);
+	scope_as(&fb, ROLE_FI, "440100", "fi", fib);
+	scope_as(&fc, ROLE_FI, "440600", "fi", fic);
+	scope_as(&fd, ROLE_FI, "440300", "fi", fid);
+	scope_as(&fe, ROLE_FI, "440200", "fi", fie);
+	for (int st = -1; st < LS__MAX; st++) {
+		loan_scope_same(db, m, &fa, st);
+		loan_scope_same(db, m, &fb, st);
+		loan_scope_same(db, m, &fc, st);
+		loan_scope_same(db, m, &fd, st);
+	}
+	loan_scope_same(db, m, &fe, -1);
+
+	/* what the scope means, on this set */
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM (" LOAN_OLD_SCOPE("%lld", "440100")
+	    ") t JOIN loans l USING (id) WHERE l.fi_id IS NOT NULL AND l.fi_id <> %lld",
+	    fia, fia, fia);
+	assert_int_equal(sql_int(m, q), 0);	/* a: no other FI's */
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM (" LOAN_OLD_SCOPE("%lld", "440600")
+	    ") t JOIN loans l USING (id) WHERE l.region_code = '440100'"
+	    " AND (l.fi_id IS NULL OR l.fi_id <> %lld)", fic, fic, fic);
+	assert_int_equal(sql_int(m, q), 0);	/* c (Foshan): no Guangzhou one */
+	assert_int_equal(loan_search(db, a, &fc, LS_PUBLISHED, 0, 500, &l), ERR_OK);
+	for (size_t i = 0; i < l.n; i++)
+		assert_true(strcmp(l.v[i].region, "440100") != 0 || l.v[i].fi_id == fic);
+	assert_true(l.n > 0);
+	assert_int_equal(loan_search(db, a, &fb, -1, 0, 500, &l), ERR_OK);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_true(l.v[i].fi_id == fib || l.v[i].fi_id == 0);
+		assert_true(l.v[i].status != LS_DRAFT);
+	}
+	/* a sees Foshan's open ones (its product serves Foshan), b does not */
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM loans WHERE enterprise_id = %lld"
+	    " AND fi_id IS NULL AND status = 'published'", eb);
+	assert_true(sql_int(m, q) > 0);
+	assert_int_equal(loan_search(db, a, &fe, -1, 0, 20, &l), ERR_OK);
+	assert_true(l.capped);
+	assert_true(l.more);
+	assert_int_equal(l.total, LOAN_COUNT_CAP);
+	assert_int_equal(l.n, 20);
+
+	raw_exec("DELETE l FROM loans l JOIN enterprises e ON e.id = l.enterprise_id"
+	    " WHERE e.name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE pr FROM product_regions pr JOIN products p ON p.id = pr.product_id"
+	    " JOIN fis f ON f.id = p.fi_id WHERE f.name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE p FROM products p JOIN fis f ON f.id = p.fi_id WHERE f.name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE FROM fis WHERE name LIKE 'tdb-loan-%'");
+	raw_exec("DELETE FROM enterprises WHERE name LIKE 'tdb-loan-%'");
+	mysql_close(m);
+	arena_free(a);
+	db_free(db);
+}
+
 int
 main(void)
 {
@@ -1701,6 +1902,7 @@ main(void)
 		cmocka_unit_test(x_sec_signin_kdf_runs_outside_the_row_lock),
 		cmocka_unit_test(r_08_2d_inbox_notice_commits_with_its_event),
 		cmocka_unit_test(x_sec_files_scoped_by_their_owner),
+		cmocka_unit_test(r_02_2_fi_loan_search_keeps_the_old_scope),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];
