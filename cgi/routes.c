@@ -193,6 +193,21 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_FEEDBACK_MANAGE] = { "/feedback/manage", GET,  LAN,  ROLES_OPS, FULL,         0, &feedback_manage_form, 0, handle_feedback_manage, OBJ_NONE },
 	[PAGE_FEEDBACK_ITEM] = { "/feedback/{id}", GET,      LAN,  ROLES_OPS, FULL,         0, &feedback_answer_form, 0, handle_feedback_item, OBJ_FEEDBACK },
 	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
+	/* training and events (issue 17, R-14.1): public on the internet */
+	[PAGE_EVENTS_NET] =    { "/events",      GET,        NET,  PUBLIC,                  0, &events_form,   0, handle_events, OBJ_NONE },
+	[PAGE_EVENTS_LAN] =    { "/events",      GET,        LAN,  ANY, FULL,               0, &events_form,   0, handle_events, OBJ_NONE },
+	[PAGE_EVENT_NET] =     { "/events/{id}", GET,        NET,  PUBLIC,                  0, &event_item_form, 0, handle_event, OBJ_EVENT },
+	[PAGE_EVENT_LAN] =     { "/events/{id}", GET,        LAN,  ANY, FULL,               0, &event_item_form, 0, handle_event, OBJ_EVENT },
+	[PAGE_EVENT_REGISTER] = { "/events/{id}/register", POST, BOTH, ENTERPRISE | GOV | FI, FULL, 1, NULL,   0, handle_event_register, OBJ_EVENT },
+	[PAGE_EVENT_CANCEL] =  { "/events/{id}/cancel", POST, BOTH, ENTERPRISE | GOV | FI, FULL, 1, NULL,      0, handle_event_cancel, OBJ_EVENT },
+	[PAGE_EVENTS_MANAGE] = { "/events/manage", GET,      LAN,  ROLES_OPS, FULL,         0, &events_form,   0, handle_events_manage, OBJ_NONE },
+	[PAGE_EVENT_NEW] =     { "/events/new",  GET | POST, LAN,  OPERATOR, FULL,          1, &event_edit_form, 0, handle_event_new, OBJ_NONE },
+	[PAGE_EVENT_EDIT] =    { "/events/{id}/edit", GET | POST, LAN, OPERATOR, FULL,      1, &event_edit_form, 0, handle_event_edit, OBJ_EVENT },
+	[PAGE_EVENT_PUBLISH] = { "/events/{id}/publish", POST, LAN, OPERATOR, FULL,         1, NULL,           0, handle_event_publish, OBJ_EVENT },
+	[PAGE_EVENT_WITHDRAW] = { "/events/{id}/withdraw", POST, LAN, OPERATOR, FULL,       1, NULL,           0, handle_event_withdraw, OBJ_EVENT },
+	[PAGE_EVENT_ATTENDEES] = { "/events/{id}/attendees", GET, LAN, ROLES_OPS, FULL,     0, &event_item_form, 0, handle_event_attendees, OBJ_EVENT },
+	[PAGE_EVENT_ATTENDEES_CSV] = { "/events/{id}/attendees.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,       0, handle_event_attendees_csv, OBJ_EVENT },
+	[PAGE_EVENT_ATTENDANCE] = { "/events/{id}/attendance", POST, LAN, OPERATOR, FULL,   1, &event_attendance_form, 0, handle_event_attendance, OBJ_EVENT },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -270,6 +285,11 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_FEEDBACK] = "feedback",
 	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
 	[TMPL_FEEDBACK_ITEM] = "feedback_item",
+	[TMPL_EVENTS] = "events",
+	[TMPL_EVENT] = "event",
+	[TMPL_EVENT_EDIT] = "event_edit",
+	[TMPL_EVENTS_MANAGE] = "events_manage",
+	[TMPL_EVENT_ATTENDEES] = "event_attendees",
 };
 
 const char *
@@ -293,6 +313,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_LOAN_TAKE] = "loan",
 		[OBJ_ARTICLE] = "article",
 		[OBJ_FEEDBACK] = "feedback",
+		[OBJ_EVENT] = "event",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

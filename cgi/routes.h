@@ -153,6 +153,20 @@ enum page {
 	PAGE_FEEDBACK_MANAGE,
 	PAGE_FEEDBACK_ITEM,
 	PAGE_FEEDBACK_ANSWER,
+	PAGE_EVENTS_NET,		/* events.c (issue 17, R-14.1) */
+	PAGE_EVENTS_LAN,
+	PAGE_EVENT_NET,
+	PAGE_EVENT_LAN,
+	PAGE_EVENT_REGISTER,
+	PAGE_EVENT_CANCEL,
+	PAGE_EVENTS_MANAGE,
+	PAGE_EVENT_NEW,
+	PAGE_EVENT_EDIT,
+	PAGE_EVENT_PUBLISH,
+	PAGE_EVENT_WITHDRAW,
+	PAGE_EVENT_ATTENDEES,
+	PAGE_EVENT_ATTENDEES_CSV,
+	PAGE_EVENT_ATTENDANCE,
 	PAGE__MAX
 };
 
@@ -231,6 +245,11 @@ enum tmpl {
 	TMPL_FEEDBACK,
 	TMPL_FEEDBACK_MANAGE,
 	TMPL_FEEDBACK_ITEM,
+	TMPL_EVENTS,
+	TMPL_EVENT,
+	TMPL_EVENT_EDIT,
+	TMPL_EVENTS_MANAGE,
+	TMPL_EVENT_ATTENDEES,
 	TMPL__MAX
 };
 
@@ -293,6 +312,8 @@ enum route_obj {
 				 * city), any state for the region's offices (article_get) */
 	OBJ_FEEDBACK,		/* feedback.id: its region's offices; important reports the
 				 * province's operators only (feedback_get) */
+	OBJ_EVENT,		/* events.id: the published ones of the reader's audience,
+				 * any state for the region's offices (event_get) */
 	OBJ__MAX
 };
 
@@ -499,6 +520,26 @@ int	handle_feedback_item(struct req *);
 int	handle_feedback_answer(struct req *);
 extern const struct form feedback_form, feedback_manage_form,
 	feedback_answer_form;
+
+int	handle_events(struct req *);		/* events.c */
+int	handle_event(struct req *);
+int	handle_event_register(struct req *);
+int	handle_event_cancel(struct req *);
+int	handle_events_manage(struct req *);
+int	handle_event_new(struct req *);
+int	handle_event_edit(struct req *);
+int	handle_event_publish(struct req *);
+int	handle_event_withdraw(struct req *);
+int	handle_event_attendees(struct req *);
+int	handle_event_attendees_csv(struct req *);
+int	handle_event_attendance(struct req *);
+extern const struct form events_form, event_item_form, event_edit_form,
+	event_attendance_form;
+/* The reader of the events for this request (struct event_reader). */
+struct event_reader;
+void	event_reader_of(const struct req *, struct event_reader *);
+/* The next `n` events this reader may register for as `name`.rows. */
+int	events_upcoming_to_hdf(struct req *, const char *name, size_t n);
 extern const struct form claim_withdraw_form;
 int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);

@@ -58,6 +58,8 @@ enum dbm {
 	DBM_FINANCE_LOAN, /* finance/loan.c */
 	DBM_INFO_ARTICLE, /* info/article.c */
 	DBM_INFO_FEEDBACK, /* info/feedback.c */
+	DBM_INFO_EVENT,	/* info/event.c */
+	DBM_INFO_RULE,	/* info/rule.c */
 	DBM__MAX
 };
 
