@@ -104,6 +104,24 @@ is_manager(const struct req *r)
 	    r->sess->user.role == ROLE_SUPERVISOR);
 }
 
+/* True when the signed-in staff member's region holds event `e` (the
+ * province holds every one): the published events of other cities are
+ * read by every office, managed by their own. */
+static bool
+manages(const struct req *r, const struct event *e)
+{
+	return is_manager(r) && (scope_province_wide(&r->scope) ||
+	    strcmp(r->scope.region, e->region) == 0);
+}
+
+/* A management page refused to an office outside the event's region:
+ * 403, audited (req_forbidden). */
+static int
+not_manager(struct req *r, const struct event *e)
+{
+	return req_forbidden(r, "event", e->id, "not its region's office");
+}
+
 /* The audience kind of the signed-in user (or the internet's visitor). */
 static const char *
 audience_of(const struct req *r)
@@ -276,7 +294,7 @@ event_page(struct req *r, const struct event *e)
 			req_set(r, "Can.cancel", "1");
 	} else if (r->sess == NULL && e->state == EVS_PUBLISHED && e->open)
 		req_set(r, "Can.sign_in", "1");
-	if (is_manager(r)) {
+	if (manages(r, e)) {
 		req_set(r, "Can.manage", "1");
 		if (r->sess->user.role == ROLE_OPERATOR) {
 			if (step_next(&event_machine, (int)e->state, EVA_EDIT) >= 0)
@@ -490,7 +508,8 @@ handle_event_new(struct req *r)
 		req_set(r, "Form.aud_enterprise.value", "1");
 		return 200;
 	}
-	if (r->nerrors > 0 || input_of(r, &in, true) != 0)
+	/* the checks across fields run too, so every message shows at once */
+	if (input_of(r, &in, true) != 0 || r->nerrors > 0)
 		return 200;
 	req_actor(r, &a);
 	if ((rc = event_create(r->app->db, &a, r->scope.region, &in, &id)) != ERR_OK)
@@ -523,7 +542,9 @@ handle_event_edit(struct req *r)
 	struct event_input	 in;
 	enum err		 rc;
 
-	if (!is_manager(r) || step_next(&event_machine, (int)e->state, EVA_EDIT) < 0)
+	if (!manages(r, e))
+		return not_manager(r, e);
+	if (step_next(&event_machine, (int)e->state, EVA_EDIT) < 0)
 		return 409;
 	r->tmpl = TMPL_EVENT_EDIT;
 	req_set(r, "Page.nav", "events_manage");
@@ -546,7 +567,7 @@ handle_event_edit(struct req *r)
 		req_setf(r, "Form.version.value", "%u", e->version);
 		return 200;
 	}
-	if (r->nerrors > 0 || input_of(r, &in, false) != 0)
+	if (input_of(r, &in, false) != 0 || r->nerrors > 0)
 		return 200;
 	if (!r->f[EF_VERSION].present)
 		return 400;
@@ -574,8 +595,8 @@ state_step(struct req *r, int action, const char *done)
 	struct audit_actor	 a;
 	enum err		 rc;
 
-	if (!is_manager(r))
-		return 404;
+	if (!manages(r, e))
+		return not_manager(r, e);
 	req_actor(r, &a);
 	rc = event_step(r->app->db, &a, &r->scope, e->id, action);
 	if (rc == ERR_NOTFOUND)
@@ -628,8 +649,8 @@ handle_event_attendees(struct req *r)
 	HDF			*n = NULL;
 	enum err		 rc;
 
-	if (!is_manager(r))
-		return 404;
+	if (!manages(r, e))
+		return not_manager(r, e);
 	r->tmpl = TMPL_EVENT_ATTENDEES;
 	req_set(r, "Page.nav", "events_manage");
 	if (hdf_get_node(r->hdf, "Event", &n) != STATUS_OK ||
@@ -676,8 +697,8 @@ handle_event_attendees_csv(struct req *r)
 	size_t			 len;
 	enum err		 rc;
 
-	if (!is_manager(r))
-		return 404;
+	if (!manages(r, e))
+		return not_manager(r, e);
 	if ((rc = event_regs(r->app->db, r->a, &r->scope, e->id, &l)) != ERR_OK)
 		return status_of(rc);
 	if ((c = csv_new(r->a, true)) == NULL)
@@ -732,8 +753,8 @@ handle_event_attendance(struct req *r)
 	struct audit_actor	 a;
 	enum err		 rc;
 
-	if (!is_manager(r))
-		return 404;
+	if (!manages(r, e))
+		return not_manager(r, e);
 	if (r->nerrors > 0)
 		return 400;
 	req_actor(r, &a);
