@@ -26,6 +26,7 @@
 #include "info/article.h"
 #include "info/feedback.h"
 #include "info/event.h"
+#include "info/rule.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -204,6 +205,22 @@ r_14_1_event_registration_machine(void **state)
 	enumerate(&event_reg_machine, rows, N(rows));
 }
 
+/* R-17.1: a revision of the measures is drafted and edited, submitted,
+ * then published by a supervisor or sent back to draft; a published
+ * version never changes. */
+static void
+r_17_1_rule_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "edit>draft submit>pending approve>- reject>-" },
+		{ "pending", "edit>- submit>- approve>published reject>draft" },
+		{ "published", "edit>- submit>- approve>- reject>-" },
+	};
+
+	(void)state;
+	enumerate(&rule_machine, rows, N(rows));
+}
+
 /* R-09.2: a credit category is offered for import or not; an edit moves
  * it either way. */
 static void
@@ -337,6 +354,7 @@ main(void)
 		cmocka_unit_test(art_9_6_feedback_machine),
 		cmocka_unit_test(r_14_1_event_machine),
 		cmocka_unit_test(r_14_1_event_registration_machine),
+		cmocka_unit_test(r_17_1_rule_machine),
 		cmocka_unit_test(r_08_2c_credit_request_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),
