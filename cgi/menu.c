@@ -42,6 +42,7 @@ static const struct menu_item items[] = {
 	{ MS_MINE, PAGE_NEWS_LAN, "news", NULL },
 	{ MS_MINE, PAGE_FEEDBACK, "feedback", NULL },
 	{ MS_MINE, PAGE_EVENTS_LAN, "events", NULL },
+	{ MS_MINE, PAGE_RULES_LAN, "rules", NULL },
 	{ MS_USERS, PAGE_DASHBOARD, "dashboard", NULL },
 	{ MS_USERS, PAGE_USERS, "users", NULL },
 	{ MS_USERS, PAGE_SREQS, "staff_requests", NULL },

@@ -208,6 +208,16 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_EVENT_ATTENDEES] = { "/events/{id}/attendees", GET, LAN, ROLES_OPS, FULL,     0, &event_item_form, 0, handle_event_attendees, OBJ_EVENT },
 	[PAGE_EVENT_ATTENDEES_CSV] = { "/events/{id}/attendees.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,       0, handle_event_attendees_csv, OBJ_EVENT },
 	[PAGE_EVENT_ATTENDANCE] = { "/events/{id}/attendance", POST, LAN, OPERATOR, FULL,   1, &event_attendance_form, 0, handle_event_attendance, OBJ_EVENT },
+	/* the measures and their revisions (issue 17, R-17.1) */
+	[PAGE_RULES_NET] =     { "/rules",       GET,        NET,  PUBLIC,                  0, NULL,           0, handle_rules, OBJ_NONE },
+	[PAGE_RULES_LAN] =     { "/rules",       GET,        LAN,  ANY, FULL,               0, NULL,           0, handle_rules, OBJ_NONE },
+	[PAGE_RULE_NET] =      { "/rules/{id}",  GET,        NET,  PUBLIC,                  0, &rule_view_form, 0, handle_rule, OBJ_RULE },
+	[PAGE_RULE_LAN] =      { "/rules/{id}",  GET,        LAN,  ANY, FULL,               0, &rule_view_form, 0, handle_rule, OBJ_RULE },
+	[PAGE_RULE_NEW] =      { "/rules/new",   GET | POST, LAN,  OPERATOR, FULL,          1, &rule_edit_form, 0, handle_rule_new, OBJ_NONE },
+	[PAGE_RULE_EDIT] =     { "/rules/{id}/edit", GET | POST, LAN, OPERATOR, FULL,       1, &rule_edit_form, 0, handle_rule_edit, OBJ_RULE },
+	[PAGE_RULE_SUBMIT] =   { "/rules/{id}/submit", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_rule_submit, OBJ_RULE },
+	[PAGE_RULE_APPROVE] =  { "/rules/{id}/approve", POST, LAN, SUPERVISOR, FULL,        1, NULL,           0, handle_rule_approve, OBJ_RULE },
+	[PAGE_RULE_REJECT] =   { "/rules/{id}/reject", POST, LAN,  SUPERVISOR, FULL,        1, NULL,           0, handle_rule_reject, OBJ_RULE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -290,6 +300,9 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_EVENT_EDIT] = "event_edit",
 	[TMPL_EVENTS_MANAGE] = "events_manage",
 	[TMPL_EVENT_ATTENDEES] = "event_attendees",
+	[TMPL_RULES] = "rules",
+	[TMPL_RULE] = "rule",
+	[TMPL_RULE_EDIT] = "rule_edit",
 };
 
 const char *
@@ -314,6 +327,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_ARTICLE] = "article",
 		[OBJ_FEEDBACK] = "feedback",
 		[OBJ_EVENT] = "event",
+		[OBJ_RULE] = "rule",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -167,6 +167,15 @@ enum page {
 	PAGE_EVENT_ATTENDEES,
 	PAGE_EVENT_ATTENDEES_CSV,
 	PAGE_EVENT_ATTENDANCE,
+	PAGE_RULES_NET,			/* rules.c (issue 17, R-17.1) */
+	PAGE_RULES_LAN,
+	PAGE_RULE_NET,
+	PAGE_RULE_LAN,
+	PAGE_RULE_NEW,
+	PAGE_RULE_EDIT,
+	PAGE_RULE_SUBMIT,
+	PAGE_RULE_APPROVE,
+	PAGE_RULE_REJECT,
 	PAGE__MAX
 };
 
@@ -250,6 +259,9 @@ enum tmpl {
 	TMPL_EVENT_EDIT,
 	TMPL_EVENTS_MANAGE,
 	TMPL_EVENT_ATTENDEES,
+	TMPL_RULES,
+	TMPL_RULE,
+	TMPL_RULE_EDIT,
 	TMPL__MAX
 };
 
@@ -314,6 +326,8 @@ enum route_obj {
 				 * province's operators only (feedback_get) */
 	OBJ_EVENT,		/* events.id: the published ones of the reader's audience,
 				 * any state for the region's offices (event_get) */
+	OBJ_RULE,		/* rule_versions.id: published ones for everyone, drafts
+				 * for the province's offices (rule_get) */
 	OBJ__MAX
 };
 
@@ -540,6 +554,18 @@ struct event_reader;
 void	event_reader_of(const struct req *, struct event_reader *);
 /* The next `n` events this reader may register for as `name`.rows. */
 int	events_upcoming_to_hdf(struct req *, const char *name, size_t n);
+
+int	handle_rules(struct req *);		/* rules.c */
+int	handle_rule(struct req *);
+int	handle_rule_new(struct req *);
+int	handle_rule_edit(struct req *);
+int	handle_rule_submit(struct req *);
+int	handle_rule_approve(struct req *);
+int	handle_rule_reject(struct req *);
+extern const struct form rule_view_form, rule_edit_form;
+/* Whether this request sees the measures' drafts (the province's
+ * offices on the intranet). */
+bool	rule_reader_staff(const struct req *);
 extern const struct form claim_withdraw_form;
 int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);

@@ -31,6 +31,7 @@
 #include "info/article.h"
 #include "info/feedback.h"
 #include "info/event.h"
+#include "info/rule.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
 #include "db/audit.h"
@@ -301,6 +302,12 @@ get_event(struct req *r, long long id, void *out)
 	return event_get(r->app->db, r->a, &rd, id, out);
 }
 
+static enum err
+get_rule(struct req *r, long long id, void *out)
+{
+	return rule_get(r->app->db, r->a, rule_reader_staff(r), id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -322,6 +329,7 @@ static const struct {
 	[OBJ_ARTICLE] = { sizeof(struct article), get_article },
 	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 	[OBJ_EVENT] = { sizeof(struct event), get_event },
+	[OBJ_RULE] = { sizeof(struct rule), get_rule },
 };
 
 bool

@@ -43,6 +43,7 @@ static const struct {
 	{ OBJ_ARTICLE, "/news/{id}" },
 	{ OBJ_FEEDBACK, "/feedback/{id}" },
 	{ OBJ_EVENT, "/events/{id}" },
+	{ OBJ_RULE, "/rules/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
