@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "crypto/seal.h"
 #include "core/timefmt.h"
+#include "info/rule.h"
 
 enum { LOGIN_USERNAME, LOGIN_PASSWORD, LOGIN_RESET, LOGIN_AGAIN, LOGIN_WITHDRAWN,
 	LOGIN__MAX };
@@ -166,6 +167,21 @@ login_inactive(struct req *r)
  * of its own for a right one-time password past Auth.otp_days; 429 when
  * the client address has failed too often.
  */
+/* What a sign-in tells the user once (R-17.1): a revision of the
+ * measures that took effect, as an in-site notice.  A failure is logged
+ * and the sign-in goes on. */
+static void
+signin_notices(struct req *r, const struct audit_actor *actor, long long uid)
+{
+	char		today[16];
+	enum err	rc;
+
+	beijing_date(today, sizeof today);
+	if ((rc = rule_notice_signin(r->app->db, actor, uid, today, NULL)) != ERR_OK)
+		log_error("rid=%s revision notice not written: %s", r->request_id,
+		    err_str(rc));
+}
+
 int
 handle_login(struct req *r)
 {
@@ -228,6 +244,7 @@ handle_login(struct req *r)
 	r->user_id = u.id;
 	req_cookie(r, SESSION_COOKIE, token);
 	req_cookie(r, PRESESSION_COOKIE, NULL);
+	signin_notices(r, &actor, u.id);
 	return go_stage(r, stage);
 }
 

@@ -97,12 +97,14 @@ handle_home(struct req *r)
 	if (r->app->cfg->portal == PORTAL_INTERNET) {
 		r->tmpl = TMPL_HOME_INTERNET;
 		if ((st = news_latest_to_hdf(r, "Latest.notice", AK_NOTICE, 5)) != 0 ||
-		    (st = news_latest_to_hdf(r, "Latest.policy", AK_POLICY, 5)) != 0)
+		    (st = news_latest_to_hdf(r, "Latest.policy", AK_POLICY, 5)) != 0 ||
+		    (st = events_upcoming_to_hdf(r, "Upcoming", 3)) != 0)
 			return st;
 	} else {
 		r->tmpl = TMPL_HOME_INTRANET;
 		if (r->sess != NULL &&
-		    (st = news_latest_to_hdf(r, "Latest.staff", -1, 8)) != 0)
+		    ((st = news_latest_to_hdf(r, "Latest.staff", -1, 8)) != 0 ||
+		    (st = events_upcoming_to_hdf(r, "Upcoming", 3)) != 0))
 			return st;
 	}
 	return 200;

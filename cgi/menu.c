@@ -41,6 +41,8 @@ static const struct menu_item items[] = {
 	{ MS_MINE, PAGE_PASSWORD, "password", NULL },
 	{ MS_MINE, PAGE_NEWS_LAN, "news", NULL },
 	{ MS_MINE, PAGE_FEEDBACK, "feedback", NULL },
+	{ MS_MINE, PAGE_EVENTS_LAN, "events", NULL },
+	{ MS_MINE, PAGE_RULES_LAN, "rules", NULL },
 	{ MS_USERS, PAGE_DASHBOARD, "dashboard", NULL },
 	{ MS_USERS, PAGE_USERS, "users", NULL },
 	{ MS_USERS, PAGE_SREQS, "staff_requests", NULL },
@@ -67,6 +69,7 @@ static const struct menu_item items[] = {
 	{ MS_SYSTEM, PAGE_SECURITY, "security", NULL },
 	{ MS_SYSTEM, PAGE_NEWS_MANAGE, "news_manage", NULL },
 	{ MS_SYSTEM, PAGE_FEEDBACK_MANAGE, "feedback_manage", NULL },
+	{ MS_SYSTEM, PAGE_EVENTS_MANAGE, "events_manage", NULL },
 };
 
 /* Whether the signed-in user may open item i's page on this portal. */

@@ -198,6 +198,31 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_LOAN_STATS] =    { "/loan-stats",  GET,        LAN,  ROLES_OPS | FI, FULL,    0, &loan_stats_form, 0, handle_loan_stats, OBJ_NONE },
 	[PAGE_LOAN_STATS_CSV] = { "/loan-stats.csv", GET,    LAN,  ROLES_OPS | FI, FULL,    0, &loan_stats_form, 0, handle_loan_stats_csv, OBJ_NONE },
 	[PAGE_LOANS_SUGGESTED] = { "/loans/suggested", GET,  LAN,  FI, FULL,                0, NULL,           0, handle_loans_suggested, OBJ_NONE },
+	/* training and events (issue 17, R-14.1): public on the internet */
+	[PAGE_EVENTS_NET] =    { "/events",      GET,        NET,  PUBLIC,                  0, &events_form,   0, handle_events, OBJ_NONE },
+	[PAGE_EVENTS_LAN] =    { "/events",      GET,        LAN,  ANY, FULL,               0, &events_form,   0, handle_events, OBJ_NONE },
+	[PAGE_EVENT_NET] =     { "/events/{id}", GET,        NET,  PUBLIC,                  0, &event_item_form, 0, handle_event, OBJ_EVENT },
+	[PAGE_EVENT_LAN] =     { "/events/{id}", GET,        LAN,  ANY, FULL,               0, &event_item_form, 0, handle_event, OBJ_EVENT },
+	[PAGE_EVENT_REGISTER] = { "/events/{id}/register", POST, BOTH, ENTERPRISE | GOV | FI, FULL, 1, NULL,   0, handle_event_register, OBJ_EVENT },
+	[PAGE_EVENT_CANCEL] =  { "/events/{id}/cancel", POST, BOTH, ENTERPRISE | GOV | FI, FULL, 1, NULL,      0, handle_event_cancel, OBJ_EVENT },
+	[PAGE_EVENTS_MANAGE] = { "/events/manage", GET,      LAN,  ROLES_OPS, FULL,         0, &events_form,   0, handle_events_manage, OBJ_NONE },
+	[PAGE_EVENT_NEW] =     { "/events/new",  GET | POST, LAN,  OPERATOR, FULL,          1, &event_edit_form, 0, handle_event_new, OBJ_NONE },
+	[PAGE_EVENT_EDIT] =    { "/events/{id}/edit", GET | POST, LAN, OPERATOR, FULL,      1, &event_edit_form, 0, handle_event_edit, OBJ_EVENT },
+	[PAGE_EVENT_PUBLISH] = { "/events/{id}/publish", POST, LAN, OPERATOR, FULL,         1, NULL,           0, handle_event_publish, OBJ_EVENT },
+	[PAGE_EVENT_WITHDRAW] = { "/events/{id}/withdraw", POST, LAN, OPERATOR, FULL,       1, NULL,           0, handle_event_withdraw, OBJ_EVENT },
+	[PAGE_EVENT_ATTENDEES] = { "/events/{id}/attendees", GET, LAN, ROLES_OPS, FULL,     0, &event_item_form, 0, handle_event_attendees, OBJ_EVENT },
+	[PAGE_EVENT_ATTENDEES_CSV] = { "/events/{id}/attendees.csv", GET, LAN, ROLES_OPS, FULL, 0, NULL,       0, handle_event_attendees_csv, OBJ_EVENT },
+	[PAGE_EVENT_ATTENDANCE] = { "/events/{id}/attendance", POST, LAN, OPERATOR, FULL,   1, &event_attendance_form, 0, handle_event_attendance, OBJ_EVENT },
+	/* the measures and their revisions (issue 17, R-17.1) */
+	[PAGE_RULES_NET] =     { "/rules",       GET,        NET,  PUBLIC,                  0, NULL,           0, handle_rules, OBJ_NONE },
+	[PAGE_RULES_LAN] =     { "/rules",       GET,        LAN,  ANY, FULL,               0, NULL,           0, handle_rules, OBJ_NONE },
+	[PAGE_RULE_NET] =      { "/rules/{id}",  GET,        NET,  PUBLIC,                  0, &rule_view_form, 0, handle_rule, OBJ_RULE },
+	[PAGE_RULE_LAN] =      { "/rules/{id}",  GET,        LAN,  ANY, FULL,               0, &rule_view_form, 0, handle_rule, OBJ_RULE },
+	[PAGE_RULE_NEW] =      { "/rules/new",   GET | POST, LAN,  OPERATOR, FULL,          1, &rule_edit_form, 0, handle_rule_new, OBJ_NONE },
+	[PAGE_RULE_EDIT] =     { "/rules/{id}/edit", GET | POST, LAN, OPERATOR, FULL,       1, &rule_edit_form, 0, handle_rule_edit, OBJ_RULE },
+	[PAGE_RULE_SUBMIT] =   { "/rules/{id}/submit", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_rule_submit, OBJ_RULE },
+	[PAGE_RULE_APPROVE] =  { "/rules/{id}/approve", POST, LAN, SUPERVISOR, FULL,        1, NULL,           0, handle_rule_approve, OBJ_RULE },
+	[PAGE_RULE_REJECT] =   { "/rules/{id}/reject", POST, LAN,  SUPERVISOR, FULL,        1, NULL,           0, handle_rule_reject, OBJ_RULE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -278,6 +303,14 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_ACCOUNT_CONTACT] = "account_contact",
 	[TMPL_LOAN_STATS] = "loan_stats",
 	[TMPL_LOANS_SUGGESTED] = "loans_suggested",
+	[TMPL_EVENTS] = "events",
+	[TMPL_EVENT] = "event",
+	[TMPL_EVENT_EDIT] = "event_edit",
+	[TMPL_EVENTS_MANAGE] = "events_manage",
+	[TMPL_EVENT_ATTENDEES] = "event_attendees",
+	[TMPL_RULES] = "rules",
+	[TMPL_RULE] = "rule",
+	[TMPL_RULE_EDIT] = "rule_edit",
 };
 
 const char *
@@ -301,6 +334,8 @@ route_obj_name(enum route_obj o)
 		[OBJ_LOAN_TAKE] = "loan",
 		[OBJ_ARTICLE] = "article",
 		[OBJ_FEEDBACK] = "feedback",
+		[OBJ_EVENT] = "event",
+		[OBJ_RULE] = "rule",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

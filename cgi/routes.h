@@ -158,6 +158,29 @@ enum page {
 	PAGE_LOAN_STATS,
 	PAGE_LOAN_STATS_CSV,
 	PAGE_LOANS_SUGGESTED,
+	PAGE_EVENTS_NET,		/* events.c (issue 17, R-14.1) */
+	PAGE_EVENTS_LAN,
+	PAGE_EVENT_NET,
+	PAGE_EVENT_LAN,
+	PAGE_EVENT_REGISTER,
+	PAGE_EVENT_CANCEL,
+	PAGE_EVENTS_MANAGE,
+	PAGE_EVENT_NEW,
+	PAGE_EVENT_EDIT,
+	PAGE_EVENT_PUBLISH,
+	PAGE_EVENT_WITHDRAW,
+	PAGE_EVENT_ATTENDEES,
+	PAGE_EVENT_ATTENDEES_CSV,
+	PAGE_EVENT_ATTENDANCE,
+	PAGE_RULES_NET,			/* rules.c (issue 17, R-17.1) */
+	PAGE_RULES_LAN,
+	PAGE_RULE_NET,
+	PAGE_RULE_LAN,
+	PAGE_RULE_NEW,
+	PAGE_RULE_EDIT,
+	PAGE_RULE_SUBMIT,
+	PAGE_RULE_APPROVE,
+	PAGE_RULE_REJECT,
 	PAGE__MAX
 };
 
@@ -239,6 +262,14 @@ enum tmpl {
 	TMPL_ACCOUNT_CONTACT,
 	TMPL_LOAN_STATS,
 	TMPL_LOANS_SUGGESTED,
+	TMPL_EVENTS,
+	TMPL_EVENT,
+	TMPL_EVENT_EDIT,
+	TMPL_EVENTS_MANAGE,
+	TMPL_EVENT_ATTENDEES,
+	TMPL_RULES,
+	TMPL_RULE,
+	TMPL_RULE_EDIT,
 	TMPL__MAX
 };
 
@@ -301,6 +332,10 @@ enum route_obj {
 				 * city), any state for the region's offices (article_get) */
 	OBJ_FEEDBACK,		/* feedback.id: its region's offices; important reports the
 				 * province's operators only (feedback_get) */
+	OBJ_EVENT,		/* events.id: the published ones of the reader's audience,
+				 * any state for the region's offices (event_get) */
+	OBJ_RULE,		/* rule_versions.id: published ones for everyone, drafts
+				 * for the province's offices (rule_get) */
 	OBJ__MAX
 };
 
@@ -519,6 +554,38 @@ struct loan;
 int	loan_suggest_products(struct req *, const struct loan *l);
 extern const struct form feedback_form, feedback_manage_form,
 	feedback_answer_form;
+
+int	handle_events(struct req *);		/* events.c */
+int	handle_event(struct req *);
+int	handle_event_register(struct req *);
+int	handle_event_cancel(struct req *);
+int	handle_events_manage(struct req *);
+int	handle_event_new(struct req *);
+int	handle_event_edit(struct req *);
+int	handle_event_publish(struct req *);
+int	handle_event_withdraw(struct req *);
+int	handle_event_attendees(struct req *);
+int	handle_event_attendees_csv(struct req *);
+int	handle_event_attendance(struct req *);
+extern const struct form events_form, event_item_form, event_edit_form,
+	event_attendance_form;
+/* The reader of the events for this request (struct event_reader). */
+struct event_reader;
+void	event_reader_of(const struct req *, struct event_reader *);
+/* The next `n` events this reader may register for as `name`.rows. */
+int	events_upcoming_to_hdf(struct req *, const char *name, size_t n);
+
+int	handle_rules(struct req *);		/* rules.c */
+int	handle_rule(struct req *);
+int	handle_rule_new(struct req *);
+int	handle_rule_edit(struct req *);
+int	handle_rule_submit(struct req *);
+int	handle_rule_approve(struct req *);
+int	handle_rule_reject(struct req *);
+extern const struct form rule_view_form, rule_edit_form;
+/* Whether this request sees the measures' drafts (the province's
+ * offices on the intranet). */
+bool	rule_reader_staff(const struct req *);
 extern const struct form claim_withdraw_form;
 int	handle_inbox(struct req *);		/* inbox.c */
 int	handle_inbox_read(struct req *);

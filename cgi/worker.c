@@ -30,6 +30,8 @@
 #include "credit/credit_cat.h"
 #include "info/article.h"
 #include "info/feedback.h"
+#include "info/event.h"
+#include "info/rule.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
 #include "db/audit.h"
@@ -291,6 +293,21 @@ get_feedback(struct req *r, long long id, void *out)
 	return feedback_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_event(struct req *r, long long id, void *out)
+{
+	struct event_reader rd;
+
+	event_reader_of(r, &rd);
+	return event_get(r->app->db, r->a, &rd, id, out);
+}
+
+static enum err
+get_rule(struct req *r, long long id, void *out)
+{
+	return rule_get(r->app->db, r->a, rule_reader_staff(r), id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -311,6 +328,8 @@ static const struct {
 	[OBJ_LOAN_TAKE] = { sizeof(struct loan), get_loan_take },
 	[OBJ_ARTICLE] = { sizeof(struct article), get_article },
 	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
+	[OBJ_EVENT] = { sizeof(struct event), get_event },
+	[OBJ_RULE] = { sizeof(struct rule), get_rule },
 };
 
 bool

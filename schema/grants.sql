@@ -54,3 +54,9 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.articles TO @APP@;
 -- Revision history: kept as written, never changed.
 GRANT SELECT, INSERT ON @DB@.article_revisions TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.feedback TO @APP@;
+-- Events and their registrations (041): rows are kept, their state changes.
+GRANT SELECT, INSERT, UPDATE ON @DB@.events TO @APP@;
+GRANT SELECT, INSERT, UPDATE ON @DB@.event_registrations TO @APP@;
+-- The measures' versions (042): drafts change until published, then stay.
+GRANT SELECT, INSERT, UPDATE ON @DB@.rule_versions TO @APP@;
+GRANT SELECT, INSERT ON @DB@.rule_notices TO @APP@;

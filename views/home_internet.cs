@@ -1,3 +1,4 @@
+<?cs include:"_event_row.cs" ?>
 <?cs include:"_news_box.cs" ?>
 <?cs def:title() ?><?cs var:S.Portal.internet.name ?><?cs /def ?>
 <?cs def:content() ?>
@@ -26,6 +27,12 @@
 <?cs call:news_box(Latest.notice, S.Home.latest_notice, "home-notices", "notice") ?>
 <?cs call:news_box(Latest.policy, S.Home.latest_policy, "home-policies", "policy") ?>
 </div>
+<section id="home-events">
+  <h2><?cs var:S.Events.upcoming ?></h2>
+  <?cs if:subcount(Upcoming.rows) > 0 ?><?cs each:e = Upcoming.rows ?><?cs call:event_card(e) ?><?cs /each ?>
+  <?cs else ?><p class="muted"><?cs var:S.Events.none ?></p><?cs /if ?>
+  <p><a href="/events" id="home-events-more"><?cs var:S.Events.all ?></a></p>
+</section>
 <section id="howto">
   <h2><?cs var:S.Home.howto ?></h2>
   <ol>

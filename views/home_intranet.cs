@@ -1,3 +1,4 @@
+<?cs include:"_event_row.cs" ?>
 <?cs include:"_news_box.cs" ?>
 <?cs def:title() ?><?cs var:S.Portal.intranet.name ?><?cs /def ?>
 <?cs def:content() ?>
@@ -8,6 +9,11 @@
 </section>
 <?cs if:User.signed_in ?>
 <?cs call:news_box(Latest.staff, S.Home.latest_staff, "home-staff-notices", "") ?>
+<?cs if:subcount(Upcoming.rows) > 0 ?><section id="home-events">
+  <h2><?cs var:S.Events.upcoming ?></h2>
+  <?cs each:e = Upcoming.rows ?><?cs call:event_card(e) ?><?cs /each ?>
+  <p><a href="/events" id="home-events-more"><?cs var:S.Events.all ?></a></p>
+</section><?cs /if ?>
 <?cs else ?>
 <p class="notice" id="home-signin"><a href="/login"><?cs var:S.Nav.login ?></a> <?cs var:S.Home.signin_for_notices ?></p>
 <?cs /if ?>

@@ -60,6 +60,8 @@ enum dbm {
 	DBM_INFO_FEEDBACK, /* info/feedback.c */
 	DBM_FINANCE_MATCH, /* finance/match.c */
 	DBM_FINANCE_LOAN_STATS, /* finance/loan_stats.c */
+	DBM_INFO_EVENT,	/* info/event.c */
+	DBM_INFO_RULE,	/* info/rule.c */
 	DBM__MAX
 };
 

@@ -32,6 +32,8 @@
 #include "db/migrate.h"
 #include "db/workdays.h"
 #include "finance/loan.h"
+#include "info/event.h"
+#include "info/rule.h"
 #include "store/files.h"
 
 #include <fcntl.h>
@@ -556,6 +558,99 @@ sql_int(MYSQL *m, const char *q)
 		mysql_free_result(res);
 	}
 	return v;
+}
+
+/* R-14.1, R-02.2: an event's getter carries the reader in its statement
+ * (a draft for its region's offices only, a published one for its
+ * audience), and the waiting list moves up when a seat is given up. */
+static void
+r_14_1_event_scope_and_waiting_list(void **state)
+{
+	struct audit_actor	 act = { .portal = "intranet",
+	    .client_addr = "test_db", .request_id = "test-db-event" };
+	struct db		*db = db_new(&cfg.db, false);
+	struct arena		*a = arena_new(4096);
+	MYSQL			*m = raw(true);
+	struct scope		 gz, fs;
+	struct event		 e;
+	struct event_reader	 r_gz = { "*", &gz }, r_fs = { "*", &fs },
+				 r_ent = { "enterprise", NULL }, r_gov = { "gov", NULL },
+				 r_fi = { "fi", NULL };
+	struct rule		 rv;
+	long long		 id, u1, u2, rid;
+	bool			 waiting = true;
+	char			 q[512];
+	int			 st;
+
+	(void)state;
+	u1 = sql_int(m, "SELECT id FROM users WHERE username = 'fi-gz'");
+	u2 = sql_int(m, "SELECT id FROM users WHERE username = 'fi-gz2'");
+	assert_true(u1 > 0 && u2 > 0);
+	snprintf(q, sizeof q, "INSERT INTO events (region_code, kind, title, body,"
+	    " place, starts_at, ends_at, deadline, capacity, audience, created_by)"
+	    " VALUES ('440100', 'lecture', 'tdb-event', 'x', 'y',"
+	    " UTC_TIMESTAMP() + INTERVAL 2 DAY, UTC_TIMESTAMP() + INTERVAL 3 DAY,"
+	    " UTC_TIMESTAMP() + INTERVAL 1 DAY, 1, 'enterprise,fi', %lld)", u1);
+	if (mysql_query(m, q) != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	id = (long long)mysql_insert_id(m);
+	scope_as(&gz, ROLE_OPERATOR, "440100", "office", 2);
+	scope_as(&fs, ROLE_OPERATOR, "440600", "office", 7);
+
+	assert_int_equal(event_get(db, a, &r_gz, id, &e), ERR_OK);
+	assert_int_equal(e.state, EVS_DRAFT);
+	assert_int_equal(event_get(db, a, &r_fs, id, &e), ERR_NOTFOUND);
+	assert_int_equal(event_get(db, a, &r_ent, id, &e), ERR_NOTFOUND);
+	snprintf(q, sizeof q, "UPDATE events SET status = 'published' WHERE id = %lld", id);
+	assert_int_equal(mysql_query(m, q), 0);
+	assert_int_equal(event_get(db, a, &r_ent, id, &e), ERR_OK);
+	assert_int_equal(event_get(db, a, &r_fs, id, &e), ERR_OK);
+	assert_int_equal(event_get(db, a, &r_gov, id, &e), ERR_NOTFOUND);
+	assert_int_equal(event_get(db, a, &r_gz, id + 1000000, &e), ERR_NOTFOUND);
+
+	/* one seat: the first registers, the second waits; a gov user is
+	 * outside the audience; the first cancels and the second moves up */
+	act.user_id = u1;
+	assert_int_equal(event_register(db, &act, "fi", id, &waiting), ERR_OK);
+	assert_false(waiting);
+	assert_int_equal(event_register(db, &act, "fi", id, &waiting), ERR_CONFLICT);
+	act.user_id = u2;
+	assert_int_equal(event_register(db, &act, "gov", id, &waiting), ERR_NOTFOUND);
+	assert_int_equal(event_register(db, &act, "fi", id, &waiting), ERR_OK);
+	assert_true(waiting);
+	act.user_id = u1;
+	assert_int_equal(event_cancel(db, &act, id), ERR_OK);
+	assert_int_equal(event_reg_of(db, a, u2, id, &st), ERR_OK);
+	assert_int_equal(st, ERS_REGISTERED);
+	assert_int_equal(event_reg_of(db, a, u1, id, &st), ERR_OK);
+	assert_int_equal(st, ERS_CANCELLED);
+	assert_int_equal(event_cancel(db, &act, id), ERR_CONFLICT);
+	assert_int_equal(event_get(db, a, &r_fi, id, &e), ERR_OK);
+	assert_int_equal(e.registered, 1);
+	assert_int_equal(e.waiting, 0);
+
+	/* R-17.1: a draft of the measures is found by the province's staff
+	 * only */
+	if (mysql_query(m, "INSERT INTO rule_versions (title, body, effective_on)"
+	    " VALUES ('tdb-rule', 'x', CURDATE())") != 0)
+		fail_msg("insert: %s", mysql_error(m));
+	rid = (long long)mysql_insert_id(m);
+	assert_int_equal(rule_get(db, a, false, rid, &rv), ERR_NOTFOUND);
+	assert_int_equal(rule_get(db, a, true, rid, &rv), ERR_OK);
+	assert_false(rule_staff(&gz));
+
+	snprintf(q, sizeof q, "DELETE FROM event_registrations WHERE event_id = %lld", id);
+	assert_int_equal(mysql_query(m, q), 0);
+	snprintf(q, sizeof q, "DELETE FROM inbox WHERE link = '/events/%lld'", id);
+	assert_int_equal(mysql_query(m, q), 0);
+	snprintf(q, sizeof q, "DELETE FROM events WHERE id = %lld", id);
+	assert_int_equal(mysql_query(m, q), 0);
+	snprintf(q, sizeof q, "DELETE FROM rule_versions WHERE id = %lld", rid);
+	assert_int_equal(mysql_query(m, q), 0);
+	inbox_sms_forget();
+	mysql_close(m);
+	arena_free(a);
+	db_free(db);
 }
 
 /* R-02.2, X-SEC (issue 13 item 1): the getters of the objects the
@@ -1890,6 +1985,7 @@ main(void)
 		cmocka_unit_test(r_09_5_calendar_loads_the_seed),
 		cmocka_unit_test(r_02_2_agency_get_is_scoped),
 		cmocka_unit_test(r_02_2_mutators_lock_within_the_scope),
+		cmocka_unit_test(r_14_1_event_scope_and_waiting_list),
 		cmocka_unit_test(x_aud_begin_refuses_nesting),
 		cmocka_unit_test(x_aud_db_tx_commits_or_rolls_back),
 		cmocka_unit_test(x_aud_request_end_rolls_back_an_open_transaction),

@@ -42,6 +42,8 @@ static const struct {
 	{ OBJ_LOAN_TAKE, "/loans/{id}/take" },
 	{ OBJ_ARTICLE, "/news/{id}" },
 	{ OBJ_FEEDBACK, "/feedback/{id}" },
+	{ OBJ_EVENT, "/events/{id}" },
+	{ OBJ_RULE, "/rules/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;

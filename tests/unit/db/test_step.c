@@ -25,6 +25,8 @@
 #include "finance/loan.h"
 #include "info/article.h"
 #include "info/feedback.h"
+#include "info/event.h"
+#include "info/rule.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -170,6 +172,55 @@ art_9_6_feedback_machine(void **state)
 	enumerate(&feedback_machine, rows, N(rows));
 }
 
+/* R-14.1: an event is drafted, published (edited meanwhile) and
+ * cancelled; a cancelled one takes nothing. */
+static void
+r_14_1_event_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "edit>draft publish>published withdraw>cancelled" },
+		{ "published", "edit>published publish>- withdraw>cancelled" },
+		{ "cancelled", "edit>- publish>- withdraw>-" },
+	};
+
+	(void)state;
+	enumerate(&event_machine, rows, N(rows));
+}
+
+/* R-14.1: a seat or a waiting place is given up; only the waiting list
+ * moves up into a seat; attendance is marked on seats (and corrected),
+ * never on a waiting or cancelled registration. */
+static void
+r_14_1_event_registration_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "registered", "cancel>cancelled promote>- attend>attended absent>absent" },
+		{ "waiting", "cancel>cancelled promote>registered attend>- absent>-" },
+		{ "cancelled", "cancel>- promote>- attend>- absent>-" },
+		{ "attended", "cancel>- promote>- attend>- absent>absent" },
+		{ "absent", "cancel>- promote>- attend>attended absent>-" },
+	};
+
+	(void)state;
+	enumerate(&event_reg_machine, rows, N(rows));
+}
+
+/* R-17.1: a revision of the measures is drafted and edited, submitted,
+ * then published by a supervisor or sent back to draft; a published
+ * version never changes. */
+static void
+r_17_1_rule_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "draft", "edit>draft submit>pending approve>- reject>-" },
+		{ "pending", "edit>- submit>- approve>published reject>draft" },
+		{ "published", "edit>- submit>- approve>- reject>-" },
+	};
+
+	(void)state;
+	enumerate(&rule_machine, rows, N(rows));
+}
+
 /* R-09.2: a credit category is offered for import or not; an edit moves
  * it either way. */
 static void
@@ -301,6 +352,9 @@ main(void)
 		cmocka_unit_test(r_09_2_credit_category_machine),
 		cmocka_unit_test(r_13_1_article_machine),
 		cmocka_unit_test(art_9_6_feedback_machine),
+		cmocka_unit_test(r_14_1_event_machine),
+		cmocka_unit_test(r_14_1_event_registration_machine),
+		cmocka_unit_test(r_17_1_rule_machine),
 		cmocka_unit_test(r_08_2c_credit_request_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),
