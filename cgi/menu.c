@@ -59,6 +59,7 @@ static const struct menu_item items[] = {
 	{ MS_FINANCE, PAGE_PRODUCTS, "products", NULL },
 	{ MS_FINANCE, PAGE_LOANS_NET, "loans", NULL },
 	{ MS_FINANCE, PAGE_LOANS_LAN, "loans", NULL },
+	{ MS_FINANCE, PAGE_LOAN_DASHBOARD, "loan_dashboard", NULL },
 	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
 	{ MS_SYSTEM, PAGE_STAFF, "staff", NULL },	/* issue 16 */

@@ -193,6 +193,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_FEEDBACK_MANAGE] = { "/feedback/manage", GET,  LAN,  ROLES_OPS, FULL,         0, &feedback_manage_form, 0, handle_feedback_manage, OBJ_NONE },
 	[PAGE_FEEDBACK_ITEM] = { "/feedback/{id}", GET,      LAN,  ROLES_OPS, FULL,         0, &feedback_answer_form, 0, handle_feedback_item, OBJ_FEEDBACK },
 	[PAGE_FEEDBACK_ANSWER] = { "/feedback/{id}/answer", POST, LAN, OPERATOR, FULL,      1, &feedback_answer_form, 0, handle_feedback_answer, OBJ_FEEDBACK },
+	[PAGE_LOAN_REPUBLISH] = { "/loans/{id}/republish", POST, NET, ENTERPRISE, FULL,     1, NULL,           0, handle_loan_republish, OBJ_LOAN },
+	[PAGE_LOAN_DASHBOARD] = { "/loan-dashboard", GET,    LAN,  FI, FULL,                0, NULL,           0, handle_loan_dashboard, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -270,6 +272,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_FEEDBACK] = "feedback",
 	[TMPL_FEEDBACK_MANAGE] = "feedback_manage",
 	[TMPL_FEEDBACK_ITEM] = "feedback_item",
+	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
 };
 
 const char *

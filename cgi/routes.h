@@ -153,6 +153,8 @@ enum page {
 	PAGE_FEEDBACK_MANAGE,
 	PAGE_FEEDBACK_ITEM,
 	PAGE_FEEDBACK_ANSWER,
+	PAGE_LOAN_REPUBLISH,
+	PAGE_LOAN_DASHBOARD,
 	PAGE__MAX
 };
 
@@ -231,6 +233,7 @@ enum tmpl {
 	TMPL_FEEDBACK,
 	TMPL_FEEDBACK_MANAGE,
 	TMPL_FEEDBACK_ITEM,
+	TMPL_LOAN_DASHBOARD,
 	TMPL__MAX
 };
 
@@ -411,6 +414,7 @@ extern const struct form aforms_form, aform_edit_form, aform_view_form,
 int	handle_departures(struct req *);	/* dashboard.c */
 int	handle_dashboard(struct req *);
 int	handle_dashboard_csv(struct req *);
+int	handle_loan_dashboard(struct req *);
 extern const struct form departures_form, dashboard_csv_form;
 int	handle_agencies(struct req *);		/* agencies.c */
 int	handle_agency_new(struct req *);
@@ -527,6 +531,7 @@ int	handle_loan_release(struct req *);
 int	handle_loan_decide(struct req *);
 int	handle_loan_disburse(struct req *);
 int	handle_loan_not_taken(struct req *);
+int	handle_loan_republish(struct req *);
 extern const struct form loans_form, loan_view_form, loan_edit_form,
 	loan_act_form;
 int	handle_loan_credit(struct req *);	/* credit_views.c */
