@@ -27,6 +27,7 @@
 #include "enterprise/enterprise.h"
 #include "finance/fi.h"
 #include "finance/loan.h"
+#include "finance/loan_clock.h"
 #include "finance/product.h"
 #include "routes.h"
 
@@ -38,15 +39,16 @@ static const char *const status_choices[LS__MAX + 1] = { "draft", "published",
 	"expired", NULL };
 static const char *const done_names[] = { "created", "published", "saved",
 	"withdrawn", "revoked", "taken", "assigned", "released", "approved",
-	"declined", "disbursed", "not_taken", NULL };
+	"declined", "disbursed", "not_taken", "republished", NULL };
 static const char *const outcome_choices[] = { "approved", "declined", NULL };
 
-/* The list: ?status= ?page= */
-enum { LL_STATUS, LL_PAGE, LL__MAX };
+/* The list: ?status= ?overdue=1 ?page= */
+enum { LL_STATUS, LL_PAGE, LL_OVERDUE, LL__MAX };
 
 static const struct field list_fields[LL__MAX] = {
 	[LL_STATUS] = { .name = "status", .kind = FK_CHOICE, .choices = status_choices },
 	[LL_PAGE] = { .name = "page", .kind = FK_INT, .min = 1, .max = 100000 },
+	[LL_OVERDUE] = { .name = "overdue", .kind = FK_BOOL },
 };
 const struct form loans_form = { list_fields, LL__MAX };
 
@@ -198,18 +200,60 @@ loan_node(struct req *r)
 	return hdf_get_node(r->hdf, "Loan", &n) == STATUS_OK ? n : NULL;
 }
 
+/* Who sees the time limits (issue 14 "Time limits"): the FI's manager and
+ * the offices' staff of the region. */
+static bool
+sees_clock(struct req *r)
+{
+	return (r->sess != NULL && (r->sess->user.role == ROLE_OPERATOR ||
+	    r->sess->user.role == ROLE_SUPERVISOR)) || is_fi_manager(r);
+}
+
+/*
+ * The clock of a listed application as node n: age (working days since
+ * its take-up clock started, to its close or today) and, when overdue,
+ * overdue = the working days elapsed since open_at.  0, or -1.
+ */
+static int
+clock_to_node(struct req *r, HDF *n, const struct loan *l,
+    const struct calendar *cal, const struct bj_day *today)
+{
+	const char	*since = l->open_at != NULL && l->open_at[0] != '\0' ?
+	    l->open_at : l->published_at;
+	struct bj_day	 end = *today;
+
+	if (l->closed_at != NULL && l->closed_at[0] != '\0' &&
+	    loan_clock_day(l->closed_at, &end) != 0)
+		end = *today;
+	if (node_set(n, "age", arena_printf(r->a, "%d",
+	    loan_clock_elapsed(cal, l->published_at, &end))) == -1)
+		return -1;
+	if (l->overdue && node_set(n, "overdue", arena_printf(r->a, "%d",
+	    loan_clock_elapsed(cal, since, today))) == -1)
+		return -1;
+	return 0;
+}
+
 /*
  * GET /loans (internet: the enterprise's own; intranet: an FI's users
  * the applications addressed to their FI and the open ones of the regions
  * it serves, the offices their region's): newest first, 20 a page,
- * ?status= filter.  200.
+ * ?status= filter.  The FI's manager and the region's operators also see
+ * each one's age in working days and the overdue flag (published and not
+ * taken up within 1 working day when addressed, 3 when open, with the
+ * working days elapsed), and filter with ?overdue=1 (by take_due_at's
+ * index); for anybody else ?overdue= is ignored.  200.
  */
 int
 handle_loans(struct req *r)
 {
+	struct loan_filter	 f = { -1, false };
 	struct loan_list	 l;
 	struct pager		 pg;
+	struct calendar		 cal;
+	struct bj_day		 today;
 	const char		*st = "";
+	bool			 clock = sees_clock(r);
 	enum err		 rc;
 
 	r->tmpl = TMPL_LOANS;
@@ -218,18 +262,33 @@ handle_loans(struct req *r)
 		st = r->f[LL_STATUS].s;
 	if (is_enterprise(r))
 		req_set(r, "Can.create", "1");
+	f.status = loan_status_parse(st);
+	if (clock) {
+		req_set(r, "Can.clock", "1");
+		f.overdue = r->f[LL_OVERDUE].i != 0;
+		if (f.overdue)
+			req_set(r, "Filter.overdue", "1");
+	}
 	req_pager_init(r, LL_PAGE, LOANS_PER_PAGE, 0, &pg);
-	if ((rc = loan_search(r->app->db, r->a, &r->scope, loan_status_parse(st),
+	if ((rc = loan_search_filter(r->app->db, r->a, &r->scope, &f,
 	    (size_t)pg.page - 1, LOANS_PER_PAGE, &l)) != ERR_OK)
 		return status_of(rc);
-	for (size_t i = 0; i < l.n; i++)
-		if (loan_to_node(r, req_row(r, "Loans", i), &l.v[i]) == -1)
+	loan_clock_today(&today);
+	if (clock && (rc = loan_clock_calendar(r->app->db, r->a, today.y,
+	    &cal)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < l.n; i++) {
+		HDF *n = req_row(r, "Loans", i);
+
+		if (loan_to_node(r, n, &l.v[i]) == -1 ||
+		    (clock && clock_to_node(r, n, &l.v[i], &cal, &today) == -1))
 			return 500;
+	}
 	pg.total = l.total;
 	pg.capped = l.capped;
 	pg.more = l.more;
-	return req_pager(r, &pg, arena_printf(r->a, "/loans?status=%s&", st)) == 0 ?
-	    200 : 500;
+	return req_pager(r, &pg, arena_printf(r->a, "/loans?status=%s&%s", st,
+	    f.overdue ? "overdue=1&" : "")) == 0 ? 200 : 500;
 }
 
 /* The enterprise of the signed-in user, its missing supplementary fields
@@ -436,6 +495,15 @@ can_to_hdf(struct req *r, const struct loan *l)
 			req_set(r, "Can.withdraw", "1");
 		if (CAN(LA_REVOKE) && l->consent)
 			req_set(r, "Can.revoke", "1");
+		/* taken up, no decision: from reclaim_at it may take it back */
+		if (CAN(LA_REPUBLISH) && l->reclaim_at[0] != '\0') {
+			char from[11];
+
+			loan_clock_from_date(l->reclaim_at, from);
+			req_set(r, "Loan.reclaim_from", arena_strdup(r->a, from));
+			if (l->reclaimable)
+				req_set(r, "Can.republish", "1");
+		}
 	} else if (is_fi_user(r)) {
 		if (CAN(LA_TAKE) && (l->fi_id == 0 || mine))
 			req_set(r, "Can.take", "1");
@@ -599,7 +667,8 @@ ent_step(struct req *r, enum loan_action act, const char *what)
 	rc = loan_step(r->app->db, &a, &r->scope, l->id, 0, act, NULL, NULL);
 	if (rc != ERR_OK)
 		return step_refused(r, l, rc, act == LA_WITHDRAW ?
-		    "loan_not_withdrawable" : "loan_no_consent");
+		    "loan_not_withdrawable" : act == LA_REPUBLISH ?
+		    "loan_not_republishable" : "loan_no_consent");
 	return done(r, l->id, what);
 }
 
@@ -618,6 +687,20 @@ int
 handle_loan_revoke(struct req *r)
 {
 	return ent_step(r, LA_REVOKE, "revoked");
+}
+
+/*
+ * POST /loans/{id}/republish (the enterprise; R-08.2b): an application
+ * taken up LOAN_RECLAIM working days ago (reclaim_at) without a decision
+ * is taken back from the FI and published again, open to the region's
+ * FIs, with a new take-up clock; the enterprise may then edit or withdraw
+ * it.  303 to ?done=republished; 409 with the message (the page names
+ * the date it becomes possible) before then or in any other state.
+ */
+int
+handle_loan_republish(struct req *r)
+{
+	return ent_step(r, LA_REPUBLISH, "republished");
 }
 
 /* The take-up lost to another FI: 409, the number and the message only. */

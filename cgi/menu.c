@@ -63,6 +63,7 @@ static const struct menu_item items[] = {
 	{ MS_FINANCE, PAGE_LOANS_LAN, "loans", NULL },
 	{ MS_FINANCE, PAGE_LOANS_SUGGESTED, "loans_suggested", NULL },
 	{ MS_FINANCE, PAGE_LOAN_STATS, "loan_stats", NULL },
+	{ MS_FINANCE, PAGE_LOAN_DASHBOARD, "loan_dashboard", NULL },
 	{ MS_SYSTEM, PAGE_CALENDAR, "calendar", NULL },
 	{ MS_SYSTEM, PAGE_AUDIT, "audit", NULL },
 	{ MS_SYSTEM, PAGE_STAFF, "staff", NULL },	/* issue 16 */

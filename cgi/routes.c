@@ -223,6 +223,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_RULE_SUBMIT] =   { "/rules/{id}/submit", POST, LAN,  OPERATOR, FULL,          1, NULL,           0, handle_rule_submit, OBJ_RULE },
 	[PAGE_RULE_APPROVE] =  { "/rules/{id}/approve", POST, LAN, SUPERVISOR, FULL,        1, NULL,           0, handle_rule_approve, OBJ_RULE },
 	[PAGE_RULE_REJECT] =   { "/rules/{id}/reject", POST, LAN,  SUPERVISOR, FULL,        1, NULL,           0, handle_rule_reject, OBJ_RULE },
+	[PAGE_LOAN_REPUBLISH] = { "/loans/{id}/republish", POST, NET, ENTERPRISE, FULL,     1, NULL,           0, handle_loan_republish, OBJ_LOAN },
+	[PAGE_LOAN_DASHBOARD] = { "/loan-dashboard", GET,    LAN,  FI, FULL,                0, NULL,           0, handle_loan_dashboard, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -311,6 +313,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_RULES] = "rules",
 	[TMPL_RULE] = "rule",
 	[TMPL_RULE_EDIT] = "rule_edit",
+	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
 };
 
 const char *

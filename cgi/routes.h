@@ -181,6 +181,8 @@ enum page {
 	PAGE_RULE_SUBMIT,
 	PAGE_RULE_APPROVE,
 	PAGE_RULE_REJECT,
+	PAGE_LOAN_REPUBLISH,
+	PAGE_LOAN_DASHBOARD,
 	PAGE__MAX
 };
 
@@ -270,6 +272,7 @@ enum tmpl {
 	TMPL_RULES,
 	TMPL_RULE,
 	TMPL_RULE_EDIT,
+	TMPL_LOAN_DASHBOARD,
 	TMPL__MAX
 };
 
@@ -457,6 +460,7 @@ extern const struct form aforms_form, aform_edit_form, aform_view_form,
 int	handle_departures(struct req *);	/* dashboard.c */
 int	handle_dashboard(struct req *);
 int	handle_dashboard_csv(struct req *);
+int	handle_loan_dashboard(struct req *);
 extern const struct form departures_form, dashboard_csv_form;
 int	handle_agencies(struct req *);		/* agencies.c */
 int	handle_agency_new(struct req *);
@@ -614,6 +618,7 @@ int	handle_loan_release(struct req *);
 int	handle_loan_decide(struct req *);
 int	handle_loan_disburse(struct req *);
 int	handle_loan_not_taken(struct req *);
+int	handle_loan_republish(struct req *);
 extern const struct form loans_form, loan_view_form, loan_edit_form,
 	loan_act_form;
 int	handle_loan_credit(struct req *);	/* credit_views.c */

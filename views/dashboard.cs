@@ -4,6 +4,9 @@
   <h1><?cs var:S.Dash.title ?></h1>
   <p class="muted"><?cs var:S.Dash.scope ?><?cs var:Scope.region ?></p>
 
+  <h2 id="loans-overdue-title"><?cs var:S.Dash.loans_overdue ?>（<a href="/loans?overdue=1" id="loans-overdue-count"><?cs var:Dash.loans_overdue ?></a>）</h2>
+  <p class="muted"><?cs var:S.Loans.clock_rule ?></p>
+
   <h2 id="waiting-title"><?cs var:S.Dash.waiting ?>（<span id="waiting-count"><?cs var:Dash.waiting ?></span>）</h2>
   <p><a href="/dashboard.csv?list=forms" id="csv-forms"><?cs var:S.Dash.csv ?></a></p>
   <?cs if:subcount(Waiting) > 0 ?>

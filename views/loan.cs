@@ -45,6 +45,17 @@
   </div>
   <?cs /if ?>
 
+  <?cs if:Loan.reclaim_from ?>
+  <div class="actions" id="loan-reclaim">
+    <?cs if:Can.republish ?>
+    <form method="post" action="/loans/<?cs var:Loan.id ?>/republish" class="inline"><?cs call:csrf() ?><button type="submit" id="loan-republish"><?cs var:S.Loan.republish ?></button></form>
+    <p class="hint"><?cs var:S.Loan.republish_hint ?></p>
+    <?cs else ?>
+    <p class="hint" id="loan-reclaim-from"><?cs var:S.Loan.reclaim_from ?><span id="reclaim-date"><?cs var:Loan.reclaim_from ?></span></p>
+    <?cs /if ?>
+  </div>
+  <?cs /if ?>
+
   <?cs if:Can.take ?>
   <form method="post" action="/loans/<?cs var:Loan.id ?>/take" class="inline">
     <?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:Loan.version ?>">

@@ -14,10 +14,12 @@
         <?cs each:s = S.LoanStatus ?><option value="<?cs var:name(s) ?>"<?cs if:Form.status.value == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option>
         <?cs /each ?>
       </select>
+      <?cs if:Can.clock ?><label class="choice"><input type="checkbox" id="overdue" name="overdue" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:S.Loans.overdue_only ?></label><?cs /if ?>
       <button type="submit"><?cs var:S.Loans.filter ?></button>
       <?cs call:field_error("status") ?><?cs call:field_error("page") ?>
     </div>
   </form>
+  <?cs if:Can.clock ?><p class="muted" id="clock-rule"><?cs var:S.Loans.clock_rule ?></p><?cs /if ?>
   <p id="loans-total"><?cs var:S.Loans.total ?><?cs var:Pager.total ?><?cs var:S.Loans.total_unit ?></p>
   <?cs if:subcount(Loans) > 0 ?>
   <table class="list" id="loans">
@@ -30,6 +32,7 @@
       <th scope="col"><?cs var:S.Loan.fi ?></th>
       <th scope="col"><?cs var:S.Loans.status ?></th>
       <th scope="col"><?cs var:S.Loan.created ?></th>
+      <?cs if:Can.clock ?><th scope="col"><?cs var:S.Loans.age ?></th><th scope="col"><?cs var:S.Loans.overdue ?></th><?cs /if ?>
     </tr></thead>
     <tbody>
     <?cs each:l = Loans ?>
@@ -42,6 +45,7 @@
         <td><?cs var:l.fi_name ?></td>
         <td class="status-<?cs var:l.status ?>"><?cs var:S.LoanStatus[l.status] ?></td>
         <td><?cs var:l.created ?></td>
+        <?cs if:Can.clock ?><td class="age"><?cs var:l.age ?></td><td class="overdue"><?cs if:l.overdue ?><strong class="flag-overdue"><?cs var:S.Loans.overdue ?></strong>（<?cs var:S.Loans.overdue_days ?><span class="overdue-days"><?cs var:l.overdue ?></span>）<?cs /if ?></td><?cs /if ?>
       </tr>
     <?cs /each ?>
     </tbody>

@@ -9,6 +9,7 @@
 #include "core/enumname.h"
 #include "db/db_region.h"
 #include "finance/loan.h"
+#include "finance/loan_clock.h"
 
 loan_event_fn *loan_event_hook;
 
@@ -25,6 +26,7 @@ static const char *const action_names[LA__MAX] = {
 	[LA_RELEASE] = "release", [LA_APPROVE] = "approve",
 	[LA_DECLINE] = "decline", [LA_DISBURSE] = "disburse",
 	[LA_NOT_TAKEN] = "not_taken", [LA_EXPIRE] = "expire",
+	[LA_REPUBLISH] = "republish",
 };
 
 const char *const loan_decline_names[LD__MAX + 1] = {
@@ -37,30 +39,33 @@ const char *const loan_decline_names[LD__MAX + 1] = {
 #define NO	STEP_NO
 /*
  * The life of an application.  Columns: edit publish withdraw revoke take
- * assign release approve decline disburse not_taken expire.  The
+ * assign release approve decline disburse not_taken expire republish.  The
  * enterprise edits and withdraws until an FI takes it up; the consent may
  * be revoked whenever it was given (the state stays); the closed states
  * (declined, disbursed, not taken, withdrawn, expired) take no other step.
+ * Two cells hold only past a time limit (loan_clock.h, checked under the
+ * row's lock): expire (published, past expire_at) and republish (taken,
+ * past reclaim_at without a decision).
  */
 static const signed char loan_next[LS__MAX * LA__MAX] = {
 	/* draft */
-	D(DRAFT), D(PUBLISHED), D(WITHDRAWN), NO, NO, NO, NO, NO, NO, NO, NO, NO,
+	D(DRAFT), D(PUBLISHED), D(WITHDRAWN), NO, NO, NO, NO, NO, NO, NO, NO, NO, NO,
 	/* published */
-	D(PUBLISHED), NO, D(WITHDRAWN), D(PUBLISHED), D(TAKEN), NO, NO, NO, NO, NO, NO, D(EXPIRED),
+	D(PUBLISHED), NO, D(WITHDRAWN), D(PUBLISHED), D(TAKEN), NO, NO, NO, NO, NO, NO, D(EXPIRED), NO,
 	/* taken */
-	NO, NO, NO, D(TAKEN), NO, D(TAKEN), D(PUBLISHED), D(APPROVED), D(DECLINED), NO, NO, NO,
+	NO, NO, NO, D(TAKEN), NO, D(TAKEN), D(PUBLISHED), D(APPROVED), D(DECLINED), NO, NO, NO, D(PUBLISHED),
 	/* approved */
-	NO, NO, NO, D(APPROVED), NO, NO, NO, NO, NO, D(DISBURSED), D(NOT_TAKEN), NO,
+	NO, NO, NO, D(APPROVED), NO, NO, NO, NO, NO, D(DISBURSED), D(NOT_TAKEN), NO, NO,
 	/* declined */
-	NO, NO, NO, D(DECLINED), NO, NO, NO, NO, NO, NO, NO, NO,
+	NO, NO, NO, D(DECLINED), NO, NO, NO, NO, NO, NO, NO, NO, NO,
 	/* disbursed */
-	NO, NO, NO, D(DISBURSED), NO, NO, NO, NO, NO, NO, NO, NO,
+	NO, NO, NO, D(DISBURSED), NO, NO, NO, NO, NO, NO, NO, NO, NO,
 	/* not_taken */
-	NO, NO, NO, D(NOT_TAKEN), NO, NO, NO, NO, NO, NO, NO, NO,
+	NO, NO, NO, D(NOT_TAKEN), NO, NO, NO, NO, NO, NO, NO, NO, NO,
 	/* withdrawn */
-	NO, NO, NO, D(WITHDRAWN), NO, NO, NO, NO, NO, NO, NO, NO,
+	NO, NO, NO, D(WITHDRAWN), NO, NO, NO, NO, NO, NO, NO, NO, NO,
 	/* expired */
-	NO, NO, NO, D(EXPIRED), NO, NO, NO, NO, NO, NO, NO, NO,
+	NO, NO, NO, D(EXPIRED), NO, NO, NO, NO, NO, NO, NO, NO, NO,
 };
 #undef D
 #undef NO
@@ -140,6 +145,10 @@ enum {
 	STMT_L_FI_COUNT_ST,
 	STMT_L_FI_SEARCH,
 	STMT_L_FI_SEARCH_ST,
+	STMT_L_REPUBLISH,
+	STMT_L_CLOCK_LIVE,
+	STMT_L_CLOCK_SET,
+	STMT_L_EXPIRE_DUE,
 	STMT_L__MAX
 };
 
@@ -160,7 +169,11 @@ enum {
 	"  (l.closed_at IS NULL OR l.closed_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY))," \
 	" " TS("l.consent_at") ", " TS("l.consent_revoked_at") ", l.version," \
 	" " TS("l.created_at") ", " TS("l.updated_at") ", " TS("l.published_at") "," \
-	" " TS("l.taken_at") ", " TS("l.decided_at") ", " TS("l.closed_at") \
+	" " TS("l.taken_at") ", " TS("l.decided_at") ", " TS("l.closed_at") "," \
+	" " TS("l.open_at") ", " TS("l.take_due_at") ", " TS("l.expire_at") "," \
+	" " TS("l.reclaim_at") "," \
+	" (l.status = 'published' AND l.take_due_at < UTC_TIMESTAMP())," \
+	" (l.status = 'taken' AND l.reclaim_at <= UTC_TIMESTAMP())" \
 	" FROM loans l JOIN enterprises e ON e.id = l.enterprise_id" \
 	" JOIN regions rg ON rg.code = l.region_code" \
 	" LEFT JOIN products p ON p.id = l.product_id" \
@@ -217,6 +230,11 @@ enum {
 	" UNION ALL (SELECT id FROM loans WHERE status = 'published'" \
 	" AND fi_id IS NULL AND region_code IN (" L_R4 L_R4 L_R4 "?, ?, ?, ?)" \
 	" LIMIT ?)) t"
+/* The list's filter, three parameters: status, status, overdue (0/1). */
+#define L_FILTER \
+	" AND (? = '' OR l.status = ?)" \
+	" AND (? = 0 OR (l.status = 'published' AND l.take_due_at < UTC_TIMESTAMP()))"
+#define L_NFILTER	3
 
 /* version = version + 1 and the row's own checks on every update */
 #define L_BUMP		" version = version + 1, updated_at = UTC_TIMESTAMP()"
@@ -224,9 +242,8 @@ enum {
 
 static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_GET] = L_COLS " WHERE l.id = ? AND" L_SCOPE,
-	[STMT_L_COUNT] = "SELECT COUNT(*) FROM loans l WHERE" L_SCOPE
-	    " AND (? = '' OR l.status = ?)",
-	[STMT_L_SEARCH] = L_COLS " WHERE" L_SCOPE " AND (? = '' OR l.status = ?)"
+	[STMT_L_COUNT] = "SELECT COUNT(*) FROM loans l WHERE" L_SCOPE L_FILTER,
+	[STMT_L_SEARCH] = L_COLS " WHERE" L_SCOPE L_FILTER
 	    " ORDER BY l.id DESC LIMIT ? OFFSET ?",
 	[STMT_L_EVENTS] =
 	    "SELECT " TS("ev.at") ", ev.action, ev.from_status, ev.to_status,"
@@ -245,17 +262,21 @@ static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_INSERT] =
 	    "INSERT INTO loans (enterprise_id, region_code, product_id, fi_id,"
 	    " created_by, amount_wan, term_months, purpose, guarantee, status,"
-	    " consent_at, published_at)"
+	    " consent_at, published_at, open_at, take_due_at, expire_at)"
 	    " VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?,"
 	    " IF(? = 'published', UTC_TIMESTAMP(), NULL),"
-	    " IF(? = 'published', UTC_TIMESTAMP(), NULL))",
+	    " IF(? = 'published', UTC_TIMESTAMP(), NULL),"
+	    " IF(? = 'published', UTC_TIMESTAMP(), NULL), NULLIF(?, ''), NULLIF(?, ''))",
 	[STMT_L_EVENT_ADD] =
 	    "INSERT INTO loan_events (loan_id, user_id, org_kind, org_id, action,"
 	    " from_status, to_status, note) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?)",
 	[STMT_L_LOCK] =
 	    "SELECT l.status, l.version, COALESCE(l.fi_id, 0), COALESCE(l.officer_id, 0),"
 	    " l.enterprise_id, l.region_code, COALESCE(l.product_id, 0),"
-	    " (l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL)"
+	    " (l.consent_at IS NOT NULL AND l.consent_revoked_at IS NULL),"
+	    " " TS("COALESCE(l.open_at, l.published_at)") ","
+	    " (l.reclaim_at IS NOT NULL AND l.reclaim_at <= UTC_TIMESTAMP()),"
+	    " (l.expire_at IS NOT NULL AND l.expire_at <= UTC_TIMESTAMP())"
 	    " FROM loans l WHERE l.id = ? AND" L_SCOPE " FOR UPDATE",
 	/* edit and publish: the values, the status, publish twice */
 	[STMT_L_EDIT] =
@@ -264,6 +285,8 @@ static const char *const sql[STMT_L__MAX] = {
 	    " status = ?, consent_at = IF(? = 'published', UTC_TIMESTAMP(), consent_at),"
 	    " consent_revoked_at = IF(? = 'published', NULL, consent_revoked_at),"
 	    " published_at = IF(? = 'published', UTC_TIMESTAMP(), published_at),"
+	    " open_at = IF(? = 'published', UTC_TIMESTAMP(), open_at),"
+	    " take_due_at = NULLIF(?, ''), expire_at = NULLIF(?, ''),"
 	    L_BUMP L_WHERE,
 	/* to-status, closes (0/1) */
 	[STMT_L_MOVE] =
@@ -272,10 +295,10 @@ static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_REVOKE] =
 	    "UPDATE loans SET consent_revoked_at = UTC_TIMESTAMP()," L_BUMP L_WHERE
 	    " AND consent_at IS NOT NULL AND consent_revoked_at IS NULL",
-	/* fi, officer; id, from, version, fi */
+	/* fi, officer, reclaim; id, from, version, fi */
 	[STMT_L_TAKE] =
 	    "UPDATE loans SET status = 'taken', fi_id = ?, officer_id = ?,"
-	    " taken_at = UTC_TIMESTAMP()," L_BUMP L_WHERE
+	    " taken_at = UTC_TIMESTAMP(), reclaim_at = NULLIF(?, '')," L_BUMP L_WHERE
 	    " AND (fi_id IS NULL OR fi_id = ?)",
 	[STMT_L_OFFICER] =
 	    "SELECT real_name FROM users WHERE id = ? AND role = 'fi'"
@@ -283,7 +306,9 @@ static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_ASSIGN] = "UPDATE loans SET officer_id = ?," L_BUMP L_WHERE,
 	[STMT_L_RELEASE] =
 	    "UPDATE loans SET status = 'published', fi_id = NULL, officer_id = NULL,"
-	    " product_id = NULL, taken_at = NULL," L_BUMP L_WHERE,
+	    " product_id = NULL, taken_at = NULL, reclaim_at = NULL,"
+	    " open_at = UTC_TIMESTAMP(), take_due_at = NULLIF(?, ''),"
+	    " expire_at = NULLIF(?, '')," L_BUMP L_WHERE,
 	[STMT_L_APPROVE] =
 	    "UPDATE loans SET status = 'approved', outcome = 'approved',"
 	    " approved_amount_wan = ?, approved_term_months = ?, rate_bp = ?,"
@@ -320,6 +345,29 @@ static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_FI_COUNT_ST] = L_FI_COUNT(L_FI_ST),
 	[STMT_L_FI_SEARCH] = L_COLS L_FI_PAGE(L_FI_ALL),
 	[STMT_L_FI_SEARCH_ST] = L_COLS L_FI_PAGE(L_FI_ST),
+	/* take due, expire; the enterprise takes it back, open again */
+	[STMT_L_REPUBLISH] =
+	    "UPDATE loans SET status = 'published', fi_id = NULL, officer_id = NULL,"
+	    " product_id = NULL, taken_at = NULL, reclaim_at = NULL,"
+	    " published_at = UTC_TIMESTAMP(), open_at = UTC_TIMESTAMP(),"
+	    " take_due_at = NULLIF(?, ''), expire_at = NULLIF(?, '')," L_BUMP L_WHERE,
+	/* after id: the live ones, by id, for loan_clock_refresh */
+	[STMT_L_CLOCK_LIVE] =
+	    "SELECT l.id, l.status, l.product_id IS NOT NULL,"
+	    " " TS("COALESCE(l.open_at, l.published_at, l.created_at)") ","
+	    " " TS("l.taken_at") ", " TS("l.take_due_at") ", " TS("l.expire_at") ","
+	    " " TS("l.reclaim_at")
+	    " FROM loans l WHERE l.status IN ('published', 'taken') AND l.id > ?"
+	    " ORDER BY l.id LIMIT 500",
+	/* open, take due, expire, reclaim; id, status (derived: no version) */
+	[STMT_L_CLOCK_SET] =
+	    "UPDATE loans SET open_at = COALESCE(NULLIF(?, ''), open_at),"
+	    " take_due_at = NULLIF(?, ''),"
+	    " expire_at = NULLIF(?, ''), reclaim_at = NULLIF(?, '')"
+	    " WHERE id = ? AND status = ?",
+	[STMT_L_EXPIRE_DUE] =
+	    "SELECT l.id FROM loans l WHERE l.status = 'published'"
+	    " AND l.expire_at <= UTC_TIMESTAMP() ORDER BY l.expire_at, l.id LIMIT ?",
 };
 
 static const struct db_module mod = { DBM_FINANCE_LOAN, STMT_L__MAX, sql };
@@ -402,6 +450,12 @@ loan_from_row(const struct db_rows *r, struct arena *a, struct loan *o)
 	o->taken_at = db_col_text(r, a, 34);
 	o->decided_at = db_col_text(r, a, 35);
 	o->closed_at = db_col_text(r, a, 36);
+	o->open_at = db_col_text(r, a, 37);
+	o->take_due_at = db_col_text(r, a, 38);
+	o->expire_at = db_col_text(r, a, 39);
+	o->reclaim_at = db_col_text(r, a, 40);
+	o->overdue = db_col_int(r, 41) != 0;
+	o->reclaimable = db_col_int(r, 42) != 0;
 }
 
 enum err
@@ -530,39 +584,70 @@ search_fi(struct db *db, struct arena *a, const struct scope *sc, int status,
 	return ERR_OK;
 }
 
-enum err
-loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
-    size_t page, size_t per, struct loan_list *out)
+static void
+filter_params(const struct loan_filter *f, struct db_param p[L_NFILTER])
 {
-	const char	*st = status >= 0 && status < LS__MAX ? status_names[status] : "";
-	struct db_param	 p[L_NSCOPE + 4];
+	const char *st = f->status >= 0 && f->status < LS__MAX ?
+	    status_names[f->status] : "";
+
+	p[0] = DB_STR(st);
+	p[1] = DB_STR(st);
+	p[2] = DB_INT(f->overdue ? 1 : 0);
+}
+
+enum err
+loan_count(struct db *db, struct arena *a, const struct scope *sc,
+    const struct loan_filter *f, long long *total)
+{
+	struct db_param	 p[L_NSCOPE + L_NFILTER];
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 n;
+
+	*total = 0;
+	scope_params(sc, p);
+	filter_params(f, p + L_NSCOPE);
+	if ((rc = db_query(db, a, &mod, STMT_L_COUNT, p, L_NSCOPE + L_NFILTER,
+	    &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1)
+		*total = db_col_int(rows, 0);
+	else if (n == -1)
+		rc = db_rows_error(db);
+	db_rows_free(rows);
+	return rc;
+}
+
+enum err
+loan_search_filter(struct db *db, struct arena *a, const struct scope *sc,
+    const struct loan_filter *f, size_t page, size_t per, struct loan_list *out)
+{
+	struct db_param	 p[L_NSCOPE + L_NFILTER + 2];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n = 0;
 
 	memset(out, 0, sizeof *out);
 	if (per == 0)
 		per = 1;
 	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
 		return ERR_NOMEM;
-	if (strcmp(scope_mode(sc), "fi") == 0 &&
-	    (rc = search_fi(db, a, sc, status, page, per, out)) != ERR_NOTFOUND)
+	/* an FI's list along its indexes (search_fi); the overdue filter,
+	 * a manager's, takes the general statement */
+	if (strcmp(scope_mode(sc), "fi") == 0 && !f->overdue &&
+	    (rc = search_fi(db, a, sc, f->status, page, per, out)) != ERR_NOTFOUND)
 		return rc;
 	out->n = 0;
 	out->total = 0;
 	out->capped = out->more = false;
-	scope_params(sc, p);
-	p[L_NSCOPE] = DB_STR(st);
-	p[L_NSCOPE + 1] = DB_STR(st);
-	if ((rc = db_query(db, a, &mod, STMT_L_COUNT, p, L_NSCOPE + 2, &rows)) != ERR_OK)
+	if ((rc = loan_count(db, a, sc, f, &out->total)) != ERR_OK)
 		return rc;
-	if ((n = db_next(rows)) == -1)
-		return db_rows_error(db);
-	out->total = n == 1 ? db_col_int(rows, 0) : 0;
-	db_rows_free(rows);
-	p[L_NSCOPE + 2] = DB_INT(per);
-	p[L_NSCOPE + 3] = DB_INT(page * per);
-	if ((rc = db_query(db, a, &mod, STMT_L_SEARCH, p, L_NSCOPE + 4, &rows)) != ERR_OK)
+	scope_params(sc, p);
+	filter_params(f, p + L_NSCOPE);
+	p[L_NSCOPE + L_NFILTER] = DB_INT(per);
+	p[L_NSCOPE + L_NFILTER + 1] = DB_INT(page * per);
+	if ((rc = db_query(db, a, &mod, STMT_L_SEARCH, p, L_NSCOPE + L_NFILTER + 2,
+	    &rows)) != ERR_OK)
 		return rc;
 	while (out->n < per && (n = db_next(rows)) == 1)
 		loan_from_row(rows, a, &out->v[out->n++]);
@@ -572,6 +657,15 @@ loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
 	}
 	db_rows_free(rows);
 	return ERR_OK;
+}
+
+enum err
+loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
+    size_t page, size_t per, struct loan_list *out)
+{
+	struct loan_filter f = { status, false };
+
+	return loan_search_filter(db, a, sc, &f, page, per, out);
 }
 
 static void
@@ -625,6 +719,8 @@ static const struct {
 	    "金融机构未批准您的信贷申请，请在申请页面查看原因。" },
 	{ LA_DISBURSE, "loan.disbursed", "您的贷款已发放",
 	    "金融机构已报告放款，请在申请页面查看放款金额和日期。" },
+	{ LA_EXPIRE, "loan.expired", "您的信贷申请已过期",
+	    "您的信贷申请发布后 20 个工作日内没有金融机构受理，已过期关闭。如仍有融资需求，请重新提交申请。" },
 };
 
 static enum err
@@ -688,6 +784,25 @@ product_fi(struct db *db, struct arena *a, long long product_id,
 	return rc;
 }
 
+/*
+ * The limits of a take-up clock started today (Beijing): take-up due
+ * (addressed or open) and expiry, into take and expire.  Calendar errors.
+ */
+static enum err
+clock_open(struct db *db, struct arena *a, const struct bj_day *from,
+    bool addressed, char take[LOAN_CLOCK_LEN], char expire[LOAN_CLOCK_LEN])
+{
+	struct calendar	cal;
+	enum err	rc;
+
+	if ((rc = loan_clock_calendar(db, a, from->y, &cal)) != ERR_OK)
+		return rc;
+	if (loan_clock_due(&cal, from, loan_clock_take_days(addressed), take) != 0 ||
+	    loan_clock_due(&cal, from, LOAN_EXPIRE, expire) != 0)
+		return ERR_INVAL;
+	return ERR_OK;
+}
+
 struct create_ctx {
 	const struct audit_actor *actor;
 	long long		 ent_id;
@@ -707,18 +822,24 @@ create_body(struct db *db, struct arena *a, void *arg)
 	long long		 fi = 0;
 	struct scope		 sc;
 	char			 oid[24], num[LOAN_NUMBER_LEN];
+	char			 take[LOAN_CLOCK_LEN] = "", expire[LOAN_CLOCK_LEN] = "";
+	struct bj_day		 today;
 	enum err		 rc;
 
 	if ((rc = product_fi(db, a, in->product_id, c->region, &fi)) != ERR_OK)
+		return rc;
+	loan_clock_today(&today);
+	if (c->publish &&
+	    (rc = clock_open(db, a, &today, fi > 0, take, expire)) != ERR_OK)
 		return rc;
 	{
 		struct db_param p[] = { DB_INT(c->ent_id), DB_STR(nz(c->region)),
 		    DB_INT(in->product_id), DB_INT(fi), DB_INT(c->actor->user_id),
 		    DB_INT(in->amount_wan), DB_INT(in->term_months),
 		    DB_STR(nz(in->purpose)), DB_STR(nz(in->guarantee)), DB_STR(st),
-		    DB_STR(st), DB_STR(st) };
+		    DB_STR(st), DB_STR(st), DB_STR(st), DB_STR(take), DB_STR(expire) };
 
-		if ((rc = db_exec(db, &mod, STMT_L_INSERT, p, 12, NULL, &newid)) != ERR_OK)
+		if ((rc = db_exec(db, &mod, STMT_L_INSERT, p, 15, NULL, &newid)) != ERR_OK)
 			return rc;
 	}
 	c->id = (long long)newid;
@@ -762,6 +883,7 @@ static const enum who action_who[LA__MAX] = {
 	[LA_RELEASE] = W_HANDLER, [LA_APPROVE] = W_HANDLER,
 	[LA_DECLINE] = W_HANDLER, [LA_DISBURSE] = W_HANDLER,
 	[LA_NOT_TAKEN] = W_HANDLER, [LA_EXPIRE] = W_SYSTEM,
+	[LA_REPUBLISH] = W_ENT,
 };
 
 /* What the steps read from the locked row and hand on. */
@@ -773,6 +895,8 @@ struct lstep {
 	long long			 fi_id, officer_id, ent_id, product_id;
 	char				 region[8];
 	bool				 consent;
+	bool				 reclaim_due, expire_due;
+	char				 open_at[LOAN_CLOCK_LEN];
 	/* run->denied: read by step_run after the scratch arena is gone */
 	char				 denied[64];
 };
@@ -792,6 +916,9 @@ step_locked(struct step_run *run)
 	snprintf(ls->region, sizeof ls->region, "%s", nz(db_col_str(run->row, 5)));
 	ls->product_id = db_col_int(run->row, 6);
 	ls->consent = db_col_int(run->row, 7) != 0;
+	snprintf(ls->open_at, sizeof ls->open_at, "%s", nz(db_col_str(run->row, 8)));
+	ls->reclaim_due = db_col_int(run->row, 9) != 0;
+	ls->expire_due = db_col_int(run->row, 10) != 0;
 	switch (action_who[act]) {
 	case W_ENT:
 		ok = strcmp(mode, "ent") == 0 && ls->ent_id == ls->sc->org_id;
@@ -820,6 +947,10 @@ step_locked(struct step_run *run)
 		return ERR_FORBIDDEN;
 	}
 	if (act == LA_REVOKE && !ls->consent)
+		return ERR_CONFLICT;
+	/* the cells that hold only past a time limit (loan_clock.h) */
+	if ((act == LA_REPUBLISH && !ls->reclaim_due) ||
+	    (act == LA_EXPIRE && !ls->expire_due))
 		return ERR_CONFLICT;
 	return ERR_OK;
 }
@@ -850,9 +981,13 @@ step_change(struct step_run *run)
 	const struct loan_decision	*d = ls->d;
 	enum loan_action		 act = (enum loan_action)run->step->action;
 	const char			*from = status_names[run->from];
+	const char			*from_s = from;
 	const char			*to = status_names[run->to];
 	const char			*note = "";
 	long long			 fi = ls->fi_id;
+	char				 take[LOAN_CLOCK_LEN] = "";
+	char				 expire[LOAN_CLOCK_LEN] = "";
+	struct bj_day			 today, since;
 	enum err			 rc;
 	/* the tail of every update: id, from-status, the row's version */
 #define TAIL	DB_INT(run->id), DB_STR(from), DB_INT(ls->version)
@@ -866,10 +1001,21 @@ step_change(struct step_run *run)
 			return ERR_INVAL;
 		if ((rc = product_fi(run->db, run->a, in->product_id, ls->region, &fi)) != ERR_OK)
 			return rc;
+		/* published: the limits of its clock, from today or from its
+		 * opening (an edit may address it, or open it) */
+		loan_clock_today(&today);
+		since = today;
+		if (act == LA_EDIT && loan_clock_day(ls->open_at, &since) != 0)
+			since = today;
+		if (run->to == LS_PUBLISHED && (rc = clock_open(run->db, run->a,
+		    &since, fi > 0, take, expire)) != ERR_OK)
+			return rc;
 		struct db_param p[] = { DB_INT(in->amount_wan), DB_INT(in->term_months),
 		    DB_STR(nz(in->purpose)), DB_STR(nz(in->guarantee)),
 		    DB_INT(in->product_id), DB_INT(fi), DB_STR(to), DB_STR(to),
-		    DB_STR(to), DB_STR(act == LA_PUBLISH ? to : ""), TAIL };
+		    DB_STR(to), DB_STR(act == LA_PUBLISH ? to : ""),
+		    DB_STR(act == LA_PUBLISH ? to : ""), DB_STR(take), DB_STR(expire),
+		    TAIL };
 
 		/* consent and disclaimer checked again: publishing needs both */
 		if (act == LA_PUBLISH && (!in->consent || !in->disclaimer))
@@ -889,11 +1035,19 @@ step_change(struct step_run *run)
 		break;
 	}
 	case LA_TAKE: {
+		struct calendar	cal;
+
+		/* the reclaim limit: LOAN_RECLAIM working days from today */
+		loan_clock_today(&today);
+		if ((rc = loan_clock_calendar(run->db, run->a, today.y, &cal)) != ERR_OK)
+			return rc;
+		if (loan_clock_due(&cal, &today, LOAN_RECLAIM, take) != 0)
+			return ERR_INVAL;
 		struct db_param p[] = { DB_INT(ls->sc->org_id), DB_INT(run->actor->user_id),
-		    TAIL, DB_INT(ls->sc->org_id) };
+		    DB_STR(take), TAIL, DB_INT(ls->sc->org_id) };
 
 		fi = ls->sc->org_id;
-		rc = update1(run, STMT_L_TAKE, p, 6);
+		rc = update1(run, STMT_L_TAKE, p, 7);
 		break;
 	}
 	case LA_ASSIGN: {
@@ -913,12 +1067,35 @@ step_change(struct step_run *run)
 		break;
 	}
 	case LA_RELEASE: {
-		struct db_param p[] = { TAIL };
+		struct db_param p[5];
 
 		if (d == NULL || d->reason == NULL || *d->reason == '\0')
 			return ERR_INVAL;
 		note = d->reason;
-		rc = update1(run, STMT_L_RELEASE, p, 3);
+		loan_clock_today(&today);
+		if ((rc = clock_open(run->db, run->a, &today, false, take, expire)) != ERR_OK)
+			return rc;
+		p[0] = DB_STR(take);
+		p[1] = DB_STR(expire);
+		p[2] = DB_INT(run->id);
+		p[3] = DB_STR(from_s);
+		p[4] = DB_INT(ls->version);
+		rc = update1(run, STMT_L_RELEASE, p, 5);
+		break;
+	}
+	case LA_REPUBLISH: {
+		struct db_param p[5];
+
+		/* the clock of an open application starts again today */
+		loan_clock_today(&today);
+		if ((rc = clock_open(run->db, run->a, &today, false, take, expire)) != ERR_OK)
+			return rc;
+		p[0] = DB_STR(take);
+		p[1] = DB_STR(expire);
+		p[2] = DB_INT(run->id);
+		p[3] = DB_STR(from_s);
+		p[4] = DB_INT(ls->version);
+		rc = update1(run, STMT_L_REPUBLISH, p, 5);
 		break;
 	}
 	case LA_APPROVE: {
@@ -963,7 +1140,7 @@ step_change(struct step_run *run)
 #undef TAIL
 	if (rc != ERR_OK)
 		return rc;
-	if (act == LA_RELEASE)
+	if (act == LA_RELEASE || act == LA_REPUBLISH)
 		fi = 0;
 	if ((rc = event_add(run->db, run->actor, ls->sc, run->id, ls->ent_id, fi,
 	    act, run->from, run->to, note)) != ERR_OK)
@@ -982,6 +1159,7 @@ static const struct step steps[LA__MAX] = {
 	LSTEP(LA_RELEASE, "release"), LSTEP(LA_APPROVE, "approve"),
 	LSTEP(LA_DECLINE, "decline"), LSTEP(LA_DISBURSE, "disburse"),
 	LSTEP(LA_NOT_TAKEN, "not_taken"), LSTEP(LA_EXPIRE, "expire"),
+	LSTEP(LA_REPUBLISH, "republish"),
 };
 #undef LSTEP
 
@@ -1055,5 +1233,154 @@ loan_get_lost(struct db *db, struct arena *a, const struct scope *sc,
 	} else
 		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	db_rows_free(rows);
+	return rc;
+}
+
+/* The limits a live application should have now (cal's days): for a
+ * published one its take-up and expiry from open_at, for a taken-up one
+ * its reclaim from taken_at.  0, or -1 for a row without its dates. */
+static int
+clock_of(const struct calendar *cal, bool taken, bool addressed,
+    const char *open_at, const char *taken_at, char take[LOAN_CLOCK_LEN],
+    char expire[LOAN_CLOCK_LEN], char reclaim[LOAN_CLOCK_LEN])
+{
+	struct bj_day from;
+
+	take[0] = expire[0] = reclaim[0] = '\0';
+	if (taken)
+		return loan_clock_day(taken_at, &from) != 0 ? -1 :
+		    loan_clock_due(cal, &from, LOAN_RECLAIM, reclaim);
+	if (loan_clock_day(open_at, &from) != 0)
+		return -1;
+	if (loan_clock_due(cal, &from, loan_clock_take_days(addressed), take) != 0 ||
+	    loan_clock_due(cal, &from, LOAN_EXPIRE, expire) != 0)
+		return -1;
+	return 0;
+}
+
+struct clock_row {
+	long long	 id;
+	bool		 taken, addressed;
+	const char	*status, *open_at, *taken_at, *take, *expire, *reclaim;
+};
+
+enum err
+loan_clock_refresh(struct db *db, long long *changed)
+{
+	struct arena	*a = arena_new(64 * 1024);
+	struct calendar	 cal;
+	struct bj_day	 today;
+	long long	 after = 0;
+	enum err	 rc = ERR_OK;
+
+	*changed = 0;
+	if (a == NULL)
+		return ERR_NOMEM;
+	loan_clock_today(&today);
+	/* the years a live application's limits fall in: open 20 working
+	 * days at most, reclaim 10 (older ones fall back to Monday-Friday) */
+	if ((rc = calendar_load(db, a, today.y - 2, today.y + 1, &cal)) != ERR_OK)
+		goto out;
+	for (;;) {
+		struct db_param	 q[] = { DB_INT(after) };
+		struct clock_row v[500];
+		struct db_rows	*rows;
+		size_t		 n = 0;
+		int		 k = 0;
+
+		if ((rc = db_query(db, a, &mod, STMT_L_CLOCK_LIVE, q, 1, &rows)) != ERR_OK)
+			goto out;
+		while (n < 500 && (k = db_next(rows)) == 1) {
+			struct clock_row *c = &v[n++];
+
+			c->id = db_col_int(rows, 0);
+			c->status = db_col_text(rows, a, 1);
+			c->taken = strcmp(nz(c->status), "taken") == 0;
+			c->addressed = db_col_int(rows, 2) != 0;
+			c->open_at = db_col_text(rows, a, 3);
+			c->taken_at = db_col_text(rows, a, 4);
+			c->take = db_col_text(rows, a, 5);
+			c->expire = db_col_text(rows, a, 6);
+			c->reclaim = db_col_text(rows, a, 7);
+		}
+		if (n < 500 && k == -1) {
+			rc = db_rows_error(db);
+			goto out;
+		}
+		db_rows_free(rows);
+		for (size_t i = 0; i < n; i++) {
+			struct clock_row	*c = &v[i];
+			char			 take[LOAN_CLOCK_LEN], expire[LOAN_CLOCK_LEN];
+			char			 reclaim[LOAN_CLOCK_LEN];
+			unsigned long long	 done = 0;
+
+			after = c->id;
+			if (clock_of(&cal, c->taken, c->addressed, c->open_at,
+			    c->taken_at, take, expire, reclaim) != 0)
+				continue;
+			if (strcmp(take, nz(c->take)) == 0 &&
+			    strcmp(expire, nz(c->expire)) == 0 &&
+			    strcmp(reclaim, nz(c->reclaim)) == 0)
+				continue;
+			/* a taken-up one keeps the open_at it had */
+			struct db_param p[] = { DB_STR(c->taken ? "" : nz(c->open_at)),
+			    DB_STR(take), DB_STR(expire), DB_STR(reclaim),
+			    DB_INT(c->id), DB_STR(nz(c->status)) };
+
+			if ((rc = db_exec(db, &mod, STMT_L_CLOCK_SET, p, 6, &done,
+			    NULL)) != ERR_OK)
+				goto out;
+			*changed += (long long)done;
+		}
+		if (n < 500)
+			break;
+		arena_reset(a);
+		if ((rc = calendar_load(db, a, today.y - 2, today.y + 1, &cal)) != ERR_OK)
+			goto out;
+	}
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum err
+loan_expire_due(struct db *db, const struct audit_actor *actor, size_t max,
+    long long *expired)
+{
+	struct arena	*a = arena_new(16 * 1024);
+	struct db_param	 q[] = { DB_INT(max) };
+	struct db_rows	*rows;
+	struct scope	 sc;
+	long long	*ids;
+	size_t		 n = 0;
+	enum err	 rc;
+	int		 k = 0;
+
+	*expired = 0;
+	if (a == NULL)
+		return ERR_NOMEM;
+	if ((ids = arena_calloc(a, max + 1, sizeof *ids)) == NULL) {
+		arena_free(a);
+		return ERR_NOMEM;
+	}
+	if ((rc = db_query(db, a, &mod, STMT_L_EXPIRE_DUE, q, 1, &rows)) != ERR_OK) {
+		arena_free(a);
+		return rc;
+	}
+	while (n < max && (k = db_next(rows)) == 1)
+		ids[n++] = db_col_int(rows, 0);
+	if (k == -1)
+		rc = db_rows_error(db);
+	db_rows_free(rows);
+	scope_system(&sc);
+	for (size_t i = 0; rc == ERR_OK && i < n; i++) {
+		enum err st = loan_step(db, actor, &sc, ids[i], 0, LA_EXPIRE, NULL, NULL);
+
+		if (st == ERR_OK)
+			(*expired)++;
+		else if (st != ERR_CONFLICT && st != ERR_NOTFOUND)
+			rc = st;	/* taken up meanwhile: skipped */
+	}
+	arena_free(a);
 	return rc;
 }

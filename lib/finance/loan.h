@@ -44,11 +44,15 @@ enum loan_status { LS_DRAFT, LS_PUBLISHED, LS_TAKEN, LS_APPROVED, LS_DECLINED,
  * consent) are the enterprise's; take, assign (a manager: to an officer of
  * its FI), release (opens it again), approve, decline, disburse and
  * not_taken (the enterprise did not take the offer) the FI's; expire the
- * system's (the time limits: no caller yet).
+ * system's (`duijie-admin loans-expire`: published and not taken up past
+ * expire_at, loan_clock.h); republish the enterprise's again: taken up
+ * and past reclaim_at without a decision, it takes the application back
+ * from the FI and publishes it again, open to the region's FIs (it may
+ * then edit it or withdraw it).
  */
 enum loan_action { LA_EDIT, LA_PUBLISH, LA_WITHDRAW, LA_REVOKE, LA_TAKE,
 	LA_ASSIGN, LA_RELEASE, LA_APPROVE, LA_DECLINE, LA_DISBURSE,
-	LA_NOT_TAKEN, LA_EXPIRE, LA__MAX };
+	LA_NOT_TAKEN, LA_EXPIRE, LA_REPUBLISH, LA__MAX };
 
 extern const struct step_machine loan_machine;
 
@@ -132,6 +136,11 @@ struct loan {
 	/* UTC "YYYY-MM-DD HH:MM:SS", "" when not yet */
 	const char		*created_at, *updated_at, *published_at, *taken_at,
 				*decided_at, *closed_at;
+	/* the time limits (loan_clock.h), UTC, "" when none: the take-up
+	 * clock's start, its limit, the expiry, the reclaim */
+	const char		*open_at, *take_due_at, *expire_at, *reclaim_at;
+	bool			 overdue;	/* published, past take_due_at */
+	bool			 reclaimable;	/* taken, past reclaim_at */
 };
 
 /* loan_search's count stops here for an FI (capped: "more than") */
@@ -167,6 +176,44 @@ enum err	loan_get_lost(struct db *, struct arena *, const struct scope *sc,
  * LOAN_COUNT_CAP, no rows beyond LOAN_DEPTH_MAX. */
 enum err	loan_search(struct db *, struct arena *, const struct scope *sc,
 		    int status, size_t page, size_t per, struct loan_list *out);
+
+/* What a list asks for: status -1 any (else enum loan_status); overdue:
+ * only the published ones past their take-up limit (by the index on
+ * status, take_due_at). */
+struct loan_filter {
+	int		 status;
+	bool		 overdue;
+};
+
+/* loan_search with a filter. */
+enum err	loan_search_filter(struct db *, struct arena *,
+		    const struct scope *sc, const struct loan_filter *f,
+		    size_t page, size_t per, struct loan_list *out);
+
+/* How many applications within `sc` pass `f` into *n.  Database errors
+ * (*n = 0). */
+enum err	loan_count(struct db *, struct arena *, const struct scope *sc,
+		    const struct loan_filter *f, long long *n);
+
+/*
+ * Recomputes the stored limits (open_at's take_due_at and expire_at,
+ * taken_at's reclaim_at, loan_clock.h) of every published and taken-up
+ * application from the holiday calendar as it is now: a holiday entered
+ * after the publication moves them.  Derived values, not a step: no
+ * version change, no audit row.  *changed: the rows whose limits moved.
+ * Database errors.
+ */
+enum err	loan_clock_refresh(struct db *, long long *changed);
+
+/*
+ * Expires (LA_EXPIRE, as the system, audited "loan.expire", the
+ * enterprise told by an in-site notice) every published application past
+ * its expire_at, at most `max`; *expired how many.  One transaction per
+ * application; one that changed meanwhile (taken up) is skipped.
+ * Database errors (the ones expired before stay expired).
+ */
+enum err	loan_expire_due(struct db *, const struct audit_actor *,
+		    size_t max, long long *expired);
 
 /* One row of an application's timeline. */
 struct loan_event {

@@ -288,26 +288,30 @@ r_06_1_claim_machine(void **state)
 /* R-08.2a, R-08.2b: a loan application is edited and withdrawn by the
  * enterprise until an FI takes it up; taken up by one FI, assigned,
  * released (open again), approved or declined, then disbursed or not
- * taken; the consent revoked whenever it was given; closed states take no
- * other step. */
+ * taken; the consent revoked whenever it was given; a published one
+ * expires (past its expire_at), a taken-up one without a decision is
+ * republished by the enterprise (past its reclaim_at; both limits checked
+ * under the lock, loan_clock.h); closed states take no other step. */
 static void
 r_08_2b_loan_machine(void **state)
 {
 #define CLOSED(s) { s, "edit>- publish>- withdraw>- revoke>" s " take>- assign>-" \
-	    " release>- approve>- decline>- disburse>- not_taken>- expire>-" }
+	    " release>- approve>- decline>- disburse>- not_taken>- expire>-" \
+	    " republish>-" }
 	static const struct row rows[] = {
 		{ "draft", "edit>draft publish>published withdraw>withdrawn revoke>-"
 		    " take>- assign>- release>- approve>- decline>- disburse>-"
-		    " not_taken>- expire>-" },
+		    " not_taken>- expire>- republish>-" },
 		{ "published", "edit>published publish>- withdraw>withdrawn"
 		    " revoke>published take>taken assign>- release>- approve>-"
-		    " decline>- disburse>- not_taken>- expire>expired" },
+		    " decline>- disburse>- not_taken>- expire>expired republish>-" },
 		{ "taken", "edit>- publish>- withdraw>- revoke>taken take>-"
 		    " assign>taken release>published approve>approved"
-		    " decline>declined disburse>- not_taken>- expire>-" },
+		    " decline>declined disburse>- not_taken>- expire>-"
+		    " republish>published" },
 		{ "approved", "edit>- publish>- withdraw>- revoke>approved take>-"
 		    " assign>- release>- approve>- decline>- disburse>disbursed"
-		    " not_taken>not_taken expire>-" },
+		    " not_taken>not_taken expire>- republish>-" },
 		CLOSED("declined"), CLOSED("disbursed"), CLOSED("not_taken"),
 		CLOSED("withdrawn"), CLOSED("expired"),
 	};
