@@ -54,3 +54,5 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.articles TO @APP@;
 -- Revision history: kept as written, never changed.
 GRANT SELECT, INSERT ON @DB@.article_revisions TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.feedback TO @APP@;
+-- Loan messages (034): posted with their audit row, never changed.
+GRANT SELECT, INSERT ON @DB@.loan_messages TO @APP@;

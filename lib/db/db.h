@@ -58,6 +58,7 @@ enum dbm {
 	DBM_FINANCE_LOAN, /* finance/loan.c */
 	DBM_INFO_ARTICLE, /* info/article.c */
 	DBM_INFO_FEEDBACK, /* info/feedback.c */
+	DBM_FINANCE_LOAN_MSG, /* finance/loan_msg.c */
 	DBM__MAX
 };
 
