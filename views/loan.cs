@@ -121,6 +121,8 @@
   </form>
   <?cs /if ?>
 
+<?cs include:"_loan_thread.cs" ?>
+
   <h2><?cs var:S.Loan.timeline ?></h2>
   <table class="list" id="timeline">
     <thead><tr>
