@@ -66,7 +66,7 @@ loan_thread_to_hdf(struct req *r, const struct loan *l)
 	if ((rc = loan_msg_list(r->app->db, r->a, &r->scope, l->id, &v, &n)) != ERR_OK)
 		return status_of(rc);
 	for (size_t i = 0; i < n; i++) {
-		HDF *row = req_row(r, "Thread", i);
+		HDF *row = req_row(r, "Messages", i);
 		/* what the reader's organisation wrote: the thread holds only
 		 * the enterprise's and the handling FI's messages */
 		bool own = r->sess != NULL && r->sess->user.org_kind != NULL &&
@@ -98,13 +98,13 @@ loan_thread_to_hdf(struct req *r, const struct loan *l)
 	switch (loan_msg_may_post(l, &r->scope)) {
 	case LM_MAY:
 		if (req_set(r, "Can.message", "1") == -1 ||
-		    req_set(r, "Thread.max_mb", arena_printf(r->a, "%zu",
+		    req_set(r, "Msg.max_mb", arena_printf(r->a, "%zu",
 		    r->app->cfg->attachment_max >> 20)) == -1)
 			return 500;
 		break;
 	case LM_CLOSED:
 		/* a party of a thread that takes no message now */
-		if (req_set(r, "Thread.closed", "1") == -1)
+		if (req_set(r, "Msg.closed", "1") == -1)
 			return 500;
 		break;
 	default:

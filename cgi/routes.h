@@ -542,8 +542,8 @@ int	loan_page(struct req *, const struct loan *l, int st);
 int	handle_loan_message(struct req *);	/* loan_messages.c */
 int	handle_loan_file(struct req *);
 extern const struct form loan_msg_form;
-/* The thread of l as Thread.<i> (with Files.<j>) and whether the reader
- * may post (Can.message) or is a party of a closed thread (Thread.closed):
+/* The thread of l as Messages.<i> (with Files.<j>) and whether the reader
+ * may post (Can.message) or is a party of a closed thread (Msg.closed):
  * 0, or the status to answer. */
 int	loan_thread_to_hdf(struct req *, const struct loan *l);
 

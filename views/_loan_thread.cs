@@ -1,9 +1,9 @@
 <?cs # The thread of a loan application (loan_messages.c, R-08.2d): included by loan.cs. ?>
   <h2 id="thread"><?cs var:S.Loan.thread ?></h2>
   <p class="muted"><?cs var:S.Loan.thread_intro ?></p>
-  <?cs if:subcount(Thread) > 0 ?>
+  <?cs if:subcount(Messages) > 0 ?>
   <ol class="thread" id="messages">
-  <?cs each:m = Thread ?>
+  <?cs each:m = Messages ?>
     <li class="message from-<?cs var:m.org_kind ?><?cs if:m.own ?> own<?cs /if ?>" id="message-<?cs var:m.id ?>" data-org="<?cs var:m.org_kind ?>">
       <p class="message-head"><strong class="message-org"><?cs var:m.org ?></strong> <span class="message-user"><?cs var:m.user ?></span> <span class="muted message-at"><?cs var:m.at ?></span></p>
       <p class="message-body"><?cs var:m.body ?></p>
@@ -43,9 +43,9 @@
       <input id="file3" name="file3" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"<?cs call:invalid("file3") ?>>
       <?cs call:field_error("file3") ?>
     </div>
-    <p class="hint"><?cs var:S.Loan.attach_hint ?><?cs var:Thread.max_mb ?> MB。</p>
+    <p class="hint"><?cs var:S.Loan.attach_hint ?><?cs var:Msg.max_mb ?> MB。</p>
     <button type="submit" id="message-send"><?cs var:S.Loan.message_send ?></button>
   </form>
-  <?cs elif:Thread.closed ?>
+  <?cs elif:Msg.closed ?>
   <p class="muted" id="thread-closed"><?cs var:S.Loan.thread_closed ?></p>
   <?cs /if ?>
