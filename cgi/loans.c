@@ -39,7 +39,7 @@ static const char *const status_choices[LS__MAX + 1] = { "draft", "published",
 	"expired", NULL };
 static const char *const done_names[] = { "created", "published", "saved",
 	"withdrawn", "revoked", "taken", "assigned", "released", "approved",
-	"declined", "disbursed", "not_taken", "republished", NULL };
+	"declined", "disbursed", "not_taken", "republished", "message", NULL };
 static const char *const outcome_choices[] = { "approved", "declined", NULL };
 
 /* The list: ?status= ?overdue=1 ?page= */
@@ -526,10 +526,10 @@ can_to_hdf(struct req *r, const struct loan *l)
 	return 0;
 }
 
-/* The page of one application (r->obj), with its timeline and the forms
- * the reader may use; `st` the status to answer (200, or 4xx with the
- * page shown again). */
-static int
+/* The page of one application (r->obj), with its timeline, its thread
+ * (loan_messages.c) and the forms the reader may use; `st` the status to
+ * answer (200, or 4xx with the page shown again). */
+int
 loan_page(struct req *r, const struct loan *l, int st)
 {
 	int rc;
@@ -540,7 +540,8 @@ loan_page(struct req *r, const struct loan *l, int st)
 	if (loan_to_node(r, loan_node(r), l) == -1)
 		return 500;
 	if ((rc = events_to_hdf(r, l)) != 0 || (rc = can_to_hdf(r, l)) != 0 ||
-	    (rc = loan_suggest_products(r, l)) != 0)
+	    (rc = loan_suggest_products(r, l)) != 0 ||
+	    (rc = loan_thread_to_hdf(r, l)) != 0)
 		return rc;
 	return st;
 }

@@ -225,6 +225,13 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_RULE_REJECT] =   { "/rules/{id}/reject", POST, LAN,  SUPERVISOR, FULL,        1, NULL,           0, handle_rule_reject, OBJ_RULE },
 	[PAGE_LOAN_REPUBLISH] = { "/loans/{id}/republish", POST, NET, ENTERPRISE, FULL,     1, NULL,           0, handle_loan_republish, OBJ_LOAN },
 	[PAGE_LOAN_DASHBOARD] = { "/loan-dashboard", GET,    LAN,  FI, FULL,                0, NULL,           0, handle_loan_dashboard, OBJ_NONE },
+	/* questions and answers on a loan application (R-08.2d): the
+	 * enterprise and the handling FI post (who: loan_msg_post under the
+	 * row's lock), the region's offices read; attachments only to them */
+	[PAGE_LOAN_MESSAGE_NET] = { "/loans/{id}/messages", POST, NET, ENTERPRISE, FULL,    1, &loan_msg_form, BODY_ATTACHMENT, handle_loan_message, OBJ_LOAN },
+	[PAGE_LOAN_MESSAGE_LAN] = { "/loans/{id}/messages", POST, LAN, FI, FULL,            1, &loan_msg_form, BODY_ATTACHMENT, handle_loan_message, OBJ_LOAN },
+	[PAGE_LOAN_FILE_NET] = { "/loans/{id}/files/{fid}", GET, NET, ENTERPRISE, FULL,     0, NULL,           0, handle_loan_file, OBJ_LOAN },
+	[PAGE_LOAN_FILE_LAN] = { "/loans/{id}/files/{fid}", GET, LAN, ROLES_OPS | FI, FULL, 0, NULL,           0, handle_loan_file, OBJ_LOAN },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {

@@ -183,6 +183,11 @@ enum page {
 	PAGE_RULE_REJECT,
 	PAGE_LOAN_REPUBLISH,
 	PAGE_LOAN_DASHBOARD,
+	/* loan applications' messages (loan_messages.c) */
+	PAGE_LOAN_MESSAGE_NET,
+	PAGE_LOAN_MESSAGE_LAN,
+	PAGE_LOAN_FILE_NET,
+	PAGE_LOAN_FILE_LAN,
 	PAGE__MAX
 };
 
@@ -622,5 +627,16 @@ int	handle_loan_republish(struct req *);
 extern const struct form loans_form, loan_view_form, loan_edit_form,
 	loan_act_form;
 int	handle_loan_credit(struct req *);	/* credit_views.c */
+/* The page of application l (loans.c) answering `st`: 200, or a 4xx with
+ * the page shown again (a refused message, its field errors). */
+struct loan;
+int	loan_page(struct req *, const struct loan *l, int st);
+int	handle_loan_message(struct req *);	/* loan_messages.c */
+int	handle_loan_file(struct req *);
+extern const struct form loan_msg_form;
+/* The thread of l as Messages.<i> (with Files.<j>) and whether the reader
+ * may post (Can.message) or is a party of a closed thread (Msg.closed):
+ * 0, or the status to answer. */
+int	loan_thread_to_hdf(struct req *, const struct loan *l);
 
 #endif

@@ -60,3 +60,5 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.event_registrations TO @APP@;
 -- The measures' versions (042): drafts change until published, then stay.
 GRANT SELECT, INSERT, UPDATE ON @DB@.rule_versions TO @APP@;
 GRANT SELECT, INSERT ON @DB@.rule_notices TO @APP@;
+-- Loan messages (034): posted with their audit row, never changed.
+GRANT SELECT, INSERT ON @DB@.loan_messages TO @APP@;

@@ -133,6 +133,8 @@
   <?cs /if ?>
 
   <?cs include:"_loan_suggest.cs" ?>
+<?cs include:"_loan_thread.cs" ?>
+
   <h2><?cs var:S.Loan.timeline ?></h2>
   <table class="list" id="timeline">
     <thead><tr>

@@ -62,6 +62,7 @@ enum dbm {
 	DBM_FINANCE_LOAN_STATS, /* finance/loan_stats.c */
 	DBM_INFO_EVENT,	/* info/event.c */
 	DBM_INFO_RULE,	/* info/rule.c */
+	DBM_FINANCE_LOAN_MSG, /* finance/loan_msg.c */
 	DBM__MAX
 };
 
