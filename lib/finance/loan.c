@@ -378,9 +378,8 @@ nz(const char *s)
 	return s != NULL ? s : "";
 }
 
-/* The scope's mode: all, region, ent, fi, none. */
-static const char *
-scope_mode(const struct scope *sc)
+const char *
+loan_scope_mode(const struct scope *sc)
 {
 	if (sc->kind == SCOPE_SYSTEM)
 		return "all";
@@ -396,7 +395,7 @@ scope_mode(const struct scope *sc)
 static void
 scope_params(const struct scope *sc, struct db_param p[L_NSCOPE])
 {
-	p[0] = DB_STR(scope_mode(sc));
+	p[0] = DB_STR(loan_scope_mode(sc));
 	p[1] = DB_STR(sc->region);
 	p[2] = DB_STR(sc->region);
 	p[3] = DB_INT(sc->org_id);
@@ -634,7 +633,7 @@ loan_search_filter(struct db *db, struct arena *a, const struct scope *sc,
 		return ERR_NOMEM;
 	/* an FI's list along its indexes (search_fi); the overdue filter,
 	 * a manager's, takes the general statement */
-	if (strcmp(scope_mode(sc), "fi") == 0 && !f->overdue &&
+	if (strcmp(loan_scope_mode(sc), "fi") == 0 && !f->overdue &&
 	    (rc = search_fi(db, a, sc, f->status, page, per, out)) != ERR_NOTFOUND)
 		return rc;
 	out->n = 0;
@@ -905,7 +904,7 @@ static enum err
 step_locked(struct step_run *run)
 {
 	struct lstep		*ls = run->ctx;
-	const char		*mode = scope_mode(ls->sc);
+	const char		*mode = loan_scope_mode(ls->sc);
 	enum loan_action	 act = (enum loan_action)run->step->action;
 	bool			 ok;
 
@@ -1217,7 +1216,7 @@ loan_get_lost(struct db *db, struct arena *a, const struct scope *sc,
 	enum err	 rc;
 	int		 n, k;
 
-	if (strcmp(scope_mode(sc), "fi") != 0)
+	if (strcmp(loan_scope_mode(sc), "fi") != 0)
 		return ERR_NOTFOUND;
 	if ((rc = db_query(db, a, &mod, STMT_L_LOST, p, 4, &rows)) != ERR_OK)
 		return rc;

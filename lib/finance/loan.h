@@ -155,6 +155,11 @@ struct loan_list {
 	bool		 capped, more;	/* more: a row after this page */
 };
 
+/* How the loan statements read scope sc: "all" (the system), "region"
+ * (the offices), "fi" (an FI's user), "ent" (an enterprise's), "none";
+ * the one mapping every loan module's SQL uses. */
+const char	*loan_scope_mode(const struct scope *sc);
+
 /* Application `id` within `sc` (see above) into *out, strings in `a`.
  * ERR_NOTFOUND, ERR_DB_LOST, ERR_DB, ERR_NOMEM. */
 enum err	loan_get(struct db *, struct arena *, const struct scope *sc,

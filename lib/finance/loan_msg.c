@@ -64,31 +64,10 @@ static const char *const sql[STMT_M__MAX] = {
 
 static const struct db_module mod = { DBM_FINANCE_LOAN_MSG, STMT_M__MAX, sql };
 
-static const char *
-nz(const char *s)
-{
-	return s != NULL ? s : "";
-}
-
-/* The scope's mode, as loan.c's: all, region, ent, fi, none. */
-static const char *
-scope_mode(const struct scope *sc)
-{
-	if (sc->kind == SCOPE_SYSTEM)
-		return "all";
-	if (sc->role == ROLE_OPERATOR || sc->role == ROLE_SUPERVISOR)
-		return "region";
-	if (sc->role == ROLE_FI && strcmp(nz(sc->org_kind), "fi") == 0)
-		return "fi";
-	if (sc->role == ROLE_ENTERPRISE && strcmp(nz(sc->org_kind), "enterprise") == 0)
-		return "ent";
-	return "none";
-}
-
 static void
 scope_params(const struct scope *sc, struct db_param p[M_NSCOPE])
 {
-	p[0] = DB_STR(scope_mode(sc));
+	p[0] = DB_STR(loan_scope_mode(sc));
 	p[1] = DB_STR(sc->region);
 	p[2] = DB_STR(sc->region);
 	p[3] = DB_INT(sc->org_id);
@@ -98,7 +77,7 @@ scope_params(const struct scope *sc, struct db_param p[M_NSCOPE])
 enum loan_msg_may
 loan_msg_may_post(const struct loan *l, const struct scope *sc)
 {
-	const char	*mode = scope_mode(sc);
+	const char	*mode = loan_scope_mode(sc);
 	bool		 ent, fi;
 
 	ent = strcmp(mode, "ent") == 0 && sc->org_id > 0 &&
@@ -302,7 +281,7 @@ post_body(struct db *db, struct arena *a, void *arg)
 		return ERR_FORBIDDEN;
 	if (may != LM_MAY)
 		return ERR_CONFLICT;
-	from_fi = strcmp(scope_mode(c->sc), "fi") == 0;
+	from_fi = strcmp(loan_scope_mode(c->sc), "fi") == 0;
 	org_id = from_fi ? now.fi_id : now.enterprise_id;
 	{
 		struct db_param p[] = { DB_INT(now.id), DB_INT(now.fi_id),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/db_region.h"
+#include "finance/loan.h"
 #include "finance/loan_stats.h"
 
 enum { STMT_S_CITY, STMT_S_FI, STMT_S__MAX };
@@ -109,19 +110,6 @@ loan_stats_bar(long long v, long long top, int width)
 	return w < 1 ? 1 : (int)w;
 }
 
-static const char *
-scope_mode(const struct scope *sc)
-{
-	if (sc->kind == SCOPE_SYSTEM)
-		return "all";
-	if (sc->role == ROLE_OPERATOR || sc->role == ROLE_SUPERVISOR)
-		return "region";
-	if (sc->role == ROLE_FI && sc->org_kind != NULL &&
-	    strcmp(sc->org_kind, "fi") == 0)
-		return "fi";
-	return "none";
-}
-
 /* The values of one group (or the total) being read. */
 struct acc {
 	long long	*take, *decide;
@@ -176,7 +164,7 @@ loan_stats_get(struct db *db, struct arena *a, const struct scope *sc,
 	out->total.key = out->total.name = "";
 	p[0] = DB_STR(from_utc);
 	p[1] = DB_STR(to_utc);
-	p[2] = DB_STR(scope_mode(sc));
+	p[2] = DB_STR(loan_scope_mode(sc));
 	p[3] = DB_STR(sc->region);
 	p[4] = DB_STR(sc->region);
 	p[5] = DB_INT(sc->kind == SCOPE_SYSTEM ? 0 : sc->org_id);
