@@ -144,7 +144,9 @@ const char *req_raw(const struct req *, const char *name);
  * whose owner check already passed: the bytes as the body, Content-Type
  * from the sniffed type, Content-Disposition attachment (files_disposition;
  * the response's X-Content-Type-Options: nosniff and CSP are the usual
- * ones).  Returns 200, or 500 out of memory.
+ * ones), after a `file.download` audit row (object: the file; detail:
+ * its owner's kind).  Returns 200, 500 out of memory, or 503 when the
+ * audit row cannot be stored (the file is not served then).
  */
 struct files_row;
 int	req_file(struct req *, const struct files_row *, const unsigned char *data);

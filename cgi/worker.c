@@ -411,10 +411,21 @@ req_raw(const struct req *r, const char *name)
 int
 req_file(struct req *r, const struct files_row *f, const unsigned char *data)
 {
-	const char *disp = files_disposition(r->a, f);
+	const char		*disp = files_disposition(r->a, f);
+	struct audit_actor	 a;
+	char			 id[24];
+	enum err		 rc;
 
 	if (disp == NULL || f->size < 0)
 		return 500;
+	/* who read an attachment (an enterprise's evidence, a bank's
+	 * statement) is on the record like who read credit information:
+	 * the file leaves only once its audit row is stored (X-AUD) */
+	snprintf(id, sizeof id, "%lld", f->id);
+	req_actor(r, &a);
+	if ((rc = audit_write1(r->app->db, &a, "file.download", "file", id,
+	    AUDIT_OK, f->owner_kind)) != ERR_OK)
+		return status_of(rc);
 	r->body_out = (const char *)data;
 	r->body_len = (size_t)f->size;
 	r->ctype = files_mime(f->type);

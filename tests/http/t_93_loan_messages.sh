@@ -140,6 +140,8 @@ expect_header Content-Type '^application/pdf' "X-SEC ... typed by its content"
 expect_header Content-Disposition '^attachment; filename="file-[0-9]+\.pdf"' "X-SEC ... as a download"
 expect_header X-Content-Type-Options nosniff "X-SEC ... never sniffed by the browser"
 if cmp -s "$PDF" "$RESP_BODY"; then ok "R-08.2d ... the bytes as uploaded"; else not_ok "R-08.2d ... the bytes as uploaded"; fi
+N=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'file.download' AND object_type = 'file' AND object_id = '$FA' AND outcome = 'ok' AND detail = 'loan_message'")
+if [ "$N" = 1 ]; then ok "X-AUD the download is audited, naming the file"; else not_ok "X-AUD the download is audited, naming the file (rows: $N)"; fi
 
 # --- bad input: next to the field, the text kept, nothing written -------------------------------
 post_msg "$ENTA" "$INTERNET" "$A" "   "
