@@ -123,6 +123,12 @@ enum {
 	STMT_L_GET,
 	STMT_L_COUNT,
 	STMT_L_SEARCH,
+	STMT_L_COUNT_ENT,
+	STMT_L_SEARCH_ENT,
+	STMT_L_COUNT_CITY,
+	STMT_L_SEARCH_CITY,
+	STMT_L_COUNT_PROV,
+	STMT_L_SEARCH_PROV,
 	STMT_L_EVENTS,
 	STMT_L_PRODUCT,
 	STMT_L_INSERT,
@@ -236,6 +242,19 @@ enum {
 	" AND (? = 0 OR (l.status = 'published' AND l.take_due_at < UTC_TIMESTAMP()))"
 #define L_NFILTER	3
 
+/*
+ * The lists and counts of an enterprise and of a region's offices without
+ * the CASE (which reads every row of loans): one direct predicate each,
+ * the CASE's branch for that mode, along loans_enterprise (enterprise_id,
+ * id), loans_region (region_code, id) or, for the province, the primary
+ * key, read newest first and stopped after the page (direct_of; the DB
+ * test checks each against its branch).
+ */
+#define L_ENT		" WHERE l.enterprise_id = ?"
+#define L_CITY		" WHERE l.region_code = ? AND l.status <> 'draft'"
+#define L_PROV		" WHERE l.status <> 'draft'"
+#define L_PAGE		" ORDER BY l.id DESC LIMIT ? OFFSET ?"
+
 /* version = version + 1 and the row's own checks on every update */
 #define L_BUMP		" version = version + 1, updated_at = UTC_TIMESTAMP()"
 #define L_WHERE		" WHERE id = ? AND status = ? AND version = ?"
@@ -243,8 +262,13 @@ enum {
 static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_GET] = L_COLS " WHERE l.id = ? AND" L_SCOPE,
 	[STMT_L_COUNT] = "SELECT COUNT(*) FROM loans l WHERE" L_SCOPE L_FILTER,
-	[STMT_L_SEARCH] = L_COLS " WHERE" L_SCOPE L_FILTER
-	    " ORDER BY l.id DESC LIMIT ? OFFSET ?",
+	[STMT_L_SEARCH] = L_COLS " WHERE" L_SCOPE L_FILTER L_PAGE,
+	[STMT_L_COUNT_ENT] = "SELECT COUNT(*) FROM loans l" L_ENT L_FILTER,
+	[STMT_L_SEARCH_ENT] = L_COLS L_ENT L_FILTER L_PAGE,
+	[STMT_L_COUNT_CITY] = "SELECT COUNT(*) FROM loans l" L_CITY L_FILTER,
+	[STMT_L_SEARCH_CITY] = L_COLS L_CITY L_FILTER L_PAGE,
+	[STMT_L_COUNT_PROV] = "SELECT COUNT(*) FROM loans l" L_PROV L_FILTER,
+	[STMT_L_SEARCH_PROV] = L_COLS L_PROV L_FILTER L_PAGE,
 	[STMT_L_EVENTS] =
 	    "SELECT " TS("ev.at") ", ev.action, ev.from_status, ev.to_status,"
 	    " ev.org_kind, COALESCE(e.name, f.name, o.name, ''),"
@@ -402,6 +426,42 @@ scope_params(const struct scope *sc, struct db_param p[L_NSCOPE])
 	p[4] = DB_INT(sc->org_id);
 	p[5] = DB_STR(sc->region);
 	p[6] = DB_INT(sc->org_id);
+}
+
+/*
+ * The count and list statements of scope sc and their scope parameters
+ * into p (at most L_NSCOPE): the direct ones of an enterprise, a city's
+ * offices and the province's (L_ENT, L_CITY, L_PROV), the CASE's for the
+ * rest.  Returns the number of parameters.
+ */
+static int
+direct_of(const struct scope *sc, struct db_param p[L_NSCOPE], int *count,
+    int *search)
+{
+	const char *mode = loan_scope_mode(sc);
+
+	if (strcmp(mode, "ent") == 0) {
+		*count = STMT_L_COUNT_ENT;
+		*search = STMT_L_SEARCH_ENT;
+		p[0] = DB_INT(sc->org_id);
+		return 1;
+	}
+	if (strcmp(mode, "region") == 0 &&
+	    strcmp(nz(sc->region), REGION_PROVINCE) == 0) {
+		*count = STMT_L_COUNT_PROV;
+		*search = STMT_L_SEARCH_PROV;
+		return 0;
+	}
+	if (strcmp(mode, "region") == 0) {
+		*count = STMT_L_COUNT_CITY;
+		*search = STMT_L_SEARCH_CITY;
+		p[0] = DB_STR(sc->region);
+		return 1;
+	}
+	*count = STMT_L_COUNT;
+	*search = STMT_L_SEARCH;
+	scope_params(sc, p);
+	return L_NSCOPE;
 }
 
 static void
@@ -601,12 +661,12 @@ loan_count(struct db *db, struct arena *a, const struct scope *sc,
 	struct db_param	 p[L_NSCOPE + L_NFILTER];
 	struct db_rows	*rows;
 	enum err	 rc;
-	int		 n;
+	int		 n, np, count, search;
 
 	*total = 0;
-	scope_params(sc, p);
-	filter_params(f, p + L_NSCOPE);
-	if ((rc = db_query(db, a, &mod, STMT_L_COUNT, p, L_NSCOPE + L_NFILTER,
+	np = direct_of(sc, p, &count, &search);
+	filter_params(f, p + np);
+	if ((rc = db_query(db, a, &mod, count, p, (size_t)np + L_NFILTER,
 	    &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == 1)
@@ -624,7 +684,7 @@ loan_search_filter(struct db *db, struct arena *a, const struct scope *sc,
 	struct db_param	 p[L_NSCOPE + L_NFILTER + 2];
 	struct db_rows	*rows;
 	enum err	 rc;
-	int		 n = 0;
+	int		 n = 0, np, count, search;
 
 	memset(out, 0, sizeof *out);
 	if (per == 0)
@@ -641,11 +701,11 @@ loan_search_filter(struct db *db, struct arena *a, const struct scope *sc,
 	out->capped = out->more = false;
 	if ((rc = loan_count(db, a, sc, f, &out->total)) != ERR_OK)
 		return rc;
-	scope_params(sc, p);
-	filter_params(f, p + L_NSCOPE);
-	p[L_NSCOPE + L_NFILTER] = DB_INT(per);
-	p[L_NSCOPE + L_NFILTER + 1] = DB_INT(page * per);
-	if ((rc = db_query(db, a, &mod, STMT_L_SEARCH, p, L_NSCOPE + L_NFILTER + 2,
+	np = direct_of(sc, p, &count, &search);
+	filter_params(f, p + np);
+	p[np + L_NFILTER] = DB_INT(per);
+	p[np + L_NFILTER + 1] = DB_INT(page * per);
+	if ((rc = db_query(db, a, &mod, search, p, (size_t)np + L_NFILTER + 2,
 	    &rows)) != ERR_OK)
 		return rc;
 	while (out->n < per && (n = db_next(rows)) == 1)

@@ -1805,9 +1805,11 @@ sql_ids(MYSQL *m, const char *q, long long *v, size_t max)
 	return n;
 }
 
-/* Every page of loan_search(sc, status) equals the old predicate's rows */
+/* Every page of loan_search(sc, status) equals the rows of `old` (a
+ * statement of loan ids); the total is capped at `cap` (0: none). */
 static void
-loan_scope_same(struct db *db, MYSQL *m, const struct scope *sc, int status)
+loan_scope_same_as(struct db *db, MYSQL *m, const struct scope *sc, int status,
+    const char *old, long long cap)
 {
 	static long long	 want[4000];
 	struct arena		*a = arena_new(1 << 16);
@@ -1815,9 +1817,9 @@ loan_scope_same(struct db *db, MYSQL *m, const struct scope *sc, int status)
 	char			 q[2048];
 	size_t			 nw, got = 0;
 
-	snprintf(q, sizeof q, "SELECT id FROM (" LOAN_OLD_SCOPE("%lld", "%s")
+	snprintf(q, sizeof q, "SELECT id FROM (%s"
 	    ") t WHERE ('%s' = '' OR id IN (SELECT id FROM loans WHERE status = '%s'))"
-	    " ORDER BY id DESC", sc->org_id, sc->region, sc->org_id,
+	    " ORDER BY id DESC", old,
 	    status >= 0 ? loan_status_name(status) : "",
 	    status >= 0 ? loan_status_name(status) : "");
 	nw = sql_ids(m, q, want, 4000);
@@ -1825,7 +1827,8 @@ loan_scope_same(struct db *db, MYSQL *m, const struct scope *sc, int status)
 	for (size_t page = 0;; page++) {
 		assert_int_equal(loan_search(db, a, sc, status, page, 7, &l), ERR_OK);
 		if (page == 0)
-			assert_int_equal(l.total, nw > LOAN_COUNT_CAP ? LOAN_COUNT_CAP : nw);
+			assert_int_equal(l.total, cap > 0 && (long long)nw > cap ?
+			    cap : (long long)nw);
 		for (size_t i = 0; i < l.n; i++, got++) {
 			assert_true(got < nw);
 			assert_int_equal(l.v[i].id, want[got]);
@@ -1835,6 +1838,17 @@ loan_scope_same(struct db *db, MYSQL *m, const struct scope *sc, int status)
 	}
 	assert_int_equal(got, nw);
 	arena_free(a);
+}
+
+/* ... for an FI: the CASE's 'fi' branch, the count capped */
+static void
+loan_scope_same(struct db *db, MYSQL *m, const struct scope *sc, int status)
+{
+	char old[1024];
+
+	snprintf(old, sizeof old, LOAN_OLD_SCOPE("%lld", "%s"), sc->org_id,
+	    sc->region, sc->org_id);
+	loan_scope_same_as(db, m, sc, status, old, LOAN_COUNT_CAP);
 }
 
 static long long
@@ -1927,6 +1941,30 @@ r_02_2_fi_loan_search_keeps_the_old_scope(void **state)
 		loan_scope_same(db, m, &fd, st);
 	}
 	loan_scope_same(db, m, &fe, -1);
+	/* the enterprise's, a city's and the province's lists without the
+	 * CASE (loan.c direct_of): each mode's branch, every status */
+	{
+		struct scope	 ega, efb, ogz, ofs, opv;
+		char		 oe[256], of[256];
+
+		scope_as(&ega, ROLE_ENTERPRISE, "440100", "enterprise", ea);
+		scope_as(&efb, ROLE_ENTERPRISE, "440600", "enterprise", eb);
+		scope_as(&ogz, ROLE_OPERATOR, "440100", "office", 1);
+		scope_as(&ofs, ROLE_SUPERVISOR, "440600", "office", 2);
+		scope_as(&opv, ROLE_OPERATOR, "440000", "office", 3);
+		for (int st = -1; st < LS__MAX; st++) {
+			snprintf(oe, sizeof oe, "SELECT id FROM loans WHERE enterprise_id = %lld", ea);
+			loan_scope_same_as(db, m, &ega, st, oe, 0);
+			snprintf(of, sizeof of, "SELECT id FROM loans WHERE enterprise_id = %lld", eb);
+			loan_scope_same_as(db, m, &efb, st, of, 0);
+			loan_scope_same_as(db, m, &ogz, st, "SELECT id FROM loans"
+			    " WHERE status <> 'draft' AND region_code = '440100'", 0);
+			loan_scope_same_as(db, m, &ofs, st, "SELECT id FROM loans"
+			    " WHERE status <> 'draft' AND region_code = '440600'", 0);
+			loan_scope_same_as(db, m, &opv, st, "SELECT id FROM loans"
+			    " WHERE status <> 'draft'", 0);
+		}
+	}
 
 	/* what the scope means, on this set */
 	snprintf(q, sizeof q, "SELECT COUNT(*) FROM (" LOAN_OLD_SCOPE("%lld", "440100")
