@@ -605,22 +605,18 @@ load_session(struct req *r)
 	const struct config	*cfg = r->app->cfg;
 	const struct param	*ck = params_get(&r->cookies, SESSION_COOKIE);
 	struct config_auth	 auth;
-	struct session_limits	 lim;
 	struct session		*s;
 	enum err		 rc;
 
 	if (ck == NULL)
 		return 0;
-	/* the security administrator's settings over the configuration's,
-	 * from the database: in force without a restart (issue 16) */
-	if ((rc = secset_load(r->app->db, &cfg->auth, &auth)) != ERR_OK)
-		return status_of(rc);
-	lim.idle = auth.session_idle;
-	lim.absolute = auth.session_absolute;
-	lim.pending = auth.pending_secs;
 	if ((s = arena_calloc(r->a, 1, sizeof *s)) == NULL)
 		return 500;
-	rc = session_lookup(r->app->db, r->a, ck->value, cfg->portal, &lim, s);
+	/* the security administrator's settings over the configuration's,
+	 * from the database in the session's own round trip: in force
+	 * without a restart (issue 16) */
+	rc = session_lookup(r->app->db, r->a, ck->value, cfg->portal, &cfg->auth,
+	    &auth, s);
 	if (rc == ERR_NOTFOUND) {
 		req_cookie(r, SESSION_COOKIE, NULL);
 		return 0;

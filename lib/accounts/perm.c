@@ -2,7 +2,9 @@
  * perm.c -- the permission rule table, role assignments, agency sources
  * and security settings (see perm.h).
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/enumname.h"
@@ -408,6 +410,55 @@ secset_find(const char *name)
 	return -1;
 }
 
+/* Setting `name` = val into *v when both are valid; else logged, and *v
+ * keeps its value. */
+static void
+secset_put(struct config_auth *v, const char *name, long long val)
+{
+	int i = name != NULL ? secset_find(name) : -1;
+
+	if (i < 0 || val < secset_defs[i].min || val > secset_defs[i].max) {
+		log_error("security_settings: %s = %lld ignored",
+		    name != NULL ? name : "(null)", val);
+		return;
+	}
+	*secset_slot(v, (enum secset)i) = (unsigned)val;
+}
+
+void
+secset_apply(const struct config_auth *base, const char *pairs,
+    struct config_auth *out)
+{
+	char	 buf[1024], *save = NULL, *tok, *eq, *end;
+
+	*out = *base;
+	if (pairs == NULL || *pairs == '\0')
+		return;
+	if (strlen(pairs) >= sizeof buf) {
+		log_error("security_settings: %zu bytes of settings ignored",
+		    strlen(pairs));
+		return;
+	}
+	memcpy(buf, pairs, strlen(pairs) + 1);
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		long long val;
+
+		if ((eq = strchr(tok, '=')) == NULL) {
+			log_error("security_settings: \"%s\" ignored", tok);
+			continue;
+		}
+		*eq++ = '\0';
+		errno = 0;
+		val = strtoll(eq, &end, 10);
+		if (errno != 0 || end == eq || *end != '\0') {
+			log_error("security_settings: %s = \"%s\" ignored", tok, eq);
+			continue;
+		}
+		secset_put(out, tok, val);
+	}
+}
+
 enum err
 secset_load(struct db *db, const struct config_auth *base,
     struct config_auth *out)
@@ -422,18 +473,8 @@ secset_load(struct db *db, const struct config_auth *base,
 	if (a == NULL)
 		return ERR_NOMEM;
 	if ((rc = db_query(db, a, &mod, STMT_SETTINGS, NULL, 0, &rows)) == ERR_OK) {
-		while ((got = db_next(rows)) == 1) {
-			const char	*name = db_col_str(rows, 0);
-			long long	 val = db_col_int(rows, 1);
-			int		 i = name != NULL ? secset_find(name) : -1;
-
-			if (i < 0 || val < secset_defs[i].min || val > secset_defs[i].max) {
-				log_error("security_settings: %s = %lld ignored",
-				    name != NULL ? name : "(null)", val);
-				continue;
-			}
-			*secset_slot(&v, (enum secset)i) = (unsigned)val;
-		}
+		while ((got = db_next(rows)) == 1)
+			secset_put(&v, db_col_str(rows, 0), db_col_int(rows, 1));
 		if (got == -1)
 			rc = db_rows_error(db);
 		else

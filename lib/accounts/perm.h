@@ -137,6 +137,17 @@ unsigned	*secset_slot(struct config_auth *, enum secset);
 enum err	 secset_load(struct db *, const struct config_auth *base,
 		    struct config_auth *out);
 /*
+ * The same from the rows as "name=value,name=value" (SECSET_PAIRS_SQL,
+ * which a statement of its own round trip selects: session_lookup's):
+ * *out = *base with each valid pair in its place; a bad pair is ignored
+ * and logged.  pairs may be NULL (no rows).
+ */
+void		 secset_apply(const struct config_auth *base, const char *pairs,
+		    struct config_auth *out);
+#define SECSET_PAIRS_SQL \
+	"(SELECT GROUP_CONCAT(CONCAT(ss.name, '=', ss.value) SEPARATOR ',')" \
+	" FROM security_settings ss)"
+/*
  * Stores v[] (each within its bounds: ERR_INVAL otherwise, nothing
  * written) where it differs from *cur, one "security.settings" audit row
  * naming each change ("max_failures 5 -> 3"), one transaction.  *changed

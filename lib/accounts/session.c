@@ -7,6 +7,7 @@
 #include "core/enumname.h"
 #include "db/audit.h"
 #include "crypto/crypto.h"
+#include "accounts/perm.h"
 #include "accounts/session.h"
 
 enum {
@@ -26,12 +27,13 @@ static const char *const sql[STMT_SESSION__MAX] = {
 	    "INSERT INTO sessions (id_hash, user_id, portal, stage, csrf,"
 	    " client_addr, created_at, last_seen_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	/* One round trip per request: the session and its user. */
+	/* One round trip per request: the session, its user and the
+	 * security settings in force (perm.h). */
 	[STMT_SESSION_GET] =
 	    "SELECT s.stage, s.csrf,"
 	    " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
 	    " TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP()),"
-	    " s.factor_failures, s.notice, " USER_COLS
+	    " s.factor_failures, s.notice, " SECSET_PAIRS_SQL ", " USER_COLS
 	    USER_FROM " JOIN sessions s ON s.user_id = u.id"
 	    " WHERE s.id_hash = ? AND s.portal = ?",
 	[STMT_SESSION_TOUCH] =
@@ -118,7 +120,8 @@ stage_parse(const char *s)
 
 enum err
 session_lookup(struct db *db, struct arena *a, const char *token,
-    enum portal portal, const struct session_limits *lim, struct session *out)
+    enum portal portal, const struct config_auth *base,
+    struct config_auth *auth, struct session *out)
 {
 	struct db_rows	*rows;
 	long long	 idle, age;
@@ -127,6 +130,7 @@ session_lookup(struct db *db, struct arena *a, const char *token,
 	enum err	 rc;
 
 	memset(out, 0, sizeof *out);
+	*auth = *base;
 	if (token_hash(token, out->id_hash) == -1)
 		return ERR_NOTFOUND;
 	{
@@ -145,14 +149,15 @@ session_lookup(struct db *db, struct arena *a, const char *token,
 	out->factor_failures = (unsigned)db_col_int(rows, 4);
 	if (!db_col_null(rows, 5))
 		snprintf(out->notice, sizeof out->notice, "%s", db_col_str(rows, 5));
-	user_ok = user_from_row(rows, a, 6, &out->user) == 0;
+	secset_apply(base, db_col_str(rows, 6), auth);
+	user_ok = user_from_row(rows, a, 7, &out->user) == 0;
 	db_rows_free(rows);
 	/* A sign-in half done (password given, code not yet) lives only
 	 * minutes: created_at is when the password was accepted. */
 	if (stage == STAGE_TOTP || stage == STAGE_ENROL)
-		expired_pending = lim->pending > 0 && age >= lim->pending;
-	if (stage < 0 || !user_ok || idle >= lim->idle || age >= lim->absolute ||
-	    expired_pending) {
+		expired_pending = auth->pending_secs > 0 && age >= auth->pending_secs;
+	if (stage < 0 || !user_ok || idle >= auth->session_idle ||
+	    age >= auth->session_absolute || expired_pending) {
 		(void)session_end(db, out->id_hash);
 		return ERR_NOTFOUND;
 	}

@@ -37,12 +37,6 @@ struct session {
 	struct user		 user;
 };
 
-struct session_limits {
-	unsigned	idle;		/* seconds without a request, 1800 */
-	unsigned	absolute;	/* seconds since sign-in, 43200 */
-	unsigned	pending;	/* seconds in stage totp/enrol, 300 */
-};
-
 /* A fresh random token (43 base64url characters). */
 int		 session_token(char out[SESSION_TOKEN_LEN + 1]);
 
@@ -71,15 +65,18 @@ enum err	 session_start(struct db *, const struct audit_actor *,
 		    char token[SESSION_TOKEN_LEN + 1]);
 
 /*
- * The live session for cookie value `token` on `portal`.  ERR_NOTFOUND
- * when there is none, it is past its idle or absolute limit or, in stage totp or
- * enrol, past the pending limit (the row is
- * then deleted), or its user is not active.  Refreshes last_seen_at at
- * most once a minute.
+ * The live session for cookie value `token` on `portal`, in one round
+ * trip with the security settings in force: *auth = *base with every row
+ * of security_settings in its place (perm.h secset_apply), whose
+ * session_idle, session_absolute and pending_secs are the limits.
+ * ERR_NOTFOUND when there is none, it is past its idle or absolute limit
+ * or, in stage totp or enrol, past the pending limit (the row is then
+ * deleted), or its user is not active.  Refreshes last_seen_at at most
+ * once a minute.
  */
 enum err	 session_lookup(struct db *, struct arena *, const char *token,
-		    enum portal, const struct session_limits *,
-		    struct session *out);
+		    enum portal, const struct config_auth *base,
+		    struct config_auth *auth, struct session *out);
 
 /* Replaces the session's id (privilege change) and sets its stage;
  * `token` receives the new cookie value. */

@@ -160,6 +160,39 @@ x_sec_settings_table(void **state)
 	assert_true(90 <= secset_defs[SS_STAFF_PW_DAYS].max);
 }
 
+/* X-SEC the settings as session_lookup reads them (one column,
+ * "name=value,..."): each valid pair in its slot, the configuration's
+ * value kept for a missing, unknown, unparsable or out-of-bounds one */
+static void
+x_sec_settings_apply(void **state)
+{
+	struct config_auth base, out;
+
+	(void)state;
+	memset(&base, 0, sizeof base);
+	base.max_failures = 5;
+	base.session_idle = 1800;
+	base.session_absolute = 43200;
+	base.pending_secs = 300;
+	secset_apply(&base, NULL, &out);
+	assert_memory_equal(&out, &base, sizeof base);
+	secset_apply(&base, "", &out);
+	assert_memory_equal(&out, &base, sizeof base);
+	secset_apply(&base, "max_failures=3,session_idle=600", &out);
+	assert_int_equal(out.max_failures, 3);
+	assert_int_equal(out.session_idle, 600);
+	assert_int_equal(out.session_absolute, 43200);
+	assert_int_equal(out.pending_secs, 300);
+	assert_int_equal(base.max_failures, 5);		/* base untouched */
+	secset_apply(&base, "nosuch=1,max_failures=x3,session_idle,"
+	    "session_absolute=99999999999,max_failures=4", &out);
+	assert_int_equal(out.max_failures, 4);
+	assert_int_equal(out.session_idle, 1800);
+	assert_int_equal(out.session_absolute, 43200);
+	secset_apply(&base, "max_failures=0", &out);	/* below its minimum */
+	assert_int_equal(out.max_failures, 5);
+}
+
 int
 main(void)
 {
@@ -168,6 +201,7 @@ main(void)
 		cmocka_unit_test(x_sec_admin_roles_never_combine),
 		cmocka_unit_test(r_04_2_perm_set_round_trip),
 		cmocka_unit_test(x_sec_settings_table),
+		cmocka_unit_test(x_sec_settings_apply),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
