@@ -1,7 +1,9 @@
 /*
  * main.c -- `duijie --portal internet|intranet --config FILE`: the
- * master.  It binds the portal's FastCGI socket, preforks the workers and
- * supervises them:
+ * master.  It binds the portal's FastCGI socket (and, when configured, the
+ * sign-in pool's: the requests nginx sends there run the password KDF, so
+ * a burst of sign-ins takes those workers only; issue 19 item 4),
+ * preforks the workers of each and supervises them:
  *
  *   a worker that dies is restarted, with a back-off when it keeps dying;
  *   SIGHUP re-reads the configuration and replaces the workers one by one
@@ -18,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -44,10 +47,18 @@ struct slot {
 };
 
 static struct config	 cfg;
-static struct slot	 slots[WORKERS_MAX];
-static int		 nslots;
-static int		 sock = -1;
+static struct slot	 slots[WORKERS_MAX + 64];
+static int		 nslots;	/* cfg.workers, then cfg.signin_workers */
+static int		 sock = -1;	/* the pages' socket */
+static int		 ssock = -1;	/* the sign-in pool's, or -1 */
 static sigset_t		 watched;
+
+/* Slots [0, cfg.workers) accept on sock, the rest on ssock. */
+static bool
+signin_slot(int i)
+{
+	return i >= cfg.workers;
+}
 
 static void
 usage(void)
@@ -57,7 +68,7 @@ usage(void)
 }
 
 static pid_t
-spawn(void)
+spawn(bool signin)
 {
 	pid_t pid = fork();
 
@@ -72,6 +83,15 @@ spawn(void)
 		signal(SIGCHLD, SIG_DFL);
 		memset(&app, 0, sizeof app);
 		app.cfg = &cfg;
+		/* each worker holds its own pool's socket only; the sign-in
+		 * pool's are told apart by name (ps, pgrep -x) */
+		if (signin) {
+			close(sock);
+			(void)prctl(PR_SET_NAME, "duijie-signin", 0, 0, 0);
+			_exit(worker_main(&app, ssock));
+		}
+		if (ssock != -1)
+			close(ssock);
 		_exit(worker_main(&app, sock));
 	}
 	return pid;
@@ -83,7 +103,7 @@ start_due(time_t now)
 	for (int i = 0; i < nslots; i++) {
 		if (slots[i].pid != 0 || slots[i].due > now)
 			continue;
-		if ((slots[i].pid = spawn()) == -1) {
+		if ((slots[i].pid = spawn(signin_slot(i))) == -1) {
 			slots[i].pid = 0;
 			slots[i].due = now + 1;
 			continue;
@@ -182,12 +202,25 @@ reload(void)
 	free(next.socket);
 	next.socket = cfg.socket;
 	cfg.socket = NULL;
+	/* the same for the sign-in pool: its socket is the one bound */
+	if ((next.signin_socket == NULL) != (cfg.signin_socket == NULL) ||
+	    (next.signin_socket != NULL &&
+	    strcmp(next.signin_socket, cfg.signin_socket) != 0))
+		log_warn("reload: a new sign-in socket takes a restart; keeping %s",
+		    cfg.signin_socket != NULL ? cfg.signin_socket : "none");
+	free(next.signin_socket);
+	next.signin_socket = cfg.signin_socket;
+	cfg.signin_socket = NULL;
+	if (next.signin_socket == NULL)
+		next.signin_workers = 0;
+	else if (next.signin_workers == 0)
+		next.signin_workers = 1;
 	config_free(&cfg);
 	cfg = next;
 	if (cfg.have_keys)
 		seal_contacts_init(cfg.data_key);
 	log_init(cfg.portal_name, cfg.log_level);
-	nslots = cfg.workers;
+	nslots = cfg.workers + cfg.signin_workers;
 	log_info("reload: replacing %d workers one by one", old_n);
 	for (int i = 0; i < old_n || i < nslots; i++) {
 		pid_t old = i < old_n ? slots[i].pid : 0;
@@ -236,6 +269,8 @@ stop(void)
 		usleep(10 * 1000);
 	}
 	unlink(cfg.socket);
+	if (cfg.signin_socket != NULL)
+		unlink(cfg.signin_socket);
 	log_info("stopped");
 }
 
@@ -304,6 +339,12 @@ main(int argc, char *argv[])
 		log_error("chmod %s: %s", cfg.socket, strerror(errno));
 		return 1;
 	}
+	if (cfg.signin_socket != NULL &&
+	    ((ssock = FCGX_OpenSocket(cfg.signin_socket, 1024)) < 0 ||
+	    chmod(cfg.signin_socket, cfg.socket_mode) == -1)) {
+		log_error("cannot listen on %s", cfg.signin_socket);
+		return 1;
+	}
 
 	sigemptyset(&watched);
 	sigaddset(&watched, SIGCHLD);
@@ -313,9 +354,12 @@ main(int argc, char *argv[])
 	sigprocmask(SIG_BLOCK, &watched, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	nslots = cfg.workers;
+	nslots = cfg.workers + cfg.signin_workers;
 	start_due(time(NULL));
-	log_info("listening on %s with %d workers", cfg.socket, nslots);
+	log_info("listening on %s with %d workers", cfg.socket, cfg.workers);
+	if (cfg.signin_socket != NULL)
+		log_info("sign-in pool: listening on %s with %d workers",
+		    cfg.signin_socket, cfg.signin_workers);
 	for (;;) {
 		struct timespec	 tick = { 1, 0 };
 		int		 sig = sigtimedwait(&watched, NULL, &tick);

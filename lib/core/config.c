@@ -208,6 +208,26 @@ config_load(const char *path, enum portal portal, struct config *out,
 			goto out;
 		}
 		c.workers = (int)n;
+		snprintf(key, sizeof key, "Portal.%s.signin_socket", c.portal_name);
+		c.signin_socket = get_str(h, key, NULL);
+		if (c.signin_socket != NULL && *c.signin_socket == '\0') {
+			free(c.signin_socket);
+			c.signin_socket = NULL;
+		}
+		snprintf(key, sizeof key, "Portal.%s.signin_workers", c.portal_name);
+		if (get_num(h, key, c.signin_socket != NULL ? 1 : 0, 64, 10, &n) == -1 ||
+		    (c.signin_socket != NULL && n == 0) ||
+		    (c.signin_socket == NULL && n != 0)) {
+			fail(errbuf, errlen, "%s: %s must be 1..64 with a signin_socket, "
+			    "0 without", path, key);
+			goto out;
+		}
+		c.signin_workers = (int)n;
+		if (c.signin_socket != NULL && strcmp(c.signin_socket, c.socket) == 0) {
+			fail(errbuf, errlen, "%s: Portal.%s.signin_socket is the portal's "
+			    "own socket", path, c.portal_name);
+			goto out;
+		}
 	}
 	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
 		if (get_num(h, nums[i].name, nums[i].def, nums[i].max,
@@ -359,6 +379,7 @@ config_free(struct config *c)
 	free(c->path);
 	free(c->admin_secrets);
 	free(c->socket);
+	free(c->signin_socket);
 	free(c->db.socket);
 	free(c->db.name);
 	free(c->db.user);

@@ -88,6 +88,12 @@ struct config {
 	char		*socket;
 	unsigned	 socket_mode;
 	int		 workers;
+	/* Portal.<p>.signin_socket / signin_workers: a second pool of this
+	 * master for the requests that run the password KDF (nginx sends
+	 * them there), so a burst of sign-ins never takes every worker of
+	 * the pages (issue 19 item 4).  NULL / 0: no such pool. */
+	char		*signin_socket;
+	int		 signin_workers;
 	struct config_db db;
 	struct config_auth auth;
 	struct config_sms sms;

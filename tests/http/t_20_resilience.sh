@@ -5,7 +5,9 @@
 . "$(dirname "$0")/lib.sh"
 
 master=$(cat "$DUIJIE_STATE/run/duijie-internet.pid")
-workers() { pgrep -P "$master" | sort; }
+# the pages' workers (the sign-in pool's are named duijie-signin)
+workers() { pgrep -P "$master" -x duijie | sort; }
+signin_workers() { pgrep -P "$master" -x duijie-signin | sort; }
 
 # --- database down, then back, without restarting anything -------------------
 # A signed-in page reads its session from the database on every request
@@ -73,8 +75,17 @@ done
 	not_ok "X-SEC right after a database restart, sign-in (303) and pages (200) answer, no 503" "$bad"
 expect_eq "$served" "$n_workers" "every worker served a request after the restart"
 retried=$(tail -n +"$log_from" "$LOG" | grep "before the request's first statement ran" |
-	grep -oE '\[internet [0-9]+\]' | sort -u | grep -c . || true)
+	grep -oE '\[internet [0-9]+\]' | sort -u | grep -oE '[0-9]+' | grep -cxF -f <(workers) || true)
 expect_eq "$retried" "$n_workers" "each worker replaced its lost connection at its first statement"
+# the sign-ins were the sign-in pool's (issue 19 item 4), which survived
+# the restart the same way
+n_signin=$(signin_workers | grep -c . || true)
+[ "$n_signin" -ge 1 ] && ok "the master runs a sign-in pool beside the pages' workers ($n_signin)" ||
+	not_ok "the master runs a sign-in pool beside the pages' workers"
+signed=$(tail -n +"$log_from" "$LOG" | grep -E 'route=/login status=303' |
+	grep -oE '\[internet [0-9]+\]' | sort -u | grep -oE '[0-9]+')
+expect_eq "$(grep -cxF -f <(signin_workers) <<<"$signed" || true)" "$(grep -c . <<<"$signed")" \
+	"X-SEC every sign-in was served by the sign-in pool, none by the pages' workers"
 post_form "$T_TMP/jar-intranet" "$INTRANET/login" "$INTRANET/login" \
 	--data-urlencode 'username=nobody-here' --data-urlencode 'password=wrong-password-1'
 expect_status '200|400' "an intranet sign-in POST after the restart is answered (the form again), not 503"

@@ -181,6 +181,58 @@ xsec_admin_reads_owner_password_from_admin_secrets(void **state)
 	config_free(&c);
 }
 
+/* Issue 19 item 4: the sign-in pool.  No signin_socket: no pool; with
+ * one, 1 worker unless told; a pool without a socket, a socket without
+ * workers, or the pages' own socket: refused. */
+static void
+signin_pool_config(void **state)
+{
+	struct config	 c;
+	char		 err[512], extra[256];
+
+	(void)state;
+	write_split("", "", "", 0600);
+	assert_int_equal(config_load(conf, PORTAL_INTERNET, &c, err,
+	    sizeof err), ERR_OK);
+	assert_null(c.signin_socket);
+	assert_int_equal(c.signin_workers, 0);
+	config_free(&c);
+
+	snprintf(extra, sizeof extra, "Portal.internet.signin_socket = %s/in-s.sock\n", dir);
+	write_split(extra, "", "", 0600);
+	assert_int_equal(config_load(conf, PORTAL_INTERNET, &c, err,
+	    sizeof err), ERR_OK);
+	assert_non_null(c.signin_socket);
+	assert_non_null(strstr(c.signin_socket, "in-s.sock"));
+	assert_int_equal(c.signin_workers, 1);
+	config_free(&c);
+
+	snprintf(extra, sizeof extra, "Portal.internet.signin_socket = %s/in-s.sock\n"
+	    "Portal.internet.signin_workers = 3\n", dir);
+	write_split(extra, "", "", 0600);
+	assert_int_equal(config_load(conf, PORTAL_INTERNET, &c, err,
+	    sizeof err), ERR_OK);
+	assert_int_equal(c.signin_workers, 3);
+	config_free(&c);
+
+	write_split("Portal.internet.signin_workers = 2\n", "", "", 0600);
+	assert_int_not_equal(config_load(conf, PORTAL_INTERNET, &c, err,
+	    sizeof err), ERR_OK);
+	assert_non_null(strstr(err, "signin_workers"));
+
+	snprintf(extra, sizeof extra, "Portal.internet.signin_socket = %s/in-s.sock\n"
+	    "Portal.internet.signin_workers = 0\n", dir);
+	write_split(extra, "", "", 0600);
+	assert_int_not_equal(config_load(conf, PORTAL_INTERNET, &c, err,
+	    sizeof err), ERR_OK);
+
+	snprintf(extra, sizeof extra, "Portal.internet.signin_socket = %s/internet.sock\n", dir);
+	write_split(extra, "", "", 0600);
+	assert_int_not_equal(config_load(conf, PORTAL_INTERNET, &c, err,
+	    sizeof err), ERR_OK);
+	assert_non_null(strstr(err, "own socket"));
+}
+
 int
 main(void)
 {
@@ -188,6 +240,7 @@ main(void)
 		cmocka_unit_test(xsec_worker_config_has_no_owner_password),
 		cmocka_unit_test(xsec_owner_password_in_worker_files_is_refused),
 		cmocka_unit_test(xsec_admin_reads_owner_password_from_admin_secrets),
+		cmocka_unit_test(signin_pool_config),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, setup, teardown);
