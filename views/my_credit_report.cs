@@ -25,18 +25,42 @@
   <p><?cs var:S.Report.print_hint ?></p>
   <p><a href="/my-credit"><?cs var:S.Report.back ?></a></p>
 </div>
+<?cs def:fact(label, value, id) ?><tr><th><?cs var:label ?></th><td colspan="3"<?cs if:id ?> id="<?cs var:id ?>"<?cs /if ?>><?cs if:value ?><?cs var:value ?><?cs else ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /if ?></td></tr><?cs /def ?>
 <article class="credit-report" id="report">
+  <?cs # on every printed sheet (position: fixed repeats on each page in
+       Chromium's print): the number, the code and where to check it ?>
+  <p class="report-footer" id="report-footer"><?cs var:S.Report.number ?> <?cs var:Report.number ?>　<?cs var:S.Report.code ?> <span class="code"><?cs var:Report.code ?></span>　<?cs var:S.Report.footer_verify ?> <?cs var:Report.verify_url ?></p>
   <p class="print-platform"><?cs var:S.site_name ?></p>
   <h1 class="print-title"><?cs var:S.Report.title ?></h1>
   <table class="print-form report-head">
     <tr><th><?cs var:S.Report.number ?></th><td id="report-number"><?cs var:Report.number ?></td><th><?cs var:S.Report.at ?></th><td id="report-at"><?cs var:Report.at ?></td></tr>
-    <tr><th><?cs var:S.Credit.col_name ?></th><td colspan="3" id="ent-name"><?cs var:Ent.name ?></td></tr>
-    <tr><th><?cs var:S.Credit.col_uscc ?></th><td colspan="3" id="ent-uscc"><?cs var:Ent.uscc ?></td></tr>
-    <tr><th><?cs var:S.Report.valid_until ?></th><td colspan="3"><?cs var:Report.valid_until ?></td></tr>
+    <tr><th><?cs var:S.Report.code ?></th><td id="report-code" class="code"><?cs var:Report.code ?></td><th><?cs var:S.Report.valid_until ?></th><td><?cs var:Report.valid_until ?></td></tr>
+  </table>
+  <h2><?cs var:S.Report.facts ?></h2>
+  <table class="print-form report-facts" id="report-facts">
+    <tr><th><?cs var:S.Credit.col_name ?></th><td colspan="3" id="ent-name"><?cs var:Facts.name ?></td></tr>
+    <tr><th><?cs var:S.Credit.col_uscc ?></th><td id="ent-uscc"><?cs var:Facts.uscc ?></td><th><?cs var:S.Field.region ?></th><td id="ent-region"><?cs var:Facts.region_name ?></td></tr>
+    <?cs call:fact(S.Field.reg_no, Facts.reg_no, "ent-reg-no") ?>
+    <?cs call:fact(S.Field.legal_name, Facts.legal_name, "ent-legal") ?>
+    <?cs call:fact(S.Field.address, Facts.address, "ent-address") ?>
+    <?cs call:fact(S.Field.reg_capital, Facts.reg_capital, "") ?>
+    <?cs call:fact(S.Field.org_form, S.OrgForm[Facts.org_form], "") ?>
+    <?cs call:fact(S.Field.industry, S.Industry[Facts.industry], "") ?>
+  </table>
+  <h2><?cs var:S.Report.summary ?></h2>
+  <table class="print-form report-summary" id="report-summary">
+    <thead><tr><th scope="col"><?cs var:S.Report.col_category ?></th><th scope="col"><?cs var:S.Report.col_count ?></th></tr></thead>
+    <tbody>
+    <?cs each:c = Summary ?><tr data-category="<?cs var:c.name ?>"><td><?cs var:c.name ?></td><td class="count"><?cs var:c.count ?></td></tr>
+    <?cs /each ?>
+    <tr class="total"><td><?cs var:S.Report.total ?></td><td class="count" id="report-total"><?cs var:RecordCount ?></td></tr>
+    </tbody>
   </table>
   <h2><?cs var:S.Report.records ?></h2>
   <?cs call:credit_records() ?>
   <p class="print-note"><?cs var:S.Report.note ?></p>
+  <p class="print-note" id="report-verify"><?cs var:S.Report.verify_note ?><?cs var:Report.verify_url ?><?cs var:S.Report.verify_note2 ?><br><?cs var:S.Report.digest ?>：<code class="digest" id="report-digest"><?cs var:Report.digest ?></code></p>
+  <p class="print-end" id="report-end"><?cs var:S.Report.end_before ?><?cs var:RecordCount ?><?cs var:S.Report.end_after ?></p>
 </article>
 <?cs /if ?>
 <?cs /def ?>
