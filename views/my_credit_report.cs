@@ -27,9 +27,12 @@
 </div>
 <?cs def:fact(label, value, id) ?><tr><th><?cs var:label ?></th><td colspan="3"<?cs if:id ?> id="<?cs var:id ?>"<?cs /if ?>><?cs if:value ?><?cs var:value ?><?cs else ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /if ?></td></tr><?cs /def ?>
 <article class="credit-report" id="report">
-  <?cs # on every printed sheet (position: fixed repeats on each page in
-       Chromium's print): the number, the code and where to check it ?>
-  <p class="report-footer" id="report-footer"><?cs var:S.Report.number ?> <?cs var:Report.number ?>　<?cs var:S.Report.code ?> <span class="code"><?cs var:Report.code ?></span>　<?cs var:S.Report.footer_verify ?> <?cs var:Report.verify_url ?></p>
+  <?cs # the frame's footer group is repeated at the foot of every printed
+       sheet (a table's footer repeats on each page it spans): the number,
+       the code and where to check it; on screen the frame is plain blocks ?>
+  <table class="report-frame" role="presentation">
+  <tfoot><tr><td><p class="report-footer" id="report-footer"><?cs var:S.Report.number ?> <?cs var:Report.number ?>　<?cs var:S.Report.code ?> <span class="code"><?cs var:Report.code ?></span>　<?cs var:S.Report.footer_verify ?> <?cs var:Report.verify_url ?></p></td></tr></tfoot>
+  <tbody><tr><td>
   <p class="print-platform"><?cs var:S.site_name ?></p>
   <h1 class="print-title"><?cs var:S.Report.title ?></h1>
   <table class="print-form report-head">
@@ -61,6 +64,8 @@
   <p class="print-note"><?cs var:S.Report.note ?></p>
   <p class="print-note" id="report-verify"><?cs var:S.Report.verify_note ?><?cs var:Report.verify_url ?><?cs var:S.Report.verify_note2 ?><br><?cs var:S.Report.digest ?>：<code class="digest" id="report-digest"><?cs var:Report.digest ?></code></p>
   <p class="print-end" id="report-end"><?cs var:S.Report.end_before ?><?cs var:RecordCount ?><?cs var:S.Report.end_after ?></p>
+  </td></tr></tbody>
+  </table>
 </article>
 <?cs /if ?>
 <?cs /def ?>
