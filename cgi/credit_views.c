@@ -667,8 +667,8 @@ report_facts(struct req *r, long long ent_id)
 }
 
 /*
- * The report's summary (Summary.<i>.name/.count, in the categories'
- * display order): every category, with the number of records the report
+ * The report's summary (Summary.<row>.<0|1>.name/.count: two a row, in
+ * the categories' display order): every category, with the number of records the report
  * lists in it (0 too: "no penalty" is a fact worth printing); a category
  * no longer offered appears only when the report lists some of it.
  */
@@ -690,10 +690,13 @@ report_summary(struct req *r, const struct credit_record_list *l)
 			k += l->v[j].category_id == c->id;
 		if (k == 0 && !c->active)
 			continue;
-		if ((row = req_row(r, "Summary", n++)) == NULL ||
-		    node_set(row, "name", c->name) == -1 ||
-		    node_set(row, "count", arena_printf(r->a, "%zu", k)) == -1)
+		/* two categories a row, to keep the table short on paper */
+		if ((row = req_row(r, "Summary", n / 2)) == NULL ||
+		    node_set(row, arena_printf(r->a, "%zu.name", n % 2), c->name) == -1 ||
+		    node_set(row, arena_printf(r->a, "%zu.count", n % 2),
+		    arena_printf(r->a, "%zu", k)) == -1)
 			return 500;
+		n++;
 	}
 	return 0;
 }

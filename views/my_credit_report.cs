@@ -25,7 +25,7 @@
   <p><?cs var:S.Report.print_hint ?></p>
   <p><a href="/my-credit"><?cs var:S.Report.back ?></a></p>
 </div>
-<?cs def:fact(label, value, id) ?><tr><th><?cs var:label ?></th><td colspan="3"<?cs if:id ?> id="<?cs var:id ?>"<?cs /if ?>><?cs if:value ?><?cs var:value ?><?cs else ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /if ?></td></tr><?cs /def ?>
+<?cs def:val(value, id) ?><?cs if:value ?><span<?cs if:id ?> id="<?cs var:id ?>"<?cs /if ?>><?cs var:value ?></span><?cs else ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /if ?><?cs /def ?>
 <article class="credit-report" id="report">
   <?cs # the frame's footer group is repeated at the foot of every printed
        sheet (a table's footer repeats on each page it spans): the number,
@@ -43,20 +43,18 @@
   <table class="print-form report-facts" id="report-facts">
     <tr><th><?cs var:S.Credit.col_name ?></th><td colspan="3" id="ent-name"><?cs var:Facts.name ?></td></tr>
     <tr><th><?cs var:S.Credit.col_uscc ?></th><td id="ent-uscc"><?cs var:Facts.uscc ?></td><th><?cs var:S.Field.region ?></th><td id="ent-region"><?cs var:Facts.region_name ?></td></tr>
-    <?cs call:fact(S.Field.reg_no, Facts.reg_no, "ent-reg-no") ?>
-    <?cs call:fact(S.Field.legal_name, Facts.legal_name, "ent-legal") ?>
-    <?cs call:fact(S.Field.address, Facts.address, "ent-address") ?>
-    <?cs call:fact(S.Field.reg_capital, Facts.reg_capital, "") ?>
-    <?cs call:fact(S.Field.org_form, S.OrgForm[Facts.org_form], "") ?>
-    <?cs call:fact(S.Field.industry, S.Industry[Facts.industry], "") ?>
+    <tr><th><?cs var:S.Field.legal_name ?></th><td><?cs call:val(Facts.legal_name, "ent-legal") ?></td><th><?cs var:S.Field.reg_no ?></th><td><?cs call:val(Facts.reg_no, "ent-reg-no") ?></td></tr>
+    <tr><th><?cs var:S.Field.reg_capital ?></th><td><?cs call:val(Facts.reg_capital, "") ?></td><th><?cs var:S.Field.org_form ?></th><td><?cs call:val(S.OrgForm[Facts.org_form], "") ?></td></tr>
+    <tr><th><?cs var:S.Field.industry ?></th><td colspan="3"><?cs call:val(S.Industry[Facts.industry], "") ?></td></tr>
+    <tr><th><?cs var:S.Field.address ?></th><td colspan="3"><?cs call:val(Facts.address, "ent-address") ?></td></tr>
   </table>
   <h2><?cs var:S.Report.summary ?></h2>
   <table class="print-form report-summary" id="report-summary">
-    <thead><tr><th scope="col"><?cs var:S.Report.col_category ?></th><th scope="col"><?cs var:S.Report.col_count ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:S.Report.col_category ?></th><th scope="col"><?cs var:S.Report.col_count ?></th><th scope="col"><?cs var:S.Report.col_category ?></th><th scope="col"><?cs var:S.Report.col_count ?></th></tr></thead>
     <tbody>
-    <?cs each:c = Summary ?><tr data-category="<?cs var:c.name ?>"><td><?cs var:c.name ?></td><td class="count"><?cs var:c.count ?></td></tr>
+    <?cs each:row = Summary ?><tr><?cs each:c = row ?><td class="cat" data-category="<?cs var:c.name ?>"><?cs var:c.name ?></td><td class="count"><?cs var:c.count ?></td><?cs /each ?><?cs if:subcount(row) < 2 ?><td></td><td></td><?cs /if ?></tr>
     <?cs /each ?>
-    <tr class="total"><td><?cs var:S.Report.total ?></td><td class="count" id="report-total"><?cs var:RecordCount ?></td></tr>
+    <tr class="total"><td><?cs var:S.Report.total ?></td><td class="count" id="report-total"><?cs var:RecordCount ?></td><td colspan="2"></td></tr>
     </tbody>
   </table>
   <h2><?cs var:S.Report.records ?></h2>

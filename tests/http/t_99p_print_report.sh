@@ -69,11 +69,11 @@ expect_body "id=\"ent-reg-no\">440101$TAG<" "issue 18 ... its registration numbe
 expect_body 'id="ent-legal">李九九<' "issue 18 ... its legal representative"
 expect_body "id=\"ent-address\">广州市越秀区九九路${TAG}号<" "issue 18 ... its address"
 expect_body 'id="ent-region">广州市<' "issue 18 ... its region"
-expect_body '<tr data-category="行政处罚"><td>行政处罚</td><td class="count">2</td>' \
+expect_body '<td class="cat" data-category="行政处罚">行政处罚</td><td class="count">2</td>' \
 	"issue 18 the summary counts 2 administrative penalties"
-expect_body '<tr data-category="纳税信用等级"><td>纳税信用等级</td><td class="count">1</td>' \
+expect_body '<td class="cat" data-category="纳税信用等级">纳税信用等级</td><td class="count">1</td>' \
 	"issue 18 ... 1 tax grade"
-expect_body '<tr data-category="荣誉表彰"><td>荣誉表彰</td><td class="count">0</td>' \
+expect_body '<td class="cat" data-category="荣誉表彰">荣誉表彰</td><td class="count">0</td>' \
 	"issue 18 ... and 0 of a category it has none of (B's honour is B's)"
 expect_body 'id="report-total">3<' "issue 18 ... the total"
 expect_body 'id="report-end">[^<]*3' "issue 18 the report ends with the number of records it lists"
