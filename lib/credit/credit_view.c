@@ -683,6 +683,8 @@ credit_code_normal(const char *typed, char out[CREDIT_CODE_LEN])
 			continue;
 		if (ch >= 'a' && ch <= 'z')
 			ch = (char)(ch - 'a' + 'A');
+		/* base32 has no 0, 1 or 8: read as the letters they look like */
+		ch = ch == '0' ? 'O' : ch == '1' ? 'I' : ch == '8' ? 'B' : ch;
 		if (strchr(alphabet, ch) == NULL || n == CREDIT_CODE_CHARS) {
 			out[0] = '\0';
 			return -1;

@@ -302,7 +302,8 @@ enum err	credit_report_digest(struct arena *, const char *code,
 
 /*
  * A typed verification code in canonical form: upper case, spaces and
- * '-' left out, CREDIT_CODE_CHARS characters of the base32 alphabet, into
+ * '-' left out, the digits 0, 1, 8 read as the letters O, I, B (base32
+ * has none of them), CREDIT_CODE_CHARS characters of the base32 alphabet, into
  * out as XXXX-XXXX-XXXX-XXXX.  0, or -1 when it cannot be a code.
  */
 int		credit_code_normal(const char *typed, char out[CREDIT_CODE_LEN]);
