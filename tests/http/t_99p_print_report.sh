@@ -130,6 +130,8 @@ req GET "$INTERNET/verify" --jar "$VJ"
 expect_status 200 "issue 18 /verify is open without a sign-in"
 expect_body 'id="verify-form"' "issue 18 ... with the form"
 expect_body '<label for="code">核验码</label>' "X-UI ... the field has its label"
+req GET "$INTERNET/"
+expect_body 'href="/verify" id="footer-verify"' "issue 18 the internet footer links to it"
 req GET "$INTRANET/verify"
 expect_status 404 "R-02.1 /verify is on the internet portal only"
 
