@@ -735,7 +735,9 @@ handle_my_credit_report(struct req *r)
 	if (rc == ERR_NOTFOUND || rc == ERR_CONFLICT) {
 		req_set(r, "Page.nav", "my_credit");
 		req_set(r, "Issue.on", "1");
-		if (rc == ERR_CONFLICT && req_set(r, "Issue.stale", rep.number) == -1)
+		/* a report of before verification codes (045) is issued anew too */
+		if (rc == ERR_CONFLICT && req_set(r, rep.code[0] != '\0' ?
+		    "Issue.stale" : "Issue.nocode", rep.number) == -1)
 			return 500;
 		return 200;
 	}

@@ -13,6 +13,7 @@
   <h1><?cs var:S.Report.issue_title ?></h1>
   <p class="muted"><?cs var:Ent.name ?>（<?cs var:Ent.uscc ?>）</p>
   <?cs if:Issue.stale ?><p class="notice" id="report-stale"><?cs var:S.Report.stale ?><?cs var:Issue.stale ?></p><?cs /if ?>
+  <?cs if:Issue.nocode ?><p class="notice" id="report-nocode"><?cs var:S.Report.nocode ?><?cs var:Issue.nocode ?></p><?cs /if ?>
   <p><?cs var:S.Report.issue_intro ?></p>
   <form method="post" action="/my-credit/report">
     <?cs call:csrf() ?>

@@ -190,4 +190,16 @@ expect_eq "${11}" 429 "X-SEC POST /verify: the 11th within a minute from one add
 REQ_CLIENT=127.0.3.9 req GET "$INTERNET/verify"
 expect_status 200 "X-SEC ... the form itself (GET) is not counted"
 
+# a report of before 045 (no code): the page asks for a new one, which has a code
+sql "UPDATE credit_reports SET code_hash = NULL, code_enc = NULL, content_hash = NULL WHERE id = $REP_A"
+req GET "$INTERNET/my-credit/report" --jar "$JA"
+expect_body "id=\"report-nocode\">[^<]*$NUM_A<" "issue 18 a report without a code is not printed: issue a new one"
+expect_no_body 'id="report-stale"' "issue 18 ... (not called changed records)"
+post_form "$JA" "$INTERNET/my-credit/report" "$INTERNET/my-credit/report"
+expect_status 303 "issue 18 ... issued again"
+req GET "$INTERNET/my-credit/report" --jar "$JA"
+CODE2=$(grep -o 'id="report-code" class="code">[^<]*' "$RESP_BODY" | sed 's/.*>//')
+[ -n "$CODE2" ] && [ "$CODE2" != "$CODE" ] && ok "issue 18 ... with a new code" ||
+	not_ok "issue 18 ... with a new code" "got '$CODE2'"
+
 done_testing
