@@ -23,7 +23,9 @@
 #include <time.h>
 
 #include "db/db_region.h"
+#include "credit/credit_cat.h"
 #include "credit/credit_view.h"
+#include "enterprise/enterprise.h"
 #include "enterprise/enterprise_list.h"
 #include "finance/loan.h"
 #include "routes.h"
@@ -88,6 +90,15 @@ static const struct field viewers_fields[MV__MAX] = {
 	[MV_PAGE] = { .name = "page", .kind = FK_INT, .min = 1, .max = CREDIT_PAGE_MAX },
 };
 const struct form my_credit_viewers_form = { viewers_fields, MV__MAX };
+
+/* /verify: the code as printed (groups of four, '-' or spaces between,
+ * either case), checked by credit_code_normal in the handler so that a
+ * malformed one gets its message next to the field. */
+enum { VF_CODE, VF__MAX };
+static const struct field verify_fields[VF__MAX] = {
+	[VF_CODE] = { .name = "code", .kind = FK_TEXT, .flags = F_TRIM, .maxlen = 40 },
+};
+const struct form verify_form = { verify_fields, VF__MAX };
 
 /* --- helpers ------------------------------------------------------------- */
 
@@ -613,6 +624,83 @@ report_no_grant(struct req *r, long long ent_id)
 	return req_forbidden(r, "enterprise", ent_id, "no live credit grant");
 }
 
+/* Where the code is checked: /verify on this (the internet) portal's
+ * public origin, as nginx passes it (DUIJIE_ORIGIN). */
+static const char *
+verify_url(struct req *r)
+{
+	const char *o = r->fcgi != NULL ?
+	    FCGX_GetParam("DUIJIE_ORIGIN", r->fcgi->envp) : NULL;
+
+	return arena_printf(r->a, "%s/verify", o != NULL ? o : "");
+}
+
+/*
+ * The report's basic facts of the enterprise (Facts.*): what its profile
+ * holds of its registration -- name, USCC, region, registration number,
+ * legal representative, address, registered capital, organisational form,
+ * industry.  The profile has no date of establishment, so none is shown.
+ * Nothing sealed (the ID number, mobiles) is printed.
+ */
+static int
+report_facts(struct req *r, long long ent_id)
+{
+	const struct config	*cfg = r->app->cfg;
+	struct ent_keys		 keys = { cfg->data_key, cfg->index_key };
+	struct enterprise	 x;
+	enum err		 rc;
+
+	if ((rc = enterprise_get(r->app->db, r->a, &keys, &r->scope, ent_id,
+	    false, &x)) != ERR_OK)
+		return status_of(rc);
+	if (req_set(r, "Facts.name", x.v[ENT_F_NAME]) == -1 ||
+	    req_set(r, "Facts.uscc", x.uscc) == -1 ||
+	    req_set(r, "Facts.region_name", x.region_name) == -1 ||
+	    req_set(r, "Facts.reg_no", x.v[ENT_F_REG_NO]) == -1 ||
+	    req_set(r, "Facts.legal_name", x.v[ENT_F_LEGAL_NAME]) == -1 ||
+	    req_set(r, "Facts.address", x.v[ENT_F_ADDRESS]) == -1 ||
+	    req_set(r, "Facts.reg_capital", ent_money_text(r->a, x.v[ENT_F_REG_CAPITAL])) == -1 ||
+	    req_set(r, "Facts.org_form", x.v[ENT_F_ORG_FORM]) == -1 ||
+	    req_set(r, "Facts.industry", x.v[ENT_F_INDUSTRY]) == -1)
+		return 500;
+	return 0;
+}
+
+/*
+ * The report's summary (Summary.<row>.<0|1>.name/.count: two a row, in
+ * the categories' display order): every category, with the number of records the report
+ * lists in it (0 too: "no penalty" is a fact worth printing); a category
+ * no longer offered appears only when the report lists some of it.
+ */
+static int
+report_summary(struct req *r, const struct credit_record_list *l)
+{
+	struct credit_catalog	cat;
+	size_t			n = 0;
+	enum err		rc;
+
+	if ((rc = credit_catalog_load(r->app->db, r->a, false, &cat)) != ERR_OK)
+		return status_of(rc);
+	for (size_t i = 0; i < cat.n; i++) {
+		const struct credit_category	*c = &cat.v[i];
+		size_t				 k = 0;
+		HDF				*row;
+
+		for (size_t j = 0; j < l->n; j++)
+			k += l->v[j].category_id == c->id;
+		if (k == 0 && !c->active)
+			continue;
+		/* two categories a row, to keep the table short on paper */
+		if ((row = req_row(r, "Summary", n / 2)) == NULL ||
+		    node_set(row, arena_printf(r->a, "%zu.name", n % 2), c->name) == -1 ||
+		    node_set(row, arena_printf(r->a, "%zu.count", n % 2),
+		    arena_printf(r->a, "%zu", k)) == -1)
+			return 500;
+		n++;
+	}
+	return 0;
+}
+
 /*
  * GET /my-credit/report (enterprise, under a live grant): the printable
  * report (A4, no navigation) issued last under the grant, with its number
@@ -640,14 +728,16 @@ handle_my_credit_report(struct req *r)
 	if (ent_to_hdf(r, &e) == -1)
 		return 500;
 	today_str(today);
-	rc = credit_report_show(r->app->db, r->a, e.id, today, CREDIT_RECORDS_MAX,
-	    &l, &rep);
+	rc = credit_report_show(r->app->db, r->a, r->app->cfg->data_key, e.id,
+	    today, CREDIT_RECORDS_MAX, &l, &rep);
 	if (rc == ERR_FORBIDDEN)
 		return report_no_grant(r, e.id);
 	if (rc == ERR_NOTFOUND || rc == ERR_CONFLICT) {
 		req_set(r, "Page.nav", "my_credit");
 		req_set(r, "Issue.on", "1");
-		if (rc == ERR_CONFLICT && req_set(r, "Issue.stale", rep.number) == -1)
+		/* a report of before verification codes (045) is issued anew too */
+		if (rc == ERR_CONFLICT && req_set(r, rep.code[0] != '\0' ?
+		    "Issue.stale" : "Issue.nocode", rep.number) == -1)
 			return 500;
 		return 200;
 	}
@@ -657,8 +747,13 @@ handle_my_credit_report(struct req *r)
 	if (req_set(r, "Report.number", rep.number) == -1 ||
 	    req_set(r, "Report.at", beijing(r, rep.created_at, true)) == -1 ||
 	    req_set(r, "Report.valid_until", beijing(r, rep.valid_until, false)) == -1 ||
+	    req_set(r, "Report.code", rep.code) == -1 ||
+	    req_set(r, "Report.digest", rep.digest) == -1 ||
+	    req_set(r, "Report.verify_url", verify_url(r)) == -1 ||
 	    records_to_hdf(r, &l) == -1)
 		return 500;
+	if ((st = report_facts(r, e.id)) != 0 || (st = report_summary(r, &l)) != 0)
+		return st;
 	return 200;
 }
 
@@ -689,8 +784,8 @@ handle_my_credit_report_issue(struct req *r)
 		return 500;
 	today_str(today);
 	req_actor(r, &a);
-	rc = credit_report_issue(r->app->db, r->a, &a, e.id, today,
-	    CREDIT_RECORDS_MAX, &rep, &fresh);
+	rc = credit_report_issue(r->app->db, r->a, r->app->cfg->data_key, &a,
+	    e.id, today, CREDIT_RECORDS_MAX, &rep, &fresh);
 	if (rc == ERR_FORBIDDEN)
 		return report_no_grant(r, e.id);
 	if (rc != ERR_OK)
@@ -739,4 +834,56 @@ handle_my_credit_viewers(struct req *r)
 	}
 	pg.total = l.total;
 	return req_pager(r, &pg, "/my-credit/viewers?") == -1 ? 500 : 200;
+}
+
+/*
+ * GET /verify (internet portal, public): the form that checks a credit
+ * report's verification code.  POST (code, csrf_token; rate limited by
+ * nginx as the sign-in is): a code that cannot be one -- not 16 characters
+ * of A-Z and 2-7 once spaces and '-' are left out -- gets its message next
+ * to the field, nothing looked up; a well-formed code is looked up by its
+ * hash (credit_report_verify): a genuine report shows its number, the
+ * enterprise's name and USCC, the time it was issued (Beijing), how many
+ * records it listed and the digest of its content, to compare with the
+ * paper; an unknown code says so (audited as a failed verification).
+ * 200 in every case: nothing tells a made-up code from a withdrawn one.
+ */
+int
+handle_verify(struct req *r)
+{
+	struct credit_verified	v;
+	struct audit_actor	a;
+	char			code[CREDIT_CODE_LEN];
+	enum err		rc;
+
+	r->tmpl = TMPL_VERIFY;
+	if (r->method != HTTP_POST || r->nerrors > 0)
+		return 200;
+	if (!r->f[VF_CODE].present || r->f[VF_CODE].len == 0) {
+		req_field_error(r, "code", "verify_required");
+		return 200;
+	}
+	if (credit_code_normal(r->f[VF_CODE].s, code) == -1) {
+		req_field_error(r, "code", "verify_format");
+		return 200;
+	}
+	req_actor(r, &a);
+	rc = credit_report_verify(r->app->db, r->a, &a, code, &v);
+	if (rc == ERR_NOTFOUND) {
+		req_set(r, "Verify.notfound", "1");
+		req_set(r, "Verify.code", code);
+		return 200;
+	}
+	if (rc != ERR_OK)
+		return status_of(rc);
+	if (req_set(r, "Verify.ok", "1") == -1 ||
+	    req_set(r, "Verify.code", code) == -1 ||
+	    req_set(r, "Verify.number", v.number) == -1 ||
+	    req_set(r, "Verify.at", beijing(r, v.created_at, true)) == -1 ||
+	    req_set(r, "Verify.ent_name", v.ent_name) == -1 ||
+	    req_set(r, "Verify.uscc", v.uscc) == -1 ||
+	    req_setf(r, "Verify.records", "%u", v.records) == -1 ||
+	    req_set(r, "Verify.digest", v.digest) == -1)
+		return 500;
+	return 200;
 }

@@ -111,6 +111,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_MY_CREDIT_REPORT] = { "/my-credit/report", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, NULL,         0, handle_my_credit_report, OBJ_NONE },
 	[PAGE_MY_CREDIT_REPORT_ISSUE] = { "/my-credit/report", POST, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 1, NULL, 0, handle_my_credit_report_issue, OBJ_NONE },
 	[PAGE_MY_CREDIT_VIEWERS] = { "/my-credit/viewers", GET, NET, ROLE_BIT(ROLE_ENTERPRISE), FULL, 0, &my_credit_viewers_form, 0, handle_my_credit_viewers, OBJ_NONE },
+	/* anybody holding a printed report checks its code (nginx limits the POSTs) */
+	[PAGE_VERIFY] =        { "/verify",      GET | POST, NET,  PUBLIC,                  1, &verify_form,   0, handle_verify, OBJ_NONE },
 	/* claims of enterprises without users: the region's offices read,
 	 * its operators decide; another region's claim is a 404 (the
 	 * getter carries the region) */
@@ -276,6 +278,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_CREDIT_REQUESTS] = "credit_requests",
 	[TMPL_MY_CREDIT] = "my_credit",
 	[TMPL_MY_CREDIT_REPORT] = "my_credit_report",
+	[TMPL_VERIFY] = "verify",
 	[TMPL_MY_CREDIT_VIEWERS] = "my_credit_viewers",
 	[TMPL_CLAIMS] = "claims",
 	[TMPL_CLAIM] = "claim",

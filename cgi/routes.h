@@ -83,6 +83,7 @@ enum page {
 	PAGE_MY_CREDIT_REPORT,
 	PAGE_MY_CREDIT_REPORT_ISSUE,
 	PAGE_MY_CREDIT_VIEWERS,
+	PAGE_VERIFY,
 	/* claims of enterprises that existed without users (claims.c) */
 	PAGE_CLAIMS,
 	PAGE_CLAIM,
@@ -233,6 +234,7 @@ enum tmpl {
 	TMPL_CREDIT_REQUESTS,
 	TMPL_MY_CREDIT,
 	TMPL_MY_CREDIT_REPORT,
+	TMPL_VERIFY,
 	TMPL_MY_CREDIT_VIEWERS,
 	TMPL_CLAIMS,
 	TMPL_CLAIM,
@@ -500,9 +502,10 @@ int	handle_my_credit_apply(struct req *);
 int	handle_my_credit_report(struct req *);
 int	handle_my_credit_report_issue(struct req *);
 int	handle_my_credit_viewers(struct req *);
+int	handle_verify(struct req *);
 extern const struct form credit_search_form, credit_open_form,
 	credit_requests_form, credit_decide_form, my_credit_form,
-	my_credit_apply_form, my_credit_viewers_form;
+	my_credit_apply_form, my_credit_viewers_form, verify_form;
 int	handle_claims(struct req *);		/* claims.c */
 int	handle_claim(struct req *);
 int	handle_claim_licence(struct req *);

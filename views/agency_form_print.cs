@@ -7,6 +7,7 @@
   <p class="print-platform"><?cs var:S.AForm.platform ?></p>
   <h1 class="print-title"><?cs var:S.AForm.form_title ?></h1>
   <table class="print-form">
+    <tbody>
     <tr><th><?cs var:S.AForm.unit ?></th><td colspan="3"><?cs var:AForm.agency_name ?></td></tr>
     <tr><th><?cs var:S.AForm.apply_date ?></th><td colspan="3"><?cs call:ymd(AForm.apply) ?></td></tr>
     <?cs each:l = AForm.lines ?>
@@ -18,6 +19,10 @@
     <tr><th rowspan="3"><?cs var:S.AForm.net ?></th><td class="sub"><?cs var:S.AForm.name ?></td><td colspan="2"><?cs var:AForm.net_name ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.title ?></td><td colspan="2"><?cs var:AForm.net_title ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.contact ?></td><td colspan="2"><?cs var:AForm.net_contact ?></td></tr>
+    </tbody>
+    <?cs # the opinion and the PBoC's part with its signature rows: kept on
+         one sheet (page-break-inside: avoid), never a page of their own ?>
+    <tbody class="sign-block">
     <tr><td colspan="4" class="opinion">
       <p><?cs var:S.AForm.opinion ?>：</p>
       <p class="indent"><?cs var:AForm.opinion ?></p>
@@ -33,6 +38,7 @@
     <?cs /if ?><?cs /each ?>
     <tr><th><?cs var:S.AForm.sup_opinion ?></th><td colspan="3"><p><?cs var:AForm.sup_opinion ?><?cs if:AForm.approved_name ?>（<?cs var:AForm.approved_name ?>）<?cs /if ?></p><p class="date"><?cs call:ymd(AForm.approved_on) ?></p></td></tr>
     <tr><th><?cs var:S.AForm.op_sign ?></th><td colspan="3"><p><?cs var:AForm.executed_name ?></p><p class="date"><?cs call:ymd(AForm.executed_on) ?></p></td></tr>
+    </tbody>
   </table>
   <p class="print-note"><?cs var:S.AForm.note ?></p>
 </article>

@@ -52,7 +52,7 @@
   <div class="wrap">
     <p><?cs var:S.footer ?></p>
     <p><?cs var:S.Footer.organiser ?><?cs var:S.operator ?><?cs if:Site.hotline ?> · <?cs var:S.Footer.hotline ?><span id="footer-hotline"><?cs var:Site.hotline ?></span><?cs /if ?></p>
-    <p class="no-print"><a href="/about/disclaimer" id="footer-disclaimer"><?cs var:S.Footer.disclaimer ?></a><?cs if:Portal.name == "internet" ?> · <a href="/privacy" id="footer-privacy"><?cs var:S.Footer.privacy ?></a> · <a href="/terms" id="footer-terms"><?cs var:S.Footer.terms ?></a><?cs /if ?></p>
+    <p class="no-print"><a href="/about/disclaimer" id="footer-disclaimer"><?cs var:S.Footer.disclaimer ?></a><?cs if:Portal.name == "internet" ?> · <a href="/verify" id="footer-verify"><?cs var:S.Footer.verify ?></a> · <a href="/privacy" id="footer-privacy"><?cs var:S.Footer.privacy ?></a> · <a href="/terms" id="footer-terms"><?cs var:S.Footer.terms ?></a><?cs /if ?></p>
     <?cs if:Site.icp || Site.psb ?><p class="muted"><?cs if:Site.icp ?><span id="footer-icp"><?cs var:Site.icp ?></span><?cs /if ?> <?cs if:Site.psb ?><span id="footer-psb"><?cs var:Site.psb ?></span><?cs /if ?></p><?cs /if ?>
   </div>
 </footer>

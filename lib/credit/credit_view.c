@@ -10,6 +10,7 @@
 #include "credit/credit_cat.h"
 #include "credit/credit_view.h"
 #include "crypto/crypto.h"
+#include "crypto/seal.h"
 #include "core/timefmt.h"
 
 enum {
@@ -30,6 +31,7 @@ enum {
 	STMT_CV_REPORT_ADD,
 	STMT_CV_REPORT_AT,
 	STMT_CV_REPORT_LAST,
+	STMT_CV_REPORT_VERIFY,
 	STMT_CV_VIEWER_COUNT,
 	STMT_CV_VIEWERS,
 	STMT_CV__MAX
@@ -67,7 +69,7 @@ static const char *const sql[STMT_CV__MAX] = {
 	    "INSERT INTO credit_queries (user_id, role, org_kind, org_id, enterprise_id,"
 	    " batch_id, purpose, purpose_text, client_addr)"
 	    " VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?)",
-	[STMT_CV_ENT_LOCK] = "SELECT id FROM enterprises WHERE id = ? FOR UPDATE",
+	[STMT_CV_ENT_LOCK] = "SELECT id, uscc, name FROM enterprises WHERE id = ? FOR UPDATE",
 	[STMT_CV_PENDING_OF] =
 	    "SELECT id FROM credit_self_requests WHERE enterprise_id = ?"
 	    " AND status = 'pending' LIMIT 1",
@@ -105,14 +107,22 @@ static const char *const sql[STMT_CV__MAX] = {
 	    " AND q.valid_until > UTC_TIMESTAMP() ORDER BY q.valid_until DESC, q.id DESC LIMIT 1",
 	[STMT_CV_REPORT_ADD] =
 	    "INSERT INTO credit_reports (request_id, enterprise_id, user_id, records,"
-	    " records_hash) VALUES (?, ?, ?, ?, ?)",
+	    " records_hash, code_hash, code_enc, content_hash)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_CV_REPORT_AT] =
 	    "SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') FROM credit_reports WHERE id = ?",
 	/* the newest report of a grant; whether it lists these records */
 	[STMT_CV_REPORT_LAST] =
 	    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'),"
-	    " COALESCE(records_hash = ?, 0) FROM credit_reports"
+	    " COALESCE(records_hash = ?, 0), code_enc, LOWER(HEX(content_hash))"
+	    " FROM credit_reports"
 	    " WHERE request_id = ? AND enterprise_id = ? ORDER BY id DESC LIMIT 1",
+	/* /verify: by the hash of the code (credit_reports_code) */
+	[STMT_CV_REPORT_VERIFY] =
+	    "SELECT r.id, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i:%s'), e.name,"
+	    " e.uscc, r.records, LOWER(HEX(r.content_hash))"
+	    " FROM credit_reports r JOIN enterprises e ON e.id = r.enterprise_id"
+	    " WHERE r.code_hash = ?",
 	[STMT_CV_VIEWER_COUNT] =
 	    "SELECT COUNT(*) FROM credit_queries WHERE enterprise_id = ? AND purpose <> 'self'",
 	/* the organisation of the moment, never the person */
@@ -639,6 +649,161 @@ credit_self_decide(struct db *db, const struct audit_actor *actor,
 	    scope, SCOPE_ENT_NP, id, 0, &c);
 }
 
+/* A new verification code (CREDIT_CODE_BYTES from RAND_bytes) into out,
+ * as XXXX-XXXX-XXXX-XXXX.  -1 when the CSPRNG fails. */
+static int
+credit_code_new(char out[CREDIT_CODE_LEN])
+{
+	unsigned char	raw[CREDIT_CODE_BYTES];
+	char		b32[CRYPTO_B32LEN(CREDIT_CODE_BYTES) + 1];
+	int		rc;
+
+	out[0] = '\0';
+	if (crypto_random(raw, sizeof raw) == -1)
+		return -1;
+	crypto_b32_encode(raw, sizeof raw, b32);
+	rc = credit_code_normal(b32, out);
+	memset(raw, 0, sizeof raw);
+	return rc;
+}
+
+int
+credit_code_normal(const char *typed, char out[CREDIT_CODE_LEN])
+{
+	static const char	alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+	size_t			n = 0, o = 0;
+
+	out[0] = '\0';
+	if (typed == NULL)
+		return -1;
+	for (const char *p = typed; *p != '\0'; p++) {
+		char ch = *p;
+
+		if (ch == ' ' || ch == '-' || ch == '\t')
+			continue;
+		if (ch >= 'a' && ch <= 'z')
+			ch = (char)(ch - 'a' + 'A');
+		/* base32 has no 0, 1 or 8: read as the letters they look like */
+		ch = ch == '0' ? 'O' : ch == '1' ? 'I' : ch == '8' ? 'B' : ch;
+		if (strchr(alphabet, ch) == NULL || n == CREDIT_CODE_CHARS) {
+			out[0] = '\0';
+			return -1;
+		}
+		if (n > 0 && n % 4 == 0)
+			out[o++] = '-';
+		out[o++] = ch;
+		n++;
+	}
+	out[o] = '\0';
+	if (n != CREDIT_CODE_CHARS) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+/* Appends s and its NUL at *p (room counted by digest_len). */
+static void
+digest_put(char **p, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (n > 0)
+		memcpy(*p, s, n);
+	(*p)[n] = '\0';
+	*p += n + 1;
+}
+
+enum err
+credit_report_digest(struct arena *a, const char *code, const char *uscc,
+    const char *name, const struct credit_record_list *l, unsigned char out[32])
+{
+	static const char	tag[] = "duijie credit report v1";
+	char			*buf, *p, num[24];
+	size_t			 cap;
+
+#define SLEN(x) ((x) != NULL ? strlen(x) + 1 : 1)
+	cap = sizeof tag + SLEN(code) + SLEN(uscc) + SLEN(name) + 2;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct credit_record *x = &l->v[i];
+
+		cap += 3 * sizeof num + SLEN(x->category) + SLEN(x->decision_date) +
+		    SLEN(x->period_end) + SLEN(x->agency_name);
+		for (size_t j = 0; j < x->nfields; j++)
+			cap += SLEN(x->fields[j].label) + SLEN(x->fields[j].value);
+	}
+#undef SLEN
+	if ((buf = arena_alloc(a, cap)) == NULL)
+		return ERR_NOMEM;
+	p = buf;
+	digest_put(&p, tag);
+	digest_put(&p, code);
+	digest_put(&p, uscc);
+	digest_put(&p, name);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct credit_record *x = &l->v[i];
+
+		snprintf(num, sizeof num, "%lld", x->id);
+		digest_put(&p, num);
+		digest_put(&p, x->category);
+		digest_put(&p, x->decision_date);
+		digest_put(&p, x->period_end);
+		digest_put(&p, x->agency_name);
+		snprintf(num, sizeof num, "%zu", x->nfields);
+		digest_put(&p, num);
+		for (size_t j = 0; j < x->nfields; j++) {
+			digest_put(&p, x->fields[j].label);
+			digest_put(&p, x->fields[j].value);
+		}
+	}
+	digest_put(&p, l->capped ? "+" : ".");
+	crypto_sha256(buf, (size_t)(p - buf), out);
+	return ERR_OK;
+}
+
+enum err
+credit_report_verify(struct db *db, struct arena *a,
+    const struct audit_actor *actor, const char *code,
+    struct credit_verified *v)
+{
+	unsigned char	 h[32];
+	struct db_param	 p[1];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	memset(v, 0, sizeof *v);
+	crypto_sha256(code, strlen(code), h);
+	p[0] = DB_STRN((const char *)h, 32);
+	if ((rc = db_query(db, a, &mod, STMT_CV_REPORT_VERIFY, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		const char *dig = db_col_str(rows, 5);
+
+		v->id = db_col_int(rows, 0);
+		v->created_at = db_col_dup(rows, a, 1);
+		v->ent_name = db_col_text(rows, a, 2);
+		v->uscc = db_col_text(rows, a, 3);
+		v->records = (unsigned)db_col_int(rows, 4);
+		if (dig != NULL && strlen(dig) == 64)
+			memcpy(v->digest, dig, 65);
+	}
+	db_rows_free(rows);
+	if (n == -1)
+		return db_rows_error(db);
+	if (n == 0) {
+		memset(v, 0, sizeof *v);
+		rc = audit_write1(db, actor, "credit.report.verify", "credit_report",
+		    "", AUDIT_FAILED, "no report has this code");
+		return rc != ERR_OK ? rc : ERR_NOTFOUND;
+	}
+	if (v->created_at == NULL)
+		return ERR_NOMEM;
+	if (credit_report_number(v->id, v->created_at, v->number) == -1)
+		return ERR_DB;
+	return ERR_OK;
+}
+
 /* The SHA-256 of what a report lists: its records' ids in order, and
  * whether the list was capped.  Records are never edited (a withdrawal
  * or the end of the period takes one out of the list), so the same ids
@@ -660,12 +825,18 @@ records_hash(struct arena *a, const struct credit_record_list *l,
 	return ERR_OK;
 }
 
+#define CODE_AAD	"credit_reports.code"
+
 /* The newest report of grant `grant` of ent_id into *rep (id, time,
- * number) and whether it lists the records of `hash`.  ERR_NOTFOUND. */
+ * number, its code opened under `key`, its digest) and whether it lists
+ * the records of `hash` and has a code that opens (a report of before
+ * migration 045 has none).  ERR_NOTFOUND. */
 static enum err
-report_last(struct db *db, struct arena *a, long long grant, long long ent_id,
-    const unsigned char hash[32], struct credit_report *rep, bool *same)
+report_last(struct db *db, struct arena *a, const unsigned char key[32],
+    long long grant, long long ent_id, const unsigned char hash[32],
+    struct credit_report *rep, bool *same)
 {
+	const char	*code = NULL;
 	struct db_param	 p[] = { DB_STRN((const char *)hash, 32), DB_INT(grant),
 		DB_INT(ent_id) };
 	struct db_rows	*rows;
@@ -676,15 +847,28 @@ report_last(struct db *db, struct arena *a, long long grant, long long ent_id,
 	if ((rc = db_query(db, a, &mod, STMT_CV_REPORT_LAST, p, 3, &rows)) != ERR_OK)
 		return rc;
 	if ((n = db_next(rows)) == 1) {
+		const char *enc = db_col_str(rows, 3), *dig = db_col_str(rows, 4);
+
 		rep->id = db_col_int(rows, 0);
 		rep->created_at = db_col_dup(rows, a, 1);
 		*same = db_col_int(rows, 2) != 0;
+		if (enc != NULL && dig != NULL && strlen(dig) == 64) {
+			code = open_text(a, key, CODE_AAD, enc);
+			memcpy(rep->digest, dig, 65);
+		}
 	}
 	db_rows_free(rows);
 	if (n != 1)
 		return n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 	if (rep->created_at == NULL)
 		return ERR_NOMEM;
+	if (code != NULL && strlen(code) == CREDIT_CODE_LEN - 1)
+		memcpy(rep->code, code, CREDIT_CODE_LEN);
+	else {
+		/* no code (or one that does not open): a new report is due */
+		rep->code[0] = rep->digest[0] = '\0';
+		*same = false;
+	}
 	return credit_report_number(rep->id, rep->created_at, rep->number) == 0 ?
 	    ERR_OK : ERR_DB;
 }
@@ -702,6 +886,7 @@ made_on(const char *created_utc, const char *today)
 /* What credit_report_issue's transaction needs and fills (in c->a). */
 struct cissue {
 	struct arena			*a;
+	const unsigned char		*key;
 	const struct audit_actor	*actor;
 	long long			 ent_id;
 	const char			*today;
@@ -726,7 +911,8 @@ issue_body(struct db *db, struct arena *scratch, void *ctx)
 	struct credit_self_req	 grant;
 	struct db_rows		*rows;
 	unsigned long long	 newid = 0;
-	unsigned char		 hash[32];
+	unsigned char		 hash[32], code_hash[32], content[32];
+	const char		*uscc = NULL, *name = NULL, *code_enc;
 	long long		 qid;
 	char			 oid[24], detail[96];
 	bool			 same = false;
@@ -737,12 +923,17 @@ issue_body(struct db *db, struct arena *scratch, void *ctx)
 	/* the enterprise row serialises two issues at once: one report */
 	if ((rc = db_query(db, a, &mod, STMT_CV_ENT_LOCK, e, 1, &rows)) != ERR_OK)
 		return rc;
-	n = db_next(rows);
+	if ((n = db_next(rows)) == 1) {
+		uscc = db_col_dup(rows, a, 1);
+		name = db_col_dup(rows, a, 2);
+	}
 	db_rows_free(rows);
 	if (n != 1) {
 		rc = n == 0 ? ERR_NOTFOUND : db_rows_error(db);
 		return rc;
 	}
+	if (uscc == NULL || name == NULL)
+		return ERR_NOMEM;
 	if ((rc = credit_self_live(db, a, ent_id, &grant)) != ERR_OK) {
 		if (rc == ERR_NOTFOUND)
 			rc = ERR_FORBIDDEN;
@@ -751,7 +942,7 @@ issue_body(struct db *db, struct arena *scratch, void *ctx)
 	if ((rc = credit_records(db, a, ent_id, today, c->max, &l)) != ERR_OK ||
 	    (rc = records_hash(a, &l, hash)) != ERR_OK)
 		return rc;
-	rc = report_last(db, a, grant.id, ent_id, hash, rep, &same);
+	rc = report_last(db, a, c->key, grant.id, ent_id, hash, rep, &same);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)
 		return rc;
 	if (rc == ERR_OK && same && made_on(rep->created_at, today)) {
@@ -761,12 +952,24 @@ issue_body(struct db *db, struct arena *scratch, void *ctx)
 		return ERR_OK;
 	}
 	memset(rep, 0, sizeof *rep);
+	/* a new code: random, kept as its hash (the lookup) and sealed (to
+	 * print it again); the digest binds it to what the report lists */
+	if (credit_code_new(rep->code) == -1)
+		return ERR_DB;
+	crypto_sha256(rep->code, strlen(rep->code), code_hash);
+	if ((rc = credit_report_digest(a, rep->code, uscc, name, &l, content)) != ERR_OK)
+		return rc;
+	crypto_hex(content, 32, rep->digest);
+	if ((code_enc = seal_text(a, c->key, CODE_AAD, rep->code)) == NULL)
+		return ERR_NOMEM;
 	{
 		struct db_param p[] = { DB_INT(grant.id), DB_INT(ent_id),
 			DB_INT(actor->user_id), DB_INT(l.n),
-			DB_STRN((const char *)hash, 32) };
+			DB_STRN((const char *)hash, 32),
+			DB_STRN((const char *)code_hash, 32), DB_STR(code_enc),
+			DB_STRN((const char *)content, 32) };
 
-		if ((rc = db_exec(db, &mod, STMT_CV_REPORT_ADD, p, 5, NULL, &newid)) != ERR_OK)
+		if ((rc = db_exec(db, &mod, STMT_CV_REPORT_ADD, p, 8, NULL, &newid)) != ERR_OK)
 			return rc;
 	}
 	{
@@ -802,11 +1005,11 @@ issue_body(struct db *db, struct arena *scratch, void *ctx)
 }
 
 enum err
-credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *actor,
-    long long ent_id, const char *today, size_t max, struct credit_report *rep,
-    bool *fresh)
+credit_report_issue(struct db *db, struct arena *a, const unsigned char key[32],
+    const struct audit_actor *actor, long long ent_id, const char *today,
+    size_t max, struct credit_report *rep, bool *fresh)
 {
-	struct cissue	 c = { a, actor, ent_id, today, max, rep, false };
+	struct cissue	 c = { a, key, actor, ent_id, today, max, rep, false };
 	enum err	 rc;
 
 	memset(rep, 0, sizeof *rep);
@@ -820,9 +1023,9 @@ credit_report_issue(struct db *db, struct arena *a, const struct audit_actor *ac
 }
 
 enum err
-credit_report_show(struct db *db, struct arena *a, long long ent_id,
-    const char *today, size_t max, struct credit_record_list *out,
-    struct credit_report *rep)
+credit_report_show(struct db *db, struct arena *a, const unsigned char key[32],
+    long long ent_id, const char *today, size_t max,
+    struct credit_record_list *out, struct credit_report *rep)
 {
 	struct credit_self_req	grant;
 	unsigned char		hash[32];
@@ -836,7 +1039,7 @@ credit_report_show(struct db *db, struct arena *a, long long ent_id,
 	if ((rc = credit_records(db, a, ent_id, today, max, out)) != ERR_OK)
 		return rc;
 	if ((rc = records_hash(a, out, hash)) != ERR_OK ||
-	    (rc = report_last(db, a, grant.id, ent_id, hash, rep, &same)) != ERR_OK) {
+	    (rc = report_last(db, a, key, grant.id, ent_id, hash, rep, &same)) != ERR_OK) {
 		memset(out, 0, sizeof *out);
 		return rc;
 	}

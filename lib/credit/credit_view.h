@@ -39,6 +39,12 @@
 #define CREDIT_GRANT_DAYS	30	/* a granted self-view lasts this long */
 #define CREDIT_RECORDS_MAX	1000	/* records on one page or report */
 #define CREDIT_REPORT_NO_LEN	40	/* room for a report number */
+/* A report's verification code: CREDIT_CODE_BYTES random bytes as
+ * CREDIT_CODE_CHARS base32 characters, printed in groups of four with '-'
+ * (CREDIT_CODE_LEN with the NUL). */
+#define CREDIT_CODE_BYTES	10
+#define CREDIT_CODE_CHARS	16
+#define CREDIT_CODE_LEN		(CREDIT_CODE_CHARS + CREDIT_CODE_CHARS / 4)
 
 /* Why credit information is opened (credit_queries.purpose). */
 enum credit_purpose {
@@ -232,6 +238,8 @@ struct credit_report {
 	const char	*valid_until;		/* the grant's end, UTC */
 	const char	*created_at;		/* UTC */
 	char		 number[CREDIT_REPORT_NO_LEN];
+	char		 code[CREDIT_CODE_LEN];	/* XXXX-XXXX-XXXX-XXXX */
+	char		 digest[65];		/* content_hash, hex */
 };
 
 /*
@@ -241,13 +249,16 @@ struct credit_report {
  * that grant was made today (Beijing, `today` YYYY-MM-DD) and lists the
  * same records (credit_reports.records_hash), that report is the answer
  * and nothing is written (*fresh false).  Otherwise numbers a new report
- * (a credit_reports row with the records' hash), logs the opening as a
+ * (a credit_reports row with the records' hash, a new verification code
+ * -- stored as its SHA-256 and sealed under `key` -- and the SHA-256 of
+ * the report's content, see credit_report_digest), logs the opening as a
  * credit_queries row with purpose "self" (org enterprise ent_id) and an
  * audit row "credit.report", and commits (*fresh true).  ERR_FORBIDDEN
  * (nothing written) when no grant is live; ERR_DB_LOST, ERR_DB,
  * ERR_NOMEM: nothing written, *rep zeroed.
  */
 enum err	credit_report_issue(struct db *, struct arena *,
+		    const unsigned char key[32],
 		    const struct audit_actor *, long long ent_id,
 		    const char *today, size_t max, struct credit_report *rep,
 		    bool *fresh);
@@ -259,9 +270,12 @@ enum err	credit_report_issue(struct db *, struct arena *,
  * ERR_NOTFOUND when none was issued under it; ERR_CONFLICT when the
  * current records are no longer the ones it listed (a record added,
  * withdrawn or expired since: a new report must be issued) -- *rep is
- * still filled then, *out is empty.  ERR_DB_LOST, ERR_DB, ERR_NOMEM.
+ * still filled then, *out is empty.  A report issued before codes existed
+ * (no code) or whose code does not open under `key` is ERR_CONFLICT too:
+ * a new one must be issued.  ERR_DB_LOST, ERR_DB, ERR_NOMEM.
  */
-enum err	credit_report_show(struct db *, struct arena *, long long ent_id,
+enum err	credit_report_show(struct db *, struct arena *,
+		    const unsigned char key[32], long long ent_id,
 		    const char *today, size_t max,
 		    struct credit_record_list *out, struct credit_report *rep);
 
@@ -274,6 +288,48 @@ enum err	credit_report_show(struct db *, struct arena *, long long ent_id,
  */
 int		credit_report_number(long long id, const char *created_utc,
 		    char out[CREDIT_REPORT_NO_LEN]);
+
+/*
+ * The SHA-256 of a report's content into out[32]: a version tag, the
+ * code, the enterprise's USCC and name, and for every record listed its
+ * id, category, date, period end, source and fields, each value ended by
+ * a NUL (so no two different contents give the same text), and whether
+ * the list was capped.  ERR_NOMEM.
+ */
+enum err	credit_report_digest(struct arena *, const char *code,
+		    const char *uscc, const char *name,
+		    const struct credit_record_list *, unsigned char out[32]);
+
+/*
+ * A typed verification code in canonical form: upper case, spaces and
+ * '-' left out, the digits 0, 1, 8 read as the letters O, I, B (base32
+ * has none of them), CREDIT_CODE_CHARS characters of the base32 alphabet, into
+ * out as XXXX-XXXX-XXXX-XXXX.  0, or -1 when it cannot be a code.
+ */
+int		credit_code_normal(const char *typed, char out[CREDIT_CODE_LEN]);
+
+/* What /verify tells about a genuine report. */
+struct credit_verified {
+	long long	 id;
+	char		 number[CREDIT_REPORT_NO_LEN];
+	const char	*created_at;	/* UTC */
+	const char	*ent_name;	/* the enterprise's name now */
+	const char	*uscc;
+	unsigned	 records;
+	char		 digest[65];	/* content_hash, hex */
+};
+
+/*
+ * Checks a verification code (canonical form, credit_code_normal): looks
+ * the report up by the SHA-256 of the code (the unique index; no string
+ * comparison of the code).  ERR_NOTFOUND when no report has it: audited
+ * as "credit.report.verify" (failed, by `actor`, with nothing of the code
+ * typed); a genuine one is not audited (the check only reads, and anybody
+ * holding the paper may make it).  ERR_DB_LOST, ERR_DB, ERR_NOMEM.
+ */
+enum err	credit_report_verify(struct db *, struct arena *,
+		    const struct audit_actor *, const char *code,
+		    struct credit_verified *);
 
 /* One opening as the enterprise sees it: the organisation, not the person. */
 struct credit_viewer {

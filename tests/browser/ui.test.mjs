@@ -140,7 +140,7 @@ async function signIn(page, base, user) {
 test('X-UI issue 18: the public pages of both portals', { timeout: ROLE_TIMEOUT }, async () => {
   const page = await newPage();
   const bad = [];
-  for (const p of ['/', '/login', '/register', '/password/forgot', '/products', '/terms', '/privacy'])
+  for (const p of ['/', '/login', '/register', '/password/forgot', '/products', '/terms', '/privacy', '/verify'])
     bad.push(...await checkPage(page, INTERNET + p, 'public', false));
   for (const p of ['/', '/login'])
     bad.push(...await checkPage(page, INTRANET + p, 'public-intranet', false));

@@ -88,6 +88,79 @@ r08_2c_report_numbers(void **state)
 	}
 }
 
+/* issue 18: a typed verification code in canonical form, or refused */
+static void
+r08_2c_code_normal(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "ABCD-EFGH-2345-67AB", "ABCD-EFGH-2345-67AB" },
+		{ "abcdefgh234567ab", "ABCD-EFGH-2345-67AB" },
+		{ " abcd efgh 2345 67ab ", "ABCD-EFGH-2345-67AB" },
+		{ "0OI1-8BAA-AAAA-AAAA", "OOII-BBAA-AAAA-AAAA" },	/* look-alikes */
+		{ "ABCD-EFGH-2345-67A", NULL },		/* 15 characters */
+		{ "ABCD-EFGH-2345-67ABC", NULL },	/* 17 */
+		{ "ABCD-EFGH-2345-679B", NULL },	/* 9 is no base32 */
+		{ "ABCD-EFGH-2345-67A!", NULL },
+		{ "ABCD-EFGH-2345-67A\xc3\xa9", NULL },
+		{ "", NULL },
+		{ "----", NULL },
+	};
+	char out[CREDIT_CODE_LEN];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = credit_code_normal(cases[i].in, out);
+
+		if (cases[i].want == NULL) {
+			assert_int_equal(rc, -1);
+			assert_string_equal(out, "");
+		} else {
+			assert_int_equal(rc, 0);
+			assert_string_equal(out, cases[i].want);
+		}
+	}
+	assert_int_equal(credit_code_normal(NULL, out), -1);
+}
+
+/* issue 18: the content digest changes with every part of the content,
+ * and the NUL after each value keeps "ab"+"c" apart from "a"+"bc" */
+static void
+r08_2c_report_digest(void **state)
+{
+	struct credit_field	 f[] = { { "处罚类别", "罚款" } };
+	struct credit_record	 rec = { .id = 7, .category_id = 2, .category = "行政处罚",
+		.date_label = "处罚决定日期", .decision_date = "2026-03-01",
+		.agency_name = "广州市市场监督管理局", .fields = f, .nfields = 1 };
+	struct credit_record_list l = { &rec, 1, false }, none = { NULL, 0, false };
+	unsigned char		 d0[32], d1[32];
+	struct arena		*a = arena_new(4096);
+
+	(void)state;
+	assert_non_null(a);
+	assert_int_equal(credit_report_digest(a, "AAAA-BBBB-CCCC-DDDD", "91440100MA59XXXX1X",
+	    "甲公司", &l, d0), ERR_OK);
+	assert_int_equal(credit_report_digest(a, "AAAA-BBBB-CCCC-DDDD", "91440100MA59XXXX1X",
+	    "甲公司", &l, d1), ERR_OK);
+	assert_memory_equal(d0, d1, 32);			/* deterministic */
+	assert_int_equal(credit_report_digest(a, "AAAA-BBBB-CCCC-DDDE", "91440100MA59XXXX1X",
+	    "甲公司", &l, d1), ERR_OK);
+	assert_memory_not_equal(d0, d1, 32);			/* the code */
+	assert_int_equal(credit_report_digest(a, "AAAA-BBBB-CCCC-DDDD", "91440100MA59XXXX1X",
+	    "乙公司", &l, d1), ERR_OK);
+	assert_memory_not_equal(d0, d1, 32);			/* the name */
+	f[0].value = "警告";
+	assert_int_equal(credit_report_digest(a, "AAAA-BBBB-CCCC-DDDD", "91440100MA59XXXX1X",
+	    "甲公司", &l, d1), ERR_OK);
+	assert_memory_not_equal(d0, d1, 32);			/* a field */
+	assert_int_equal(credit_report_digest(a, "AAAA-BBBB-CCCC-DDDD", "91440100MA59XXXX1X",
+	    "甲公司", &none, d1), ERR_OK);
+	assert_memory_not_equal(d0, d1, 32);			/* the records */
+	assert_int_equal(credit_report_digest(a, "ab", "c", "", &none, d0), ERR_OK);
+	assert_int_equal(credit_report_digest(a, "a", "bc", "", &none, d1), ERR_OK);
+	assert_memory_not_equal(d0, d1, 32);			/* the boundaries */
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -95,6 +168,8 @@ main(void)
 		cmocka_unit_test(r08_1_purposes_round_trip),
 		cmocka_unit_test(r08_2c_request_states),
 		cmocka_unit_test(r08_2c_report_numbers),
+		cmocka_unit_test(r08_2c_code_normal),
+		cmocka_unit_test(r08_2c_report_digest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
