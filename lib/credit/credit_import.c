@@ -2,6 +2,7 @@
  * credit_import.c -- validation, confirmation and withdrawal of credit
  * information batches (see credit_import.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,8 +15,9 @@
 #include "core/utf8.h"
 
 /* One row of the file as its record: enterprise, category, agency,
- * batch, row, date, period end, content, hash. */
-#define SR	"(?,?,?,?,?,?,?,?,?)"
+ * batch, row, date, period end, content, hash, withdrawn (2: on record
+ * already). */
+#define SR	"(?,?,?,?,?,?,?,?,?,?)"
 #define SR2	SR "," SR
 #define SR4	SR2 "," SR2
 #define SR8	SR4 "," SR4
@@ -24,18 +26,28 @@
 #define SR64	SR32 "," SR32
 #define SR128	SR64 "," SR64
 #define SR256	SR128 "," SR128
-#define STAGE_PARAMS	9
+#define SR512	SR256 "," SR256
+#define SR1024	SR512 "," SR512
+#define STAGE_PARAMS	10
 #define STAGE_INSERT \
 	"INSERT INTO credit_records (enterprise_id, category_id, agency_id, batch_id," \
-	" row_no, decision_date, period_end, content, row_hash) VALUES "
+	" row_no, decision_date, period_end, content, row_hash, withdrawn) VALUES "
 /* USCCs looked up at once (ent_resolve) */
 #define EQ	"?"
 #define EQ4	EQ "," EQ "," EQ "," EQ
 #define EQ16	EQ4 "," EQ4 "," EQ4 "," EQ4
 #define EQ64	EQ16 "," EQ16 "," EQ16 "," EQ16
-#define ENT_FIND_N	64
+#define EQ256	EQ64 "," EQ64 "," EQ64 "," EQ64
+#define EQ512	EQ256 "," EQ256
+#define ENT_FIND_N	256
 /* the workers' copy of USCC -> enterprise id during one import */
 #define ECACHE_SLOTS	4096
+/* The row hashes seen in the file, as a Bloom filter of 2^24 bits (2 MiB)
+ * probed with BLOOM_K bit indexes taken from the hash itself: no hit in it
+ * proves that no row is twice in the file and spares the database's
+ * GROUP BY; a hit (or a file too large for it) leaves it to the database. */
+#define BLOOM_BITS	(1u << 24)
+#define BLOOM_K		4
 
 #define CB_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s')"
 
@@ -46,6 +58,7 @@ enum {
 	STMT_CI_ENT_FIND,
 	STMT_CI_ENT_NEW,
 	STMT_CI_ENT_ID,
+	STMT_CI_ON_RECORD,
 	STMT_CI_ERROR_ADD,
 	STMT_CI_DUP_IN_FILE,
 	STMT_CI_DUP_IN_FILE_COUNT,
@@ -87,14 +100,24 @@ static const char *const sql[STMT_CI__MAX] = {
 	    "INSERT INTO credit_batches (agency_id, region_code, category_id,"
 	    " file_name, encoding, uploaded_by) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_CI_STAGE1] = STAGE_INSERT SR,
-	[STMT_CI_STAGE_N] = STAGE_INSERT SR256,
+	[STMT_CI_STAGE_N] = STAGE_INSERT SR512,
 	/* the enterprises of a buffer's rows (padded with '': no USCC) */
 	[STMT_CI_ENT_FIND] =
-	    "SELECT id, uscc FROM enterprises WHERE uscc IN (" EQ64 ")",
+	    "SELECT id, uscc FROM enterprises WHERE uscc IN (" EQ256 ")",
 	/* one named for the first time */
 	[STMT_CI_ENT_NEW] =
 	    "INSERT IGNORE INTO enterprises (uscc, name, region_code) VALUES (?, ?, ?)",
 	[STMT_CI_ENT_ID] = "SELECT id FROM enterprises WHERE uscc = ?",
+	/* which of a buffer's row hashes are on record (shown: the batch
+	 * confirmed, not withdrawn); padded with the first one.  A probe per
+	 * hash along credit_records_hash, forced: past 1000 values MariaDB
+	 * turns an IN list into a join (in_predicate_conversion_threshold),
+	 * and with statistics instead of index dives (over
+	 * eq_range_index_dive_limit values) it may read the whole table */
+	[STMT_CI_ON_RECORD] =
+	    "SELECT r.row_hash FROM credit_records r FORCE INDEX (credit_records_hash)"
+	    " JOIN credit_batches o ON o.id = r.batch_id AND o.status = 'confirmed'"
+	    " WHERE r.category_id = ? AND r.withdrawn = 0 AND r.row_hash IN (" EQ512 ")",
 	[STMT_CI_ERROR_ADD] =
 	    "INSERT INTO credit_batch_errors (batch_id, seq, row_no, col_label,"
 	    " value, message) VALUES (?, ?, ?, ?, ?, ?)",
@@ -109,7 +132,9 @@ static const char *const sql[STMT_CI__MAX] = {
 	    "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM credit_records"
 	    " WHERE batch_id = ? GROUP BY row_hash HAVING COUNT(*) > 1) d",
 	/* a row on record unchanged (shown: its batch confirmed, not
-	 * withdrawn) is a duplicate, withdrawn = 2: never shown itself */
+	 * withdrawn) is a duplicate, withdrawn = 2: never shown itself (the
+	 * validation finds them before the insert, STMT_CI_ON_RECORD; this is
+	 * the confirmation's check again) */
 	[STMT_CI_MARK_DUPS] =
 	    "UPDATE credit_records s JOIN credit_records r ON r.category_id = s.category_id"
 	    " AND r.row_hash = s.row_hash AND r.withdrawn = 0 AND r.batch_id <> s.batch_id"
@@ -224,7 +249,11 @@ struct cimport {
 	struct db_param			 buf[CIMPORT_STAGE_ROWS * STAGE_PARAMS];
 	struct srow {
 		const char	*uscc, *name, *region;	/* in rows */
+		const unsigned char *hash;
 	}				 sbuf[CIMPORT_STAGE_ROWS];
+	unsigned			 dup;		/* rows on record already */
+	unsigned char			*bloom;		/* BLOOM_BITS */
+	bool				 maybe_twice;	/* a hit in it */
 	size_t				 nbuf;		/* rows in buf */
 	struct ecache {
 		char		 uscc[19];
@@ -259,6 +288,7 @@ run_body(struct db *db, struct arena *scratch, void *ctx)
 	(void)scratch;
 	if ((ci = arena_calloc(t->a, 1, sizeof *ci)) == NULL ||
 	    (ci->ecache = arena_calloc(t->a, ECACHE_SLOTS, sizeof *ci->ecache)) == NULL ||
+	    (ci->bloom = arena_calloc(t->a, BLOOM_BITS / 8, 1)) == NULL ||
 	    (ci->rows = arena_new(64 * 1024)) == NULL)
 		return ERR_NOMEM;
 	if (arena_cleanup(t->a, (void (*)(void *))arena_free, ci->rows) == -1) {
@@ -563,6 +593,37 @@ ent_resolve(struct cimport *ci)
 	return ERR_OK;
 }
 
+/* Marks the buffered rows already on record (withdrawn = 2, counted). */
+static enum err
+on_record(struct cimport *ci)
+{
+	struct db_param	 q[1 + CIMPORT_STAGE_ROWS];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r;
+
+	q[0] = DB_INT(ci->cat->id);
+	for (size_t i = 0; i < CIMPORT_STAGE_ROWS; i++)
+		q[1 + i] = DB_STRN((const char *)ci->sbuf[i < ci->nbuf ? i : 0].hash, 32);
+	if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_ON_RECORD, q,
+	    1 + CIMPORT_STAGE_ROWS, &rows)) != ERR_OK)
+		return rc;
+	while ((r = db_next(rows)) == 1) {
+		const char *h = db_col_str(rows, 0);
+
+		for (size_t i = 0; i < ci->nbuf; i++) {
+			struct db_param *w = &ci->buf[i * STAGE_PARAMS + 9];
+
+			if (w->i == 0 && memcmp(ci->sbuf[i].hash, h, 32) == 0) {
+				*w = DB_INT(2);
+				ci->dup++;
+			}
+		}
+	}
+	db_rows_free(rows);
+	return r == -1 ? db_rows_error(ci->db) : ERR_OK;
+}
+
 /* Writes the buffered rows as records (CIMPORT_STAGE_ROWS at once, or one
  * by one). */
 static enum err
@@ -570,7 +631,8 @@ flush(struct cimport *ci)
 {
 	enum err rc = ERR_OK;
 
-	if (ci->nbuf > 0 && (rc = ent_resolve(ci)) != ERR_OK)
+	if (ci->nbuf > 0 && ((rc = ent_resolve(ci)) != ERR_OK ||
+	    (rc = on_record(ci)) != ERR_OK))
 		return rc;
 	if (ci->nbuf == CIMPORT_STAGE_ROWS)
 		rc = db_exec(ci->db, &mod, STMT_CI_STAGE_N, ci->buf,
@@ -611,7 +673,22 @@ stage(struct cimport *ci, unsigned row_no, const char *uscc, const char *name,
 	memcpy(msg, head, hl);
 	memcpy(msg + hl, content, cl);
 	crypto_sha256(msg, hl + cl, hash);
-	ci->sbuf[ci->nbuf] = (struct srow){ uscc, name, region };
+	{
+		bool all = true;
+
+		for (unsigned k = 0; k < BLOOM_K; k++) {
+			uint32_t	b;
+			unsigned char	bit;
+
+			memcpy(&b, hash + 4 * k, sizeof b);
+			b %= BLOOM_BITS;
+			bit = (unsigned char)(1u << (b & 7));
+			all = all && (ci->bloom[b >> 3] & bit) != 0;
+			ci->bloom[b >> 3] |= bit;
+		}
+		ci->maybe_twice = ci->maybe_twice || all;
+	}
+	ci->sbuf[ci->nbuf] = (struct srow){ uscc, name, region, hash };
 	p[0] = DB_INT(0);	/* the enterprise: ent_resolve */
 	p[1] = DB_INT(ci->cat->id);
 	p[2] = DB_INT(ci->agency_id);
@@ -621,6 +698,7 @@ stage(struct cimport *ci, unsigned row_no, const char *uscc, const char *name,
 	p[6] = period != NULL ? DB_STR(period) : DB_NULL;
 	p[7] = DB_STR(content);
 	p[8] = DB_STRN((const char *)hash, 32);
+	p[9] = DB_INT(0);
 	ci->staged++;
 	if (++ci->nbuf == CIMPORT_STAGE_ROWS)
 		return flush(ci);
@@ -759,6 +837,8 @@ dups_in_file(struct cimport *ci, unsigned *count)
 	int		 r;
 
 	*count = 0;
+	if (!ci->maybe_twice)
+		return ERR_OK;
 	if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_DUP_IN_FILE_COUNT, p, 1,
 	    &rows)) != ERR_OK)
 		return rc;
@@ -787,16 +867,15 @@ dups_in_file(struct cimport *ci, unsigned *count)
 static enum err
 finish(struct cimport *ci)
 {
-	struct db_param		 d[] = { DB_INT(ci->batch_id) };
-	unsigned long long	 dup = 0;
+	unsigned long long	 dup;
 	unsigned		 twice = 0;
 	char			 oid[24], detail[128];
 	enum err		 rc;
 
 	if ((rc = flush(ci)) != ERR_OK ||
-	    (rc = dups_in_file(ci, &twice)) != ERR_OK ||
-	    (rc = db_exec(ci->db, &mod, STMT_CI_MARK_DUPS, d, 1, &dup, NULL)) != ERR_OK)
+	    (rc = dups_in_file(ci, &twice)) != ERR_OK)
 		return rc;
+	dup = ci->dup;
 	ci->counts.errors += twice;
 	ci->counts.dup = (unsigned)dup;
 	ci->counts.fresh = ci->staged - twice - (unsigned)dup;

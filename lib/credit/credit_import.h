@@ -42,7 +42,7 @@
 #include "db/step.h"
 
 #define CIMPORT_ERRORS_KEPT	10000	/* error rows stored per batch (all are counted) */
-#define CIMPORT_STAGE_ROWS	256	/* records per INSERT of the validation */
+#define CIMPORT_STAGE_ROWS	512	/* records per INSERT of the validation */
 
 enum cbatch_status { CB_VALIDATED, CB_CONFIRMED, CB_WITHDRAWN, CB_DISCARDED,
 	CB__MAX };
