@@ -547,7 +547,7 @@ ent_resolve(struct cimport *ci)
 
 			for (size_t k = nq; k < ENT_FIND_N; k++)
 				q[k] = DB_STR("");
-			if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_ENT_FIND, q,
+			if ((rc = db_query(ci->db, ci->rows, &mod, STMT_CI_ENT_FIND, q,
 			    ENT_FIND_N, &rows)) != ERR_OK)
 				return rc;
 			while ((r = db_next(rows)) == 1)
@@ -577,7 +577,7 @@ ent_resolve(struct cimport *ci)
 				struct db_rows	*rows;
 				int		 r;
 
-				if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_ENT_ID, e, 1,
+				if ((rc = db_query(ci->db, ci->rows, &mod, STMT_CI_ENT_ID, e, 1,
 				    &rows)) != ERR_OK)
 					return rc;
 				if ((r = db_next(rows)) == 1)
@@ -605,7 +605,7 @@ on_record(struct cimport *ci)
 	q[0] = DB_INT(ci->cat->id);
 	for (size_t i = 0; i < CIMPORT_STAGE_ROWS; i++)
 		q[1 + i] = DB_STRN((const char *)ci->sbuf[i < ci->nbuf ? i : 0].hash, 32);
-	if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_ON_RECORD, q,
+	if ((rc = db_query(ci->db, ci->rows, &mod, STMT_CI_ON_RECORD, q,
 	    1 + CIMPORT_STAGE_ROWS, &rows)) != ERR_OK)
 		return rc;
 	while ((r = db_next(rows)) == 1) {
