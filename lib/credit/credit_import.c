@@ -49,6 +49,9 @@
 #define BLOOM_BITS	(1u << 24)
 #define BLOOM_K		4
 
+#define CIMPORT_CHUNK	10000
+#define CIMPORT_CHUNK_S	"10000"
+
 #define CB_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s')"
 
 enum {
@@ -154,12 +157,16 @@ static const char *const sql[STMT_CI__MAX] = {
 	    "UPDATE credit_batches SET status = 'confirmed', confirmed_by = ?,"
 	    " confirmed_at = UTC_TIMESTAMP(), rows_new = ?,"
 	    " rows_dup = rows_total - rows_error - ? WHERE id = ?",
-	[STMT_CI_STAGE_DEL] = "DELETE FROM credit_records WHERE batch_id = ?",
+	/* a batch's rows in statements of CIMPORT_CHUNK (each well inside
+	 * the workers' read timeout, all in the step's transaction) */
+	[STMT_CI_STAGE_DEL] =
+	    "DELETE FROM credit_records WHERE batch_id = ? LIMIT " CIMPORT_CHUNK_S,
 	[STMT_CI_ERRORS_DEL] = "DELETE FROM credit_batch_errors WHERE batch_id = ?",
 	[STMT_CI_DISCARD] =
 	    "UPDATE credit_batches SET status = 'discarded' WHERE id = ?",
 	[STMT_CI_WITHDRAW_RECORDS] =
-	    "UPDATE credit_records SET withdrawn = 1 WHERE batch_id = ? AND withdrawn = 0",
+	    "UPDATE credit_records SET withdrawn = 1 WHERE batch_id = ? AND withdrawn = 0"
+	    " LIMIT " CIMPORT_CHUNK_S,
 	[STMT_CI_WITHDRAW] =
 	    "UPDATE credit_batches SET status = 'withdrawn', withdrawn_by = ?,"
 	    " withdrawn_at = UTC_TIMESTAMP(), withdraw_note = ? WHERE id = ?",
@@ -1168,11 +1175,16 @@ cbatch_confirm(struct db *db, const struct audit_actor *actor, long long id,
 static enum err
 discard_change(struct step_run *run)
 {
-	struct db_param	 p1[] = { DB_INT(run->id) };
-	enum err	 rc;
+	struct db_param		 p1[] = { DB_INT(run->id) };
+	unsigned long long	 n = CIMPORT_CHUNK;
+	enum err		 rc;
 
-	if ((rc = db_exec(run->db, &mod, STMT_CI_STAGE_DEL, p1, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(run->db, &mod, STMT_CI_ERRORS_DEL, p1, 1, NULL, NULL)) != ERR_OK)
+	/* its rows never took effect: deleted */
+	while (n == CIMPORT_CHUNK)
+		if ((rc = db_exec(run->db, &mod, STMT_CI_STAGE_DEL, p1, 1, &n,
+		    NULL)) != ERR_OK)
+			return rc;
+	if ((rc = db_exec(run->db, &mod, STMT_CI_ERRORS_DEL, p1, 1, NULL, NULL)) != ERR_OK)
 		return rc;
 	return db_exec(run->db, &mod, STMT_CI_DISCARD, p1, 1, NULL, NULL);
 }
@@ -1197,11 +1209,17 @@ withdraw_change(struct step_run *run)
 	struct db_param	 p1[] = { DB_INT(run->id) };
 	struct db_param	 w[] = { DB_INT(run->actor->user_id), DB_STR(b->note),
 		DB_INT(run->id) };
+	unsigned long long n = CIMPORT_CHUNK;
 	enum err	 rc;
 
-	if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW_RECORDS, p1, 1, &b->n,
-	    NULL)) != ERR_OK ||
-	    (rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW, w, 3, NULL, NULL)) != ERR_OK)
+	b->n = 0;
+	while (n == CIMPORT_CHUNK) {
+		if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW_RECORDS, p1, 1, &n,
+		    NULL)) != ERR_OK)
+			return rc;
+		b->n += n;
+	}
+	if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW, w, 3, NULL, NULL)) != ERR_OK)
 		return rc;
 	snprintf(run->detail, sizeof run->detail, "%llu records withdrawn", b->n);
 	return ERR_OK;
