@@ -29,9 +29,9 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.departures TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.credit_categories TO @APP@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.credit_columns TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.credit_batches TO @APP@;
-GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.credit_staging TO @APP@;
 GRANT SELECT, INSERT, DELETE ON @DB@.credit_batch_errors TO @APP@;
-GRANT SELECT, INSERT, UPDATE ON @DB@.credit_records TO @APP@;
+-- DELETE: a discarded batch's rows, never shown (048_credit_import_direct.sql)
+GRANT SELECT, INSERT, UPDATE, DELETE ON @DB@.credit_records TO @APP@;
 GRANT SELECT, INSERT ON @DB@.credit_queries TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.credit_self_requests TO @APP@;
 GRANT SELECT, INSERT ON @DB@.credit_reports TO @APP@;

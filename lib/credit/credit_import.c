@@ -2,6 +2,7 @@
  * credit_import.c -- validation, confirmation and withdrawal of credit
  * information batches (see credit_import.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,26 +14,54 @@
 #include "formats/ident.h"
 #include "core/utf8.h"
 
-/* One staged row: batch, row, USCC, name, region, date, period end,
- * content, hash. */
-#define SR	"(?,?,?,?,?,?,?,?,?)"
+/* One row of the file as its record: enterprise, category, agency,
+ * batch, row, date, period end, content, hash, withdrawn (2: on record
+ * already). */
+#define SR	"(?,?,?,?,?,?,?,?,?,?)"
 #define SR2	SR "," SR
 #define SR4	SR2 "," SR2
 #define SR8	SR4 "," SR4
 #define SR16	SR8 "," SR8
 #define SR32	SR16 "," SR16
 #define SR64	SR32 "," SR32
-#define STAGE_PARAMS	9
+#define SR128	SR64 "," SR64
+#define SR256	SR128 "," SR128
+#define SR512	SR256 "," SR256
+#define SR1024	SR512 "," SR512
+#define STAGE_PARAMS	10
 #define STAGE_INSERT \
-	"INSERT INTO credit_staging (batch_id, row_no, uscc, ent_name, region_code," \
-	" decision_date, period_end, content, row_hash) VALUES "
+	"INSERT INTO credit_records (enterprise_id, category_id, agency_id, batch_id," \
+	" row_no, decision_date, period_end, content, row_hash, withdrawn) VALUES "
+/* USCCs looked up at once (ent_resolve) */
+#define EQ	"?"
+#define EQ4	EQ "," EQ "," EQ "," EQ
+#define EQ16	EQ4 "," EQ4 "," EQ4 "," EQ4
+#define EQ64	EQ16 "," EQ16 "," EQ16 "," EQ16
+#define EQ256	EQ64 "," EQ64 "," EQ64 "," EQ64
+#define EQ512	EQ256 "," EQ256
+#define ENT_FIND_N	256
+/* the workers' copy of USCC -> enterprise id during one import */
+#define ECACHE_SLOTS	4096
+/* The row hashes seen in the file, as a Bloom filter of 2^24 bits (2 MiB)
+ * probed with BLOOM_K bit indexes taken from the hash itself: no hit in it
+ * proves that no row is twice in the file and spares the database's
+ * GROUP BY; a hit (or a file too large for it) leaves it to the database. */
+#define BLOOM_BITS	(1u << 24)
+#define BLOOM_K		4
+
+#define CIMPORT_CHUNK	10000
+#define CIMPORT_CHUNK_S	"10000"
 
 #define CB_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s')"
 
 enum {
 	STMT_CI_BATCH_ADD,
 	STMT_CI_STAGE1,
-	STMT_CI_STAGE64,
+	STMT_CI_STAGE_N,
+	STMT_CI_ENT_FIND,
+	STMT_CI_ENT_NEW,
+	STMT_CI_ENT_ID,
+	STMT_CI_ON_RECORD,
 	STMT_CI_ERROR_ADD,
 	STMT_CI_DUP_IN_FILE,
 	STMT_CI_DUP_IN_FILE_COUNT,
@@ -40,8 +69,6 @@ enum {
 	STMT_CI_COUNTS,
 	STMT_CI_LOCK,
 	STMT_CI_NEWER,
-	STMT_CI_ENT_ADD,
-	STMT_CI_RECORDS_ADD,
 	STMT_CI_CONFIRM,
 	STMT_CI_STAGE_DEL,
 	STMT_CI_ERRORS_DEL,
@@ -76,55 +103,70 @@ static const char *const sql[STMT_CI__MAX] = {
 	    "INSERT INTO credit_batches (agency_id, region_code, category_id,"
 	    " file_name, encoding, uploaded_by) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_CI_STAGE1] = STAGE_INSERT SR,
-	[STMT_CI_STAGE64] = STAGE_INSERT SR64,
+	[STMT_CI_STAGE_N] = STAGE_INSERT SR512,
+	/* the enterprises of a buffer's rows (padded with '': no USCC) */
+	[STMT_CI_ENT_FIND] =
+	    "SELECT id, uscc FROM enterprises WHERE uscc IN (" EQ256 ")",
+	/* one named for the first time */
+	[STMT_CI_ENT_NEW] =
+	    "INSERT IGNORE INTO enterprises (uscc, name, region_code) VALUES (?, ?, ?)",
+	[STMT_CI_ENT_ID] = "SELECT id FROM enterprises WHERE uscc = ?",
+	/* which of a buffer's row hashes are on record (shown: the batch
+	 * confirmed, not withdrawn); padded with the first one.  A probe per
+	 * hash along credit_records_hash, forced: past 1000 values MariaDB
+	 * turns an IN list into a join (in_predicate_conversion_threshold),
+	 * and with statistics instead of index dives (over
+	 * eq_range_index_dive_limit values) it may read the whole table */
+	[STMT_CI_ON_RECORD] =
+	    "SELECT r.row_hash FROM credit_records r FORCE INDEX (credit_records_hash)"
+	    " JOIN credit_batches o ON o.id = r.batch_id AND o.status = 'confirmed'"
+	    " WHERE r.category_id = ? AND r.withdrawn = 0 AND r.row_hash IN (" EQ512 ")",
 	[STMT_CI_ERROR_ADD] =
 	    "INSERT INTO credit_batch_errors (batch_id, seq, row_no, col_label,"
 	    " value, message) VALUES (?, ?, ?, ?, ?, ?)",
+	/* parameters: batch, category, batch, limit */
 	[STMT_CI_DUP_IN_FILE] =
-	    "SELECT s.row_no, f.first FROM credit_staging s JOIN"
-	    " (SELECT row_hash, MIN(row_no) AS first FROM credit_staging"
-	    " WHERE batch_id = ? GROUP BY row_hash HAVING COUNT(*) > 1) f"
-	    " ON f.row_hash = s.row_hash"
-	    " WHERE s.batch_id = ? AND s.row_no > f.first ORDER BY s.row_no LIMIT ?",
+	    "SELECT s.row_no, f.first FROM (SELECT row_hash, MIN(row_no) AS first"
+	    " FROM credit_records WHERE batch_id = ? GROUP BY row_hash"
+	    " HAVING COUNT(*) > 1) f JOIN credit_records s ON s.category_id = ?"
+	    " AND s.row_hash = f.row_hash AND s.batch_id = ?"
+	    " WHERE s.row_no > f.first ORDER BY s.row_no LIMIT ?",
 	[STMT_CI_DUP_IN_FILE_COUNT] =
-	    "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM credit_staging"
+	    "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM credit_records"
 	    " WHERE batch_id = ? GROUP BY row_hash HAVING COUNT(*) > 1) d",
+	/* a row on record unchanged (shown: its batch confirmed, not
+	 * withdrawn) is a duplicate, withdrawn = 2: never shown itself (the
+	 * validation finds them before the insert, STMT_CI_ON_RECORD; this is
+	 * the confirmation's check again) */
 	[STMT_CI_MARK_DUPS] =
-	    "UPDATE credit_staging s JOIN credit_records r ON r.category_id = ?"
-	    " AND r.row_hash = s.row_hash AND r.withdrawn = 0"
-	    " SET s.dup = 1 WHERE s.batch_id = ?",
+	    "UPDATE credit_records s JOIN credit_records r ON r.category_id = s.category_id"
+	    " AND r.row_hash = s.row_hash AND r.withdrawn = 0 AND r.batch_id <> s.batch_id"
+	    " JOIN credit_batches o ON o.id = r.batch_id AND o.status = 'confirmed'"
+	    " SET s.withdrawn = 2 WHERE s.batch_id = ? AND s.withdrawn = 0",
 	[STMT_CI_COUNTS] =
 	    "UPDATE credit_batches SET rows_total = ?, rows_new = ?, rows_dup = ?,"
 	    " rows_error = ? WHERE id = ?",
 	[STMT_CI_LOCK] =
-	    "SELECT status, rows_error, category_id FROM credit_batches"
+	    "SELECT status, rows_error, category_id, rows_new FROM credit_batches"
 	    " WHERE id = ? FOR UPDATE",
 	[STMT_CI_NEWER] =
 	    "SELECT COUNT(*) FROM credit_batches o JOIN credit_batches b ON b.id = ?"
 	    " WHERE o.category_id = b.category_id AND o.status = 'confirmed'"
 	    " AND o.confirmed_at >= b.uploaded_at",
-	[STMT_CI_ENT_ADD] =
-	    "INSERT IGNORE INTO enterprises (uscc, name, region_code)"
-	    " SELECT uscc, MIN(ent_name), MIN(region_code) FROM credit_staging"
-	    " WHERE batch_id = ? AND dup = 0 GROUP BY uscc",
-	[STMT_CI_RECORDS_ADD] =
-	    "INSERT INTO credit_records (enterprise_id, category_id, agency_id,"
-	    " batch_id, decision_date, period_end, content, row_hash)"
-	    " SELECT e.id, b.category_id, b.agency_id, b.id, s.decision_date,"
-	    " s.period_end, s.content, s.row_hash"
-	    " FROM credit_staging s JOIN credit_batches b ON b.id = s.batch_id"
-	    " JOIN enterprises e ON e.uscc = s.uscc"
-	    " WHERE s.batch_id = ? AND s.dup = 0 ORDER BY s.row_no",
 	[STMT_CI_CONFIRM] =
 	    "UPDATE credit_batches SET status = 'confirmed', confirmed_by = ?,"
 	    " confirmed_at = UTC_TIMESTAMP(), rows_new = ?,"
 	    " rows_dup = rows_total - rows_error - ? WHERE id = ?",
-	[STMT_CI_STAGE_DEL] = "DELETE FROM credit_staging WHERE batch_id = ?",
+	/* a batch's rows in statements of CIMPORT_CHUNK (each well inside
+	 * the workers' read timeout, all in the step's transaction) */
+	[STMT_CI_STAGE_DEL] =
+	    "DELETE FROM credit_records WHERE batch_id = ? LIMIT " CIMPORT_CHUNK_S,
 	[STMT_CI_ERRORS_DEL] = "DELETE FROM credit_batch_errors WHERE batch_id = ?",
 	[STMT_CI_DISCARD] =
 	    "UPDATE credit_batches SET status = 'discarded' WHERE id = ?",
 	[STMT_CI_WITHDRAW_RECORDS] =
-	    "UPDATE credit_records SET withdrawn = 1 WHERE batch_id = ?",
+	    "UPDATE credit_records SET withdrawn = 1 WHERE batch_id = ? AND withdrawn = 0"
+	    " LIMIT " CIMPORT_CHUNK_S,
 	[STMT_CI_WITHDRAW] =
 	    "UPDATE credit_batches SET status = 'withdrawn', withdrawn_by = ?,"
 	    " withdrawn_at = UTC_TIMESTAMP(), withdraw_note = ? WHERE id = ?",
@@ -136,10 +178,12 @@ static const char *const sql[STMT_CI__MAX] = {
 	[STMT_CI_COUNT] = "SELECT COUNT(*) FROM credit_batches b" CB_SCOPE,
 	[STMT_CI_SEARCH] =
 	    "SELECT " CB_COLS CB_FROM CB_SCOPE " ORDER BY b.id DESC LIMIT ? OFFSET ?",
+	/* a validated batch's records, in the file's order (ids grow with it) */
 	[STMT_CI_STAGED] =
-	    "SELECT row_no, uscc, ent_name, DATE_FORMAT(decision_date, '%Y-%m-%d'),"
-	    " DATE_FORMAT(period_end, '%Y-%m-%d'), content, dup FROM credit_staging"
-	    " WHERE batch_id = ? ORDER BY row_no LIMIT ?",
+	    "SELECT r.row_no, e.uscc, e.name, DATE_FORMAT(r.decision_date, '%Y-%m-%d'),"
+	    " DATE_FORMAT(r.period_end, '%Y-%m-%d'), r.content, r.withdrawn = 2"
+	    " FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id"
+	    " WHERE r.batch_id = ? ORDER BY r.id LIMIT ?",
 	[STMT_CI_ERRORS] =
 	    "SELECT row_no, col_label, value, message FROM credit_batch_errors"
 	    " WHERE batch_id = ? ORDER BY row_no, seq LIMIT ?",
@@ -208,8 +252,21 @@ struct cimport {
 	unsigned			 err_seq;	/* error rows stored */
 	struct cimport_counts		 counts;
 	unsigned			 staged;
+	long long			 agency_id;
 	struct db_param			 buf[CIMPORT_STAGE_ROWS * STAGE_PARAMS];
+	struct srow {
+		const char	*uscc, *name, *region;	/* in rows */
+		const unsigned char *hash;
+	}				 sbuf[CIMPORT_STAGE_ROWS];
+	unsigned			 dup;		/* rows on record already */
+	unsigned char			*bloom;		/* BLOOM_BITS */
+	bool				 maybe_twice;	/* a hit in it */
 	size_t				 nbuf;		/* rows in buf */
+	struct ecache {
+		char		 uscc[19];
+		long long	 id;
+	}				*ecache;	/* ECACHE_SLOTS */
+	size_t				 ecache_n;
 };
 
 /* What cimport_run's transaction needs. */
@@ -221,6 +278,7 @@ struct crun {
 	cimport_feed_fn			*feed;
 	void				*ctx;
 	struct cimport			*ci;
+	long long			 agency_id;
 };
 
 static enum err	finish(struct cimport *);
@@ -236,6 +294,8 @@ run_body(struct db *db, struct arena *scratch, void *ctx)
 
 	(void)scratch;
 	if ((ci = arena_calloc(t->a, 1, sizeof *ci)) == NULL ||
+	    (ci->ecache = arena_calloc(t->a, ECACHE_SLOTS, sizeof *ci->ecache)) == NULL ||
+	    (ci->bloom = arena_calloc(t->a, BLOOM_BITS / 8, 1)) == NULL ||
 	    (ci->rows = arena_new(64 * 1024)) == NULL)
 		return ERR_NOMEM;
 	if (arena_cleanup(t->a, (void (*)(void *))arena_free, ci->rows) == -1) {
@@ -246,6 +306,7 @@ run_body(struct db *db, struct arena *scratch, void *ctx)
 	ci->a = t->a;
 	ci->actor = t->actor;
 	ci->cat = t->cat;
+	ci->agency_id = t->agency_id;
 	t->ci = ci;
 	if ((rc = db_exec(db, &mod, STMT_CI_BATCH_ADD, t->p, 6, NULL, &id)) != ERR_OK)
 		return rc;
@@ -264,7 +325,7 @@ cimport_run(struct db *db, struct arena *a, const struct audit_actor *actor,
 	struct db_param		 p[] = { DB_INT(agency_id), DB_STR(region),
 		DB_INT(cat->id), DB_STR(file_name), DB_STR(encoding),
 		DB_INT(actor->user_id) };
-	struct crun		 t = { a, actor, p, cat, feed, ctx, NULL };
+	struct crun		 t = { a, actor, p, cat, feed, ctx, NULL, agency_id };
 	enum err		 rc;
 
 	if ((rc = db_tx(db, 0, run_body, &t)) != ERR_OK)
@@ -424,14 +485,164 @@ cimport_header_ok(const struct cimport *ci)
 	return ci->header_ok;
 }
 
-/* Writes the buffered rows (CIMPORT_STAGE_ROWS at once, or one by one). */
+/* --- the enterprises of the rows ------------------------------------------ */
+
+static size_t
+ecache_slot(const struct cimport *ci, const char *uscc)
+{
+	unsigned h = 2166136261u;
+
+	for (const char *c = uscc; *c != '\0'; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (size_t i = h % ECACHE_SLOTS;; i = (i + 1) % ECACHE_SLOTS)
+		if (ci->ecache[i].id == 0 || strcmp(ci->ecache[i].uscc, uscc) == 0)
+			return i;
+}
+
+/* The enterprise id of uscc in the copy, 0 when not there. */
+static long long
+ecache_get(const struct cimport *ci, const char *uscc)
+{
+	return ci->ecache[ecache_slot(ci, uscc)].id;
+}
+
+static void
+ecache_put(struct cimport *ci, const char *uscc, long long id)
+{
+	size_t i;
+
+	/* three quarters full: start again (a file naming more enterprises
+	 * looks them up again, memory stays fixed) */
+	if (ci->ecache_n >= ECACHE_SLOTS / 4 * 3) {
+		memset(ci->ecache, 0, ECACHE_SLOTS * sizeof *ci->ecache);
+		ci->ecache_n = 0;
+	}
+	i = ecache_slot(ci, uscc);
+	if (ci->ecache[i].id == 0)
+		ci->ecache_n++;
+	snprintf(ci->ecache[i].uscc, sizeof ci->ecache[i].uscc, "%s", uscc);
+	ci->ecache[i].id = id;
+}
+
+/*
+ * Sets the enterprise of every buffered row (params [0]): from the copy,
+ * else looked up ENT_FIND_N USCCs at a time, else created (R-08.1: an
+ * enterprise exists whether or not it registered; its name and region
+ * those of its first row in the file).
+ */
+static enum err
+ent_resolve(struct cimport *ci)
+{
+	struct db_param	 q[ENT_FIND_N];
+	size_t		 nq = 0;
+	enum err	 rc;
+
+	for (size_t i = 0; i <= ci->nbuf; i++) {
+		bool last = i == ci->nbuf;
+
+		if (!last && ecache_get(ci, ci->sbuf[i].uscc) == 0) {
+			bool again = false;
+
+			for (size_t k = 0; k < nq && !again; k++)
+				again = strcmp(q[k].s, ci->sbuf[i].uscc) == 0;
+			if (!again)
+				q[nq++] = DB_STR(ci->sbuf[i].uscc);
+		}
+		if (nq > 0 && (nq == ENT_FIND_N || last)) {
+			struct db_rows	*rows;
+			int		 r;
+
+			for (size_t k = nq; k < ENT_FIND_N; k++)
+				q[k] = DB_STR("");
+			if ((rc = db_query(ci->db, ci->rows, &mod, STMT_CI_ENT_FIND, q,
+			    ENT_FIND_N, &rows)) != ERR_OK)
+				return rc;
+			while ((r = db_next(rows)) == 1)
+				ecache_put(ci, db_col_str(rows, 1), db_col_int(rows, 0));
+			db_rows_free(rows);
+			if (r == -1)
+				return db_rows_error(ci->db);
+			nq = 0;
+		}
+	}
+	for (size_t i = 0; i < ci->nbuf; i++) {
+		const struct srow	*w = &ci->sbuf[i];
+		long long		 id = ecache_get(ci, w->uscc);
+
+		if (id == 0) {
+			struct db_param		 e[] = { DB_STR(w->uscc), DB_STR(w->name),
+				DB_STR(w->region) };
+			unsigned long long	 n = 0, nid = 0;
+
+			if ((rc = db_exec(ci->db, &mod, STMT_CI_ENT_NEW, e, 3, &n,
+			    &nid)) != ERR_OK)
+				return rc;
+			if (n == 1)
+				id = (long long)nid;
+			else {
+				/* made by another transaction meanwhile */
+				struct db_rows	*rows;
+				int		 r;
+
+				if ((rc = db_query(ci->db, ci->rows, &mod, STMT_CI_ENT_ID, e, 1,
+				    &rows)) != ERR_OK)
+					return rc;
+				if ((r = db_next(rows)) == 1)
+					id = db_col_int(rows, 0);
+				db_rows_free(rows);
+				if (r != 1)
+					return r == 0 ? ERR_DB : db_rows_error(ci->db);
+			}
+			ecache_put(ci, w->uscc, id);
+		}
+		ci->buf[i * STAGE_PARAMS] = DB_INT(id);
+	}
+	return ERR_OK;
+}
+
+/* Marks the buffered rows already on record (withdrawn = 2, counted). */
+static enum err
+on_record(struct cimport *ci)
+{
+	struct db_param	 q[1 + CIMPORT_STAGE_ROWS];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 r;
+
+	q[0] = DB_INT(ci->cat->id);
+	for (size_t i = 0; i < CIMPORT_STAGE_ROWS; i++)
+		q[1 + i] = DB_STRN((const char *)ci->sbuf[i < ci->nbuf ? i : 0].hash, 32);
+	if ((rc = db_query(ci->db, ci->rows, &mod, STMT_CI_ON_RECORD, q,
+	    1 + CIMPORT_STAGE_ROWS, &rows)) != ERR_OK)
+		return rc;
+	while ((r = db_next(rows)) == 1) {
+		const char *h = db_col_str(rows, 0);
+
+		for (size_t i = 0; i < ci->nbuf; i++) {
+			struct db_param *w = &ci->buf[i * STAGE_PARAMS + 9];
+
+			if (w->i == 0 && memcmp(ci->sbuf[i].hash, h, 32) == 0) {
+				*w = DB_INT(2);
+				ci->dup++;
+			}
+		}
+	}
+	db_rows_free(rows);
+	return r == -1 ? db_rows_error(ci->db) : ERR_OK;
+}
+
+/* Writes the buffered rows as records (CIMPORT_STAGE_ROWS at once, or one
+ * by one). */
 static enum err
 flush(struct cimport *ci)
 {
 	enum err rc = ERR_OK;
 
+	if (ci->nbuf > 0 && ((rc = ent_resolve(ci)) != ERR_OK ||
+	    (rc = on_record(ci)) != ERR_OK))
+		return rc;
 	if (ci->nbuf == CIMPORT_STAGE_ROWS)
-		rc = db_exec(ci->db, &mod, STMT_CI_STAGE64, ci->buf,
+		rc = db_exec(ci->db, &mod, STMT_CI_STAGE_N, ci->buf,
 		    CIMPORT_STAGE_ROWS * STAGE_PARAMS, NULL, NULL);
 	else
 		for (size_t i = 0; i < ci->nbuf && rc == ERR_OK; i++)
@@ -443,10 +654,10 @@ flush(struct cimport *ci)
 }
 
 /*
- * Stages one valid row.  Every string must live in ci->rows: the row
- * stays in ci->buf, pointing at them, until the flush after the 64th row
- * (or the finish) -- a caller's stack array would be gone, or hold
- * another row's value, by then.
+ * Buffers one valid row.  Every string must live in ci->rows: the row
+ * stays in ci->buf, pointing at them, until the flush after the
+ * CIMPORT_STAGE_ROWS-th row (or the finish) -- a caller's stack array
+ * would be gone, or hold another row's value, by then.
  */
 static enum err
 stage(struct cimport *ci, unsigned row_no, const char *uscc, const char *name,
@@ -469,15 +680,32 @@ stage(struct cimport *ci, unsigned row_no, const char *uscc, const char *name,
 	memcpy(msg, head, hl);
 	memcpy(msg + hl, content, cl);
 	crypto_sha256(msg, hl + cl, hash);
-	p[0] = DB_INT(ci->batch_id);
-	p[1] = DB_INT(row_no);
-	p[2] = DB_STR(uscc);
-	p[3] = DB_STR(name);
-	p[4] = DB_STR(region);
+	{
+		bool all = true;
+
+		for (unsigned k = 0; k < BLOOM_K; k++) {
+			uint32_t	b;
+			unsigned char	bit;
+
+			memcpy(&b, hash + 4 * k, sizeof b);
+			b %= BLOOM_BITS;
+			bit = (unsigned char)(1u << (b & 7));
+			all = all && (ci->bloom[b >> 3] & bit) != 0;
+			ci->bloom[b >> 3] |= bit;
+		}
+		ci->maybe_twice = ci->maybe_twice || all;
+	}
+	ci->sbuf[ci->nbuf] = (struct srow){ uscc, name, region, hash };
+	p[0] = DB_INT(0);	/* the enterprise: ent_resolve */
+	p[1] = DB_INT(ci->cat->id);
+	p[2] = DB_INT(ci->agency_id);
+	p[3] = DB_INT(ci->batch_id);
+	p[4] = DB_INT(row_no);
 	p[5] = DB_STR(date);
 	p[6] = period != NULL ? DB_STR(period) : DB_NULL;
 	p[7] = DB_STR(content);
 	p[8] = DB_STRN((const char *)hash, 32);
+	p[9] = DB_INT(0);
 	ci->staged++;
 	if (++ci->nbuf == CIMPORT_STAGE_ROWS)
 		return flush(ci);
@@ -609,13 +837,15 @@ cimport_row(struct cimport *ci, unsigned row_no, size_t n, const char *const *s,
 static enum err
 dups_in_file(struct cimport *ci, unsigned *count)
 {
-	struct db_param	 p[] = { DB_INT(ci->batch_id), DB_INT(ci->batch_id),
-		DB_INT(CIMPORT_ERRORS_KEPT) };
+	struct db_param	 p[] = { DB_INT(ci->batch_id), DB_INT(ci->cat->id),
+		DB_INT(ci->batch_id), DB_INT(CIMPORT_ERRORS_KEPT) };
 	struct db_rows	*rows;
 	enum err	 rc;
 	int		 r;
 
 	*count = 0;
+	if (!ci->maybe_twice)
+		return ERR_OK;
 	if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_DUP_IN_FILE_COUNT, p, 1,
 	    &rows)) != ERR_OK)
 		return rc;
@@ -624,7 +854,7 @@ dups_in_file(struct cimport *ci, unsigned *count)
 	db_rows_free(rows);
 	if (*count == 0)
 		return ERR_OK;
-	if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_DUP_IN_FILE, p, 3,
+	if ((rc = db_query(ci->db, ci->a, &mod, STMT_CI_DUP_IN_FILE, p, 4,
 	    &rows)) != ERR_OK)
 		return rc;
 	while ((r = db_next(rows)) == 1) {
@@ -644,16 +874,15 @@ dups_in_file(struct cimport *ci, unsigned *count)
 static enum err
 finish(struct cimport *ci)
 {
-	struct db_param		 d[] = { DB_INT(ci->cat->id), DB_INT(ci->batch_id) };
-	unsigned long long	 dup = 0;
+	unsigned long long	 dup;
 	unsigned		 twice = 0;
 	char			 oid[24], detail[128];
 	enum err		 rc;
 
 	if ((rc = flush(ci)) != ERR_OK ||
-	    (rc = dups_in_file(ci, &twice)) != ERR_OK ||
-	    (rc = db_exec(ci->db, &mod, STMT_CI_MARK_DUPS, d, 2, &dup, NULL)) != ERR_OK)
+	    (rc = dups_in_file(ci, &twice)) != ERR_OK)
 		return rc;
+	dup = ci->dup;
 	ci->counts.errors += twice;
 	ci->counts.dup = (unsigned)dup;
 	ci->counts.fresh = ci->staged - twice - (unsigned)dup;
@@ -857,10 +1086,11 @@ cbatch_open(struct db *db, struct arena *a, const struct audit_actor *actor,
 }
 
 /* What the steps of a batch read from its locked row (STMT_CI_LOCK:
- * status, rows_error, category_id) and hand back. */
+ * status, rows_error, category_id, rows_new) and hand back. */
 struct bstep {
 	unsigned		 errors;
 	int			 category_id;
+	unsigned long long	 fresh;
 	const char		*note;
 	unsigned long long	 n;
 };
@@ -872,6 +1102,7 @@ batch_locked(struct step_run *run)
 
 	b->errors = (unsigned)db_col_int(run->row, 1);
 	b->category_id = (int)db_col_int(run->row, 2);
+	b->fresh = (unsigned long long)db_col_int(run->row, 3);
 	return ERR_OK;
 }
 
@@ -884,19 +1115,21 @@ confirm_locked(struct step_run *run)
 	return b->errors > 0 ? ERR_CONFLICT : ERR_OK;
 }
 
+/* The batch's records are there since the validation: the confirmation
+ * shows them by the batch's status. */
 static enum err
 confirm_change(struct step_run *run)
 {
-	struct bstep	*b = run->ctx;
-	struct db	*db = run->db;
-	struct db_param	 p1[] = { DB_INT(run->id) };
-	enum err	 rc;
+	struct bstep		*b = run->ctx;
+	struct db		*db = run->db;
+	struct db_param		 p1[] = { DB_INT(run->id) };
+	unsigned long long	 again = 0;
+	enum err		 rc;
 
 	{
 		/* what another batch of the category confirmed since the
 		 * validation is not imported twice (the check again, only when
 		 * there is such a batch: it costs a probe per row) */
-		struct db_param	 d[] = { DB_INT(b->category_id), DB_INT(run->id) };
 		struct db_rows	*rows;
 		long long	 newer = 1;
 
@@ -906,18 +1139,15 @@ confirm_change(struct step_run *run)
 			newer = db_col_int(rows, 0);
 		db_rows_free(rows);
 		if (newer > 0 &&
-		    (rc = db_exec(db, &mod, STMT_CI_MARK_DUPS, d, 2, NULL, NULL)) != ERR_OK)
+		    (rc = db_exec(db, &mod, STMT_CI_MARK_DUPS, p1, 1, &again, NULL)) != ERR_OK)
 			return rc;
 	}
-	if ((rc = db_exec(db, &mod, STMT_CI_ENT_ADD, p1, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(db, &mod, STMT_CI_RECORDS_ADD, p1, 1, &b->n, NULL)) != ERR_OK)
-		return rc;
+	b->n = again < b->fresh ? b->fresh - again : 0;
 	{
 		struct db_param p[] = { DB_INT(run->actor->user_id), DB_INT(b->n),
 			DB_INT(b->n), DB_INT(run->id) };
 
-		if ((rc = db_exec(db, &mod, STMT_CI_CONFIRM, p, 4, NULL, NULL)) != ERR_OK ||
-		    (rc = db_exec(db, &mod, STMT_CI_STAGE_DEL, p1, 1, NULL, NULL)) != ERR_OK)
+		if ((rc = db_exec(db, &mod, STMT_CI_CONFIRM, p, 4, NULL, NULL)) != ERR_OK)
 			return rc;
 	}
 	snprintf(run->detail, sizeof run->detail, "%llu records", b->n);
@@ -945,11 +1175,16 @@ cbatch_confirm(struct db *db, const struct audit_actor *actor, long long id,
 static enum err
 discard_change(struct step_run *run)
 {
-	struct db_param	 p1[] = { DB_INT(run->id) };
-	enum err	 rc;
+	struct db_param		 p1[] = { DB_INT(run->id) };
+	unsigned long long	 n = CIMPORT_CHUNK;
+	enum err		 rc;
 
-	if ((rc = db_exec(run->db, &mod, STMT_CI_STAGE_DEL, p1, 1, NULL, NULL)) != ERR_OK ||
-	    (rc = db_exec(run->db, &mod, STMT_CI_ERRORS_DEL, p1, 1, NULL, NULL)) != ERR_OK)
+	/* its rows never took effect: deleted */
+	while (n == CIMPORT_CHUNK)
+		if ((rc = db_exec(run->db, &mod, STMT_CI_STAGE_DEL, p1, 1, &n,
+		    NULL)) != ERR_OK)
+			return rc;
+	if ((rc = db_exec(run->db, &mod, STMT_CI_ERRORS_DEL, p1, 1, NULL, NULL)) != ERR_OK)
 		return rc;
 	return db_exec(run->db, &mod, STMT_CI_DISCARD, p1, 1, NULL, NULL);
 }
@@ -974,11 +1209,17 @@ withdraw_change(struct step_run *run)
 	struct db_param	 p1[] = { DB_INT(run->id) };
 	struct db_param	 w[] = { DB_INT(run->actor->user_id), DB_STR(b->note),
 		DB_INT(run->id) };
+	unsigned long long n = CIMPORT_CHUNK;
 	enum err	 rc;
 
-	if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW_RECORDS, p1, 1, &b->n,
-	    NULL)) != ERR_OK ||
-	    (rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW, w, 3, NULL, NULL)) != ERR_OK)
+	b->n = 0;
+	while (n == CIMPORT_CHUNK) {
+		if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW_RECORDS, p1, 1, &n,
+		    NULL)) != ERR_OK)
+			return rc;
+		b->n += n;
+	}
+	if ((rc = db_exec(run->db, &mod, STMT_CI_WITHDRAW, w, 3, NULL, NULL)) != ERR_OK)
 		return rc;
 	snprintf(run->detail, sizeof run->detail, "%llu records withdrawn", b->n);
 	return ERR_OK;

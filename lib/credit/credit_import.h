@@ -7,19 +7,23 @@
  *  1. Validation (cimport_run, one transaction): the
  *     header is matched to the category's columns by label, every row is
  *     checked (USCC check character and region, required columns, types,
- *     dates, allowed values); good rows go to credit_staging, bad ones to
- *     credit_batch_errors (row, column, value, message key).  Rows that
- *     are twice in the file are errors; rows already on record, unchanged,
- *     are counted as duplicates and will not be imported again.  Memory
- *     stays bounded: rows are staged in fixed-size multi-row inserts and
- *     the duplicate checks run in the database.
- *  2. Confirmation (credit_batch_confirm, one transaction): only a batch
- *     without errors; creates the enterprises the file names for the first
- *     time, inserts its new rows as records, marks the batch confirmed --
- *     all or nothing, even if the worker dies half-way (InnoDB rolls the
- *     transaction back).
+ *     dates, allowed values); good rows become the batch's records at
+ *     once (credit_records, in CIMPORT_STAGE_ROWS-row prepared inserts),
+ *     which no view shows while the batch is not confirmed; bad ones go to
+ *     credit_batch_errors (row, column, value, message key).  The
+ *     enterprises the file names for the first time are created here (the
+ *     records need their id).  Rows that are twice in the file are errors;
+ *     rows already on record, unchanged, are counted as duplicates
+ *     (withdrawn = 2) and will not be imported again.  Memory stays
+ *     bounded: rows go out in fixed-size multi-row inserts and the
+ *     duplicate checks run in the database.
+ *  2. Confirmation (cbatch_confirm, one transaction): only a batch
+ *     without errors; marks the batch confirmed, which shows its records
+ *     (the views join the batch's status) -- no copy: all or nothing, even
+ *     if the worker dies half-way (InnoDB rolls the transaction back).
  *  3. Withdrawal (credit_batch_withdraw): its records leave every view and
- *     are kept.
+ *     are kept.  A discarded batch's records are deleted (they never took
+ *     effect); the enterprises its validation created stay.
  *
  * Who may do what (the agency's gov users import and confirm; operators of
  * the region read) is the caller's check.
@@ -38,7 +42,7 @@
 #include "db/step.h"
 
 #define CIMPORT_ERRORS_KEPT	10000	/* error rows stored per batch (all are counted) */
-#define CIMPORT_STAGE_ROWS	64	/* rows per staging INSERT */
+#define CIMPORT_STAGE_ROWS	512	/* records per INSERT of the validation */
 
 enum cbatch_status { CB_VALIDATED, CB_CONFIRMED, CB_WITHDRAWN, CB_DISCARDED,
 	CB__MAX };
@@ -118,7 +122,7 @@ struct cbatch_list {
 	long long	 total;
 };
 
-/* A staged row for the preview. */
+/* A validated batch's row for the preview (the name is the enterprise's). */
 struct cstaged {
 	unsigned	 row_no;
 	const char	*uscc, *ent_name, *decision_date, *period_end, *content;

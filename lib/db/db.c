@@ -360,7 +360,7 @@ bind_params(MYSQL_STMT *st, const struct db_param *p, size_t np,
 }
 
 #define PARAMS_STACK 64		/* more (multi-row inserts) go to the heap */
-#define PARAMS_MAX 4096
+#define PARAMS_MAX 8192	/* the credit import: 512 rows x 10 */
 
 static enum err
 run(struct db *db, const struct db_module *mod, int idx,

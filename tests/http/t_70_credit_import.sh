@@ -12,6 +12,12 @@
 
 audit_count() { sql "SELECT COUNT(*) FROM audit_log WHERE $1"; }
 batch_from_location() { header Location | sed -nE 's|^/credit/batches/([0-9]+).*|\1|p'; }
+# shown BATCH: its records a view shows (the batch confirmed, the record
+# neither withdrawn nor a duplicate; lib/credit/credit_view.c)
+shown() {
+	sql "SELECT COUNT(*) FROM credit_records r JOIN credit_batches b ON b.id = r.batch_id
+		WHERE r.batch_id = $1 AND r.withdrawn = 0 AND b.status = 'confirmed'"
+}
 
 # uscc BODY8: a valid USCC of Guangzhou (91 440100 BODY8 + checks)
 uscc() {
@@ -99,7 +105,7 @@ expect_body '<td>7</td><td>处罚机关</td><td></td><td>请填写此项|<td>7</
 expect_no_body 'id="batch-confirm"' "R-09.2 a batch with errors offers no confirmation"
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B1" "$INTRANET/credit/batches/$B1/confirm"
 expect_status 409 "R-09.2 ... and cannot be confirmed"
-expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B1")" 0 "R-09.2 nothing took effect"
+expect_eq "$(shown "$B1")" 0 "R-09.2 nothing took effect"
 req GET "$INTRANET/credit/batches/$B1/errors.csv" --jar "$GOVGZ"
 expect_header Content-Type '^text/csv' "R-09.2 the errors download as CSV"
 expect_body '"4","处罚决定日期","2026-13-01","应为日期' "R-09.2 ... with row, column, value and message"
@@ -125,7 +131,14 @@ expect_body '<td>广州七十测试乙有限公司</td>' "R-09.2 the preview sho
 expect_body '<td>12000.00</td>' "R-09.2 ... money normalised"
 expect_body '<td>2026-10-10</td>' "R-09.2 ... dates normalised"
 expect_body 'id="batch-confirm"' "R-09.2 a batch without errors can be confirmed"
-expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B2")" 0 "R-09.2 nothing takes effect before the confirmation"
+expect_eq "$(shown "$B2")" 0 "R-09.2 nothing takes effect before the confirmation"
+# issue 19: the validation wrote the records, the confirmation shows them
+ids2=$(sql "SELECT CONCAT(COUNT(*), ':', MIN(id), ':', MAX(id)) FROM credit_records WHERE batch_id = $B2 AND withdrawn = 0")
+if [[ $ids2 =~ ^3:[0-9]+:[0-9]+$ ]]; then
+	ok "issue 19 the three rows wait as the batch's records, not shown"
+else
+	not_ok "issue 19 the three rows wait as the batch's records, not shown" "got $ids2"
+fi
 req GET "$INTRANET/credit/batches/$B2" --jar "$OPGZ"
 expect_status 200 "R-02.2 the region's operator sees the batch"
 expect_no_body 'id="batch-confirm"' "R-09.2 ... but only the agency confirms"
@@ -141,7 +154,9 @@ expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B2 AND a
 	"R-09.2 the records take effect with their agency and batch"
 expect_eq "$(sql "SELECT COUNT(*) FROM enterprises WHERE uscc IN ('$U1', '$U2', '$U3')")" 3 \
 	"R-08.1 enterprises named for the first time exist now"
-expect_eq "$(sql "SELECT COUNT(*) FROM credit_staging WHERE batch_id = $B2")" 0 "R-09.2 the staged rows are gone"
+expect_eq "$(shown "$B2")" 3 "R-09.2 ... and are shown"
+expect_eq "$(sql "SELECT CONCAT(COUNT(*), ':', MIN(id), ':', MAX(id)) FROM credit_records WHERE batch_id = $B2")" "$ids2" \
+	"issue 19 the confirmation copied nothing: the same rows, the same ids"
 expect_eq "$(audit_count "action = 'credit.batch.confirm' AND object_id = '$B2'")" 1 "X-AUD the confirmation is audited"
 expect_eq "$(sql "SELECT JSON_VALUE(content, '$.content') = CONCAT('多行', CHAR(10), '说明') FROM credit_records r
 	JOIN enterprises e ON e.id = r.enterprise_id WHERE e.uscc = '$U2' AND r.batch_id = $B2")" 1 \
@@ -164,6 +179,7 @@ expect_no_body 'id="batch-confirm"' "R-09.2 nothing new: nothing to confirm"
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B3" "$INTRANET/credit/batches/$B3/discard"
 expect_status 303 "R-09.2 the batch is discarded"
 expect_eq "$(sql "SELECT status FROM credit_batches WHERE id = $B3")" discarded "R-09.2 ... and stays on the list as discarded"
+expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B3")" 0 "issue 19 a discarded batch's rows are deleted"
 
 # --- withdrawal ------------------------------------------------------------------------------
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B2" "$INTRANET/credit/batches/$B2/withdraw"
@@ -193,8 +209,10 @@ expect_eq "$(sql "SELECT CONCAT(a.rows_new, ':', b.rows_new) FROM credit_batches
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B5" "$INTRANET/credit/batches/$B5/confirm"
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B6" "$INTRANET/credit/batches/$B6/confirm"
 expect_status 303 "R-09.2 the second is confirmed too"
-expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B6"):$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B5")" \
+expect_eq "$(shown "$B6"):$(shown "$B5")" \
 	"0:3" "R-09.2 ... and imports none of the rows the first one did"
+expect_eq "$(sql "SELECT CONCAT(rows_new, ':', rows_dup) FROM credit_batches WHERE id = $B6")" "0:3" \
+	"R-09.2 ... counted as unchanged at its confirmation"
 post_form "$GOVGZ" "$INTRANET/credit/batches/$B5" "$INTRANET/credit/batches/$B5/withdraw" \
 	--data-urlencode "note=测试撤回"
 
@@ -225,7 +243,7 @@ pkill -KILL -P "$(cat "$DUIJIE_STATE/run/duijie-intranet.pid")" 2>/dev/null || t
 wait "$cpid" 2>/dev/null
 sleep 1
 st=$(sql "SELECT status FROM credit_batches WHERE id = $B4")
-n=$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B4")
+n=$(shown "$B4")
 if { [ "$st" = validated ] && [ "$n" = 0 ]; } || { [ "$st" = confirmed ] && [ "$n" = "$N" ]; }; then
 	ok "R-09.2 a worker killed during the confirmation leaves all or nothing ($st, $n records)"
 else
@@ -246,5 +264,6 @@ else
 	ok "R-09.2 (the confirmation had finished before the kill)"
 fi
 expect_eq "$(sql "SELECT COUNT(*) FROM credit_records WHERE batch_id = $B4")" "$N" "R-09.2 every row once"
+expect_eq "$(shown "$B4")" "$N" "R-09.2 ... and shown"
 
 done_testing

@@ -82,9 +82,10 @@ BM=$(batch_from_location)
 expect_eq "$(sql "SELECT CONCAT(rows_total, ':', rows_new, ':', rows_error) FROM credit_batches WHERE id = $BM")" \
 	"68:68:0" "R-09.2 ... 68 rows, all new, no error"
 for c in $CITIES; do
-	expect_eq "$(sql "SELECT CONCAT(COUNT(*), ':', MIN(region_code), ':', MAX(region_code)) FROM credit_staging
-		WHERE batch_id = $BM AND uscc = '${U[$c]}'")" "17:$c:$c" \
-		"R-09.2 the staged rows of the $c enterprise carry its own region"
+	expect_eq "$(sql "SELECT CONCAT(COUNT(*), ':', MIN(e.region_code), ':', MAX(e.region_code))
+		FROM credit_records r JOIN enterprises e ON e.id = r.enterprise_id
+		WHERE r.batch_id = $BM AND e.uscc = '${U[$c]}'")" "17:$c:$c" \
+		"R-09.2 the validated rows of the $c enterprise are its own, in its own region"
 done
 post_form "$GOVGZ" "$INTRANET/credit/batches/$BM" "$INTRANET/credit/batches/$BM/confirm"
 expect_status 303 "R-09.2 gov-gz confirms the mixed batch"
