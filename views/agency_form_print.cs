@@ -13,7 +13,7 @@
     <tr><th rowspan="4"><?cs var:S.AForm.user_label ?>（<?cs var:l.letter ?>）<?cs var:S.AForm.info ?></th><td class="sub"><?cs var:S.AForm.name ?></td><td colspan="2"><?cs var:l.name ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.title ?></td><td colspan="2"><?cs var:l.title ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.contact ?></td><td colspan="2"><?cs var:l.contact ?></td></tr>
-    <tr><td class="sub"><?cs var:S.AForm.op ?></td><td colspan="2"><?cs call:box(l.op == "open") ?><?cs var:S.AForm.op.open ?>　<?cs call:box(l.op == "revoke") ?><?cs var:S.AForm.op.revoke ?>　<?cs call:box(l.op == "reset") ?><?cs var:S.AForm.op.reset ?><?cs if:l.target ?>（<?cs var:l.target ?>）<?cs /if ?><?cs if:l.op == "open" || AForm.blank ?><br><?cs var:S.AForm.perms ?>：<?cs call:box(l.view) ?><?cs var:S.Perm.credit.view ?>　<?cs call:box(l.import) ?><?cs var:S.Perm.credit.import ?><?cs /if ?></td></tr>
+    <tr><td class="sub"><?cs var:S.AForm.op ?></td><td colspan="2"><?cs call:box(l.op == "open") ?><?cs var:S.AForm.op.open ?>　<?cs call:box(l.op == "revoke") ?><?cs var:S.AForm.op.revoke ?>　<?cs call:box(l.op == "reset") ?><?cs var:S.AForm.op.reset ?><?cs if:l.target ?>（<?cs var:l.target ?>）<?cs elif:AForm.blank ?>（<?cs var:S.AForm.username ?>：________）<?cs /if ?><?cs if:l.op == "open" || AForm.blank ?><br><?cs var:S.AForm.perms ?>：<?cs call:box(l.view) ?><?cs var:S.Perm.credit.view ?>　<?cs call:box(l.import) ?><?cs var:S.Perm.credit.import ?><?cs /if ?></td></tr>
     <?cs /each ?>
     <tr><th rowspan="3"><?cs var:S.AForm.net ?></th><td class="sub"><?cs var:S.AForm.name ?></td><td colspan="2"><?cs var:AForm.net_name ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.title ?></td><td colspan="2"><?cs var:AForm.net_title ?></td></tr>
