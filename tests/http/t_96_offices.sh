@@ -28,7 +28,12 @@ restore() { sql "$(cat "$SAVED")"; }
 sql "UPDATE offices SET address = '', phone = '', hours = '' WHERE id = $SG"
 
 login "$INTRANET" op-gz; OPGZ=$(jar_of op-gz)
-login "$INTRANET" op-fs; OPFS=$(jar_of op-fs)
+# a Foshan operator of its own: op-fs may have enrolled TOTP in an earlier file
+FS_OP=t96-fs-$$
+otp=$("$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF" create-operator "$FS_OP" \
+	--name 测试员 --contact 0757-12345678 --region 440600 | sed -n 's/^one-time password.*: //p')
+sql "UPDATE users SET must_change_pw = 0 WHERE username = '$FS_OP'"
+login "$INTRANET" "$FS_OP" "$otp"; OPFS=$(jar_of "$FS_OP")
 login "$INTRANET" op-gd; OPGD=$(jar_of op-gd)
 login "$INTRANET" sup-gz; SUPGZ=$(jar_of sup-gz)
 
