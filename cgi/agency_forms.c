@@ -29,6 +29,8 @@
 
 #define AFORMS_PER_PAGE	20
 #define CHOOSER_MAX	500
+/* the lines of the blank form (A..D; more users: a second form) */
+#define AFORM_BLANK_LINES	4
 
 /* --- declared input ---------------------------------------------------- */
 
@@ -909,4 +911,30 @@ handle_aform_print(struct req *r)
 
 	f = *(const struct aform *)r->obj;
 	return printout(r, &f, NULL);
+}
+
+/*
+ * GET /agency-forms/blank (intranet, everyone, no sign-in): the change
+ * form unfilled -- both copies, the lines A to D empty with every box
+ * unticked -- for an agency to print, fill in by hand, stamp and hand to
+ * its region's operator office (who enters it as a paper form).  200,
+ * cacheable for anonymous visitors.
+ */
+int
+handle_aform_blank(struct req *r)
+{
+	r->tmpl = TMPL_AFORM_PRINT;
+	req_set(r, "Page.layout", "print");
+	if (req_set(r, "AForm.blank", "1") == -1)
+		return 500;
+	for (size_t i = 0; i < AFORM_BLANK_LINES; i++) {
+		HDF	*row = req_row(r, "AForm.lines", i);
+		char	 letter[2] = { aform_line_letter(i), '\0' };
+
+		if (row == NULL || node_set(row, "letter", letter) == -1)
+			return 500;
+	}
+	if (r->sess == NULL)
+		r->cacheable = true;
+	return 200;
 }

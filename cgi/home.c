@@ -54,7 +54,8 @@ handle_healthz(struct req *r)
 
 /*
  * GET / : the platform's name, what this portal is for, and every region
- * with the operator office that runs it (from the database); on the
+ * with the operator office that runs it, its address, phone and hours
+ * (offices_to_hdf; ?region= picks one); on the
  * internet the service entries, the latest notices and policies and how
  * to start; on the intranet who may sign in and how accounts are opened,
  * and the latest articles for a signed-in user.  200; 400
@@ -64,34 +65,33 @@ handle_healthz(struct req *r)
 int
 handle_home(struct req *r)
 {
-	const struct region *v;
-	size_t		 n;
-	enum err	 rc;
+	HDF		*row;
 	int		 st;
 	const char	*sel = r->f[HOME_REGION].error == NULL ?
 	    r->f[HOME_REGION].s : "";
 
-	if ((rc = db_region_list(r->app->db, &r->app->regions, &v, &n)) != ERR_OK)
-		return status_of(rc);
-	for (size_t i = 0; i < n; i++) {
-		HDF *row = req_row(r, "Regions", i);
+	/* read on each request, not from the region cache: an operator's
+	 * change to an office shows on the next page of every worker */
+	if ((st = offices_to_hdf(r, "Regions")) != 0)
+		return st;
+	row = *sel != '\0' ? hdf_obj_child(hdf_get_obj(r->hdf, "Regions")) : NULL;
+	for (; row != NULL; row = hdf_obj_next(row)) {
+		static const char *const keys[] = { "region", "region_name",
+		    "office", "address", "phone", "hours", "filled" };
+		char name[32];
 
-		if (row == NULL || node_set(row, "code", v[i].code) == -1 ||
-		    node_set(row, "name", v[i].name) == -1 ||
-		    node_set(row, "office", v[i].office) == -1 ||
-		    (v[i].province && node_set(row, "province", "1") == -1))
-			return 500;
-		if (*sel == '\0' || strcmp(sel, v[i].code) != 0)
+		if (strcmp(hdf_get_value(row, "region", ""), sel) != 0)
 			continue;
 		if (node_set(row, "selected", "1") == -1)
 			return 500;
-		req_set(r, "Selected.code", v[i].code);
-		req_set(r, "Selected.name", v[i].name);
-		req_set(r, "Selected.office", v[i].office);
-		req_set(r, "Selected.address", v[i].office_address);
-		req_set(r, "Selected.phone", v[i].office_phone);
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			snprintf(name, sizeof name, "Selected.%s", keys[k]);
+			if (req_set(r, name, hdf_get_value(row, keys[k], "")) == -1)
+				return 500;
+		}
+		break;
 	}
-	if (*sel != '\0' && hdf_get_value(r->hdf, "Selected.code", NULL) == NULL)
+	if (*sel != '\0' && hdf_get_value(r->hdf, "Selected.region", NULL) == NULL)
 		req_set(r, "Form.region.error", views_str(r->app->views, "Err.unknown_region"));
 	req_set(r, "Page.nav", "home");
 	if (r->app->cfg->portal == PORTAL_INTERNET) {

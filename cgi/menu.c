@@ -71,6 +71,7 @@ static const struct menu_item items[] = {
 	{ MS_SYSTEM, PAGE_NEWS_MANAGE, "news_manage", NULL },
 	{ MS_SYSTEM, PAGE_FEEDBACK_MANAGE, "feedback_manage", NULL },
 	{ MS_SYSTEM, PAGE_EVENTS_MANAGE, "events_manage", NULL },
+	{ MS_SYSTEM, PAGE_OFFICE_EDIT, "office_edit", "office" },	/* issue 17 */
 };
 
 /* Whether the signed-in user may open item i's page on this portal. */
@@ -89,18 +90,19 @@ shown(const struct req *r, const struct menu_item *i)
 }
 
 /* The item's path without its leading "/" (the template writes it):
- * the route's, with {id} the user's organisation for own_org items. */
+ * the route's, with {id} the user's organisation for own_org items
+ * (what follows {id} kept: /offices/{id}/edit). */
 static const char *
 item_path(struct req *r, const struct menu_item *i)
 {
-	const char *p = routes[i->page].path, *b;
+	const char *p = routes[i->page].path, *b, *e;
 
 	if (i->own_org == NULL)
 		return p + 1;
-	if ((b = strchr(p, '{')) == NULL)
+	if ((b = strchr(p, '{')) == NULL || (e = strchr(b, '}')) == NULL)
 		return p + 1;
-	return arena_printf(r->a, "%.*s%lld", (int)(b - p - 1), p + 1,
-	    r->sess->user.org_id);
+	return arena_printf(r->a, "%.*s%lld%s", (int)(b - p - 1), p + 1,
+	    r->sess->user.org_id, e + 1);
 }
 
 int

@@ -234,6 +234,12 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_LOAN_MESSAGE_LAN] = { "/loans/{id}/messages", POST, LAN, FI, FULL,            1, &loan_msg_form, BODY_ATTACHMENT, handle_loan_message, OBJ_LOAN },
 	[PAGE_LOAN_FILE_NET] = { "/loans/{id}/files/{fid}", GET, NET, ENTERPRISE, FULL,     0, NULL,           0, handle_loan_file, OBJ_LOAN },
 	[PAGE_LOAN_FILE_LAN] = { "/loans/{id}/files/{fid}", GET, LAN, ROLES_OPS | FI, FULL, 0, NULL,           0, handle_loan_file, OBJ_LOAN },
+	/* the operator offices' address, phone and hours (issue 17): public
+	 * on both portals, kept by the operators of each office's region */
+	[PAGE_OFFICES] =       { "/offices",     GET,        BOTH, PUBLIC,                  0, &offices_form,  0, handle_offices, OBJ_NONE },
+	[PAGE_OFFICE_EDIT] =   { "/offices/{id}/edit", GET | POST, LAN, OPERATOR, FULL,     1, &office_edit_form, 0, handle_office_edit, OBJ_OFFICE },
+	/* the blank change form, printable, for who has no account yet */
+	[PAGE_AFORM_BLANK] =   { "/agency-forms/blank", GET, LAN,  PUBLIC,                  0, NULL,           0, handle_aform_blank, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -324,6 +330,8 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_RULE] = "rule",
 	[TMPL_RULE_EDIT] = "rule_edit",
 	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
+	[TMPL_OFFICES] = "offices",
+	[TMPL_OFFICE_EDIT] = "office_edit",
 };
 
 const char *
@@ -349,6 +357,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_FEEDBACK] = "feedback",
 		[OBJ_EVENT] = "event",
 		[OBJ_RULE] = "rule",
+		[OBJ_OFFICE] = "office",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

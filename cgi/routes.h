@@ -189,6 +189,10 @@ enum page {
 	PAGE_LOAN_MESSAGE_LAN,
 	PAGE_LOAN_FILE_NET,
 	PAGE_LOAN_FILE_LAN,
+	/* the operator offices' contact facts (offices.c, issue 17) */
+	PAGE_OFFICES,
+	PAGE_OFFICE_EDIT,
+	PAGE_AFORM_BLANK,		/* agency_forms.c: the blank form */
 	PAGE__MAX
 };
 
@@ -280,6 +284,8 @@ enum tmpl {
 	TMPL_RULE,
 	TMPL_RULE_EDIT,
 	TMPL_LOAN_DASHBOARD,
+	TMPL_OFFICES,
+	TMPL_OFFICE_EDIT,
 	TMPL__MAX
 };
 
@@ -346,6 +352,8 @@ enum route_obj {
 				 * any state for the region's offices (event_get) */
 	OBJ_RULE,		/* rule_versions.id: published ones for everyone, drafts
 				 * for the province's offices (rule_get) */
+	OBJ_OFFICE,		/* offices.id: an operator's own city's, every one for the
+				 * province's operators (office_get) */
 	OBJ__MAX
 };
 
@@ -461,6 +469,7 @@ int	handle_aform_check(struct req *);
 int	handle_aform_approve(struct req *);
 int	handle_aform_execute(struct req *);
 int	handle_aform_print(struct req *);
+int	handle_aform_blank(struct req *);
 extern const struct form aforms_form, aform_edit_form, aform_view_form,
 	aform_decide_form;
 
@@ -641,5 +650,12 @@ extern const struct form loan_msg_form;
  * may post (Can.message) or is a party of a closed thread (Msg.closed):
  * 0, or the status to answer. */
 int	loan_thread_to_hdf(struct req *, const struct loan *l);
+
+int	handle_offices(struct req *);		/* offices.c */
+int	handle_office_edit(struct req *);
+extern const struct form offices_form, office_edit_form;
+/* The offices' directory as <name>.<i> (the front pages' table): 0, or the
+ * status to answer. */
+int	offices_to_hdf(struct req *, const char *name);
 
 #endif

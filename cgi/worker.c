@@ -31,6 +31,7 @@
 #include "info/article.h"
 #include "info/feedback.h"
 #include "info/event.h"
+#include "info/office.h"
 #include "info/rule.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
@@ -308,6 +309,12 @@ get_rule(struct req *r, long long id, void *out)
 	return rule_get(r->app->db, r->a, rule_reader_staff(r), id, out);
 }
 
+static enum err
+get_office(struct req *r, long long id, void *out)
+{
+	return office_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -330,6 +337,7 @@ static const struct {
 	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 	[OBJ_EVENT] = { sizeof(struct event), get_event },
 	[OBJ_RULE] = { sizeof(struct rule), get_rule },
+	[OBJ_OFFICE] = { sizeof(struct office), get_office },
 };
 
 bool

@@ -5,6 +5,8 @@
 -- identifiers first.  Anything not listed here the workers cannot touch.
 GRANT SELECT ON @DB@.regions TO @APP@;
 GRANT SELECT ON @DB@.offices TO @APP@;
+-- The operators keep their office's contact facts (046); name and coverage stay migrations'.
+GRANT UPDATE (address, phone, hours, updated_at, updated_by) ON @DB@.offices TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.agencies TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.fis TO @APP@;
 GRANT SELECT, INSERT, UPDATE ON @DB@.enterprises TO @APP@;

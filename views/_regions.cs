@@ -1,4 +1,5 @@
-<section class="regions">
+<?cs include:"_office_table.cs" ?>
+<section class="regions" id="home-offices">
   <h2><?cs var:S.Home.regions_title ?></h2>
   <p><?cs var:S.Home.regions_intro ?></p>
   <form method="get" action="/" class="inline">
@@ -6,26 +7,26 @@
       <label for="region"><?cs var:S.Home.pick_label ?></label>
       <select id="region" name="region"<?cs if:Form.region.error ?> aria-invalid="true" aria-describedby="region-error"<?cs /if ?>>
         <option value=""><?cs var:S.Home.pick_any ?></option>
-        <?cs each:r = Regions ?><option value="<?cs var:r.code ?>"<?cs if:r.selected ?> selected<?cs /if ?>><?cs var:r.name ?></option>
+        <?cs each:r = Regions ?><option value="<?cs var:r.region ?>"<?cs if:r.selected ?> selected<?cs /if ?>><?cs var:r.region_name ?></option>
         <?cs /each ?>
       </select>
       <button type="submit"><?cs var:S.Home.pick_submit ?></button>
       <?cs if:Form.region.error ?><p class="error-text" id="region-error"><?cs var:Form.region.error ?></p><?cs /if ?>
     </div>
   </form>
-  <?cs if:Selected.code ?>
+  <?cs if:Selected.region ?>
   <div class="selected" id="selected-office">
-    <h3><?cs var:S.Home.selected ?>：<?cs var:Selected.name ?></h3>
+    <h3><?cs var:S.Home.selected ?>：<?cs var:Selected.region_name ?></h3>
     <p><strong><?cs var:Selected.office ?></strong></p>
-    <?cs if:Selected.address ?><p><?cs var:S.Home.col_address ?>：<?cs var:Selected.address ?></p><?cs /if ?>
-    <?cs if:Selected.phone ?><p><?cs var:S.Home.col_phone ?>：<?cs var:Selected.phone ?></p><?cs /if ?>
+    <?cs if:Selected.filled ?>
+    <p><?cs var:S.Home.col_address ?>：<?cs var:Selected.address ?></p>
+    <p><?cs var:S.Home.col_phone ?>：<?cs var:Selected.phone ?></p>
+    <p><?cs var:S.Office.hours ?>：<?cs var:Selected.hours ?></p>
+    <?cs else ?>
+    <p class="muted office-unfilled"><?cs var:S.Office.unfilled ?><?cs if:Site.hotline ?><?cs var:S.Office.unfilled_hotline ?><?cs var:Site.hotline ?><?cs /if ?></p>
+    <?cs /if ?>
   </div>
   <?cs /if ?>
-  <table class="list">
-    <thead><tr><th scope="col"><?cs var:S.Home.col_region ?></th><th scope="col"><?cs var:S.Home.col_code ?></th><th scope="col"><?cs var:S.Home.col_office ?></th></tr></thead>
-    <tbody>
-    <?cs each:r = Regions ?><tr<?cs if:r.selected ?> class="current"<?cs /if ?>><td><?cs var:r.name ?><?cs if:r.province ?>（<?cs var:S.Home.province ?>）<?cs /if ?></td><td><?cs var:r.code ?></td><td><?cs var:r.office ?></td></tr>
-    <?cs /each ?>
-    </tbody>
-  </table>
+  <?cs call:office_table(Regions, "office-table") ?>
+  <p><a href="/offices" id="home-offices-more"><?cs var:S.Office.all ?></a></p>
 </section>

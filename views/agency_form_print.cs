@@ -1,9 +1,9 @@
-<?cs def:title() ?><?cs var:S.AForm.form_title ?> No. <?cs var:AForm.id ?><?cs /def ?>
+<?cs def:title() ?><?cs var:S.AForm.form_title ?><?cs if:AForm.blank ?>（<?cs var:S.AForm.blank ?>）<?cs else ?> No. <?cs var:AForm.id ?><?cs /if ?><?cs /def ?>
 <?cs def:ymd(p) ?><span class="ymd"><?cs if:p.y ?><?cs var:p.y ?><?cs else ?>&emsp;&emsp;<?cs /if ?> <?cs var:S.AForm.year ?> <?cs if:p.m ?><?cs var:p.m ?><?cs else ?>&emsp;<?cs /if ?> <?cs var:S.AForm.month ?> <?cs if:p.d ?><?cs var:p.d ?><?cs else ?>&emsp;<?cs /if ?> <?cs var:S.AForm.day ?></span><?cs /def ?>
 <?cs def:box(on) ?><?cs if:on ?>☑<?cs else ?>□<?cs /if ?><?cs /def ?>
 <?cs def:copy(which, label) ?>
 <article class="print-copy" id="copy-<?cs var:which ?>">
-  <p class="copy-label"><?cs var:label ?><?cs if:which == "pboc" && AForm.office_name ?>（<?cs var:AForm.office_name ?>）<?cs /if ?>　No. <?cs var:AForm.id ?></p>
+  <p class="copy-label"><?cs var:label ?><?cs if:which == "pboc" && AForm.office_name ?>（<?cs var:AForm.office_name ?>）<?cs /if ?><?cs if:AForm.id ?>　No. <?cs var:AForm.id ?><?cs else ?>　No. ________<?cs /if ?></p>
   <p class="print-platform"><?cs var:S.AForm.platform ?></p>
   <h1 class="print-title"><?cs var:S.AForm.form_title ?></h1>
   <table class="print-form">
@@ -14,7 +14,7 @@
     <tr><th rowspan="4"><?cs var:S.AForm.user_label ?>（<?cs var:l.letter ?>）<?cs var:S.AForm.info ?></th><td class="sub"><?cs var:S.AForm.name ?></td><td colspan="2"><?cs var:l.name ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.title ?></td><td colspan="2"><?cs var:l.title ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.contact ?></td><td colspan="2"><?cs var:l.contact ?></td></tr>
-    <tr><td class="sub"><?cs var:S.AForm.op ?></td><td colspan="2"><?cs call:box(l.op == "open") ?><?cs var:S.AForm.op.open ?>　<?cs call:box(l.op == "revoke") ?><?cs var:S.AForm.op.revoke ?>　<?cs call:box(l.op == "reset") ?><?cs var:S.AForm.op.reset ?><?cs if:l.target ?>（<?cs var:l.target ?>）<?cs /if ?><?cs if:l.op == "open" ?><br><?cs var:S.AForm.perms ?>：<?cs call:box(l.view) ?><?cs var:S.Perm.credit.view ?>　<?cs call:box(l.import) ?><?cs var:S.Perm.credit.import ?><?cs /if ?></td></tr>
+    <tr><td class="sub"><?cs var:S.AForm.op ?></td><td colspan="2"><?cs call:box(l.op == "open") ?><?cs var:S.AForm.op.open ?>　<?cs call:box(l.op == "revoke") ?><?cs var:S.AForm.op.revoke ?>　<?cs call:box(l.op == "reset") ?><?cs var:S.AForm.op.reset ?><?cs if:l.target ?>（<?cs var:l.target ?>）<?cs elif:AForm.blank ?>（<?cs var:S.AForm.username ?>：________）<?cs /if ?><?cs if:l.op == "open" || AForm.blank ?><br><?cs var:S.AForm.perms ?>：<?cs call:box(l.view) ?><?cs var:S.Perm.credit.view ?>　<?cs call:box(l.import) ?><?cs var:S.Perm.credit.import ?><?cs /if ?></td></tr>
     <?cs /each ?>
     <tr><th rowspan="3"><?cs var:S.AForm.net ?></th><td class="sub"><?cs var:S.AForm.name ?></td><td colspan="2"><?cs var:AForm.net_name ?></td></tr>
     <tr><td class="sub"><?cs var:S.AForm.title ?></td><td colspan="2"><?cs var:AForm.net_title ?></td></tr>
@@ -46,7 +46,12 @@
 <?cs def:content() ?>
 <div class="no-print print-bar">
   <?cs if:AForm.fresh ?><p class="notice" id="fresh"><?cs var:S.AForm.fresh ?></p><?cs /if ?>
+  <?cs if:AForm.blank ?>
+  <p id="blank-how"><?cs var:S.AForm.blank_how ?></p>
+  <p><a href="/"><?cs var:S.AForm.blank_back ?></a></p>
+  <?cs else ?>
   <p><a href="/agency-forms/<?cs var:AForm.id ?>"><?cs var:S.AForm.print_back ?></a></p>
+  <?cs /if ?>
 </div>
 <?cs call:copy("agency", S.AForm.copy_agency) ?>
 <?cs call:copy("pboc", S.AForm.copy_pboc) ?>

@@ -6,6 +6,7 @@
   <h1><?cs var:S.site_name ?></h1>
   <p class="lead"><?cs var:S.Portal.internet.audience ?></p>
   <p><?cs var:S.Portal.internet.purpose ?></p>
+  <p><a href="/rules" id="home-rules"><?cs var:S.Home.rules_link ?></a></p>
   <?cs if:Site.hotline ?><p id="home-hotline"><?cs var:S.Home.hotline ?><strong><?cs var:Site.hotline ?></strong></p><?cs /if ?>
 </section>
 <section id="services">
@@ -18,6 +19,7 @@
     <li class="card"><h3><a href="/login" id="svc-login"><?cs var:S.Home.svc_login ?></a></h3><p><?cs var:S.Home.svc_login_text ?></p></li>
     <?cs /if ?>
     <li class="card"><h3><a href="/products" id="svc-products"><?cs var:S.Home.svc_products ?></a></h3><p><?cs var:S.Home.svc_products_text ?></p></li>
+    <li class="card"><h3><a href="/loans/new" id="svc-loan"><?cs var:S.Home.svc_loan ?></a></h3><p><?cs var:S.Home.svc_loan_text ?></p></li>
     <li class="card"><h3><a href="/my-credit" id="svc-credit"><?cs var:S.Home.svc_credit ?></a></h3><p><?cs var:S.Home.svc_credit_text ?></p></li>
     <li class="card"><h3><a href="/news?kind=policy" id="svc-policy"><?cs var:S.Home.svc_policy ?></a></h3><p><?cs var:S.Home.svc_policy_text ?></p></li>
     <li class="card"><h3><a href="/news?kind=guide" id="svc-guide"><?cs var:S.Home.svc_guide ?></a></h3><p><?cs var:S.Home.svc_guide_text ?></p></li>

@@ -25,6 +25,13 @@
     <li><?cs var:S.Home.intranet_who_3 ?></li>
     <li><?cs var:S.Home.intranet_who_4 ?></li>
   </ul>
+  <h3><?cs var:S.Home.intranet_open ?></h3>
+  <ol id="how-open">
+    <li><?cs var:S.Home.intranet_open_1 ?></li>
+    <li><?cs var:S.Home.intranet_open_2 ?></li>
+    <li><?cs var:S.Home.intranet_open_3 ?></li>
+  </ol>
+  <p><a href="/agency-forms/blank" id="home-blank-form"><?cs var:S.Home.blank_form ?></a></p>
 </section>
 <?cs include:"_regions.cs" ?>
 <?cs /def ?>

@@ -28,15 +28,16 @@ struct region {
 };
 
 /*
- * The regions and their offices are reference data: migrations write
- * them and nothing in the application changes them yet (an office editor,
- * when there is one, clears its own worker's cache with
- * region_cache_clear; the others follow within the minute).  A worker keeps them
- * in a region_cache (zeroed before first use) and reads them again once
- * the copy is REGION_CACHE_SECONDS old, so that a correction made in the
- * database by hand shows within that time; a deployment reloads the
- * workers anyway.  The home page shows them on every request: this
- * spares it a round trip to the database.
+ * The regions and their offices' names are reference data: migrations
+ * write them.  The offices' address and phone are the operators' to keep
+ * (lib/info/office.h; the front pages read those from the database on
+ * every request): the editing worker clears its own cache with
+ * region_cache_clear, the others follow within the minute.  A worker
+ * keeps them in a region_cache (zeroed before first use) and reads them
+ * again once the copy is REGION_CACHE_SECONDS old, so that a correction
+ * made in the database by hand shows within that time; a deployment
+ * reloads the workers anyway.  The region selectors use them on many
+ * pages: this spares those a round trip to the database.
  */
 #define REGION_CACHE_SECONDS	60
 

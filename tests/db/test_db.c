@@ -222,6 +222,10 @@ x_sec_app_account_is_least_privilege(void **state)
 	assert_int_not_equal(mysql_query(m, "SELECT * FROM schema_migrations"), 0);
 	assert_int_equal(mysql_query(m, "SELECT COUNT(*) FROM regions"), 0);
 	mysql_free_result(mysql_store_result(m));
+	/* the operators keep an office's contact facts, never its name (046) */
+	assert_int_equal(mysql_query(m, "UPDATE offices SET hours = hours WHERE id = 0"), 0);
+	assert_int_not_equal(mysql_query(m, "UPDATE offices SET name = name WHERE id = 0"), 0);
+	assert_int_equal(mysql_errno(m), 1143);	/* column command denied */
 	mysql_close(m);
 }
 

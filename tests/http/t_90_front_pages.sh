@@ -32,7 +32,7 @@ login "$INTERNET" ent-a; ENTA=$(jar_of ent-a)
 # --- the internet home ----------------------------------------------------------------------------
 req GET "$INTERNET/"
 expect_status 200 "X-UI the internet home opens without signing in"
-for s in register:/register login:/login products:/products credit:/my-credit \
+for s in register:/register login:/login products:/products loan:/loans/new credit:/my-credit \
 	policy:/news?kind=policy guide:/news?kind=guide; do
 	href=${s#*:}
 	expect_body "href=\"${href/\?/[?]}\" id=\"svc-${s%%:*}\"" "X-UI the home's entry ${s%%:*} leads to $href"
@@ -50,7 +50,9 @@ expect_body 'id="footer-icp">粤ICP备' "X-UI the footer has the configured ICP 
 expect_body 'id="footer-psb">粤公网安备' "X-UI ... and the public-security filing number"
 expect_body 'href="/privacy" id="footer-privacy"' "X-UI ... and the privacy policy"
 expect_body 'href="/terms" id="footer-terms"' "X-UI ... and the user agreement"
-expect_body '<table class="list">' "X-UI the offices of every city are listed"
+expect_body '<table class="list offices" id="office-table">' "X-UI the offices of every city are listed"
+expect_body 'href="/loans/new" id="svc-loan"' "X-UI 发布融资需求 leads to a new loan application"
+expect_body 'href="/offices" id="home-offices-more"' "X-UI ... and the offices' own page"
 req GET "$INTERNET/?region=440600"
 expect_body 'id="selected-office"' "X-UI a visitor picks a city and sees its office"
 
