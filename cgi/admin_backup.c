@@ -949,10 +949,9 @@ admin_restore(const struct config *cfg, const char *want, const char *before)
 		free(v);
 		return fail("%s: %s", work, strerror(errno));
 	}
-	printf("restore: %s%s (%zu incremental%s) into %s\n", v[first].name,
-	    last > first ? " .. " : "", last - first, last - first == 1 ? "" : "s", datadir);
-	if (last > first)
-		printf("restore: last set %s\n", v[last].name);
+	printf("restore: %s + %zu incremental%s%s%s into %s\n", v[first].name,
+	    last - first, last - first == 1 ? "" : "s", last > first ? " up to " : "",
+	    last > first ? v[last].name : "", datadir);
 	if (path_of(src, "%s/%s", cfg->backup.dir, v[first].name) == -1) {
 		free(v);
 		return 1;
