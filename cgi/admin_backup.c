@@ -14,7 +14,11 @@
  *   NAME.log                mariadb-backup's output for the set
  *   NAME.partial/           a set being taken (removed by the next run)
  *   binlog/                 copies of the server's closed binlogs
- *   restore/                restore's work: binlog/ and binlog.pos for
+ *   restore/                restore's work: copies of the chain's sets
+ *                           (mariadb-backup --prepare changes what it
+ *                           prepares and empties an incremental it
+ *                           applies: the sets themselves are never
+ *                           prepared), then binlog/ and binlog.pos for
  *                           restore-binlog, restore.log, replay.log
  *   .lock                   one backup or restore at a time (flock)
  *
@@ -966,18 +970,24 @@ admin_restore(const struct config *cfg, const char *want, const char *before)
 			return 1;
 		}
 	}
+	/* an incremental's prepare moves its files into the target: it too
+	 * is applied from a copy */
 	for (i = first + 1; i <= last; i++) {
+		char inc[PATH_MAX];
+		const char *cp[] = { "cp", "-a", "--reflink=auto", "--", src, inc, NULL };
 		const char *prep[] = { "mariadb-backup", "--prepare", arg_target, arg_inc, NULL };
 
-		if (path_of(p, "%s/%s", cfg->backup.dir, v[i].name) == -1) {
+		if (path_of(src, "%s/%s", cfg->backup.dir, v[i].name) == -1 ||
+		    path_of(inc, "%s/inc", work) == -1) {
 			free(v);
 			return 1;
 		}
-		snprintf(arg_inc, sizeof arg_inc, "--incremental-dir=%s", p);
-		if (run_logged(prep, log) != 0) {
+		snprintf(arg_inc, sizeof arg_inc, "--incremental-dir=%s", inc);
+		if (rm_tree(inc) != 0 || run_logged(cp, log) != 0 || run_logged(prep, log) != 0) {
 			free(v);
 			return 1;
 		}
+		rm_tree(inc);
 	}
 	free(v);
 	if (binlog_info(data, file, sizeof file, &pos) != 0)

@@ -63,7 +63,10 @@ expect_eq "$?" 0 "issue 20 backup (the second: incremental on the full) succeeds
 INC=$(ls "$B" | grep -E '^[0-9]{8}T[0-9]{6}Z-inc$' | head -n 1)
 expect_eq "$(awk -F= '$1 == "base" { print $2 }' "$B/$INC/duijie-backup.info" 2>/dev/null)" "$FULL" \
 	"issue 20 the incremental is based on the full"
-# after the last set: only in the binlog
+# after the last set: only in the binlog; BEFORE lies between the two
+sleep 1.1
+BEFORE=$(date '+%Y-%m-%d %H:%M:%S')
+sleep 1.1
 "$ADMIN_BIN" --config "$CONF" reactivate op-fs >/dev/null 2>&1
 
 TABLES="users audit_log audit_head enterprises"
@@ -77,24 +80,39 @@ out=$(a2 restore 2>&1) && not_ok "issue 20 restore refuses a non-empty data dire
 	expect_eq "$(grep -c 'not empty' <<<"$out")" 1 "issue 20 restore refuses a non-empty data directory"
 rm -f "$SCRATCH/stray"
 
+sets_sum() { (cd "$B" && find "$FULL" "$INC" -type f -exec md5sum {} + | sort -k 2 | md5sum); }
+SETS=$(sets_sum)
 out=$(a2 restore 2>&1)
 expect_eq "$?" 0 "issue 20 restore prepares the full and the incremental and copies them back"
+expect_eq "$(sets_sum)" "$SETS" "issue 20 restore leaves the sets as they were (it prepares copies)"
 grep -q "restore: $FULL + 1 incremental up to $INC into $SCRATCH" <<<"$out" && ok "issue 20 restore applies the chain full + incremental" ||
 	not_ok "issue 20 restore applies the chain full + incremental" "$out"
 
-mkdir -p "$T_TMP/binlog"
-setsid mariadbd --no-defaults --datadir="$SCRATCH" --socket="$SOCK" --skip-networking --user=root \
-	--pid-file="$T_TMP/m.pid" --log-error="$T_TMP/m.err" --innodb-buffer-pool-size=32M \
-	--server-id=2 --log-bin="$T_TMP/binlog/binlog" --log-bin-trust-function-creators=1 \
-	</dev/null >/dev/null 2>&1 &
-for _ in $(seq 1 100); do
-	mariadb-admin --no-defaults -S "$SOCK" -uroot ping >/dev/null 2>&1 && break
-	sleep 0.2
-done
+start_scratch() {
+	mkdir -p "$T_TMP/binlog"
+	setsid mariadbd --no-defaults --datadir="$SCRATCH" --socket="$SOCK" --skip-networking --user=root \
+		--pid-file="$T_TMP/m.pid" --log-error="$T_TMP/m.err" --innodb-buffer-pool-size=32M \
+		--server-id=2 --log-bin="$T_TMP/binlog/binlog" --log-bin-trust-function-creators=1 \
+		</dev/null >/dev/null 2>&1 &
+	SCRATCH_PID=$!
+	for _ in $(seq 1 150); do
+		mariadb-admin --no-defaults -S "$SOCK" -uroot ping >/dev/null 2>&1 && return 0
+		sleep 0.2
+	done
+	return 1
+}
 stop_scratch() {
+	[ -n "${SCRATCH_PID:-}" ] || return 0
 	mariadb-admin --no-defaults -S "$SOCK" -uroot shutdown >/dev/null 2>&1 || true
+	for _ in $(seq 1 300); do
+		kill -0 "$SCRATCH_PID" 2>/dev/null || break
+		sleep 0.2
+	done
+	wait "$SCRATCH_PID" 2>/dev/null
+	SCRATCH_PID=
 }
 trap 'stop_scratch; rm -rf "$T_TMP"' EXIT
+start_scratch || not_ok "issue 20 the restored data directory starts" "$(tail -n 20 "$T_TMP/m.err")"
 
 out=$(a2 restore-binlog 2>&1)
 expect_eq "$?" 0 "issue 20 restore-binlog replays the binlogs into the restored server"
@@ -110,5 +128,20 @@ out=$(a2 restore-binlog 2>&1) && not_ok "issue 20 a second replay is refused" "$
 # the replay was not logged again by the restored server
 expect_eq "$(mariadb-binlog --no-defaults "$T_TMP"/binlog/binlog.0* 2>/dev/null | grep -ci 'audit_log')" 0 \
 	"issue 20 the replayed transactions are not written to the restored server's binlog"
+
+# point in time: the same chain, the binlogs replayed only up to BEFORE
+stop_scratch
+rm -rf "$SCRATCH" "$T_TMP/binlog"
+out=$(a2 restore --before "$BEFORE" 2>&1) && grep -q "duijie-admin restore-binlog --before '$BEFORE'" <<<"$out" &&
+	ok "issue 20 restore --before picks the chain and says how to replay to that time" ||
+	not_ok "issue 20 restore --before picks the chain and says how to replay to that time" "$out"
+start_scratch || not_ok "issue 20 the restored data directory starts again" "$(tail -n 20 "$T_TMP/m.err")"
+out=$(a2 restore-binlog 2>&1)
+expect_eq "$?" 0 "issue 20 restore-binlog replays up to --before"
+expect_eq "$(mariadb --no-defaults -S "$SOCK" -uroot -N -B duijie -e "SELECT status FROM users WHERE username = 'op-fs'")" \
+	suspended "issue 20 point in time: the suspension (before BEFORE) is there, the reactivation (after) is not"
+out=$(a2 audit-verify 2>&1) && ok "issue 20 the audit chain verifies at the point in time" ||
+	not_ok "issue 20 the audit chain verifies at the point in time" "$out"
+stop_scratch
 
 done_testing
