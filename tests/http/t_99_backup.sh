@@ -144,4 +144,18 @@ out=$(a2 audit-verify 2>&1) && ok "issue 20 the audit chain verifies at the poin
 	not_ok "issue 20 the audit chain verifies at the point in time" "$out"
 stop_scratch
 
+# retention: with Backup.keep = 1 a new full removes the older chain and
+# the binlog copies before the new full's position
+{ cat "$C1"; printf 'Backup.keep = 1\n'; } >"$T_TMP/keep1.hdf"
+sleep 1
+out=$("$ADMIN_BIN" --config "$T_TMP/keep1.hdf" backup full 2>&1)
+expect_eq "$?" 0 "issue 20 backup full with Backup.keep = 1"
+NEW=$(ls "$B" | grep -E '^[0-9]{8}T[0-9]{6}Z-(full|inc)$')
+expect_eq "$(wc -l <<<"$NEW")" 1 "issue 20 Backup.keep = 1: only the newest full remains"
+[ "$NEW" != "$FULL" ] && [ ! -e "$B/$FULL.log" ] && ok "issue 20 the old chain and its logs are gone" ||
+	not_ok "issue 20 the old chain and its logs are gone" "$(ls "$B")"
+START=$(awk -F= '$1 == "binlog_file" { print $2 }' "$B/$NEW/duijie-backup.info")
+OLDER=$(ls "$B/binlog" | awk -v s="$START" '$0 < s' | wc -l)
+expect_eq "$OLDER" 0 "issue 20 no binlog copy older than the oldest kept full's position ($START)"
+
 done_testing
