@@ -15,6 +15,9 @@
  *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
  *   duijie-admin --config FILE gram-stats  (recount the name search's trigram statistics)
  *   duijie-admin --config FILE loans-expire (recompute the loans' time limits, expire the overdue)
+ *   duijie-admin --config FILE backup [full|incremental]   (cgi/admin_backup.c)
+ *   duijie-admin --config FILE restore [SET] [--before T]
+ *   duijie-admin --config FILE restore-binlog [--before T]
  *   duijie-admin keygen
  *   duijie-admin kdf-time [N]              (median ms of one password check)
  *   duijie-admin --config FILE demo        (development demo data, idempotent)
@@ -33,6 +36,7 @@
 
 #include <mysql.h>
 
+#include "admin_backup.h"
 #include "db/db_region.h"
 #include "db/audit.h"
 #include "core/config.h"
@@ -92,6 +96,14 @@ usage(void)
 	    "                              name search (daily, and after bulk loads)\n"
 	    "  loans-expire                recompute the loan applications' working-day limits\n"
 	    "                              and expire the ones not taken up in 20 (daily)\n"
+	    "  backup [full|incremental]   a mariadb-backup set into Backup.dir (incremental\n"
+	    "                              when a full exists), the closed binlogs copied,\n"
+	    "                              sets past Backup.keep fulls removed\n"
+	    "  restore [SET] [--before T]  with MariaDB stopped and Backup.datadir empty: the\n"
+	    "                              newest set's chain (or SET's, or the newest before\n"
+	    "                              T) prepared and copied back, its binlogs set aside\n"
+	    "  restore-binlog [--before T] with the restored MariaDB running: replay them to\n"
+	    "                              their end (or to T, YYYY-MM-DD HH:MM:SS, local)\n"
 	    "  keygen                      print new Keys.data and Keys.index lines for secrets.hdf\n"
 	    "  kdf-time [N]                median time of N password checks at the current\n"
 	    "                              scrypt parameters (to choose them for this machine)\n"
@@ -497,6 +509,24 @@ cmd_audit_purge(const struct config *cfg, const struct opts *o)
 	}
 	printf("audit-purge: %lld rows before %s deleted\n", n, o->before);
 	return 0;
+}
+
+static int
+cmd_backup(const struct config *cfg, const struct opts *o)
+{
+	return admin_backup(cfg, o->arg);
+}
+
+static int
+cmd_restore(const struct config *cfg, const struct opts *o)
+{
+	return admin_restore(cfg, o->arg, o->before);
+}
+
+static int
+cmd_restore_binlog(const struct config *cfg, const struct opts *o)
+{
+	return admin_restore_binlog(cfg, o->before);
 }
 
 static int
@@ -1084,6 +1114,9 @@ main(int argc, char *argv[])
 		{ "kdf-time", cmd_kdf_time, -1 },
 		{ "demo", cmd_demo, 0 },
 		{ "bench-insert", cmd_bench_insert, 1 },
+		{ "backup", cmd_backup, -1 },
+		{ "restore", cmd_restore, -1 },
+		{ "restore-binlog", cmd_restore_binlog, 0 },
 	};
 	static const char *const owner_cmds[] = {
 		"migrate", "audit-purge", "gram-stats", "demo", "bench-insert",

@@ -169,6 +169,7 @@ config_load(const char *path, enum portal portal, struct config *out,
 		{ "Auth.otp_days", 7, 365, 10, &c.auth.otp_days, 4 },
 		{ "Session.pending", 300, 3600, 10, &c.auth.pending_secs, 4 },
 		{ "SMS.timeout", 10, 300, 10, &c.sms.timeout, 4 },
+		{ "Backup.keep", 4, 1000, 10, &c.backup.keep, 4 },
 	};
 
 	memset(&c, 0, sizeof c);
@@ -284,6 +285,10 @@ config_load(const char *path, enum portal portal, struct config *out,
 	c.site.hotline = get_str(h, "Site.hotline", "");
 	c.site.icp = get_str(h, "Site.icp", "");
 	c.site.psb = get_str(h, "Site.psb", "");
+	c.backup.dir = get_str(h, "Backup.dir", "/var/backups/duijie");
+	c.backup.credentials = get_str(h, "Backup.credentials", "/etc/duijie/backup.cnf");
+	c.backup.datadir = get_str(h, "Backup.datadir", "/var/lib/mysql");
+	c.backup.replay_user = get_str(h, "Backup.replay_user", "root");
 	c.path = strdup(path);
 	c.log_level = log_level_parse(hdf_get_value(h, "Log.level", "info"));
 	if (c.db.socket == NULL || c.db.name == NULL || c.db.user == NULL ||
@@ -291,6 +296,8 @@ config_load(const char *path, enum portal portal, struct config *out,
 	    c.db.admin_password == NULL || c.views == NULL ||
 	    c.schema == NULL || c.tmp == NULL || c.licences == NULL || c.files == NULL ||
 	    c.site.hotline == NULL || c.site.icp == NULL || c.site.psb == NULL ||
+	    c.backup.dir == NULL || c.backup.credentials == NULL ||
+	    c.backup.datadir == NULL || c.backup.replay_user == NULL ||
 	    c.path == NULL) {
 		fail(errbuf, errlen, "out of memory");
 		goto out;
@@ -401,6 +408,10 @@ config_free(struct config *c)
 	free(c->site.hotline);
 	free(c->site.icp);
 	free(c->site.psb);
+	free(c->backup.dir);
+	free(c->backup.credentials);
+	free(c->backup.datadir);
+	free(c->backup.replay_user);
 	free(c->sms.outbox);
 	free(c->sms.cmd);
 	memset(c, 0, sizeof *c);

@@ -80,6 +80,15 @@ struct config_site {
 	char		*psb;		/* Site.psb: the public-security filing number */
 };
 
+/* duijie-admin backup / restore (cgi/admin_backup.c, docs/OPERATIONS.md). */
+struct config_backup {
+	char		*dir;		/* Backup.dir: the sets, binlog copies, restore work */
+	char		*credentials;	/* Backup.credentials: MariaDB option file, mode 0600 */
+	char		*datadir;	/* Backup.datadir: the server's data directory */
+	char		*replay_user;	/* Backup.replay_user: replays binlogs (unix socket) */
+	unsigned	 keep;		/* Backup.keep: full backups kept, with their chains */
+};
+
 struct config {
 	char		*path;		/* the file it was read from */
 	char		*admin_secrets;	/* AdminSecrets: path, NULL when not set */
@@ -98,6 +107,7 @@ struct config {
 	struct config_auth auth;
 	struct config_sms sms;
 	struct config_site site;
+	struct config_backup backup;
 	unsigned char	 data_key[32];	/* Keys.data: AES-256-GCM for secrets at rest */
 	unsigned char	 index_key[32];	/* Keys.index: HMAC for blind indexes */
 	int		 have_keys;	/* both keys present in the secrets file */
