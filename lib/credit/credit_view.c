@@ -57,9 +57,15 @@ static const char *const sql[STMT_CV__MAX] = {
 	[STMT_CV_RECORDS] =
 	    "SELECT cr.id, cr.category_id, DATE_FORMAT(cr.decision_date, '%Y-%m-%d'),"
 	    " DATE_FORMAT(cr.period_end, '%Y-%m-%d'), cr.agency_id, ag.name,"
-	    " cr.batch_id, cr.content"
+	    " cr.batch_id, cr.content, COALESCE(om.id, 0),"
+	    " COALESCE(DATE_FORMAT(om.filed_at, '%Y-%m-%d %H:%i:%s'), ''),"
+	    " COALESCE(om.status, '')"
 	    " FROM credit_records cr JOIN credit_batches b ON b.id = cr.batch_id"
 	    " JOIN agencies ag ON ag.id = cr.agency_id"
+	    /* the mark 有异议 (objection.h): the newest objection that marks */
+	    " LEFT JOIN objections om ON om.id = (SELECT MAX(o2.id) FROM objections o2"
+	    " WHERE o2.record_id = cr.id"
+	    " AND o2.status IN ('filed','accepted','checked','unconfirmed'))"
 	    " WHERE cr.enterprise_id = ? AND cr.withdrawn = 0 AND b.status = 'confirmed'"
 	    " AND (cr.period_end IS NULL OR cr.period_end >= ?)"
 	    " ORDER BY cr.decision_date DESC, cr.id DESC LIMIT ?",
@@ -277,6 +283,9 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 		x->agency_id = db_col_int(rows, 4);
 		x->agency_name = db_col_text(rows, a, 5);
 		x->batch_id = db_col_int(rows, 6);
+		x->objection_id = db_col_int(rows, 8);
+		x->objection_filed = db_col_text(rows, a, 9);
+		x->objection_status = db_col_text(rows, a, 10);
 		c = credit_category_by_id(&cat, x->category_id);
 		x->category = c != NULL ? c->name : "";
 		x->date_label = c != NULL ? c->date_label : "";

@@ -86,6 +86,11 @@ struct credit_record {
 	long long		 agency_id;
 	const char		*agency_name;	/* the source agency */
 	long long		 batch_id;
+	/* the mark 有异议 (objection.h): the marking objection, 0 for none;
+	 * its filing time (UTC) and status name ("" without) */
+	long long		 objection_id;
+	const char		*objection_filed;
+	const char		*objection_status;
 	struct credit_field	*fields;	/* non-empty values, column order */
 	size_t			 nfields;
 };
