@@ -188,6 +188,19 @@ enum page {
 	PAGE_LOAN_MESSAGE_LAN,
 	PAGE_LOAN_FILE_NET,
 	PAGE_LOAN_FILE_LAN,
+	/* objections (objections.c, issue 15) */
+	PAGE_OBJECTIONS_NET,
+	PAGE_OBJECTION_NEW,
+	PAGE_OBJECTION_NET,
+	PAGE_OBJECTION_FORM_NET,
+	PAGE_OBJECTION_REPLY_NET,
+	PAGE_OBJECTION_FILE_NET,
+	PAGE_OBJECTIONS_LAN,
+	PAGE_OBJECTION_LAN,
+	PAGE_OBJECTION_STEP,
+	PAGE_OBJECTION_FORM_LAN,
+	PAGE_OBJECTION_REPLY_LAN,
+	PAGE_OBJECTION_FILE_LAN,
 	PAGE__MAX
 };
 
@@ -278,6 +291,11 @@ enum tmpl {
 	TMPL_RULE,
 	TMPL_RULE_EDIT,
 	TMPL_LOAN_DASHBOARD,
+	TMPL_OBJECTIONS,
+	TMPL_OBJECTION_NEW,
+	TMPL_OBJECTION,
+	TMPL_OBJECTION_FORM,
+	TMPL_OBJECTION_REPLY,
 	TMPL__MAX
 };
 
@@ -344,6 +362,8 @@ enum route_obj {
 				 * any state for the region's offices (event_get) */
 	OBJ_RULE,		/* rule_versions.id: published ones for everyone, drafts
 				 * for the province's offices (rule_get) */
+	OBJ_OBJECTION,		/* objections.id: the enterprise's own, its source agency's,
+				 * the enterprise's region's offices (objection_get) */
 	OBJ__MAX
 };
 
@@ -638,5 +658,14 @@ extern const struct form loan_msg_form;
  * may post (Can.message) or is a party of a closed thread (Msg.closed):
  * 0, or the status to answer. */
 int	loan_thread_to_hdf(struct req *, const struct loan *l);
+/* objections.c (issue 15, R-08.2e) */
+int	handle_objections(struct req *);
+int	handle_objection_new(struct req *);
+int	handle_objection(struct req *);
+int	handle_objection_form(struct req *);
+int	handle_objection_reply(struct req *);
+int	handle_objection_file(struct req *);
+int	handle_objection_step(struct req *);
+extern const struct form obj_list_form, obj_new_form, obj_step_form;
 
 #endif

@@ -34,6 +34,7 @@
 #include "info/rule.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
+#include "credit/objection.h"
 #include "db/audit.h"
 #include "enterprise/claim.h"
 #include "finance/fi.h"
@@ -308,6 +309,12 @@ get_rule(struct req *r, long long id, void *out)
 	return rule_get(r->app->db, r->a, rule_reader_staff(r), id, out);
 }
 
+static enum err
+get_objection(struct req *r, long long id, void *out)
+{
+	return objection_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -330,6 +337,7 @@ static const struct {
 	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 	[OBJ_EVENT] = { sizeof(struct event), get_event },
 	[OBJ_RULE] = { sizeof(struct rule), get_rule },
+	[OBJ_OBJECTION] = { sizeof(struct objection), get_objection },
 };
 
 bool

@@ -15,6 +15,7 @@
 enum {
 	STMT_CV_ENT,
 	STMT_CV_RECORDS,
+	STMT_CV_RECORD,
 	STMT_CV_QUERY_ADD,
 	STMT_CV_ENT_LOCK,
 	STMT_CV_PENDING_OF,
@@ -69,6 +70,14 @@ static const char *const sql[STMT_CV__MAX] = {
 	    " WHERE cr.enterprise_id = ? AND cr.withdrawn = 0 AND b.status = 'confirmed'"
 	    " AND (cr.period_end IS NULL OR cr.period_end >= ?)"
 	    " ORDER BY cr.decision_date DESC, cr.id DESC LIMIT ?",
+	/* one record in any state (objections: the record disputed) */
+	[STMT_CV_RECORD] =
+	    "SELECT cr.id, cr.category_id, DATE_FORMAT(cr.decision_date, '%Y-%m-%d'),"
+	    " DATE_FORMAT(cr.period_end, '%Y-%m-%d'), cr.agency_id, ag.name,"
+	    " cr.batch_id, cr.content, cr.enterprise_id,"
+	    " cr.withdrawn = 0 AND b.status = 'confirmed'"
+	    " FROM credit_records cr JOIN credit_batches b ON b.id = cr.batch_id"
+	    " JOIN agencies ag ON ag.id = cr.agency_id WHERE cr.id = ?",
 	[STMT_CV_QUERY_ADD] =
 	    "INSERT INTO credit_queries (user_id, role, org_kind, org_id, enterprise_id,"
 	    " batch_id, purpose, purpose_text, client_addr)"
@@ -301,6 +310,45 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 		return db_rows_error(db);
 	}
 	return ERR_OK;
+}
+
+enum err
+credit_record_get(struct db *db, struct arena *a, long long id,
+    struct credit_record_one *out)
+{
+	struct db_param		 p[] = { DB_INT(id) };
+	struct credit_catalog	 cat;
+	struct db_rows		*rows;
+	enum err		 rc;
+	int			 r;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = credit_catalog_load(db, a, false, &cat)) != ERR_OK)
+		return rc;
+	if ((rc = db_query(db, a, &mod, STMT_CV_RECORD, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((r = db_next(rows)) == 1) {
+		struct credit_record *x = &out->rec;
+
+		x->id = db_col_int(rows, 0);
+		x->category_id = (int)db_col_int(rows, 1);
+		x->decision_date = db_col_text(rows, a, 2);
+		x->period_end = db_col_dup(rows, a, 3);
+		x->agency_id = db_col_int(rows, 4);
+		x->agency_name = db_col_text(rows, a, 5);
+		x->batch_id = db_col_int(rows, 6);
+		out->content = db_col_text(rows, a, 7);
+		out->enterprise_id = db_col_int(rows, 8);
+		out->shown = db_col_int(rows, 9) != 0;
+		out->cat = credit_category_by_id(&cat, x->category_id);
+		x->category = out->cat != NULL ? out->cat->name : "";
+		x->date_label = out->cat != NULL ? out->cat->date_label : "";
+		rc = record_fields(a, out->cat, out->content, x);
+	}
+	db_rows_free(rows);
+	if (r != 1)
+		return r == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	return rc;
 }
 
 enum err

@@ -44,6 +44,7 @@ static const struct {
 	{ OBJ_FEEDBACK, "/feedback/{id}" },
 	{ OBJ_EVENT, "/events/{id}" },
 	{ OBJ_RULE, "/rules/{id}" },
+	{ OBJ_OBJECTION, "/objections/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
