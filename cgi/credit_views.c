@@ -533,6 +533,9 @@ my_credit_page(struct req *r, const struct credit_ent *e)
 
 	r->tmpl = TMPL_MY_CREDIT;
 	req_set(r, "Page.nav", "my_credit");
+	/* the marks 有异议 on its information (issue 15) */
+	if (objection_marks_to_hdf(r) == -1)
+		return 500;
 	req_setf(r, "Grant.days", "%d", CREDIT_GRANT_DAYS);
 	if (ent_to_hdf(r, e) == -1)
 		return 500;
@@ -755,5 +758,8 @@ handle_my_credit_viewers(struct req *r)
 			return 500;
 	}
 	pg.total = l.total;
+	/* the marks 有异议 on its information (issue 15) */
+	if (objection_marks_to_hdf(r) == -1)
+		return 500;
 	return req_pager(r, &pg, "/my-credit/viewers?") == -1 ? 500 : 200;
 }

@@ -753,3 +753,47 @@ handle_objection_step(struct req *r)
 	    obj_action_name(act));
 	return r->location != NULL ? 303 : 500;
 }
+
+/* The mark 有异议 of enterprise ent_id's registration facts as RegMark.*
+ * (profile.c, enterprises.c): 0, or -1 on error. */
+int
+objection_reg_mark_to_hdf(struct req *r, long long ent_id)
+{
+	const char	*at, *st;
+	long long	 id;
+
+	if (objection_registration_mark(r->app->db, r->a, ent_id, &id, &at, &st) != ERR_OK)
+		return -1;
+	if (id <= 0)
+		return 0;
+	if (req_setf(r, "RegMark.id", "%lld", id) == -1 ||
+	    req_set(r, "RegMark.day", bj_day(r, at)) == -1 ||
+	    req_set(r, "RegMark.status", st) == -1)
+		return -1;
+	return 0;
+}
+
+/* The reader's (an enterprise's) objections that mark its information, as
+ * ObjMarks.<i> (credit_views.c: the self-view and 谁查询了我): 0, -1. */
+int
+objection_marks_to_hdf(struct req *r)
+{
+	struct objection_list	 l;
+	struct obj_filter	 f;
+	char			 today[16];
+
+	today_str(today);
+	memset(&f, 0, sizeof f);
+	f.status = "marks";
+	f.today = today;
+	f.per = OBJ_PER_PAGE;
+	if (objection_list(r->app->db, r->a, &r->scope, &f, &l) != ERR_OK)
+		return -1;
+	for (size_t i = 0; i < l.n; i++) {
+		HDF *row = req_row(r, "ObjMarks", i);
+
+		if (row == NULL || obj_to_node(r, row, &l.v[i], today) == -1)
+			return -1;
+	}
+	return 0;
+}

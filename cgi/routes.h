@@ -667,5 +667,9 @@ int	handle_objection_reply(struct req *);
 int	handle_objection_file(struct req *);
 int	handle_objection_step(struct req *);
 extern const struct form obj_list_form, obj_new_form, obj_step_form;
+/* The mark of an enterprise's registration facts as RegMark.* (0, -1). */
+int	objection_reg_mark_to_hdf(struct req *, long long ent_id);
+/* The enterprise's objections that mark its information as ObjMarks.*. */
+int	objection_marks_to_hdf(struct req *);
 
 #endif

@@ -148,6 +148,7 @@ enum {
 	STMT_O_DUE,
 	STMT_O_REMIND_LOCK,
 	STMT_O_REMINDED,
+	STMT_O_REG_MARK,
 	STMT_O__MAX
 };
 
@@ -179,10 +180,11 @@ enum {
 	" LEFT JOIN agencies ag ON ag.id = o.agency_id" \
 	" LEFT JOIN agencies ca ON ca.id = o.corr_agency_id" \
 	" LEFT JOIN users u ON u.id = o.filed_by"
-/* the list's filter, five parameters: status x3, today, status */
+/* the list's filter, six parameters: status x3, today, status x2 */
 #define O_FILTER \
 	" AND (? = '' OR (? = 'open' AND o.status IN" OPEN_IN ")" \
 	" OR (? = 'overdue' AND o.status IN" OPEN_IN " AND o.due_date < ?)" \
+	" OR (? = 'marks' AND o.status IN ('filed','accepted','checked','unconfirmed'))" \
 	" OR o.status = ?)"
 
 #define EV_COLS \
@@ -265,6 +267,11 @@ static const char *const sql[STMT_O__MAX] = {
 	    " FROM objections o JOIN enterprises e ON e.id = o.enterprise_id"
 	    " WHERE o.id = ? FOR UPDATE",
 	[STMT_O_REMINDED] = "UPDATE objections SET reminded = reminded | ? WHERE id = ?",
+	[STMT_O_REG_MARK] =
+	    "SELECT id, " TS("filed_at") ", status FROM objections"
+	    " WHERE enterprise_id = ? AND subject = 'registration'"
+	    " AND status IN ('filed','accepted','checked','unconfirmed')"
+	    " ORDER BY id DESC LIMIT 1",
 };
 
 static const struct db_module mod = { DBM_CREDIT_OBJECTION, STMT_O__MAX, sql };
@@ -365,14 +372,15 @@ filter_params(const struct obj_filter *f, struct db_param *p)
 	p[2] = DB_STR(st);
 	p[3] = DB_STR(f->today != NULL ? f->today : "");
 	p[4] = DB_STR(st);
-	return 5;
+	p[5] = DB_STR(st);
+	return 6;
 }
 
 enum err
 objection_list(struct db *db, struct arena *a, const struct scope *sc,
     const struct obj_filter *f, struct objection_list *l)
 {
-	struct db_param	 p[O_NSCOPE + 5 + 2];
+	struct db_param	 p[O_NSCOPE + 6 + 2];
 	struct db_rows	*rows;
 	size_t		 np, per = f->per > 0 && f->per <= OBJ_LIST_MAX ? f->per : 20;
 	enum err	 rc;
@@ -1017,4 +1025,26 @@ objection_remind(struct db *db, const struct audit_actor *actor, const char *tod
 	}
 	arena_free(a);
 	return ERR_OK;
+}
+
+enum err
+objection_registration_mark(struct db *db, struct arena *a, long long ent_id,
+    long long *id, const char **filed_at, const char **status)
+{
+	struct db_param	 p[] = { DB_INT(ent_id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	*id = 0;
+	*filed_at = *status = "";
+	if ((rc = db_query(db, a, &mod, STMT_O_REG_MARK, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((n = db_next(rows)) == 1) {
+		*id = db_col_int(rows, 0);
+		*filed_at = db_col_text(rows, a, 1);
+		*status = db_col_text(rows, a, 2);
+	}
+	db_rows_free(rows);
+	return n == -1 ? db_rows_error(db) : ERR_OK;
 }

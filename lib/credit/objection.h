@@ -156,7 +156,8 @@ struct obj_event {
 enum err	objection_get(struct db *, struct arena *, const struct scope *sc,
 		    long long id, struct objection *);
 
-/* Filter of a list: status "" (all), "open", "overdue", or a status name. */
+/* Filter of a list: status "" (all), "open", "overdue", "marks" (those
+ * that mark their record: open or unconfirmed), or a status name. */
 struct obj_filter {
 	const char	*status;
 	const char	*today;		/* Beijing YYYY-MM-DD, for "overdue" */
@@ -179,8 +180,12 @@ enum err	objection_overdue_count(struct db *, const struct scope *sc,
 enum err	objection_events(struct db *, struct arena *, long long id,
 		    long long record_id, struct obj_event **v, size_t *n);
 
-/* The marks of an enterprise's records: record_id -> the marking
- * objection's id and filing day (Beijing), for credit_records. */
+/* The objection marking enterprise ent_id's registration facts (open, or
+ * unconfirmed), newest: *id 0 when none; its filing time (UTC) and
+ * status name, in `a`.  (The records' marks come with credit_records.) */
+enum err	objection_registration_mark(struct db *, struct arena *,
+		    long long ent_id, long long *id, const char **filed_at,
+		    const char **status);
 
 /* For files_read: ERR_OK when objection `id` is in scope `sc`. */
 enum err	objection_file_owner(struct db *, struct arena *,

@@ -367,6 +367,19 @@ expect_eq "$(sql "SELECT CONCAT_WS('|', subject, record_id IS NULL, handler) FRO
 	"registration|1|office" "R-08.2e ... answered by the region's office"
 req GET "$INTRANET/objections/$O6" --jar "$GOVGZ"
 expect_status 404 "X-SEC ... which no agency sees"
+req GET "$INTERNET/profile" --jar "$JA"
+expect_body 'id="mark-registration">有异议<' "R-08.2e the registration facts are marked on the enterprise's profile"
+expect_body "id=\"registration-objection\">异议提出日期：$today" "R-08.2e ... with the filing date"
+req GET "$INTRANET/enterprises/$ENT_A" --jar "$OPGZ"
+expect_body 'id="mark-registration">有异议<' "R-08.2e ... and on the operators' page of the enterprise"
+req GET "$INTERNET/profile" --jar "$JB"
+expect_no_body 'id="mark-registration"' "R-08.2e ... not on another enterprise's"
+req GET "$INTERNET/my-credit/viewers" --jar "$JA"
+expect_body "class=\"obj-mark\" data-objection=\"$O6\"" "R-08.2e 谁查询了我 shows the marked information"
+expect_body "class=\"obj-mark\" data-objection=\"$O2\"" "R-08.2e ... the unconfirmed one too"
+expect_no_body "class=\"obj-mark\" data-objection=\"$O1\"" "R-08.2e ... not a corrected one"
+req GET "$INTERNET/my-credit" --jar "$JA"
+expect_body "class=\"obj-mark\" data-objection=\"$O6\"" "R-08.2e ... and so does the self-view"
 file "$JA" "subject=registration" --form-string subject=registration --form-string kind=wrong \
 	--form-string "should_say=x" --form-string "reason=y" --form-string commit=1
 expect_status 409 "R-08.2e one open objection on the registration facts"
@@ -383,5 +396,42 @@ expect_body "data-objection=\"$O7\" class=\"status-filed overdue\"" "R-08.2e an 
 expect_body 'class="flag-overdue obj-overdue">已超期 ?2 ?日' "R-08.2e ... by how many days"
 expect_body 'id="overdue-count"' "R-08.2e ... counted at the top"
 expect_no_body "data-objection=\"$O1\"" "R-08.2e ... the filter shows only overdue ones"
+
+# --- the clock: the operators' dashboard, reminders 5 days and 1 day before -----------------------
+req GET "$INTRANET/dashboard" --jar "$OPGZ"
+expect_status 200 "R-08.2e the operators' dashboard"
+n=$(grep -o 'id="objections-overdue-count">[0-9]*' "$RESP_BODY" | tr -dc 0-9)
+[ "${n:-0}" -ge 1 ] && ok "R-08.2e ... counts the region's overdue objections ($n)" ||
+	not_ok "R-08.2e ... counts the region's overdue objections" "count ${n:-none}"
+expect_body 'href="/objections\?status=overdue" id="objections-overdue-count"' "R-08.2e ... linking the list"
+ADMIN=("$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF")
+remind() { "${ADMIN[@]}" objections-remind >"$T_TMP/remind.out" 2>&1; }
+reminders() { sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'gov-gz'
+	AND i.kind = 'objection.remind' AND i.link = '/objections/$1'"; }
+file "$JA" "record=$R1" --form-string "record=$R1" --form-string kind=wrong \
+	--form-string "should_say=x" --form-string "reason=提醒测试" --form-string commit=1
+O8=$OBJ
+sql "UPDATE objections SET due_date = '$(in_days 6)' WHERE id = $O8"
+remind && ok "R-08.2e duijie-admin objections-remind runs" || not_ok "R-08.2e duijie-admin objections-remind runs" "$(cat "$T_TMP/remind.out")"
+expect_eq "$(reminders "$O8")" 0 "R-08.2e no reminder 6 days before"
+sql "UPDATE objections SET due_date = '$(in_days 5)' WHERE id = $O8"
+remind
+expect_eq "$(reminders "$O8"):$(sql "SELECT reminded FROM objections WHERE id = $O8")" "1:1" \
+	"R-08.2e the agency is reminded 5 days before"
+expect_eq "$(audit_count "action = 'objection.remind' AND object_id = '$O8'")" 1 "X-AUD ... audited"
+remind
+expect_eq "$(reminders "$O8")" 1 "R-08.2e ... once"
+sql "UPDATE objections SET due_date = '$(in_days 1)' WHERE id = $O8"
+remind
+expect_eq "$(reminders "$O8"):$(sql "SELECT reminded FROM objections WHERE id = $O8")" "2:3" \
+	"R-08.2e ... and again 1 day before"
+expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'gov-gz'
+	AND i.kind = 'objection.remind' AND i.link = '/objections/$O8' AND i.sms <> 'none'")" 2 "R-08.2e ... with an SMS"
+req GET "$INTRANET/objections/$O8" --jar "$GOVGZ"
+expect_body 'data-action="remind"' "R-08.2e the reminders are in the history"
+expect_body 'class="days-left">1<' "R-08.2e ... and the page shows 1 day left"
+step "$GOVGZ" "$O8" accept
+expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = '$EA'
+	AND i.kind = 'objection.accepted' AND i.link = '/objections/$O8'")" 1 "R-08.2e (set up) accepted"
 
 done_testing
