@@ -696,22 +696,35 @@ credit_self_decide(struct db *db, const struct audit_actor *actor,
 	    scope, SCOPE_ENT_NP, id, 0, &c);
 }
 
-/* The SHA-256 of what a report lists: its records' ids in order, and
- * whether the list was capped.  Records are never edited (a withdrawal
- * or the end of the period takes one out of the list), so the same ids
- * are the same report. */
+/* The SHA-256 of what a report lists: its records' ids in order, what
+ * each shows (period end, values, the mark 有异议 of an objection) and
+ * whether the list was capped.  An objection's correction changes a
+ * record's values and its filing or outcome the mark (objection.h), so
+ * the same ids are not always the same report. */
 static enum err
 records_hash(struct arena *a, const struct credit_record_list *l,
     unsigned char out[32])
 {
 	char	*buf, *p;
-	size_t	 cap = l->n * 21 + 2;
+	size_t	 cap = 2;
 
+	for (size_t i = 0; i < l->n; i++) {
+		cap += 64 + (l->v[i].period_end != NULL ? strlen(l->v[i].period_end) : 0);
+		for (size_t j = 0; j < l->v[i].nfields; j++)
+			cap += strlen(l->v[i].fields[j].value) + 2;
+	}
 	if ((buf = arena_alloc(a, cap)) == NULL)
 		return ERR_NOMEM;
 	p = buf;
-	for (size_t i = 0; i < l->n; i++)
-		p += snprintf(p, cap - (size_t)(p - buf), "%lld;", l->v[i].id);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct credit_record *x = &l->v[i];
+
+		p += snprintf(p, cap - (size_t)(p - buf), "%lld:%lld:%s", x->id,
+		    x->objection_id, x->period_end != NULL ? x->period_end : "");
+		for (size_t j = 0; j < x->nfields; j++)
+			p += snprintf(p, cap - (size_t)(p - buf), "\x1f%s", x->fields[j].value);
+		*p++ = ';';
+	}
 	*p++ = l->capped ? '+' : '.';
 	crypto_sha256(buf, (size_t)(p - buf), out);
 	return ERR_OK;

@@ -640,7 +640,7 @@ file_body(struct db *db, struct arena *a, void *arg)
 			    f->record_id, c->due) :
 			    arena_printf(a, "有企业对其登记信息提出异议，请在 2 个工作日内受理，"
 			    "并于 %s 前答复。", c->due),
-			arena_printf(a, "/objections/%lld", c->id), false,
+			arena_printf(a, "/objections/%lld", c->id), true,
 		};
 
 		if (note.body == NULL || note.link == NULL)

@@ -211,7 +211,7 @@ struct obj_filing {
  * (ERR_CONFLICT), the row with its deadlines, the evidence rows, the
  * event "file", the audit row "objection.file" and the notices to the
  * source agency's users (or, for registration facts, the region's
- * office).  ERR_INVAL for a bad filing (texts, commitment, files);
+ * office), in-site and by SMS.  ERR_INVAL for a bad filing (texts, commitment, files);
  * database errors.  On any error the caller discards the saved files.
  */
 enum err	objection_file(struct db *, const struct audit_actor *,

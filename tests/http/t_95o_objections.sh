@@ -134,6 +134,7 @@ for k in 错误 遗漏 重复 不应公开 超期 与来源不一致; do
 done
 expect_body 'enctype="multipart/form-data"' "R-08.2e the form takes evidence files"
 expect_body 'name="commit"' "R-08.2e ... and the commitment"
+expect_no_body 'class="error-text"' "R-08.2e ... the form as first shown carries no error"
 req GET "$INTERNET/objections/new?record=$R3" --jar "$JA"
 expect_status 404 "X-SEC another enterprise's record cannot be disputed (404)"
 req GET "$INTERNET/objections/new?record=999999999" --jar "$JA"
@@ -165,9 +166,9 @@ expect_eq "$(sql "SELECT CONCAT_WS('|', subject, record_id, agency_id, batch_id,
 expect_eq "$(sql "SELECT CONCAT_WS('|', ftype, owner_kind) FROM files WHERE owner_kind = 'objection' AND owner_id = $O1")" \
 	"pdf|objection" "R-08.2e the evidence is stored as a file of the objection"
 expect_eq "$(audit_count "action = 'objection.file' AND object_id = '$O1'")" 1 "X-AUD the filing is audited"
-expect_eq "$(sql "SELECT COUNT(*) FROM inbox i JOIN users u ON u.id = i.user_id WHERE u.username = 'gov-gz'
-	AND i.kind = 'objection.filed' AND i.link = '/objections/$O1'")" 1 \
-	"R-08.2e the source agency's users are told at filing"
+expect_eq "$(sql "SELECT CONCAT_WS('|', COUNT(*), MAX(i.sms <> 'none')) FROM inbox i JOIN users u ON u.id = i.user_id
+	WHERE u.username = 'gov-gz' AND i.kind = 'objection.filed' AND i.link = '/objections/$O1'")" "1|1" \
+	"R-08.2e the source agency's users are told at filing, with an SMS"
 file "$JA" "record=$R1" --form-string "record=$R1" --form-string kind=duplicate \
 	--form-string "should_say=x" --form-string "reason=y" --form-string commit=1
 expect_status 409 "R-08.2e one open objection per record"
@@ -227,6 +228,7 @@ post_form "$JA" "$INTERNET/my-credit" "$INTERNET/my-credit/report"
 req GET "$INTERNET/my-credit/report" --jar "$JA"
 expect_body "id=\"mark-$R1\">有异议<" "R-08.2e (enterprise) the printed report shows it"
 expect_no_body "id=\"object-$R1\"" "R-08.2e ... without a second 提出异议 on it"
+expect_no_body 'id="report-issue"' "R-08.2e (the report issued anew: the mark changed what it shows)"
 
 # --- handling ---------------------------------------------------------------------------------------
 step "$OPGZ" "$O1" accept
