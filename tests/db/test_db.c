@@ -1879,6 +1879,9 @@ r_08_2e_objection_one_open_and_scoped(void **state)
 	    " WHERE e.name LIKE 'tdb-obj-%'");
 	raw_exec("DELETE b FROM credit_batches b JOIN agencies g ON g.id = b.agency_id"
 	    " WHERE g.name LIKE 'tdb-obj-%'");
+	raw_exec("DELETE i FROM inbox i JOIN users u ON u.id = i.user_id"
+	    " WHERE u.username = 'tdb-obj-user'");
+	raw_exec("DELETE FROM users WHERE username = 'tdb-obj-user'");
 	raw_exec("DELETE FROM agencies WHERE name LIKE 'tdb-obj-%'");
 	raw_exec("DELETE FROM enterprises WHERE name LIKE 'tdb-obj-%'");
 	raw_exec("INSERT INTO enterprises (uscc, name, region_code) VALUES"
@@ -1890,7 +1893,13 @@ r_08_2e_objection_one_open_and_scoped(void **state)
 	eb = tdb_id(m, "enterprises", "tdb-obj-b");
 	ga = tdb_id(m, "agencies", "tdb-obj-ga");
 	gb = tdb_id(m, "agencies", "tdb-obj-gb");
-	uid = sql_int(m, "SELECT id FROM users ORDER BY id LIMIT 1");
+	/* the filer: a user of the enterprise (audit rows in its name, not
+	 * another test's) */
+	snprintf(q, sizeof q, "INSERT INTO users (username, role, region_code, org_kind,"
+	    " org_id, real_name, pw_hash, must_change_pw) SELECT 'tdb-obj-user', 'enterprise',"
+	    " '440100', 'enterprise', %lld, 'tdb', pw_hash, 0 FROM users ORDER BY id LIMIT 1", ea);
+	raw_exec(q);
+	uid = sql_int(m, "SELECT id FROM users WHERE username = 'tdb-obj-user'");
 	cat = sql_int(m, "SELECT MIN(id) FROM credit_categories");
 	snprintf(q, sizeof q, "INSERT INTO credit_batches (agency_id, region_code, category_id,"
 	    " encoding, status, uploaded_by) VALUES (%lld, '440100', %lld, 'utf-8', 'confirmed', %lld)",
