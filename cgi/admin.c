@@ -18,6 +18,7 @@
  *   duijie-admin --config FILE backup [full|incremental]   (cgi/admin_backup.c)
  *   duijie-admin --config FILE restore [SET] [--before T]
  *   duijie-admin --config FILE restore-binlog [--before T]
+ *   duijie-admin --config FILE objections-remind (tell the agencies of objections due in 5 days and 1 day)
  *   duijie-admin keygen
  *   duijie-admin kdf-time [N]              (median ms of one password check)
  *   duijie-admin --config FILE demo        (development demo data, idempotent)
@@ -51,10 +52,12 @@
 #include "db/migrate.h"
 #include "db/org.h"
 #include "crypto/seal.h"
+#include "accounts/inbox.h"
 #include "accounts/sms.h"
 #include "accounts/perm.h"
 #include "accounts/user.h"
 #include "accounts/scope.h"
+#include "credit/objection.h"
 #include "finance/fi.h"
 #include "finance/loan.h"
 #include "finance/product.h"
@@ -104,6 +107,8 @@ usage(void)
 	    "                              T) prepared and copied back, its binlogs set aside\n"
 	    "  restore-binlog [--before T] with the restored MariaDB running: replay them to\n"
 	    "                              their end (or to T, YYYY-MM-DD HH:MM:SS, local)\n"
+	    "  objections-remind           tell the answering agency or office of each open\n"
+	    "                              objection due in 5 days and in 1 day (daily)\n"
 	    "  keygen                      print new Keys.data and Keys.index lines for secrets.hdf\n"
 	    "  kdf-time [N]                median time of N password checks at the current\n"
 	    "                              scrypt parameters (to choose them for this machine)\n"
@@ -172,6 +177,44 @@ cmd_gram_stats(const struct config *cfg, const struct opts *o)
  * without a take-up), each audited "loan.expire" and told to the
  * enterprise (loan.h).  The workers' account suffices.
  */
+/*
+ * objections-remind: each open objection whose answer is due 5 days (or
+ * 1 day) after today (Beijing) and not yet reminded for that mark: its
+ * answering organisation (the source agency's users, or the region's
+ * office after a take-over) is told in-site and by SMS, audited
+ * "objection.remind" (objection.h).  Running twice a day reminds once.
+ */
+static int
+cmd_objections_remind(const struct config *cfg, const struct opts *o)
+{
+	struct audit_actor	 a;
+	struct db		*db;
+	struct sms_sender	 s = {
+		cfg->sms.command ? SMS_SENDER_COMMAND : SMS_SENDER_FILE,
+		cfg->sms.command ? cfg->sms.cmd : cfg->sms.outbox,
+		cfg->sms.timeout,
+	};
+	size_t			 n = 0;
+	char			 today[16];
+	enum err		 rc;
+
+	(void)o;
+	if ((db = admin_db(cfg)) == NULL)
+		return 1;
+	actor_of(&a);
+	beijing_date(today, sizeof today);
+	rc = objection_remind(db, &a, today, &n);
+	/* the SMS of the reminders that committed */
+	(void)inbox_sms_deliver(db, &s, cfg->data_key);
+	db_free(db);
+	if (rc != ERR_OK) {
+		fprintf(stderr, "duijie-admin: objections-remind: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("objections-remind: %zu reminders\n", n);
+	return 0;
+}
+
 static int
 cmd_loans_expire(const struct config *cfg, const struct opts *o)
 {
@@ -1110,6 +1153,7 @@ main(int argc, char *argv[])
 		{ "audit-purge", cmd_audit_purge, 0 },
 		{ "gram-stats", cmd_gram_stats, 0 },
 		{ "loans-expire", cmd_loans_expire, 0 },
+		{ "objections-remind", cmd_objections_remind, 0 },
 		{ "keygen", cmd_keygen, 0 },
 		{ "kdf-time", cmd_kdf_time, -1 },
 		{ "demo", cmd_demo, 0 },

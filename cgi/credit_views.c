@@ -137,6 +137,15 @@ beijing(struct req *r, const char *utc, bool secs)
 	return arena_strdup(r->a, out);
 }
 
+/* The Beijing day of a UTC time ("" for NULL or malformed). */
+static const char *
+beijing_day(struct req *r, const char *utc)
+{
+	const char *s = beijing(r, utc, false);
+
+	return strlen(s) >= 10 ? arena_strndup(r->a, s, 10) : s;
+}
+
 static int
 ent_to_hdf(struct req *r, const struct credit_ent *e)
 {
@@ -166,6 +175,12 @@ records_to_hdf(struct req *r, const struct credit_record_list *l)
 		    node_set(row, "period_end", x->period_end) == -1 ||
 		    node_set(row, "agency", x->agency_name) == -1 ||
 		    node_set(row, "batch", arena_printf(r->a, "%lld", x->batch_id)) == -1)
+			return -1;
+		/* the mark 有异议 with the filing day (issue 15, R-08.2e) */
+		if (x->objection_id > 0 &&
+		    (node_set(row, "objection", arena_printf(r->a, "%lld", x->objection_id)) == -1 ||
+		    node_set(row, "objection_day", beijing_day(r, x->objection_filed)) == -1 ||
+		    node_set(row, "objection_status", x->objection_status) == -1))
 			return -1;
 		for (size_t j = 0; j < x->nfields; j++) {
 			HDF	*f;
@@ -529,6 +544,9 @@ my_credit_page(struct req *r, const struct credit_ent *e)
 
 	r->tmpl = TMPL_MY_CREDIT;
 	req_set(r, "Page.nav", "my_credit");
+	/* the marks 有异议 on its information (issue 15) */
+	if (objection_marks_to_hdf(r) == -1)
+		return 500;
 	req_setf(r, "Grant.days", "%d", CREDIT_GRANT_DAYS);
 	if (ent_to_hdf(r, e) == -1)
 		return 500;
@@ -744,6 +762,8 @@ handle_my_credit_report(struct req *r)
 	if (rc != ERR_OK)
 		return status_of(rc);
 	req_set(r, "Page.layout", "print");
+	/* the enterprise disputes a record from its report (issue 15) */
+	req_set(r, "ObjLinks", "1");
 	if (req_set(r, "Report.number", rep.number) == -1 ||
 	    req_set(r, "Report.at", beijing(r, rep.created_at, true)) == -1 ||
 	    req_set(r, "Report.valid_until", beijing(r, rep.valid_until, false)) == -1 ||
@@ -833,6 +853,9 @@ handle_my_credit_viewers(struct req *r)
 			return 500;
 	}
 	pg.total = l.total;
+	/* the marks 有异议 on its information (issue 15) */
+	if (objection_marks_to_hdf(r) == -1)
+		return 500;
 	return req_pager(r, &pg, "/my-credit/viewers?") == -1 ? 500 : 200;
 }
 

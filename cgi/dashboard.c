@@ -23,6 +23,7 @@
 #include "core/timefmt.h"
 #include "db/workdays.h"
 #include "finance/fi.h"
+#include "credit/objection.h"
 #include "finance/loan.h"
 
 #define DASH_MAX	500	/* rows of each list on the page */
@@ -327,6 +328,14 @@ handle_dashboard(struct req *r)
 		if ((rc = loan_count(r->app->db, r->a, &r->scope, &f, &n)) != ERR_OK)
 			return status_of(rc);
 		req_setf(r, "Dash.loans_overdue", "%lld", n);
+	}
+	{
+		/* the region's objections past their 20 days (issue 15) */
+		long long	n = 0;
+
+		if ((rc = objection_overdue_count(r->app->db, &r->scope, today, &n)) != ERR_OK)
+			return status_of(rc);
+		req_setf(r, "Dash.objections_overdue", "%lld", n);
 	}
 	{
 		/* requests on staff accounts waiting for a supervisor */

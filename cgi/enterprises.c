@@ -242,6 +242,9 @@ handle_enterprise(struct req *r)
 			return 500;
 	}
 
+	/* an objection on the registration facts marks them (issue 15) */
+	if (objection_reg_mark_to_hdf(r, id) == -1)
+		return 500;
 	if ((rc = enterprise_history(r->app->db, r->a, id, ENT_HISTORY_MAX, &c,
 	    &n)) != ERR_OK)
 		return status_of(rc);

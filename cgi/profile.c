@@ -250,6 +250,9 @@ handle_profile(struct req *r)
 	if (r->f[PV_SAVED].present)
 		req_setf(r, "Profile.saved", "%lld", r->f[PV_SAVED].i);
 	history_to_hdf(r, e.id);
+	/* an objection on the registration facts marks them (issue 15) */
+	if (objection_reg_mark_to_hdf(r, e.id) == -1)
+		return 500;
 	return 200;
 }
 

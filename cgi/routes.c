@@ -240,6 +240,22 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_OFFICE_EDIT] =   { "/offices/{id}/edit", GET | POST, LAN, OPERATOR, FULL,     1, &office_edit_form, 0, handle_office_edit, OBJ_OFFICE },
 	/* the blank change form, printable, for who has no account yet */
 	[PAGE_AFORM_BLANK] =   { "/agency-forms/blank", GET, LAN,  PUBLIC,                  0, NULL,           0, handle_aform_blank, OBJ_NONE },
+	/* objections (issue 15, R-08.2e): the enterprise files on its own
+	 * records and registration facts; the source agency's gov users and
+	 * the region's operators answer (who may take a step: objection_step
+	 * under the row's lock); the evidence only to them */
+	[PAGE_OBJECTIONS_NET] = { "/objections", GET,        NET,  ENTERPRISE, FULL,        0, &obj_list_form, 0, handle_objections, OBJ_NONE },
+	[PAGE_OBJECTION_NEW] = { "/objections/new", GET | POST, NET, ENTERPRISE, FULL,      1, &obj_new_form,  BODY_ATTACHMENT, handle_objection_new, OBJ_NONE },
+	[PAGE_OBJECTION_NET] = { "/objections/{id}", GET,    NET,  ENTERPRISE, FULL,        0, NULL,           0, handle_objection, OBJ_OBJECTION },
+	[PAGE_OBJECTION_FORM_NET] = { "/objections/{id}/form", GET, NET, ENTERPRISE, FULL,  0, NULL,           0, handle_objection_form, OBJ_OBJECTION },
+	[PAGE_OBJECTION_REPLY_NET] = { "/objections/{id}/reply", GET, NET, ENTERPRISE, FULL, 0, NULL,          0, handle_objection_reply, OBJ_OBJECTION },
+	[PAGE_OBJECTION_FILE_NET] = { "/objections/{id}/files/{fid}", GET, NET, ENTERPRISE, FULL, 0, NULL,     0, handle_objection_file, OBJ_OBJECTION },
+	[PAGE_OBJECTIONS_LAN] = { "/objections", GET,        LAN,  ROLES_OPS | GOV, FULL,   0, &obj_list_form, 0, handle_objections, OBJ_NONE },
+	[PAGE_OBJECTION_LAN] = { "/objections/{id}", GET,    LAN,  ROLES_OPS | GOV, FULL,   0, NULL,           0, handle_objection, OBJ_OBJECTION },
+	[PAGE_OBJECTION_STEP] = { "/objections/{id}/step", POST, LAN, OPERATOR | GOV, FULL, 1, &obj_step_form, 0, handle_objection_step, OBJ_OBJECTION },
+	[PAGE_OBJECTION_FORM_LAN] = { "/objections/{id}/form", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,       0, handle_objection_form, OBJ_OBJECTION },
+	[PAGE_OBJECTION_REPLY_LAN] = { "/objections/{id}/reply", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,     0, handle_objection_reply, OBJ_OBJECTION },
+	[PAGE_OBJECTION_FILE_LAN] = { "/objections/{id}/files/{fid}", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_objection_file, OBJ_OBJECTION },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -329,6 +345,11 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_RULES] = "rules",
 	[TMPL_RULE] = "rule",
 	[TMPL_RULE_EDIT] = "rule_edit",
+	[TMPL_OBJECTIONS] = "objections",
+	[TMPL_OBJECTION_NEW] = "objection_new",
+	[TMPL_OBJECTION] = "objection",
+	[TMPL_OBJECTION_FORM] = "objection_form",
+	[TMPL_OBJECTION_REPLY] = "objection_reply",
 	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
 	[TMPL_OFFICES] = "offices",
 	[TMPL_OFFICE_EDIT] = "office_edit",
@@ -358,6 +379,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_EVENT] = "event",
 		[OBJ_RULE] = "rule",
 		[OBJ_OFFICE] = "office",
+		[OBJ_OBJECTION] = "objection",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -193,6 +193,19 @@ enum page {
 	PAGE_OFFICES,
 	PAGE_OFFICE_EDIT,
 	PAGE_AFORM_BLANK,		/* agency_forms.c: the blank form */
+	/* objections (objections.c, issue 15) */
+	PAGE_OBJECTIONS_NET,
+	PAGE_OBJECTION_NEW,
+	PAGE_OBJECTION_NET,
+	PAGE_OBJECTION_FORM_NET,
+	PAGE_OBJECTION_REPLY_NET,
+	PAGE_OBJECTION_FILE_NET,
+	PAGE_OBJECTIONS_LAN,
+	PAGE_OBJECTION_LAN,
+	PAGE_OBJECTION_STEP,
+	PAGE_OBJECTION_FORM_LAN,
+	PAGE_OBJECTION_REPLY_LAN,
+	PAGE_OBJECTION_FILE_LAN,
 	PAGE__MAX
 };
 
@@ -286,6 +299,11 @@ enum tmpl {
 	TMPL_LOAN_DASHBOARD,
 	TMPL_OFFICES,
 	TMPL_OFFICE_EDIT,
+	TMPL_OBJECTIONS,
+	TMPL_OBJECTION_NEW,
+	TMPL_OBJECTION,
+	TMPL_OBJECTION_FORM,
+	TMPL_OBJECTION_REPLY,
 	TMPL__MAX
 };
 
@@ -354,6 +372,8 @@ enum route_obj {
 				 * for the province's offices (rule_get) */
 	OBJ_OFFICE,		/* offices.id: an operator's own city's, every one for the
 				 * province's operators (office_get) */
+	OBJ_OBJECTION,		/* objections.id: the enterprise's own, its source agency's,
+				 * the enterprise's region's offices (objection_get) */
 	OBJ__MAX
 };
 
@@ -650,6 +670,19 @@ extern const struct form loan_msg_form;
  * may post (Can.message) or is a party of a closed thread (Msg.closed):
  * 0, or the status to answer. */
 int	loan_thread_to_hdf(struct req *, const struct loan *l);
+/* objections.c (issue 15, R-08.2e) */
+int	handle_objections(struct req *);
+int	handle_objection_new(struct req *);
+int	handle_objection(struct req *);
+int	handle_objection_form(struct req *);
+int	handle_objection_reply(struct req *);
+int	handle_objection_file(struct req *);
+int	handle_objection_step(struct req *);
+extern const struct form obj_list_form, obj_new_form, obj_step_form;
+/* The mark of an enterprise's registration facts as RegMark.* (0, -1). */
+int	objection_reg_mark_to_hdf(struct req *, long long ent_id);
+/* The enterprise's objections that mark its information as ObjMarks.*. */
+int	objection_marks_to_hdf(struct req *);
 
 int	handle_offices(struct req *);		/* offices.c */
 int	handle_office_edit(struct req *);

@@ -35,6 +35,7 @@
 #include "info/rule.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
+#include "credit/objection.h"
 #include "db/audit.h"
 #include "enterprise/claim.h"
 #include "finance/fi.h"
@@ -315,6 +316,12 @@ get_office(struct req *r, long long id, void *out)
 	return office_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_objection(struct req *r, long long id, void *out)
+{
+	return objection_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -338,6 +345,7 @@ static const struct {
 	[OBJ_EVENT] = { sizeof(struct event), get_event },
 	[OBJ_RULE] = { sizeof(struct rule), get_rule },
 	[OBJ_OFFICE] = { sizeof(struct office), get_office },
+	[OBJ_OBJECTION] = { sizeof(struct objection), get_objection },
 };
 
 bool

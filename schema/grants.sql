@@ -64,3 +64,6 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.rule_versions TO @APP@;
 GRANT SELECT, INSERT ON @DB@.rule_notices TO @APP@;
 -- Loan messages (034): posted with their audit row, never changed.
 GRANT SELECT, INSERT ON @DB@.loan_messages TO @APP@;
+-- Objections (037): filed and stepped with their audit rows; their events never change.
+GRANT SELECT, INSERT, UPDATE ON @DB@.objections TO @APP@;
+GRANT SELECT, INSERT ON @DB@.objection_events TO @APP@;

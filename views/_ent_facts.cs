@@ -3,7 +3,9 @@
      operators' view.  Sealed values arrive masked. ?>
 <?cs def:row(label, value) ?><dt><?cs var:label ?></dt><dd><?cs if:value ?><?cs var:value ?><?cs else ?><span class="muted"><?cs var:S.Profile.empty ?></span><?cs /if ?></dd><?cs /def ?>
 <?cs def:ent_facts() ?>
-  <h2><?cs var:S.Profile.registration ?></h2>
+  <h2><?cs var:S.Profile.registration ?><?cs if:RegMark.id ?> <strong class="objection-mark" id="mark-registration"><?cs var:S.Obj.mark ?></strong><?cs /if ?></h2>
+  <?cs if:RegMark.id ?><p class="objection-filed" id="registration-objection"><?cs var:S.Obj.mark_filed ?><?cs var:RegMark.day ?><?cs if:RegMark.status == "unconfirmed" ?><?cs var:S.Obj.mark_unconfirmed ?><?cs /if ?> <a class="no-print" href="/objections/<?cs var:RegMark.id ?>"><?cs var:S.Obj.mark_link ?></a></p>
+  <?cs elif:User.role == "enterprise" ?><p class="no-print"><a href="/objections/new?subject=registration" id="object-registration"><?cs var:S.Obj.new_registration ?></a></p><?cs /if ?>
   <dl class="facts">
     <dt><?cs var:S.Field.uscc ?></dt><dd id="ent-uscc"><?cs var:Ent.uscc ?></dd>
     <?cs call:row(S.Field.region, Ent.region_name) ?>

@@ -6,6 +6,8 @@
 
   <h2 id="loans-overdue-title"><?cs var:S.Dash.loans_overdue ?>（<a href="/loans?overdue=1" id="loans-overdue-count"><?cs var:Dash.loans_overdue ?></a>）</h2>
   <p class="muted"><?cs var:S.Loans.clock_rule ?></p>
+  <h2 id="objections-overdue-title"><?cs var:S.Dash.objections_overdue ?>（<a href="/objections?status=overdue" id="objections-overdue-count"><?cs var:Dash.objections_overdue ?></a>）</h2>
+  <p class="muted"><?cs var:S.Obj.rule ?></p>
 
   <h2 id="waiting-title"><?cs var:S.Dash.waiting ?>（<span id="waiting-count"><?cs var:Dash.waiting ?></span>）</h2>
   <p><a href="/dashboard.csv?list=forms" id="csv-forms"><?cs var:S.Dash.csv ?></a></p>

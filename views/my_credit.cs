@@ -1,3 +1,4 @@
+<?cs include:"_obj_marks.cs" ?>
 <?cs include:"_field.cs" ?>
 <?cs def:title() ?><?cs var:S.MyCredit.title ?><?cs /def ?>
 <?cs def:content() ?>
@@ -60,5 +61,6 @@
   <?cs else ?>
   <p class="muted" id="requests-none"><?cs var:S.MyCredit.none ?></p>
   <?cs /if ?>
+  <?cs call:obj_marks() ?>
 </section>
 <?cs /def ?>

@@ -1,3 +1,4 @@
+<?cs include:"_obj_marks.cs" ?>
 <?cs include:"_pager.cs" ?>
 <?cs def:title() ?><?cs var:S.Viewers.title ?><?cs /def ?>
 <?cs def:content() ?>
@@ -28,5 +29,6 @@
   <?cs /if ?>
   <?cs call:pager() ?>
   <p><a href="/my-credit"><?cs var:S.Viewers.back ?></a></p>
+  <?cs call:obj_marks() ?>
 </section>
 <?cs /def ?>

@@ -16,6 +16,7 @@
 enum {
 	STMT_CV_ENT,
 	STMT_CV_RECORDS,
+	STMT_CV_RECORD,
 	STMT_CV_QUERY_ADD,
 	STMT_CV_ENT_LOCK,
 	STMT_CV_PENDING_OF,
@@ -59,12 +60,26 @@ static const char *const sql[STMT_CV__MAX] = {
 	[STMT_CV_RECORDS] =
 	    "SELECT cr.id, cr.category_id, DATE_FORMAT(cr.decision_date, '%Y-%m-%d'),"
 	    " DATE_FORMAT(cr.period_end, '%Y-%m-%d'), cr.agency_id, ag.name,"
-	    " cr.batch_id, cr.content"
+	    " cr.batch_id, cr.content, COALESCE(om.id, 0),"
+	    " COALESCE(DATE_FORMAT(om.filed_at, '%Y-%m-%d %H:%i:%s'), ''),"
+	    " COALESCE(om.status, '')"
 	    " FROM credit_records cr JOIN credit_batches b ON b.id = cr.batch_id"
 	    " JOIN agencies ag ON ag.id = cr.agency_id"
+	    /* the mark 有异议 (objection.h): the newest objection that marks */
+	    " LEFT JOIN objections om ON om.id = (SELECT MAX(o2.id) FROM objections o2"
+	    " WHERE o2.record_id = cr.id"
+	    " AND o2.status IN ('filed','accepted','checked','unconfirmed'))"
 	    " WHERE cr.enterprise_id = ? AND cr.withdrawn = 0 AND b.status = 'confirmed'"
 	    " AND (cr.period_end IS NULL OR cr.period_end >= ?)"
 	    " ORDER BY cr.decision_date DESC, cr.id DESC LIMIT ?",
+	/* one record in any state (objections: the record disputed) */
+	[STMT_CV_RECORD] =
+	    "SELECT cr.id, cr.category_id, DATE_FORMAT(cr.decision_date, '%Y-%m-%d'),"
+	    " DATE_FORMAT(cr.period_end, '%Y-%m-%d'), cr.agency_id, ag.name,"
+	    " cr.batch_id, cr.content, cr.enterprise_id,"
+	    " cr.withdrawn = 0 AND b.status = 'confirmed'"
+	    " FROM credit_records cr JOIN credit_batches b ON b.id = cr.batch_id"
+	    " JOIN agencies ag ON ag.id = cr.agency_id WHERE cr.id = ?",
 	[STMT_CV_QUERY_ADD] =
 	    "INSERT INTO credit_queries (user_id, role, org_kind, org_id, enterprise_id,"
 	    " batch_id, purpose, purpose_text, client_addr)"
@@ -287,6 +302,9 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 		x->agency_id = db_col_int(rows, 4);
 		x->agency_name = db_col_text(rows, a, 5);
 		x->batch_id = db_col_int(rows, 6);
+		x->objection_id = db_col_int(rows, 8);
+		x->objection_filed = db_col_text(rows, a, 9);
+		x->objection_status = db_col_text(rows, a, 10);
 		c = credit_category_by_id(&cat, x->category_id);
 		x->category = c != NULL ? c->name : "";
 		x->date_label = c != NULL ? c->date_label : "";
@@ -302,6 +320,45 @@ credit_records(struct db *db, struct arena *a, long long ent_id,
 		return db_rows_error(db);
 	}
 	return ERR_OK;
+}
+
+enum err
+credit_record_get(struct db *db, struct arena *a, long long id,
+    struct credit_record_one *out)
+{
+	struct db_param		 p[] = { DB_INT(id) };
+	struct credit_catalog	 cat;
+	struct db_rows		*rows;
+	enum err		 rc;
+	int			 r;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = credit_catalog_load(db, a, false, &cat)) != ERR_OK)
+		return rc;
+	if ((rc = db_query(db, a, &mod, STMT_CV_RECORD, p, 1, &rows)) != ERR_OK)
+		return rc;
+	if ((r = db_next(rows)) == 1) {
+		struct credit_record *x = &out->rec;
+
+		x->id = db_col_int(rows, 0);
+		x->category_id = (int)db_col_int(rows, 1);
+		x->decision_date = db_col_text(rows, a, 2);
+		x->period_end = db_col_dup(rows, a, 3);
+		x->agency_id = db_col_int(rows, 4);
+		x->agency_name = db_col_text(rows, a, 5);
+		x->batch_id = db_col_int(rows, 6);
+		out->content = db_col_text(rows, a, 7);
+		out->enterprise_id = db_col_int(rows, 8);
+		out->shown = db_col_int(rows, 9) != 0;
+		out->cat = credit_category_by_id(&cat, x->category_id);
+		x->category = out->cat != NULL ? out->cat->name : "";
+		x->date_label = out->cat != NULL ? out->cat->date_label : "";
+		rc = record_fields(a, out->cat, out->content, x);
+	}
+	db_rows_free(rows);
+	if (r != 1)
+		return r == 0 ? ERR_NOTFOUND : db_rows_error(db);
+	return rc;
 }
 
 enum err
@@ -804,22 +861,35 @@ credit_report_verify(struct db *db, struct arena *a,
 	return ERR_OK;
 }
 
-/* The SHA-256 of what a report lists: its records' ids in order, and
- * whether the list was capped.  Records are never edited (a withdrawal
- * or the end of the period takes one out of the list), so the same ids
- * are the same report. */
+/* The SHA-256 of what a report lists: its records' ids in order, what
+ * each shows (period end, values, the mark 有异议 of an objection) and
+ * whether the list was capped.  An objection's correction changes a
+ * record's values and its filing or outcome the mark (objection.h), so
+ * the same ids are not always the same report. */
 static enum err
 records_hash(struct arena *a, const struct credit_record_list *l,
     unsigned char out[32])
 {
 	char	*buf, *p;
-	size_t	 cap = l->n * 21 + 2;
+	size_t	 cap = 2;
 
+	for (size_t i = 0; i < l->n; i++) {
+		cap += 64 + (l->v[i].period_end != NULL ? strlen(l->v[i].period_end) : 0);
+		for (size_t j = 0; j < l->v[i].nfields; j++)
+			cap += strlen(l->v[i].fields[j].value) + 2;
+	}
 	if ((buf = arena_alloc(a, cap)) == NULL)
 		return ERR_NOMEM;
 	p = buf;
-	for (size_t i = 0; i < l->n; i++)
-		p += snprintf(p, cap - (size_t)(p - buf), "%lld;", l->v[i].id);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct credit_record *x = &l->v[i];
+
+		p += snprintf(p, cap - (size_t)(p - buf), "%lld:%lld:%s", x->id,
+		    x->objection_id, x->period_end != NULL ? x->period_end : "");
+		for (size_t j = 0; j < x->nfields; j++)
+			p += snprintf(p, cap - (size_t)(p - buf), "\x1f%s", x->fields[j].value);
+		*p++ = ';';
+	}
 	*p++ = l->capped ? '+' : '.';
 	crypto_sha256(buf, (size_t)(p - buf), out);
 	return ERR_OK;

@@ -35,6 +35,7 @@
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/step.h"
+#include "credit/credit_cat.h"
 
 #define CREDIT_GRANT_DAYS	30	/* a granted self-view lasts this long */
 #define CREDIT_RECORDS_MAX	1000	/* records on one page or report */
@@ -92,6 +93,11 @@ struct credit_record {
 	long long		 agency_id;
 	const char		*agency_name;	/* the source agency */
 	long long		 batch_id;
+	/* the mark 有异议 (objection.h): the marking objection, 0 for none;
+	 * its filing time (UTC) and status name ("" without) */
+	long long		 objection_id;
+	const char		*objection_filed;
+	const char		*objection_status;
 	struct credit_field	*fields;	/* non-empty values, column order */
 	size_t			 nfields;
 };
@@ -113,6 +119,23 @@ struct credit_record_list {
  */
 enum err	credit_records(struct db *, struct arena *, long long ent_id,
 		    const char *today, size_t max, struct credit_record_list *);
+
+/* One record in any state, with its category and stored content. */
+struct credit_record_one {
+	struct credit_record		 rec;
+	const struct credit_category	*cat;		/* NULL: unknown category */
+	const char			*content;	/* the JSON object */
+	long long			 enterprise_id;
+	bool				 shown;		/* not withdrawn, batch confirmed */
+};
+
+/*
+ * Record `id` in whatever state (withdrawn, expired: for the objections
+ * that dispute it), into `a`.  No scope and no log: the caller reached it
+ * through an objection's scoped getter.  ERR_NOTFOUND, database errors.
+ */
+enum err	credit_record_get(struct db *, struct arena *, long long id,
+		    struct credit_record_one *);
 
 /* One opening of an enterprise's credit information by gov or operator
  * staff. */

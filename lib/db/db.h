@@ -64,6 +64,7 @@ enum dbm {
 	DBM_INFO_RULE,	/* info/rule.c */
 	DBM_FINANCE_LOAN_MSG, /* finance/loan_msg.c */
 	DBM_INFO_OFFICE, /* info/office.c */
+	DBM_CREDIT_OBJECTION, /* credit/objection.c */
 	DBM__MAX
 };
 

@@ -31,6 +31,8 @@
 #include "db/db_region.h"
 #include "db/migrate.h"
 #include "db/workdays.h"
+#include "core/timefmt.h"
+#include "credit/objection.h"
 #include "finance/loan.h"
 #include "info/event.h"
 #include "info/rule.h"
@@ -1864,6 +1866,165 @@ tdb_id(MYSQL *m, const char *table, const char *name)
 	return sql_int(m, q);
 }
 
+/* R-08.2e: one open objection per record, whatever two filings do (the
+ * unique open_key), and the objection only in its scopes: the enterprise
+ * its own, the source agency, the enterprise's region's offices; the
+ * steps by the answering organisation only. */
+static void
+r_08_2e_objection_one_open_and_scoped(void **state)
+{
+	struct db		*db = db_new(&cfg.db, false);
+	struct arena		*a = arena_new(1 << 14);
+	MYSQL			*m = raw(true);
+	struct audit_actor	 act = { 0, "enterprise", "", "440100", "internet", "127.0.0.9", "tdb" };
+	struct scope		 s;
+	struct objection	 o;
+	struct obj_filing	 f;
+	struct obj_step_in	 in = { "", NULL, NULL, NULL };
+	struct credit_record_list l;
+	enum obj_refusal	 why;
+	long long		 ea, eb, ga, gb, uid, cat, batch, rec, id = 0, id2 = 0;
+	char			 q[2048], today[16];
+
+	(void)state;
+	beijing_date(today, sizeof today);
+	in.today = today;
+	raw_exec("DELETE ev FROM objection_events ev JOIN objections o ON o.id = ev.objection_id"
+	    " JOIN enterprises e ON e.id = o.enterprise_id WHERE e.name LIKE 'tdb-obj-%'");
+	raw_exec("DELETE o FROM objections o JOIN enterprises e ON e.id = o.enterprise_id"
+	    " WHERE e.name LIKE 'tdb-obj-%'");
+	raw_exec("DELETE cr FROM credit_records cr JOIN enterprises e ON e.id = cr.enterprise_id"
+	    " WHERE e.name LIKE 'tdb-obj-%'");
+	raw_exec("DELETE b FROM credit_batches b JOIN agencies g ON g.id = b.agency_id"
+	    " WHERE g.name LIKE 'tdb-obj-%'");
+	raw_exec("DELETE i FROM inbox i JOIN users u ON u.id = i.user_id"
+	    " WHERE u.username = 'tdb-obj-user'");
+	raw_exec("DELETE FROM users WHERE username = 'tdb-obj-user'");
+	raw_exec("DELETE FROM agencies WHERE name LIKE 'tdb-obj-%'");
+	raw_exec("DELETE FROM enterprises WHERE name LIKE 'tdb-obj-%'");
+	raw_exec("INSERT INTO enterprises (uscc, name, region_code) VALUES"
+	    " ('91440100TDBOBJ01XX', 'tdb-obj-a', '440100'),"
+	    " ('91440600TDBOBJ02XX', 'tdb-obj-b', '440600')");
+	raw_exec("INSERT INTO agencies (name, region_code) VALUES"
+	    " ('tdb-obj-ga', '440100'), ('tdb-obj-gb', '440100')");
+	ea = tdb_id(m, "enterprises", "tdb-obj-a");
+	eb = tdb_id(m, "enterprises", "tdb-obj-b");
+	ga = tdb_id(m, "agencies", "tdb-obj-ga");
+	gb = tdb_id(m, "agencies", "tdb-obj-gb");
+	/* the filer: a user of the enterprise (audit rows in its name, not
+	 * another test's) */
+	snprintf(q, sizeof q, "INSERT INTO users (username, role, region_code, org_kind,"
+	    " org_id, real_name, pw_hash, must_change_pw) SELECT 'tdb-obj-user', 'enterprise',"
+	    " '440100', 'enterprise', %lld, 'tdb', pw_hash, 0 FROM users ORDER BY id LIMIT 1", ea);
+	raw_exec(q);
+	uid = sql_int(m, "SELECT id FROM users WHERE username = 'tdb-obj-user'");
+	cat = sql_int(m, "SELECT MIN(id) FROM credit_categories");
+	snprintf(q, sizeof q, "INSERT INTO credit_batches (agency_id, region_code, category_id,"
+	    " encoding, status, uploaded_by) VALUES (%lld, '440100', %lld, 'utf-8', 'confirmed', %lld)",
+	    ga, cat, uid);
+	raw_exec(q);
+	batch = sql_int(m, "SELECT MAX(id) FROM credit_batches");
+	snprintf(q, sizeof q, "INSERT INTO credit_records (enterprise_id, category_id, agency_id,"
+	    " batch_id, decision_date, content, row_hash) VALUES (%lld, %lld, %lld, %lld,"
+	    " '2026-01-01', '{}', UNHEX(SHA2('tdb-obj', 256)))", ea, cat, ga, batch);
+	raw_exec(q);
+	rec = sql_int(m, "SELECT MAX(id) FROM credit_records");
+	act.user_id = uid;
+
+	memset(&f, 0, sizeof f);
+	f.enterprise_id = ea;
+	f.subject = OSUB_RECORD;
+	f.record_id = rec;
+	f.kind = OKIND_WRONG;
+	f.should_say = "应为 x";
+	f.reason = "y";
+	f.committed = false;
+	assert_int_equal(objection_file(db, &act, &f, today, &id), ERR_INVAL);
+	f.committed = true;
+	/* another enterprise's record: none of its own */
+	f.enterprise_id = eb;
+	assert_int_equal(objection_file(db, &act, &f, today, &id), ERR_NOTFOUND);
+	f.enterprise_id = ea;
+	assert_int_equal(objection_file(db, &act, &f, today, &id), ERR_OK);
+	assert_true(id > 0);
+	assert_int_equal(objection_file(db, &act, &f, today, &id2), ERR_CONFLICT);
+	/* a second open row is refused by the schema itself */
+	snprintf(q, sizeof q, "INSERT INTO objections (enterprise_id, region_code, subject,"
+	    " record_id, kind, should_say, reason, committed, handler, filed_by, accept_by,"
+	    " due_date) SELECT enterprise_id, region_code, subject, record_id, kind, should_say,"
+	    " reason, 1, handler, filed_by, accept_by, due_date FROM objections WHERE id = %lld", id);
+	assert_int_not_equal(mysql_query(m, q), 0);
+	assert_int_equal(mysql_errno(m), 1062);
+	/* the record is marked at once */
+	assert_int_equal(credit_records(db, a, ea, today, 10, &l), ERR_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].objection_id, id);
+
+	/* the scopes */
+	memset(&s, 0, sizeof s);
+	s.kind = SCOPE_USER;
+	s.role = ROLE_ENTERPRISE;
+	snprintf(s.region, sizeof s.region, "440100");
+	s.org_kind = "enterprise";
+	s.org_id = ea;
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_OK);
+	assert_int_equal(o.agency_id, ga);
+	assert_int_equal(o.batch_id, batch);
+	s.org_id = eb;
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_NOTFOUND);
+	s.role = ROLE_GOV;
+	s.org_kind = "agency";
+	s.org_id = ga;
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_OK);
+	s.org_id = gb;
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_NOTFOUND);
+	/* another agency's step: not found, as for none */
+	assert_int_equal(objection_step(db, &act, &s, id, 0, OA_ACCEPT, &in, &why), ERR_NOTFOUND);
+	s.role = ROLE_OPERATOR;
+	s.org_kind = "office";
+	s.org_id = 1;
+	snprintf(s.region, sizeof s.region, "440600");
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_NOTFOUND);
+	snprintf(s.region, sizeof s.region, "440000");
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_OK);
+	snprintf(s.region, sizeof s.region, "440100");
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_OK);
+	/* the region's operator while the agency answers: refused */
+	assert_int_equal(objection_step(db, &act, &s, id, 0, OA_ACCEPT, &in, &why), ERR_FORBIDDEN);
+	assert_int_equal(why, OREF_NOT_HANDLER);
+	s.role = ROLE_GOV;
+	s.org_kind = "agency";
+	s.org_id = ga;
+	assert_int_equal(objection_step(db, &act, &s, id, 1, OA_ACCEPT, &in, &why), ERR_CONFLICT);
+	assert_int_equal(objection_step(db, &act, &s, id, 0, OA_CHECK, &in, &why), ERR_CONFLICT);
+	assert_int_equal(why, OREF_STATE);
+	assert_int_equal(objection_step(db, &act, &s, id, 0, OA_ACCEPT, &in, &why), ERR_OK);
+	in.note = "";
+	assert_int_equal(objection_step(db, &act, &s, id, 1, OA_CHECK, &in, &why), ERR_INVAL);
+	assert_int_equal(why, OREF_INPUT);
+	in.note = "核查";
+	assert_int_equal(objection_step(db, &act, &s, id, 1, OA_CHECK, &in, &why), ERR_OK);
+	assert_int_equal(objection_step(db, &act, &s, id, 2, OA_KEEP, &in, &why), ERR_OK);
+	assert_int_equal(objection_get(db, a, &s, id, &o), ERR_OK);
+	assert_int_equal(o.status, OST_KEPT);
+	assert_true(strncmp(o.reply_no, "GDYY-", 5) == 0);
+	/* kept: the mark is gone, and the record may be disputed again */
+	assert_int_equal(credit_records(db, a, ea, today, 10, &l), ERR_OK);
+	assert_int_equal(l.v[0].objection_id, 0);
+	assert_int_equal(objection_file(db, &act, &f, today, &id2), ERR_OK);
+	/* each step audited in its transaction, the refusal as denied */
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM audit_log WHERE object_type = 'objection'"
+	    " AND object_id = '%lld' AND outcome = 'ok'", id);
+	assert_int_equal(raw_count(q), 4);
+	snprintf(q, sizeof q, "SELECT COUNT(*) FROM audit_log WHERE object_type = 'objection'"
+	    " AND object_id = '%lld' AND outcome = 'denied'", id);
+	assert_int_equal(raw_count(q), 1);
+
+	mysql_close(m);
+	arena_free(a);
+	db_free(db);
+}
+
 static void
 r_02_2_fi_loan_search_keeps_the_old_scope(void **state)
 {
@@ -2041,6 +2202,7 @@ main(void)
 		cmocka_unit_test(r_08_2d_inbox_notice_commits_with_its_event),
 		cmocka_unit_test(x_sec_files_scoped_by_their_owner),
 		cmocka_unit_test(r_02_2_fi_loan_search_keeps_the_old_scope),
+		cmocka_unit_test(r_08_2e_objection_one_open_and_scoped),
 	};
 	const char	*path = getenv("DUIJIE_TEST_CONFIG");
 	char		 err[512];

@@ -45,6 +45,7 @@ static const struct {
 	{ OBJ_EVENT, "/events/{id}" },
 	{ OBJ_RULE, "/rules/{id}" },
 	{ OBJ_OFFICE, "/offices/{id}" },
+	{ OBJ_OBJECTION, "/objections/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;

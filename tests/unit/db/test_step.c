@@ -20,6 +20,7 @@
 #include "credit/credit_cat.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
+#include "credit/objection.h"
 #include "enterprise/claim.h"
 #include "finance/product.h"
 #include "finance/loan.h"
@@ -235,6 +236,35 @@ r_09_2_credit_category_machine(void **state)
 	enumerate(&ccat_machine, rows, N(rows));
 }
 
+/* R-08.2e: an objection is accepted (or refused as inadmissible), checked
+ * and decided once: corrected, removed, kept or cannot be confirmed; an
+ * operator takes over an open one without changing its state. */
+static void
+r_08_2e_objection_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "filed", "accept>accepted refuse>refused check>- correct>- remove>-"
+		    " keep>- unconfirm>- take_over>filed" },
+		{ "accepted", "accept>- refuse>- check>checked correct>- remove>-"
+		    " keep>- unconfirm>- take_over>accepted" },
+		{ "refused", "accept>- refuse>- check>- correct>- remove>- keep>-"
+		    " unconfirm>- take_over>-" },
+		{ "checked", "accept>- refuse>- check>- correct>corrected remove>removed"
+		    " keep>kept unconfirm>unconfirmed take_over>checked" },
+		{ "corrected", "accept>- refuse>- check>- correct>- remove>- keep>-"
+		    " unconfirm>- take_over>-" },
+		{ "removed", "accept>- refuse>- check>- correct>- remove>- keep>-"
+		    " unconfirm>- take_over>-" },
+		{ "kept", "accept>- refuse>- check>- correct>- remove>- keep>-"
+		    " unconfirm>- take_over>-" },
+		{ "unconfirmed", "accept>- refuse>- check>- correct>- remove>- keep>-"
+		    " unconfirm>- take_over>-" },
+	};
+
+	(void)state;
+	enumerate(&objection_machine, rows, N(rows));
+}
+
 /* R-08.2c: an enterprise's own request to see its credit information is
  * decided once, granted or refused. */
 static void
@@ -360,6 +390,7 @@ main(void)
 		cmocka_unit_test(r_14_1_event_registration_machine),
 		cmocka_unit_test(r_17_1_rule_machine),
 		cmocka_unit_test(r_08_2c_credit_request_machine),
+		cmocka_unit_test(r_08_2e_objection_machine),
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),
 		cmocka_unit_test(r_08_2b_loan_machine),
