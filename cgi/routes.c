@@ -232,6 +232,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_LOAN_MESSAGE_LAN] = { "/loans/{id}/messages", POST, LAN, FI, FULL,            1, &loan_msg_form, BODY_ATTACHMENT, handle_loan_message, OBJ_LOAN },
 	[PAGE_LOAN_FILE_NET] = { "/loans/{id}/files/{fid}", GET, NET, ENTERPRISE, FULL,     0, NULL,           0, handle_loan_file, OBJ_LOAN },
 	[PAGE_LOAN_FILE_LAN] = { "/loans/{id}/files/{fid}", GET, LAN, ROLES_OPS | FI, FULL, 0, NULL,           0, handle_loan_file, OBJ_LOAN },
+	/* each role's start page, where sign-in lands (issue 18) */
+	[PAGE_START] =         { "/start",       GET,        BOTH, ANY, FULL,               0, NULL,           0, handle_start, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -321,6 +323,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_RULE] = "rule",
 	[TMPL_RULE_EDIT] = "rule_edit",
 	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
+	[TMPL_START] = "start",
 };
 
 const char *
@@ -379,6 +382,6 @@ routes_stage_path(enum session_stage stage)
 	case STAGE_PWCHANGE:
 		return "/password";
 	default:
-		return "/account";
+		return "/start";
 	}
 }

@@ -188,6 +188,7 @@ enum page {
 	PAGE_LOAN_MESSAGE_LAN,
 	PAGE_LOAN_FILE_NET,
 	PAGE_LOAN_FILE_LAN,
+	PAGE_START,			/* start.c (issue 18) */
 	PAGE__MAX
 };
 
@@ -278,6 +279,7 @@ enum tmpl {
 	TMPL_RULE,
 	TMPL_RULE_EDIT,
 	TMPL_LOAN_DASHBOARD,
+	TMPL_START,
 	TMPL__MAX
 };
 
@@ -461,6 +463,12 @@ int	handle_aform_execute(struct req *);
 int	handle_aform_print(struct req *);
 extern const struct form aforms_form, aform_edit_form, aform_view_form,
 	aform_decide_form;
+
+int	handle_start(struct req *);		/* start.c */
+/* What waits for the signed-in user as Start.items.<i>.{key, path
+ * (without its leading "/"), count, waits, fact, detail} and Start.waiting (the start page, the
+ * home page): 0, or the HTTP status of a failure. */
+int	start_to_hdf(struct req *);
 
 int	handle_departures(struct req *);	/* dashboard.c */
 int	handle_dashboard(struct req *);
