@@ -10,7 +10,9 @@
  *     execute, departures past their due date, staff requests, claims,
  *     enterprises' requests to view their credit information, loan
  *     applications past their take-up limit, feedback to answer, event
- *     drafts (and, as a fact, the region's upcoming events);
+ *     drafts, revisions of the measures waiting for a province
+ *     supervisor's approval (and, as a fact, the region's upcoming
+ *     events);
  *   - gov: its agency's import batches not confirmed, its change forms
  *     returned or still drafts, its departures past due;
  *   - an FI's users: the open applications waiting for a take-up, those
@@ -48,6 +50,7 @@
 #include "finance/loan.h"
 #include "info/event.h"
 #include "info/feedback.h"
+#include "info/rule.h"
 #include "oversight/auditlog.h"
 #include "routes.h"
 
@@ -81,6 +84,7 @@ struct start_item {
 #define SI_FACT		1u	/* a fact, not a task: not in the total */
 #define SI_MANAGER	2u	/* an FI's manager only */
 #define SI_NOCOUNT	4u	/* shows its detail, not a number */
+#define SI_PROVINCE	8u	/* the province's staff only */
 
 static int
 st(enum err rc)
@@ -187,6 +191,12 @@ c_events_upcoming(struct start_ctx *c, long long *n)
 {
 	return st(event_count_manage(c->r->app->db, c->r->a, &c->r->scope,
 	    EVS_PUBLISHED, true, n));
+}
+
+static int
+c_rules_pending(struct start_ctx *c, long long *n)
+{
+	return st(rule_pending_count(c->r->app->db, c->r->a, &c->r->scope, n));
 }
 
 static int
@@ -411,6 +421,7 @@ static const struct start_item items[] = {
 	{ "loans_overdue", OPS, PAGE_LOANS_LAN, "?overdue=1", c_loans_overdue, 0 },
 	{ "feedback", R(OPERATOR), PAGE_FEEDBACK_MANAGE, "?state=open", c_feedback, 0 },
 	{ "events_draft", R(OPERATOR), PAGE_EVENTS_MANAGE, "", c_events_draft, 0 },
+	{ "rules_pending", R(SUPERVISOR), PAGE_RULES_LAN, "", c_rules_pending, SI_PROVINCE },
 	{ "events_upcoming", OPS, PAGE_EVENTS_MANAGE, "", c_events_upcoming, SI_FACT },
 	/* gov: its agency's */
 	{ "batches", R(GOV), PAGE_CREDIT_BATCHES, "", c_batches, 0 },
@@ -447,7 +458,8 @@ item_shown(const struct start_ctx *c, const struct start_item *i)
 	return (i->roles & ROLE_BIT(u->role)) &&
 	    (rt->portals & c->r->app->cfg->portal) &&
 	    (rt->roles & ROLE_BIT(u->role)) &&
-	    (!(i->flags & SI_MANAGER) || c->mgr);
+	    (!(i->flags & SI_MANAGER) || c->mgr) &&
+	    (!(i->flags & SI_PROVINCE) || scope_province_wide(&c->r->scope));
 }
 
 int
