@@ -134,7 +134,8 @@ async function signIn(page, base, user) {
   await page.fill('#username', user);
   await page.fill('#password', DEMO_PW);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[type="submit"]')]);
-  assert.ok(!new URL(page.url()).pathname.startsWith('/login'), `${user} signed in (at ${page.url()})`);
+  // sign-in lands on the role's start page (issue 18)
+  assert.equal(new URL(page.url()).pathname, '/start', `${user} signed in to its start page (at ${page.url()})`);
 }
 
 test('X-UI issue 18: the public pages of both portals', { timeout: ROLE_TIMEOUT }, async () => {
@@ -155,6 +156,7 @@ for (const [user, base] of [['ent-a', INTERNET], ['op-gz', INTRANET], ['sup-gz',
     await signIn(page, base, user);
     const pages = await menuPages(page, base);
     assert.ok(pages.length >= 2, `${user}'s menu offers pages (${pages.join(' ')})`);
+    assert.ok(pages.includes('/start'), `${user}'s menu offers its start page (${pages.join(' ')})`);
     const bad = [];
     for (const p of pages)
       bad.push(...await checkPage(page, base + p, user, true));
@@ -162,3 +164,21 @@ for (const [user, base] of [['ent-a', INTERNET], ['op-gz', INTRANET], ['sup-gz',
     assert.deepEqual(bad, [], bad.join('\n'));
   });
 }
+
+// The start page of each other demo role (issue 18): where its sign-in
+// lands, checked like every other page at each width, with the signed-in
+// home page that summarises it.
+test('X-UI issue 18: the start page of every other demo role', { timeout: ROLE_TIMEOUT * 2 }, async () => {
+  const bad = [];
+  for (const [user, base] of [['ent-b', INTERNET], ['op-gd', INTRANET], ['sup-gd', INTRANET],
+    ['gov-fs', INTRANET], ['fi-gz', INTRANET], ['fi-gz2', INTRANET],
+    ['fi-fs', INTRANET], ['sys-gd', INTRANET], ['sec-gd', INTRANET]]) {
+    const page = await newPage();
+    await signIn(page, base, user);
+    bad.push(...await checkPage(page, `${base}/start`, user, true));
+    // the home page marks no menu item (it is none)
+    bad.push(...await checkPage(page, `${base}/`, `${user}-home`, false));
+    await page.context().close();
+  }
+  assert.deepEqual(bad, [], bad.join('\n'));
+});
