@@ -25,7 +25,7 @@ const SCREENS = path.join(STATE, 'log', 'screens');
 const DEMO_PW = 'Demo-Pass-2026';
 const SITE = '广东省中小微企业信用信息和融资对接平台';
 const WIDTHS = [390, 1280];
-const ROLE_TIMEOUT = 240_000;
+const ROLE_TIMEOUT = 480_000;	// op-gz's menu has ~30 pages, each at two widths with axe
 
 let browser;
 
