@@ -322,7 +322,7 @@ handle_dashboard(struct req *r)
 	req_setf(r, "Dash.dormant", "%zu", z.n);
 	{
 		/* the region's loan applications past their take-up limit */
-		struct loan_filter	f = { -1, true };
+		struct loan_filter	f = { -1, true, 0 };
 		long long		n = 0;
 
 		if ((rc = loan_count(r->app->db, r->a, &r->scope, &f, &n)) != ERR_OK)
@@ -359,7 +359,7 @@ handle_dashboard(struct req *r)
 int
 handle_loan_dashboard(struct req *r)
 {
-	struct loan_filter	 wait = { LS_PUBLISHED, false }, late = { -1, true };
+	struct loan_filter	 wait = { LS_PUBLISHED, false, 0 }, late = { -1, true, 0 };
 	long long		 nw = 0, nl = 0;
 	bool			 mgr = false;
 	enum err		 rc;

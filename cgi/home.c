@@ -58,7 +58,8 @@ handle_healthz(struct req *r)
  * (offices_to_hdf; ?region= picks one); on the
  * internet the service entries, the latest notices and policies and how
  * to start; on the intranet who may sign in and how accounts are opened,
- * and the latest articles for a signed-in user.  200; 400
+ * and the latest articles for a signed-in user; for a signed-in user
+ * also how many things wait, linking /start (start.c).  200; 400
  * never (a bad region shows a message next to the selector); 503 when the
  * database is down.
  */
@@ -94,6 +95,10 @@ handle_home(struct req *r)
 	if (*sel != '\0' && hdf_get_value(r->hdf, "Selected.region", NULL) == NULL)
 		req_set(r, "Form.region.error", views_str(r->app->views, "Err.unknown_region"));
 	req_set(r, "Page.nav", "home");
+	/* a signed-in user sees what waits, linking its start page */
+	if (r->sess != NULL && r->sess->stage == STAGE_FULL &&
+	    (st = start_to_hdf(r)) != 0)
+		return st;
 	if (r->app->cfg->portal == PORTAL_INTERNET) {
 		r->tmpl = TMPL_HOME_INTERNET;
 		if ((st = news_latest_to_hdf(r, "Latest.notice", AK_NOTICE, 5)) != 0 ||

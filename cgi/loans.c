@@ -42,13 +42,15 @@ static const char *const done_names[] = { "created", "published", "saved",
 	"declined", "disbursed", "not_taken", "republished", "message", NULL };
 static const char *const outcome_choices[] = { "approved", "declined", NULL };
 
-/* The list: ?status= ?overdue=1 ?page= */
-enum { LL_STATUS, LL_PAGE, LL_OVERDUE, LL__MAX };
+/* The list: ?status= ?overdue=1 ?mine=1 (an FI's user: those it handles)
+ * ?page= */
+enum { LL_STATUS, LL_PAGE, LL_OVERDUE, LL_MINE, LL__MAX };
 
 static const struct field list_fields[LL__MAX] = {
 	[LL_STATUS] = { .name = "status", .kind = FK_CHOICE, .choices = status_choices },
 	[LL_PAGE] = { .name = "page", .kind = FK_INT, .min = 1, .max = 100000 },
 	[LL_OVERDUE] = { .name = "overdue", .kind = FK_BOOL },
+	[LL_MINE] = { .name = "mine", .kind = FK_BOOL },
 };
 const struct form loans_form = { list_fields, LL__MAX };
 
@@ -247,7 +249,7 @@ clock_to_node(struct req *r, HDF *n, const struct loan *l,
 int
 handle_loans(struct req *r)
 {
-	struct loan_filter	 f = { -1, false };
+	struct loan_filter	 f = { -1, false, 0 };
 	struct loan_list	 l;
 	struct pager		 pg;
 	struct calendar		 cal;
@@ -269,6 +271,13 @@ handle_loans(struct req *r)
 		if (f.overdue)
 			req_set(r, "Filter.overdue", "1");
 	}
+	if (is_fi_user(r)) {
+		req_set(r, "Can.mine", "1");
+		if (r->f[LL_MINE].i != 0) {
+			f.officer = r->sess->user.id;
+			req_set(r, "Filter.mine", "1");
+		}
+	}
 	req_pager_init(r, LL_PAGE, LOANS_PER_PAGE, 0, &pg);
 	if ((rc = loan_search_filter(r->app->db, r->a, &r->scope, &f,
 	    (size_t)pg.page - 1, LOANS_PER_PAGE, &l)) != ERR_OK)
@@ -287,8 +296,9 @@ handle_loans(struct req *r)
 	pg.total = l.total;
 	pg.capped = l.capped;
 	pg.more = l.more;
-	return req_pager(r, &pg, arena_printf(r->a, "/loans?status=%s&%s", st,
-	    f.overdue ? "overdue=1&" : "")) == 0 ? 200 : 500;
+	return req_pager(r, &pg, arena_printf(r->a, "/loans?status=%s&%s%s", st,
+	    f.overdue ? "overdue=1&" : "", f.officer != 0 ? "mine=1&" : "")) == 0 ?
+	    200 : 500;
 }
 
 /* The enterprise of the signed-in user, its missing supplementary fields

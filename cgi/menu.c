@@ -34,6 +34,7 @@ struct menu_item {
 
 /* In the order shown.  The label is S.Nav.<nav>. */
 static const struct menu_item items[] = {
+	{ MS_MINE, PAGE_START, "start", NULL },
 	{ MS_MINE, PAGE_ACCOUNT, "account", NULL },
 	{ MS_MINE, PAGE_INBOX, "inbox", NULL },
 	{ MS_MINE, PAGE_PROFILE, "profile", NULL },

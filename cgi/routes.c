@@ -256,6 +256,8 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_OBJECTION_FORM_LAN] = { "/objections/{id}/form", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,       0, handle_objection_form, OBJ_OBJECTION },
 	[PAGE_OBJECTION_REPLY_LAN] = { "/objections/{id}/reply", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL,     0, handle_objection_reply, OBJ_OBJECTION },
 	[PAGE_OBJECTION_FILE_LAN] = { "/objections/{id}/files/{fid}", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_objection_file, OBJ_OBJECTION },
+	/* each role's start page, where sign-in lands (issue 18) */
+	[PAGE_START] =         { "/start",       GET,        BOTH, ANY, FULL,               0, NULL,           0, handle_start, OBJ_NONE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -353,6 +355,7 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
 	[TMPL_OFFICES] = "offices",
 	[TMPL_OFFICE_EDIT] = "office_edit",
+	[TMPL_START] = "start",
 };
 
 const char *
@@ -413,6 +416,6 @@ routes_stage_path(enum session_stage stage)
 	case STAGE_PWCHANGE:
 		return "/password";
 	default:
-		return "/account";
+		return "/start";
 	}
 }

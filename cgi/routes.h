@@ -206,6 +206,7 @@ enum page {
 	PAGE_OBJECTION_FORM_LAN,
 	PAGE_OBJECTION_REPLY_LAN,
 	PAGE_OBJECTION_FILE_LAN,
+	PAGE_START,			/* start.c (issue 18) */
 	PAGE__MAX
 };
 
@@ -304,6 +305,7 @@ enum tmpl {
 	TMPL_OBJECTION,
 	TMPL_OBJECTION_FORM,
 	TMPL_OBJECTION_REPLY,
+	TMPL_START,
 	TMPL__MAX
 };
 
@@ -492,6 +494,12 @@ int	handle_aform_print(struct req *);
 int	handle_aform_blank(struct req *);
 extern const struct form aforms_form, aform_edit_form, aform_view_form,
 	aform_decide_form;
+
+int	handle_start(struct req *);		/* start.c */
+/* What waits for the signed-in user as Start.items.<i>.{key, path
+ * (without its leading "/"), count, waits, fact, detail} and Start.waiting (the start page, the
+ * home page): 0, or the HTTP status of a failure. */
+int	start_to_hdf(struct req *);
 
 int	handle_departures(struct req *);	/* dashboard.c */
 int	handle_dashboard(struct req *);

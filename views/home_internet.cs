@@ -9,6 +9,7 @@
   <p><a href="/rules" id="home-rules"><?cs var:S.Home.rules_link ?></a></p>
   <?cs if:Site.hotline ?><p id="home-hotline"><?cs var:S.Home.hotline ?><strong><?cs var:Site.hotline ?></strong></p><?cs /if ?>
 </section>
+<?cs if:User.signed_in ?><p class="notice" id="home-start"><?cs if:Start.waiting > 0 ?><?cs var:S.Start.waiting ?>：<strong id="home-waiting"><?cs var:Start.waiting ?></strong> <?cs var:S.Start.unit ?><?cs else ?><?cs var:S.Start.home_none ?><?cs /if ?> · <a href="/start" id="home-start-link"><?cs var:S.Start.open ?></a></p><?cs /if ?>
 <section id="services">
   <h2><?cs var:S.Home.services ?></h2>
   <ul class="cards services">

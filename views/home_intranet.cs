@@ -7,6 +7,7 @@
   <p class="lead"><?cs var:S.Portal.intranet.audience ?></p>
   <p><?cs var:S.Portal.intranet.purpose ?></p>
 </section>
+<?cs if:User.signed_in ?><p class="notice" id="home-start"><?cs if:Start.waiting > 0 ?><?cs var:S.Start.waiting ?>：<strong id="home-waiting"><?cs var:Start.waiting ?></strong> <?cs var:S.Start.unit ?><?cs else ?><?cs var:S.Start.home_none ?><?cs /if ?> · <a href="/start" id="home-start-link"><?cs var:S.Start.open ?></a></p><?cs /if ?>
 <?cs if:User.signed_in ?>
 <?cs call:news_box(Latest.staff, S.Home.latest_staff, "home-staff-notices", "") ?>
 <?cs if:subcount(Upcoming.rows) > 0 ?><section id="home-events">

@@ -15,6 +15,7 @@
         <?cs /each ?>
       </select>
       <?cs if:Can.clock ?><label class="choice"><input type="checkbox" id="overdue" name="overdue" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:S.Loans.overdue_only ?></label><?cs /if ?>
+      <?cs if:Can.mine ?><label class="choice"><input type="checkbox" id="mine" name="mine" value="1"<?cs if:Filter.mine ?> checked<?cs /if ?>> <?cs var:S.Loans.mine_only ?></label><?cs /if ?>
       <button type="submit"><?cs var:S.Loans.filter ?></button>
       <?cs call:field_error("status") ?><?cs call:field_error("page") ?>
     </div>

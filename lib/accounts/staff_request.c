@@ -16,6 +16,7 @@ enum {
 	STMT_SR_GET,
 	STMT_SR_LOCK,
 	STMT_SR_LIST,
+	STMT_SR_PENDING_COUNT,
 	STMT_SR_DECIDE,
 	STMT_SR__MAX
 };
@@ -51,6 +52,8 @@ static const char *const sql[STMT_SR__MAX] = {
 	    " AND (s.status = 'pending' OR ? = 1)"
 	    " ORDER BY s.status <> 'pending',"
 	    " CASE WHEN s.status = 'pending' THEN s.id ELSE -s.id END LIMIT ?",
+	[STMT_SR_PENDING_COUNT] = "SELECT COUNT(*) FROM staff_requests s"
+	    " WHERE s.status = 'pending' AND" REGION_SCOPE("s.region_code"),
 	[STMT_SR_DECIDE] =
 	    "UPDATE staff_requests SET status = ?, decided_by = ?,"
 	    " decided_at = UTC_TIMESTAMP(), decision_note = ?"
@@ -280,6 +283,15 @@ sreq_list(struct db *db, struct arena *a, const char *region, bool with_decided,
 
 	return db_query_list(db, a, &mod, STMT_SR_LIST, p, 4, sizeof **v,
 	    sreq_fill, (void **)v, n);
+}
+
+enum err
+sreq_pending_count(struct db *db, struct arena *a, const struct scope *sc,
+    long long *n)
+{
+	struct db_param p[] = { DB_STR(sc->region), DB_STR(sc->region) };
+
+	return db_count(db, a, &mod, STMT_SR_PENDING_COUNT, p, 2, n);
 }
 
 /* What the decision reads from the locked request (STMT_SR_LOCK:

@@ -88,6 +88,11 @@ enum err	 sreq_list(struct db *, struct arena *, const char *region,
 		    bool with_decided, size_t max, struct staff_request **v,
 		    size_t *n);
 
+/* How many pending requests sreq_list shows the region of `sc`, into
+ * *n (the start page). */
+enum err	 sreq_pending_count(struct db *, struct arena *,
+		    const struct scope *sc, long long *n);
+
 /*
  * Decides the pending request `id` of the scope `region` as `actor` (a
  * supervisor): approve runs the action (ACCT_BY_APPROVAL, the request's

@@ -393,17 +393,24 @@ aform_search(struct db *db, struct arena *a, const char *region,
 	struct db_param	 p[] = { DB_STR(region), DB_STR(region), DB_INT(agency_id),
 		DB_INT(agency_id), DB_STR(st), DB_STR(st), DB_INT(per_page),
 		DB_INT(page * per_page) };
-	struct db_rows	*rows;
 	enum err	 rc;
 
 	memset(l, 0, sizeof *l);
-	if ((rc = db_query(db, a, &mod, STMT_AF_COUNT, p, 6, &rows)) != ERR_OK)
+	if ((rc = db_count(db, a, &mod, STMT_AF_COUNT, p, 6, &l->total)) != ERR_OK)
 		return rc;
-	if (db_next(rows) == 1)
-		l->total = db_col_int(rows, 0);
-	db_rows_free(rows);
 	return db_query_list(db, a, &mod, STMT_AF_SEARCH, p, 8, sizeof *l->v,
 	    row_fill, (void **)&l->v, &l->n);
+}
+
+enum err
+aform_count(struct db *db, struct arena *a, const char *region,
+    long long agency_id, int status, long long *n)
+{
+	const char	*st = status >= 0 && status < AF__MAX ? status_names[status] : "";
+	struct db_param	 p[] = { DB_STR(region), DB_STR(region), DB_INT(agency_id),
+		DB_INT(agency_id), DB_STR(st), DB_STR(st) };
+
+	return db_count(db, a, &mod, STMT_AF_COUNT, p, 6, n);
 }
 
 enum err

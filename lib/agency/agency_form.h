@@ -146,6 +146,10 @@ enum err	aform_events(struct db *, struct arena *, long long id,
 enum err	aform_search(struct db *, struct arena *, const char *region,
 		    long long agency_id, int status, size_t page,
 		    size_t per_page, struct aform_list *);
+/* How many forms aform_search finds (region scope, agency_id, status as
+ * there) into *n: the start page's counts. */
+enum err	aform_count(struct db *, struct arena *, const char *region,
+		    long long agency_id, int status, long long *n);
 /* The forms waiting for a check (submitted) or an approval (checked) in
  * the region scope, oldest first, at most `max`. */
 enum err	aform_waiting(struct db *, struct arena *, const char *region,

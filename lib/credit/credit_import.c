@@ -77,6 +77,7 @@ enum {
 	STMT_CI_WITHDRAW,
 	STMT_CI_GET,
 	STMT_CI_COUNT,
+	STMT_CI_STATUS_COUNT,
 	STMT_CI_SEARCH,
 	STMT_CI_STAGED,
 	STMT_CI_ERRORS,
@@ -176,6 +177,8 @@ static const char *const sql[STMT_CI__MAX] = {
 	    " AND ((? = 'agency' AND b.agency_id = ?)"
 	    " OR (? <> 'agency' AND" REGION_SCOPE("b.region_code") "))",
 	[STMT_CI_COUNT] = "SELECT COUNT(*) FROM credit_batches b" CB_SCOPE,
+	[STMT_CI_STATUS_COUNT] = "SELECT COUNT(*) FROM credit_batches b" CB_SCOPE
+	    " AND b.status = ?",
 	[STMT_CI_SEARCH] =
 	    "SELECT " CB_COLS CB_FROM CB_SCOPE " ORDER BY b.id DESC LIMIT ? OFFSET ?",
 	/* a validated batch's records, in the file's order (ids grow with it) */
@@ -957,6 +960,16 @@ cbatch_get(struct db *db, struct arena *a, const struct scope *sc, long long id,
 		batch_fill(rows, a, b);
 	db_rows_free(rows);
 	return n == 1 ? ERR_OK : n == 0 ? ERR_NOTFOUND : db_rows_error(db);
+}
+
+enum err
+cbatch_count(struct db *db, struct arena *a, const char *region,
+    long long agency_id, enum cbatch_status status, long long *n)
+{
+	struct db_param	 p[] = { DB_STR(region), DB_STR(region),
+		DB_INT(agency_id), DB_INT(agency_id), DB_STR(cbatch_status_name(status)) };
+
+	return db_count(db, a, &mod, STMT_CI_STATUS_COUNT, p, 5, n);
 }
 
 enum err

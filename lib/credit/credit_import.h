@@ -149,6 +149,10 @@ enum err	cbatch_get(struct db *, struct arena *, const struct scope *sc,
 enum err	cbatch_search(struct db *, struct arena *, const char *region,
 		    long long agency_id, size_t page, size_t per_page,
 		    struct cbatch_list *);
+/* How many of the batches cbatch_search lists (region scope, agency_id
+ * as there) are in `status`, into *n (the start page). */
+enum err	cbatch_count(struct db *, struct arena *, const char *region,
+		    long long agency_id, enum cbatch_status status, long long *n);
 /* The first `max` staged rows and errors of a batch, by row. */
 enum err	cbatch_staged(struct db *, struct arena *, long long id, size_t max,
 		    struct cstaged **v, size_t *n);

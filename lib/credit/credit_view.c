@@ -23,6 +23,7 @@ enum {
 	STMT_CV_REQ_ADD,
 	STMT_CV_REQ_OF,
 	STMT_CV_REQ_COUNT,
+	STMT_CV_REQ_PENDING_COUNT,
 	STMT_CV_REQ_SEARCH,
 	STMT_CV_REQ_GET,
 	STMT_CV_REQ_LOCK,
@@ -96,6 +97,9 @@ static const char *const sql[STMT_CV__MAX] = {
 	[STMT_CV_REQ_COUNT] =
 	    "SELECT COUNT(*) FROM credit_self_requests"
 	    " WHERE" REGION_SCOPE("region_code"),
+	[STMT_CV_REQ_PENDING_COUNT] =
+	    "SELECT COUNT(*) FROM credit_self_requests"
+	    " WHERE status = 'pending' AND" REGION_SCOPE("region_code"),
 	[STMT_CV_REQ_SEARCH] =
 	    "SELECT " REQ_COLS REQ_FROM
 	    " WHERE" REGION_SCOPE("q.region_code")
@@ -578,6 +582,15 @@ credit_self_of(struct db *db, struct arena *a, long long ent_id, size_t max,
 	else
 		l->total = (long long)l->n;
 	return rc;
+}
+
+enum err
+credit_self_pending_count(struct db *db, struct arena *a, const struct scope *sc,
+    long long *n)
+{
+	struct db_param	c[] = { DB_STR(sc->region), DB_STR(sc->region) };
+
+	return count(db, a, STMT_CV_REQ_PENDING_COUNT, c, 2, n);
 }
 
 enum err

@@ -233,6 +233,11 @@ enum err	credit_self_of(struct db *, struct arena *, long long ent_id,
 enum err	credit_self_search(struct db *, struct arena *, const char *scope,
 		    size_t page, size_t per, struct credit_self_req_list *);
 
+/* How many of the requests credit_self_search lists for the region of
+ * `sc` are pending, into *n (the start page). */
+enum err	credit_self_pending_count(struct db *, struct arena *,
+		    const struct scope *sc, long long *n);
+
 /* Request `id` within scope `sc` (its region's operators and
  * supervisors, the province's all, the enterprise its own; SCOPE_ENT
  * without the gov users, in the statement); ERR_NOTFOUND when there is

@@ -634,6 +634,23 @@ db_query_list(struct db *db, struct arena *a, const struct db_module *mod,
 	return ERR_OK;
 }
 
+enum err
+db_count(struct db *db, struct arena *a, const struct db_module *mod, int idx,
+    const struct db_param *p, size_t np, long long *n)
+{
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 k;
+
+	*n = 0;
+	if ((rc = db_query(db, a, mod, idx, p, np, &rows)) != ERR_OK)
+		return rc;
+	if ((k = db_next(rows)) == 1)
+		*n = db_col_int(rows, 0);
+	db_rows_free(rows);
+	return k == -1 ? db_rows_error(db) : ERR_OK;
+}
+
 unsigned long long
 db_rows_count(const struct db_rows *r)
 {

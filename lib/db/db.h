@@ -183,6 +183,13 @@ enum err	 db_query_list(struct db *, struct arena *a,
 		    const struct db_param *p, size_t np, size_t size,
 		    db_fill_fn *fill, void **v, size_t *n);
 
+/* Runs statement `idx`, a SELECT COUNT(*) (or any one integer), into *n:
+ * the first column of the first row, 0 when there is none.  Errors as
+ * db_query (*n = 0). */
+enum err	 db_count(struct db *, struct arena *a,
+		    const struct db_module *mod, int idx,
+		    const struct db_param *p, size_t np, long long *n);
+
 /* Runs a statement that returns no rows.  affected/insert_id may be NULL. */
 enum err	 db_exec(struct db *, const struct db_module *mod, int idx,
 		    const struct db_param *p, size_t np,

@@ -41,6 +41,7 @@ enum {
 	STMT_CLAIM_INSERT,
 	STMT_CLAIM_USER_PENDING,
 	STMT_CLAIM_LIST,
+	STMT_CLAIM_COUNT,
 	STMT_CLAIM_GET,
 	STMT_CLAIM_LOCK,
 	STMT_CLAIM_USER_LOCK,
@@ -69,6 +70,9 @@ static const char *const sql[STMT_CLAIM__MAX] = {
 	[STMT_CLAIM_LIST] =
 	    "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.status = 'pending'"
 	    " AND u.status = 'pending' AND" CLAIM_SCOPE " ORDER BY c.id LIMIT ?",
+	[STMT_CLAIM_COUNT] =
+	    "SELECT COUNT(*)" CLAIM_FROM " WHERE c.status = 'pending'"
+	    " AND u.status = 'pending' AND" CLAIM_SCOPE,
 	[STMT_CLAIM_GET] =
 	    "SELECT " CLAIM_COLS CLAIM_FROM " WHERE c.id = ? AND" CLAIM_SCOPE,
 	[STMT_CLAIM_LOCK] =
@@ -618,6 +622,14 @@ claim_from_row(struct db_rows *rows, struct arena *a, const unsigned char key[32
 		masked[0] = '\0';
 	c->legal_id = masked;
 	return c->uscc == NULL || c->reason == NULL ? -1 : 0;
+}
+
+enum err
+claim_count(struct db *db, struct arena *a, const struct scope *sc, long long *n)
+{
+	struct db_param	 p[] = { DB_STR(sc->region), DB_STR(sc->region) };
+
+	return db_count(db, a, &mod, STMT_CLAIM_COUNT, p, 2, n);
 }
 
 enum err

@@ -112,6 +112,11 @@ struct claim {
 enum err	claim_list(struct db *, struct arena *, const unsigned char data_key[32],
 		    const char *region, size_t max, struct claim **v, size_t *n);
 
+/* How many claims claim_list shows the region of `sc` (all of them,
+ * however many), into *n. */
+enum err	claim_count(struct db *, struct arena *, const struct scope *sc,
+		    long long *n);
+
 /* One claim, if the region of `sc` covers it (the predicate is in the
  * statement); ERR_NOTFOUND otherwise (another city's claim does not exist
  * for its operators). */

@@ -122,6 +122,7 @@ loan_check(const struct loan_input *in, bool publish, struct loan_error *e,
 enum {
 	STMT_L_GET,
 	STMT_L_COUNT,
+	STMT_L_STATUS_COUNT,
 	STMT_L_SEARCH,
 	STMT_L_COUNT_ENT,
 	STMT_L_SEARCH_ENT,
@@ -236,11 +237,13 @@ enum {
 	" UNION ALL (SELECT id FROM loans WHERE status = 'published'" \
 	" AND fi_id IS NULL AND region_code IN (" L_R4 L_R4 L_R4 "?, ?, ?, ?)" \
 	" LIMIT ?)) t"
-/* The list's filter, three parameters: status, status, overdue (0/1). */
+/* The list's filter, five parameters: status, status, overdue (0/1),
+ * officer, officer (0: any). */
 #define L_FILTER \
 	" AND (? = '' OR l.status = ?)" \
-	" AND (? = 0 OR (l.status = 'published' AND l.take_due_at < UTC_TIMESTAMP()))"
-#define L_NFILTER	3
+	" AND (? = 0 OR (l.status = 'published' AND l.take_due_at < UTC_TIMESTAMP()))" \
+	" AND (? = 0 OR l.officer_id = ?)"
+#define L_NFILTER	5
 
 /*
  * The lists and counts of an enterprise and of a region's offices without
@@ -262,6 +265,8 @@ enum {
 static const char *const sql[STMT_L__MAX] = {
 	[STMT_L_GET] = L_COLS " WHERE l.id = ? AND" L_SCOPE,
 	[STMT_L_COUNT] = "SELECT COUNT(*) FROM loans l WHERE" L_SCOPE L_FILTER,
+	[STMT_L_STATUS_COUNT] = "SELECT l.status, COUNT(*) FROM loans l WHERE" L_SCOPE
+	    " GROUP BY l.status",
 	[STMT_L_SEARCH] = L_COLS " WHERE" L_SCOPE L_FILTER L_PAGE,
 	[STMT_L_COUNT_ENT] = "SELECT COUNT(*) FROM loans l" L_ENT L_FILTER,
 	[STMT_L_SEARCH_ENT] = L_COLS L_ENT L_FILTER L_PAGE,
@@ -652,6 +657,8 @@ filter_params(const struct loan_filter *f, struct db_param p[L_NFILTER])
 	p[0] = DB_STR(st);
 	p[1] = DB_STR(st);
 	p[2] = DB_INT(f->overdue ? 1 : 0);
+	p[3] = DB_INT(f->officer);
+	p[4] = DB_INT(f->officer);
 }
 
 enum err
@@ -678,6 +685,31 @@ loan_count(struct db *db, struct arena *a, const struct scope *sc,
 }
 
 enum err
+loan_count_by_status(struct db *db, struct arena *a, const struct scope *sc,
+    long long n[LS__MAX])
+{
+	struct db_param	 p[L_NSCOPE];
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 k, s;
+
+	memset(n, 0, LS__MAX * sizeof n[0]);
+	scope_params(sc, p);
+	if ((rc = db_query(db, a, &mod, STMT_L_STATUS_COUNT, p, L_NSCOPE,
+	    &rows)) != ERR_OK)
+		return rc;
+	while ((k = db_next(rows)) == 1)
+		if ((s = loan_status_parse(db_col_str(rows, 0))) >= 0)
+			n[s] = db_col_int(rows, 1);
+	db_rows_free(rows);
+	if (k == -1) {
+		memset(n, 0, LS__MAX * sizeof n[0]);
+		return db_rows_error(db);
+	}
+	return ERR_OK;
+}
+
+enum err
 loan_search_filter(struct db *db, struct arena *a, const struct scope *sc,
     const struct loan_filter *f, size_t page, size_t per, struct loan_list *out)
 {
@@ -692,8 +724,9 @@ loan_search_filter(struct db *db, struct arena *a, const struct scope *sc,
 	if ((out->v = arena_calloc(a, per + 1, sizeof *out->v)) == NULL)
 		return ERR_NOMEM;
 	/* an FI's list along its indexes (search_fi); the overdue filter,
-	 * a manager's, takes the general statement */
+	 * a manager's, and an officer's own take the general statement */
 	if (strcmp(loan_scope_mode(sc), "fi") == 0 && !f->overdue &&
+	    f->officer == 0 &&
 	    (rc = search_fi(db, a, sc, f->status, page, per, out)) != ERR_NOTFOUND)
 		return rc;
 	out->n = 0;
@@ -722,7 +755,7 @@ enum err
 loan_search(struct db *db, struct arena *a, const struct scope *sc, int status,
     size_t page, size_t per, struct loan_list *out)
 {
-	struct loan_filter f = { status, false };
+	struct loan_filter f = { status, false, 0 };
 
 	return loan_search_filter(db, a, sc, &f, page, per, out);
 }

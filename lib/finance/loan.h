@@ -184,10 +184,12 @@ enum err	loan_search(struct db *, struct arena *, const struct scope *sc,
 
 /* What a list asks for: status -1 any (else enum loan_status); overdue:
  * only the published ones past their take-up limit (by the index on
- * status, take_due_at). */
+ * status, take_due_at); officer: only those an FI's officer (users.id)
+ * handles, 0 any. */
 struct loan_filter {
 	int		 status;
 	bool		 overdue;
+	long long	 officer;
 };
 
 /* loan_search with a filter. */
@@ -199,6 +201,12 @@ enum err	loan_search_filter(struct db *, struct arena *,
  * (*n = 0). */
 enum err	loan_count(struct db *, struct arena *, const struct scope *sc,
 		    const struct loan_filter *f, long long *n);
+
+/* How many applications within `sc` are in each state, n[status]
+ * (the start page: an enterprise's applications by state).  Database
+ * errors (n all 0). */
+enum err	loan_count_by_status(struct db *, struct arena *,
+		    const struct scope *sc, long long n[LS__MAX]);
 
 /*
  * Recomputes the stored limits (open_at's take_due_at and expire_at,

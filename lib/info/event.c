@@ -90,6 +90,7 @@ enum {
 	STMT_E_ULIST,
 	STMT_E_MCOUNT,
 	STMT_E_MLIST,
+	STMT_E_MSTATE_COUNT,
 	STMT_E_INSERT,
 	STMT_E_LOCK,
 	STMT_E_UPDATE,
@@ -141,6 +142,10 @@ static const char *const sql[STMT_E__MAX] = {
 	    REGION_SCOPE("e.region_code"),
 	[STMT_E_MLIST] = E_COLS " WHERE" REGION_SCOPE("e.region_code")
 	    " ORDER BY e.starts_at DESC, e.id DESC LIMIT ? OFFSET ?",
+	/* the region's events in one state; with ?=1 only those not ended */
+	[STMT_E_MSTATE_COUNT] = "SELECT COUNT(*) FROM events e WHERE"
+	    REGION_SCOPE("e.region_code") " AND e.status = ?"
+	    " AND (? = 0 OR e.ends_at >= UTC_TIMESTAMP())",
 	[STMT_E_INSERT] =
 	    "INSERT INTO events (region_code, kind, title, body, place, online_url,"
 	    " starts_at, ends_at, deadline, capacity, audience, created_by)"
@@ -351,6 +356,17 @@ event_list_manage(struct db *db, struct arena *a, const struct scope *sc,
 	struct db_param p[4] = { DB_STR(scope_region(sc)), DB_STR(scope_region(sc)) };
 
 	return page_of(db, a, STMT_E_MCOUNT, STMT_E_MLIST, p, 2, page, per, out);
+}
+
+enum err
+event_count_manage(struct db *db, struct arena *a, const struct scope *sc,
+    enum event_state state, bool upcoming, long long *n)
+{
+	struct db_param p[] = { DB_STR(scope_region(sc)), DB_STR(scope_region(sc)),
+		DB_STR((unsigned)state < EVS__MAX ? event_state_names[state] : ""),
+		DB_INT(upcoming ? 1 : 0) };
+
+	return db_count(db, a, &mod, STMT_E_MSTATE_COUNT, p, 4, n);
 }
 
 static bool

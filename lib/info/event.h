@@ -95,6 +95,12 @@ enum err	event_list_manage(struct db *, struct arena *a,
 		    const struct scope *sc, size_t page, size_t per,
 		    struct event_list *out);
 
+/* How many of the events event_list_manage lists for `sc` are in
+ * `state` (and, when `upcoming`, have not ended), into *n. */
+enum err	event_count_manage(struct db *, struct arena *a,
+		    const struct scope *sc, enum event_state state, bool upcoming,
+		    long long *n);
+
 /* What an operator types; times are UTC "YYYY-MM-DD HH:MM:SS". */
 struct event_input {
 	int		 kind;

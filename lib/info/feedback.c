@@ -192,6 +192,20 @@ feedback_list_staff(struct db *db, struct arena *a, const struct scope *sc,
 }
 
 enum err
+feedback_count_staff(struct db *db, struct arena *a, const struct scope *sc,
+    int state, long long *n)
+{
+	struct db_param	 p[6];
+	const char	*st = state >= 0 && state < FBS__MAX ?
+	    feedback_state_names[state] : "";
+
+	staff_params(sc, p);
+	p[4] = DB_STR(st);
+	p[5] = DB_STR(st);
+	return db_count(db, a, &mod, STMT_F_SCOUNT, p, 6, n);
+}
+
+enum err
 feedback_list_own(struct db *db, struct arena *a, long long user_id,
     size_t page, size_t per, struct feedback_list *out)
 {

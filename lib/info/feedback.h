@@ -62,6 +62,9 @@ enum err	feedback_get(struct db *, struct arena *, const struct scope *sc,
 enum err	feedback_list_staff(struct db *, struct arena *,
 		    const struct scope *sc, int state, size_t page, size_t per,
 		    struct feedback_list *out);
+/* How many feedback_list_staff finds (state -1 any), into *n. */
+enum err	feedback_count_staff(struct db *, struct arena *,
+		    const struct scope *sc, int state, long long *n);
 /* Page `page` of user `user_id`'s own, newest first. */
 enum err	feedback_list_own(struct db *, struct arena *, long long user_id,
 		    size_t page, size_t per, struct feedback_list *out);

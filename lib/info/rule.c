@@ -39,6 +39,7 @@ const struct step_machine rule_machine = {
 enum {
 	STMT_R_GET,
 	STMT_R_LIST,
+	STMT_R_PENDING_COUNT,
 	STMT_R_CURRENT,
 	STMT_R_INSERT,
 	STMT_R_LOCK,
@@ -65,6 +66,10 @@ static const char *const sql[STMT_R__MAX] = {
 	[STMT_R_LIST] = R_COLS("''")
 	    " WHERE v.status = 'published' OR ? = 1"
 	    " ORDER BY v.status = 'published', v.effective_on DESC, v.id DESC",
+	/* submitted versions someone other than their drafter may approve */
+	[STMT_R_PENDING_COUNT] = "SELECT COUNT(*) FROM rule_versions v"
+	    " WHERE v.status = 'pending' AND ? = 1"
+	    " AND COALESCE(v.drafted_by, 0) <> ?",
 	[STMT_R_CURRENT] = R_COLS("v.body")
 	    " WHERE v.status = 'published' AND v.effective_on <= ?"
 	    " ORDER BY v.effective_on DESC, v.id DESC LIMIT 1",
@@ -103,6 +108,15 @@ rule_staff(const struct scope *sc)
 	return sc != NULL && (sc->kind == SCOPE_SYSTEM ||
 	    ((sc->role == ROLE_OPERATOR || sc->role == ROLE_SUPERVISOR) &&
 	    scope_province_wide(sc)));
+}
+
+enum err
+rule_pending_count(struct db *db, struct arena *a, const struct scope *sc,
+    long long *n)
+{
+	struct db_param p[] = { DB_INT(rule_staff(sc) ? 1 : 0), DB_INT(sc->user_id) };
+
+	return db_count(db, a, &mod, STMT_R_PENDING_COUNT, p, 2, n);
 }
 
 static const char *

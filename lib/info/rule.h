@@ -74,6 +74,11 @@ enum err	rule_create(struct db *, const struct audit_actor *,
 /* True for the scope that sees drafts and changes versions: the
  * province's operators and supervisors (and the system).  Pure. */
 bool		rule_staff(const struct scope *sc);
+/* How many of the versions rule_list shows `sc` (rule_staff; 0 for
+ * anyone else) wait for an approval that `sc`'s user may give: submitted
+ * and not drafted by that user.  Into *n; db errors. */
+enum err	rule_pending_count(struct db *, struct arena *a,
+		    const struct scope *sc, long long *n);
 /* Edits draft `id` at `version` within `sc` ("rule.edit"; outside
  * rule_staff nothing is found).  ERR_NOTFOUND, ERR_CONFLICT (stale, or
  * not a draft), db errors. */

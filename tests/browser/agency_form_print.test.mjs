@@ -81,7 +81,7 @@ async function signIn(user) {
   await page.fill('#username', user);
   await page.fill('#password', DEMO_PW);
   await submit(page, 'form[action="/login"] button[type="submit"]');
-  assert.equal(new URL(page.url()).pathname, '/account', `${user} signed in (at ${page.url()})`);
+  assert.equal(new URL(page.url()).pathname, '/start', `${user} signed in (at ${page.url()})`);
   pages[user] = page;
   return page;
 }

@@ -263,6 +263,6 @@ step('R-06.1 R-11.1: the new account signs out and signs in again at /login', as
   await page.fill('#username', user.username);
   await page.fill('#password', PASSWORD);
   await submit('form[action="/login"] button[type="submit"]');
-  assert.equal(new URL(page.url()).pathname, '/account', `still on ${page.url()}; errors: ${await fieldErrors()}`);
+  assert.equal(new URL(page.url()).pathname, '/start', `still on ${page.url()}; errors: ${await fieldErrors()}`);
   assert.ok(await visible('form.logout button'), 'signed in');
 });

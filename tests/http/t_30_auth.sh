@@ -29,7 +29,7 @@ printf '127.0.0.1\tFALSE\t/\tTRUE\t0\t__Host-duijie\tattackerchosenvalueattacker
 post_form "$jar" "$INTERNET/login" "$INTERNET/login" \
 	--data-urlencode "username=ent-a" --data-urlencode "password=$DEMO_PW"
 expect_status 303 "R-11.1 a good password signs in"
-expect_header Location '^/account$' "R-11.1 sign-in goes to the user's home"
+expect_header Location '^/start$' "R-11.1 issue 18 sign-in goes to the user's start page"
 expect_header Set-Cookie '^__Host-duijie=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; SameSite=Lax$' \
 	"X-SEC the session cookie is __Host-, Secure, HttpOnly, SameSite=Lax, Path=/"
 expect_no_body 'Demo-Pass' "X-SEC the password is never echoed"
@@ -241,7 +241,7 @@ expect_status 303 "the demo password of ent-b is back"
 # --- two factors for staff (等保 level 3) ------------------------------------------------
 login "$INTRANET" op-gz
 expect_status 303 "R-11.1 optional mode: staff without TOTP sign in with the password"
-expect_header Location '^/account$' "R-11.1 optional mode goes straight to the account page"
+expect_header Location '^/start$' "R-11.1 optional mode goes straight to the start page"
 
 set_totp() { # required|optional: rewrite the config and reload the intranet pool
 	local before
@@ -272,7 +272,7 @@ expect_body '验证码不正确' "R-11.1 a wrong enrolment code is refused"
 code=$("$TOTP" "$secret")
 post_form "$jar" "$INTRANET/login/enrol" "$INTRANET/login/enrol" -d "code=$code"
 expect_status 303 "R-11.1 the right code completes enrolment"
-expect_header Location '^/account$' "R-11.1 ... and signs in"
+expect_header Location '^/start$' "R-11.1 ... and signs in"
 sealed=$(sql "SELECT HEX(totp_secret) FROM users WHERE username = 'op-fs'")
 [ -n "$sealed" ] && ! printf '%s' "$sealed" | grep -qi "$(printf '%s' "$secret" | od -An -tx1 | tr -d ' \n')" &&
 	ok "R-11.1 the TOTP secret is stored sealed, not in plain text" ||
@@ -289,12 +289,12 @@ expect_body '已使用过' "R-11.1 a code is accepted only once"
 next=$("$TOTP" "$secret" 1)
 post_form "$jar" "$INTRANET/login/totp" "$INTRANET/login/totp" -d "code=$next"
 expect_status 303 "R-11.1 the next step's code is accepted (one step of drift)"
-expect_header Location '^/account$' "R-11.1 ... and signs in"
+expect_header Location '^/start$' "R-11.1 ... and signs in"
 req GET "$INTRANET/account" --jar "$jar"
 expect_status 200 "R-11.1 the two-factor session opens pages"
 expect_body '已绑定' "R-11.1 the account page shows the TOTP enrolment"
 login "$INTERNET" ent-a
-expect_header Location '^/account$' "R-11.1 enterprises never need the second factor"
+expect_header Location '^/start$' "R-11.1 enterprises never need the second factor"
 set_totp optional && ok "the intranet pool is back to Auth.totp = optional" ||
 	not_ok "the intranet pool is back to Auth.totp = optional"
 login "$INTRANET" op-fs

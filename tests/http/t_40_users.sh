@@ -219,7 +219,7 @@ expect_body 'id="user-status">正常' "R-11.1 the user is active again"
 expect_eq "$(audit_count "action = 'unlock' AND object_id = '$FI_GZ' AND actor_id = $OP_GZ")" "$((nu + 1))" "X-AUD the unlock is audited"
 login "$INTRANET" fi-gz
 expect_status 303 "R-11.1 the unlocked user signs in"
-expect_header Location '^/account$' "R-11.1 ... straight to its account"
+expect_header Location '^/start$' "R-11.1 ... straight to its start page"
 post_form "$OPGZ" "$INTRANET/users/$FI_GZ" "$INTRANET/users/$FI_GZ/unlock"
 expect_status 200 "R-11.1 unlocking an unlocked user is refused on the page"
 expect_body '不允许此操作' "R-11.1 ... with a Chinese message"
