@@ -62,3 +62,5 @@ GRANT SELECT, INSERT, UPDATE ON @DB@.rule_versions TO @APP@;
 GRANT SELECT, INSERT ON @DB@.rule_notices TO @APP@;
 -- Loan messages (034): posted with their audit row, never changed.
 GRANT SELECT, INSERT ON @DB@.loan_messages TO @APP@;
+-- Measures on enterprise users (039): kept, their state changes.
+GRANT SELECT, INSERT, UPDATE ON @DB@.measures TO @APP@;
