@@ -232,6 +232,21 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_LOAN_MESSAGE_LAN] = { "/loans/{id}/messages", POST, LAN, FI, FULL,            1, &loan_msg_form, BODY_ATTACHMENT, handle_loan_message, OBJ_LOAN },
 	[PAGE_LOAN_FILE_NET] = { "/loans/{id}/files/{fid}", GET, NET, ENTERPRISE, FULL,     0, NULL,           0, handle_loan_file, OBJ_LOAN },
 	[PAGE_LOAN_FILE_LAN] = { "/loans/{id}/files/{fid}", GET, LAN, ROLES_OPS | FI, FULL, 0, NULL,           0, handle_loan_file, OBJ_LOAN },
+	/* measures on enterprise users (issue 16, R-15.1): the enterprise
+	 * reads its own; operators and FI managers propose, supervisors
+	 * decide, operators adopt an FI's and ask to lift (who may which
+	 * step: measure_step under the row's lock) */
+	[PAGE_MEASURES_NET] =  { "/measures",    GET,        NET,  ENTERPRISE, FULL,        0, NULL,           0, handle_measures, OBJ_NONE },
+	[PAGE_MEASURE_NET] =   { "/measures/{id}", GET,      NET,  ENTERPRISE, FULL,        0, &measure_view_form, 0, handle_measure, OBJ_MEASURE },
+	[PAGE_MEASURES_LAN] =  { "/measures",    GET,        LAN,  ROLES_OPS | FI, FULL,    0, &measures_form, 0, handle_measures, OBJ_NONE },
+	[PAGE_MEASURES_CSV] =  { "/measures.csv", GET,       LAN,  ROLES_OPS, FULL,         0, &measures_form, 0, handle_measures_csv, OBJ_NONE },
+	[PAGE_MEASURE_NEW] =   { "/measures/new", GET | POST, LAN, OPERATOR | FI, FULL,     1, &measure_new_form, BODY_ATTACHMENT, handle_measure_new, OBJ_NONE },
+	[PAGE_MEASURE_LAN] =   { "/measures/{id}", GET,      LAN,  ROLES_OPS | FI, FULL,    0, &measure_view_form, 0, handle_measure, OBJ_MEASURE },
+	[PAGE_MEASURE_APPROVE] = { "/measures/{id}/approve", POST, LAN, SUPERVISOR, FULL,   1, &measure_act_form, 0, handle_measure_approve, OBJ_MEASURE },
+	[PAGE_MEASURE_REFUSE] = { "/measures/{id}/refuse", POST, LAN, SUPERVISOR, FULL,     1, &measure_act_form, 0, handle_measure_refuse, OBJ_MEASURE },
+	[PAGE_MEASURE_ADOPT] = { "/measures/{id}/adopt", POST, LAN, OPERATOR, FULL,         1, &measure_act_form, 0, handle_measure_adopt, OBJ_MEASURE },
+	[PAGE_MEASURE_LIFT] =  { "/measures/{id}/lift", POST, LAN, OPERATOR | FI, FULL,     1, &measure_act_form, 0, handle_measure_lift, OBJ_MEASURE },
+	[PAGE_MEASURE_FILE] =  { "/measures/{id}/files/{fid}", GET, LAN, ROLES_OPS | FI, FULL, 0, NULL,        0, handle_measure_file, OBJ_MEASURE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -321,6 +336,10 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_RULE] = "rule",
 	[TMPL_RULE_EDIT] = "rule_edit",
 	[TMPL_LOAN_DASHBOARD] = "loan_dashboard",
+	[TMPL_MEASURES] = "measures",
+	[TMPL_MEASURE] = "measure",
+	[TMPL_MEASURE_EDIT] = "measure_edit",
+	[TMPL_MEASURE_REFUSED] = "measure_refused",
 };
 
 const char *
@@ -346,6 +365,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_FEEDBACK] = "feedback",
 		[OBJ_EVENT] = "event",
 		[OBJ_RULE] = "rule",
+		[OBJ_MEASURE] = "measure",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -25,6 +25,7 @@
 #include "accounts/sms.h"
 #include "accounts/staff_request.h"
 #include "accounts/perm.h"
+#include "oversight/measure.h"
 #include "agency/agency.h"
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
@@ -308,6 +309,12 @@ get_rule(struct req *r, long long id, void *out)
 	return rule_get(r->app->db, r->a, rule_reader_staff(r), id, out);
 }
 
+static enum err
+get_measure(struct req *r, long long id, void *out)
+{
+	return measure_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -330,6 +337,7 @@ static const struct {
 	[OBJ_FEEDBACK] = { sizeof(struct feedback), get_feedback },
 	[OBJ_EVENT] = { sizeof(struct event), get_event },
 	[OBJ_RULE] = { sizeof(struct rule), get_rule },
+	[OBJ_MEASURE] = { sizeof(struct measure), get_measure },
 };
 
 bool
@@ -803,6 +811,11 @@ dispatch(struct req *r)
 	if (r->method == HTTP_POST && r->route->csrf && (st = check_csrf(r)) != 0)
 		return st;
 	req_set(r, "CSRF.token", r->csrf);
+	/* a measure in force on the enterprise refuses the page's right on
+	 * every session's very next request (issue 16, R-15.1) */
+	if (r->sess != NULL && r->sess->stage == STAGE_FULL &&
+	    r->sess->user.role == ROLE_ENTERPRISE && (st = measure_enforce(r)) != 0)
+		return st;
 
 	if (r->route->form != NULL) {
 		const struct form *fm = r->route->form;
