@@ -24,6 +24,8 @@ cleanup() {
 	sql "DELETE i FROM inbox i JOIN measures m ON i.link = CONCAT('/measures/', m.id) WHERE m.reason LIKE '九七测试%'"
 	sql "DELETE f FROM files f JOIN measures m ON f.owner_kind = 'measure' AND f.owner_id = m.id WHERE m.reason LIKE '九七测试%'"
 	sql "DELETE FROM measures WHERE reason LIKE '九七测试%'"
+	sql "DELETE ev FROM loan_events ev JOIN loans l ON l.id = ev.loan_id WHERE l.purpose LIKE '九七测试%'"
+	sql "DELETE FROM loans WHERE purpose LIKE '九七测试%'"
 }
 cleanup
 TODAY=$(date -u -d "@$(( $(date +%s) + 8 * 3600 ))" +%F)
