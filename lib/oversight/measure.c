@@ -451,14 +451,16 @@ measure_find_enterprise(struct db *db, struct arena *a, const struct scope *sc,
 	return k == 1 ? ERR_OK : ERR_NOTFOUND;
 }
 
-/* The in-site notice of a measure that takes effect or is lifted. */
+/* The in-site notice of a measure that takes effect (by an FI: `fi`) or
+ * is lifted. */
 static enum err
 tell(struct db *db, struct arena *a, long long ent_id, long long id,
-    bool lifted)
+    bool lifted, bool fi)
 {
 	struct inbox_note note = {
 		lifted ? "measure.lifted" : "measure.effective",
-		lifted ? "对贵企业的管理措施已解除" : "平台对贵企业采取了管理措施",
+		lifted ? "对贵企业的管理措施已解除" : fi ?
+		    "金融机构对贵企业采取了管理措施" : "平台对贵企业采取了管理措施",
 		lifted ? "一项管理措施已解除，详情请查看“管理措施”页面。" :
 		    "根据《非金融机构用户管理办法》第十五条，对贵企业采取了管理措施。"
 		    "措施的内容、理由、起止日期和申诉方式请查看“管理措施”页面。",
@@ -534,7 +536,7 @@ create_body(struct db *db, struct arena *a, void *ctx)
 		if ((rc = files_insert(db, "measure", t->id, t->actor->user_id,
 		    &in->evidence[i], NULL)) != ERR_OK)
 			return rc;
-	if (fi && (rc = tell(db, a, in->ent_id, t->id, false)) != ERR_OK)
+	if (fi && (rc = tell(db, a, in->ent_id, t->id, false, true)) != ERR_OK)
 		return rc;
 	snprintf(oid, sizeof oid, "%lld", t->id);
 	return audit_write(db, t->actor, "measure.propose", "measure", oid,
@@ -663,11 +665,11 @@ step_change(struct step_run *run)
 		if (ms->kind == MK_REVOKE && ms->started &&
 		    (rc = measure_end_sessions(run->db, ms->ent_id, &ended)) != ERR_OK)
 			return rc;
-		if ((rc = tell(run->db, run->a, ms->ent_id, run->id, false)) != ERR_OK)
+		if ((rc = tell(run->db, run->a, ms->ent_id, run->id, false, false)) != ERR_OK)
 			return rc;
 	}
 	if (run->to == MS_LIFTED &&
-	    (rc = tell(run->db, run->a, ms->ent_id, run->id, true)) != ERR_OK)
+	    (rc = tell(run->db, run->a, ms->ent_id, run->id, true, false)) != ERR_OK)
 		return rc;
 	snprintf(run->detail, sizeof run->detail, "%s -> %s%s%.200s%s",
 	    measure_status_names[run->from], to,
