@@ -52,6 +52,11 @@ expect_no_body 'id="measure-new"' "R-15.1 a supervisor decides, does not propose
 req GET "$INTRANET/measures/new" --jar "$SUPGZ"
 expect_status 403 "R-15.1 ... and cannot open the form"
 
+req GET "$INTRANET/enterprises/$ENT" --jar "$OPGZ"
+expect_body "href=\"/measures/new\?enterprise=$USCC\" id=\"ent-measure-new\"" "R-15.1 the enterprise's page leads to a measure on it"
+req GET "$INTRANET/measures/new?enterprise=$USCC" --jar "$OPGZ"
+expect_body "id=\"enterprise\" name=\"enterprise\" type=\"text\" value=\"$USCC\"" "R-15.1 ... the form opened with the enterprise filled in"
+
 # --- a bad proposal -------------------------------------------------------------------------------------
 post_form "$OPGZ" "$INTRANET/measures/new" "$INTRANET/measures/new" \
 	--data-urlencode "enterprise=91440000XXXXXXXXX0" --data-urlencode "kind=other" \
