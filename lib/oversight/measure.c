@@ -90,7 +90,7 @@ enum {
 	" OR (? = 'ent' AND m.enterprise_id = ? AND m.status NOT IN ('pending','refused'))" \
 	" OR (? = 'fi' AND (m.fi_id = ? OR (m.kind = 'unwelcome'" \
 	" AND m.status IN ('active','lift_pending') AND EXISTS (SELECT 1 FROM loans l" \
-	" WHERE l.enterprise_id = m.enterprise_id AND l.fi_id = ?)))))"
+	" WHERE l.enterprise_id = m.enterprise_id AND l.fi_id = ? AND l.status <> 'draft')))))"
 #define M_SCOPE_NP	8
 
 #define M_COLS \
@@ -139,7 +139,8 @@ static const char *const sql[STMT_M__MAX] = {
 	[STMT_M_FIND_ENT] = "SELECT e.id, e.name, e.region_code FROM enterprises e"
 	    " WHERE (e.uscc = ? OR e.id = ?) AND (? = 'all'"
 	    " OR (? = 'region' AND e.region_code = ?) OR (? = 'fi' AND EXISTS"
-	    " (SELECT 1 FROM loans l WHERE l.enterprise_id = e.id AND l.fi_id = ?)))",
+	    " (SELECT 1 FROM loans l WHERE l.enterprise_id = e.id AND l.fi_id = ?"
+	    " AND l.status <> 'draft')))",
 	[STMT_M_INSERT] = "INSERT INTO measures (enterprise_id, region_code, fi_id,"
 	    " kind, other_text, reason, starts_on, ends_on, starts_at, ends_at,"
 	    " status, proposed_by, asked_by) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?,"

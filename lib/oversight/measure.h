@@ -29,7 +29,7 @@
  * users its own, once proposed ones are decided (never pending or
  * refused ones); an FI's users their FI's own measures and the
  * platform-wide unwelcome entries on enterprises whose applications it
- * handles; anyone else none.
+ * handles (published or later: never a draft); anyone else none.
  */
 #ifndef DUIJIE_MEASURE_H
 #define DUIJIE_MEASURE_H
