@@ -35,7 +35,15 @@ NEXTWEEK=$(date -u -d "@$(( $(date +%s) + 8 * 3600 + 7 * 86400 ))" +%F)
 login "$INTERNET" ent-a; ENTA=$(jar_of ent-a)
 login "$INTRANET" op-gz; OPGZ=$(jar_of op-gz)
 login "$INTRANET" sup-gz; SUPGZ=$(jar_of sup-gz)
-login "$INTRANET" op-fs; OPFS=$(jar_of op-fs)
+# A Foshan operator of this file's own (the demo op-fs has TOTP after
+# t_30): its one-time password made permanent in the database.
+FS_OP=t97-fs-$$
+otp=$("$DUIJIE_BUILD/duijie-admin" --config "$DUIJIE_CONF" create-operator "$FS_OP" \
+	--name 测试员 --contact 0757-12345678 --region 440600 | sed -n 's/^one-time password.*: //p')
+sql "UPDATE users SET must_change_pw = 0 WHERE username = '$FS_OP'"
+login "$INTRANET" "$FS_OP" "$otp"
+expect_status 303 "R-02.2 (set up) a Foshan operator signs in"
+OPFS=$(jar_of "$FS_OP")
 login "$INTRANET" fi-gz; FIGZ=$(jar_of fi-gz)
 
 # --- the pages and the menus -----------------------------------------------------------------------
@@ -107,7 +115,7 @@ expect_status 404 "R-15.1 ... nor is shown to the enterprise before a decision"
 # --- scope -----------------------------------------------------------------------------------------------------
 req GET "$INTRANET/measures/$M" --jar "$OPFS"
 expect_status 404 "R-02.2 another city's operator does not see it"
-expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'measure' AND object_id = '$M' AND actor_id = $(uid_of op-fs)")" 1 "X-AUD ... the refusal audited"
+expect_eq "$(audit_count "action = 'access.denied' AND object_type = 'measure' AND object_id = '$M' AND actor_id = $(uid_of "$FS_OP")")" 1 "X-AUD ... the refusal audited"
 req GET "$INTRANET/measures" --jar "$OPFS"
 expect_no_body "id=\"measure-$M\"" "R-02.2 ... nor in its list"
 post_form "$OPFS" "$INTRANET/measures" "$INTRANET/measures/$M/lift" --data-urlencode "note=九七测试"
