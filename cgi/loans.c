@@ -432,6 +432,13 @@ handle_loan_new(struct req *r)
 		req_field_error(r, "product_id", "loan_product");
 		return 200;
 	}
+	if (rc == ERR_FORBIDDEN) {
+		if (audit_write1(r->app->db, &a, "loan.create", "loan", "",
+		    AUDIT_DENIED, "the FI has the enterprise on its unwelcome list") == ERR_DB_LOST)
+			return 503;
+		req_field_error(r, "product_id", "loan_unwelcome");
+		return 200;
+	}
 	if (rc != ERR_OK)
 		return status_of(rc);
 	r->location = arena_printf(r->a, "/loans/%lld?done=%s", id,
@@ -551,7 +558,8 @@ loan_page(struct req *r, const struct loan *l, int st)
 		return 500;
 	if ((rc = events_to_hdf(r, l)) != 0 || (rc = can_to_hdf(r, l)) != 0 ||
 	    (rc = loan_suggest_products(r, l)) != 0 ||
-	    (rc = loan_thread_to_hdf(r, l)) != 0)
+	    (rc = loan_thread_to_hdf(r, l)) != 0 ||
+	    (rc = measure_unwelcome_to_hdf(r, l)) != 0)
 		return rc;
 	return st;
 }
@@ -655,6 +663,10 @@ handle_loan_edit(struct req *r)
 	    (unsigned)r->f[LE_VERSION].i, publish ? LA_PUBLISH : LA_EDIT, &in, NULL);
 	if (rc == ERR_INVAL) {
 		req_field_error(r, "product_id", "loan_product");
+		return 200;
+	}
+	if (rc == ERR_FORBIDDEN) {
+		req_field_error(r, "product_id", "loan_unwelcome");
 		return 200;
 	}
 	if (rc == ERR_CONFLICT) {

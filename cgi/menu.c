@@ -45,6 +45,7 @@ static const struct menu_item items[] = {
 	{ MS_MINE, PAGE_FEEDBACK, "feedback", NULL },
 	{ MS_MINE, PAGE_EVENTS_LAN, "events", NULL },
 	{ MS_MINE, PAGE_RULES_LAN, "rules", NULL },
+	{ MS_MINE, PAGE_MEASURES_NET, "my_measures", NULL },	/* issue 16 */
 	{ MS_USERS, PAGE_DASHBOARD, "dashboard", NULL },
 	{ MS_USERS, PAGE_USERS, "users", NULL },
 	{ MS_USERS, PAGE_SREQS, "staff_requests", NULL },
@@ -54,6 +55,7 @@ static const struct menu_item items[] = {
 	{ MS_USERS, PAGE_DEPARTURES, "departures", NULL },
 	{ MS_USERS, PAGE_ENTERPRISES, "enterprises", NULL },
 	{ MS_USERS, PAGE_CLAIMS, "claims", NULL },
+	{ MS_USERS, PAGE_MEASURES_LAN, "measures", NULL },	/* issue 16 */
 	{ MS_USERS, PAGE_FI, "fi", "fi" },
 	{ MS_USERS, PAGE_FIS, "fis", NULL },
 	{ MS_CREDIT, PAGE_CREDIT_SEARCH, "credit", NULL },

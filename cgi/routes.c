@@ -258,6 +258,21 @@ const struct route routes[PAGE__MAX] = {
 	[PAGE_OBJECTION_FILE_LAN] = { "/objections/{id}/files/{fid}", GET, LAN, ROLES_OPS | GOV, FULL, 0, NULL, 0, handle_objection_file, OBJ_OBJECTION },
 	/* each role's start page, where sign-in lands (issue 18) */
 	[PAGE_START] =         { "/start",       GET,        BOTH, ANY, FULL,               0, NULL,           0, handle_start, OBJ_NONE },
+	/* measures on enterprise users (issue 16, R-15.1): the enterprise
+	 * reads its own; operators and FI managers propose, supervisors
+	 * decide, operators adopt an FI's and ask to lift (who may which
+	 * step: measure_step under the row's lock) */
+	[PAGE_MEASURES_NET] =  { "/measures",    GET,        NET,  ENTERPRISE, FULL,        0, NULL,           0, handle_measures, OBJ_NONE },
+	[PAGE_MEASURE_NET] =   { "/measures/{id}", GET,      NET,  ENTERPRISE, FULL,        0, &measure_view_form, 0, handle_measure, OBJ_MEASURE },
+	[PAGE_MEASURES_LAN] =  { "/measures",    GET,        LAN,  ROLES_OPS | FI, FULL,    0, &measures_form, 0, handle_measures, OBJ_NONE },
+	[PAGE_MEASURES_CSV] =  { "/measures.csv", GET,       LAN,  ROLES_OPS, FULL,         0, &measures_form, 0, handle_measures_csv, OBJ_NONE },
+	[PAGE_MEASURE_NEW] =   { "/measures/new", GET | POST, LAN, OPERATOR | FI, FULL,     1, &measure_new_form, BODY_ATTACHMENT, handle_measure_new, OBJ_NONE },
+	[PAGE_MEASURE_LAN] =   { "/measures/{id}", GET,      LAN,  ROLES_OPS | FI, FULL,    0, &measure_view_form, 0, handle_measure, OBJ_MEASURE },
+	[PAGE_MEASURE_APPROVE] = { "/measures/{id}/approve", POST, LAN, SUPERVISOR, FULL,   1, &measure_act_form, 0, handle_measure_approve, OBJ_MEASURE },
+	[PAGE_MEASURE_REFUSE] = { "/measures/{id}/refuse", POST, LAN, SUPERVISOR, FULL,     1, &measure_act_form, 0, handle_measure_refuse, OBJ_MEASURE },
+	[PAGE_MEASURE_ADOPT] = { "/measures/{id}/adopt", POST, LAN, OPERATOR, FULL,         1, &measure_act_form, 0, handle_measure_adopt, OBJ_MEASURE },
+	[PAGE_MEASURE_LIFT] =  { "/measures/{id}/lift", POST, LAN, OPERATOR | FI, FULL,     1, &measure_act_form, 0, handle_measure_lift, OBJ_MEASURE },
+	[PAGE_MEASURE_FILE] =  { "/measures/{id}/files/{fid}", GET, LAN, ROLES_OPS | FI, FULL, 0, NULL,        0, handle_measure_file, OBJ_MEASURE },
 };
 
 const char *const tmpl_names[TMPL__MAX] = {
@@ -356,6 +371,10 @@ const char *const tmpl_names[TMPL__MAX] = {
 	[TMPL_OFFICES] = "offices",
 	[TMPL_OFFICE_EDIT] = "office_edit",
 	[TMPL_START] = "start",
+	[TMPL_MEASURES] = "measures",
+	[TMPL_MEASURE] = "measure",
+	[TMPL_MEASURE_EDIT] = "measure_edit",
+	[TMPL_MEASURE_REFUSED] = "measure_refused",
 };
 
 const char *
@@ -383,6 +402,7 @@ route_obj_name(enum route_obj o)
 		[OBJ_RULE] = "rule",
 		[OBJ_OFFICE] = "office",
 		[OBJ_OBJECTION] = "objection",
+		[OBJ_MEASURE] = "measure",
 	};
 
 	return (unsigned)o < OBJ__MAX ? names[o] : NULL;

@@ -207,6 +207,18 @@ enum page {
 	PAGE_OBJECTION_REPLY_LAN,
 	PAGE_OBJECTION_FILE_LAN,
 	PAGE_START,			/* start.c (issue 18) */
+	/* measures on enterprise users (measures.c, issue 16, R-15.1) */
+	PAGE_MEASURES_NET,
+	PAGE_MEASURE_NET,
+	PAGE_MEASURES_LAN,
+	PAGE_MEASURES_CSV,
+	PAGE_MEASURE_NEW,
+	PAGE_MEASURE_LAN,
+	PAGE_MEASURE_APPROVE,
+	PAGE_MEASURE_REFUSE,
+	PAGE_MEASURE_ADOPT,
+	PAGE_MEASURE_LIFT,
+	PAGE_MEASURE_FILE,
 	PAGE__MAX
 };
 
@@ -306,6 +318,10 @@ enum tmpl {
 	TMPL_OBJECTION_FORM,
 	TMPL_OBJECTION_REPLY,
 	TMPL_START,
+	TMPL_MEASURES,
+	TMPL_MEASURE,
+	TMPL_MEASURE_EDIT,
+	TMPL_MEASURE_REFUSED,
 	TMPL__MAX
 };
 
@@ -376,6 +392,10 @@ enum route_obj {
 				 * province's operators (office_get) */
 	OBJ_OBJECTION,		/* objections.id: the enterprise's own, its source agency's,
 				 * the enterprise's region's offices (objection_get) */
+	OBJ_MEASURE,		/* measures.id: the enterprise's own (decided ones), an
+				 * FI's own and the unwelcome entries on enterprises
+				 * whose applications it handles, the offices'
+				 * region (measure_get) */
 	OBJ__MAX
 };
 
@@ -674,6 +694,31 @@ int	loan_page(struct req *, const struct loan *l, int st);
 int	handle_loan_message(struct req *);	/* loan_messages.c */
 int	handle_loan_file(struct req *);
 extern const struct form loan_msg_form;
+int	handle_measures(struct req *);		/* measures.c */
+int	handle_measures_csv(struct req *);
+int	handle_measure(struct req *);
+int	handle_measure_new(struct req *);
+int	handle_measure_approve(struct req *);
+int	handle_measure_refuse(struct req *);
+int	handle_measure_adopt(struct req *);
+int	handle_measure_lift(struct req *);
+int	handle_measure_file(struct req *);
+extern const struct form measures_form, measure_view_form, measure_new_form,
+	measure_act_form;
+/* The unwelcome entries on l's enterprise the reading FI sees, as
+ * Unwelcome.<i> on the loan page: 0, or the status to answer. */
+int	measure_unwelcome_to_hdf(struct req *, const struct loan *l);
+/*
+ * The right each page needs of an enterprise user (route_rights.c;
+ * enum measure_right, oversight/measure.h): the dispatcher refuses a
+ * page whose right a measure in force suspends (measures.c
+ * measure_enforce).  tests/unit/cgi/test_routes.c fails for an
+ * enterprise's POST route without one.
+ */
+extern const unsigned char route_rights[PAGE__MAX];
+/* Before the handler, for an enterprise user: 0, or the status (403 with
+ * the page naming the measure; a revocation ends the session too). */
+int	measure_enforce(struct req *);
 /* The thread of l as Messages.<i> (with Files.<j>) and whether the reader
  * may post (Can.message) or is a party of a closed thread (Msg.closed):
  * 0, or the status to answer. */

@@ -25,6 +25,7 @@
 #include "accounts/sms.h"
 #include "accounts/staff_request.h"
 #include "accounts/perm.h"
+#include "oversight/measure.h"
 #include "agency/agency.h"
 #include "agency/agency_form.h"
 #include "credit/credit_cat.h"
@@ -322,6 +323,12 @@ get_objection(struct req *r, long long id, void *out)
 	return objection_get(r->app->db, r->a, &r->scope, id, out);
 }
 
+static enum err
+get_measure(struct req *r, long long id, void *out)
+{
+	return measure_get(r->app->db, r->a, &r->scope, id, out);
+}
+
 static const struct {
 	size_t		  size;
 	enum err	(*get)(struct req *, long long, void *);
@@ -346,6 +353,7 @@ static const struct {
 	[OBJ_RULE] = { sizeof(struct rule), get_rule },
 	[OBJ_OFFICE] = { sizeof(struct office), get_office },
 	[OBJ_OBJECTION] = { sizeof(struct objection), get_objection },
+	[OBJ_MEASURE] = { sizeof(struct measure), get_measure },
 };
 
 bool
@@ -826,6 +834,11 @@ dispatch(struct req *r)
 	if (r->method == HTTP_POST && r->route->csrf && (st = check_csrf(r)) != 0)
 		return st;
 	req_set(r, "CSRF.token", r->csrf);
+	/* a measure in force on the enterprise refuses the page's right on
+	 * every session's very next request (issue 16, R-15.1) */
+	if (r->sess != NULL && r->sess->stage == STAGE_FULL &&
+	    r->sess->user.role == ROLE_ENTERPRISE && (st = measure_enforce(r)) != 0)
+		return st;
 
 	if (r->route->form != NULL) {
 		const struct form *fm = r->route->form;

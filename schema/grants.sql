@@ -67,3 +67,5 @@ GRANT SELECT, INSERT ON @DB@.loan_messages TO @APP@;
 -- Objections (037): filed and stepped with their audit rows; their events never change.
 GRANT SELECT, INSERT, UPDATE ON @DB@.objections TO @APP@;
 GRANT SELECT, INSERT ON @DB@.objection_events TO @APP@;
+-- Measures on enterprise users (039): kept, their state changes.
+GRANT SELECT, INSERT, UPDATE ON @DB@.measures TO @APP@;

@@ -8,6 +8,7 @@
   <?cs else ?><div class="notice" id="missing"><p><?cs var:S.Ent.missing ?></p><ul><?cs each:m = Missing ?><li><?cs var:m ?></li><?cs /each ?></ul></div><?cs /if ?>
   <p class="muted"><?cs var:S.Ent.masked ?></p>
   <?cs call:ent_facts() ?>
+  <p class="no-print" id="ent-measures"><a href="/measures?q=<?cs var:Ent.uscc ?>"><?cs var:S.Measures.of_ent ?></a><?cs if:User.role == "operator" ?> · <a href="/measures/new?enterprise=<?cs var:Ent.uscc ?>" id="ent-measure-new"><?cs var:S.Measures.new ?></a><?cs /if ?></p>
   <h2><?cs var:S.Ent.accounts ?></h2>
   <?cs if:subcount(Accounts) > 0 ?>
   <table class="list" id="accounts">

@@ -7,6 +7,10 @@
   <h1><?cs var:S.Loan.title ?>：<span id="loan-number"><?cs var:Loan.number ?></span></h1>
   <?cs if:Done ?><p class="notice" id="done"><?cs var:Done ?></p><?cs /if ?>
   <?cs if:Refused ?><p class="notice error" id="refused"><?cs var:Refused ?></p><?cs /if ?>
+  <?cs if:subcount(Unwelcome) > 0 ?>
+  <div class="notice error-text" id="loan-unwelcome"><p><strong><?cs var:S.Measures.unwelcome_on_loan ?></strong></p>
+  <ul><?cs each:u = Unwelcome ?><li><a href="/measures/<?cs var:u.id ?>"><?cs var:S.Measures.one ?> <?cs var:u.id ?></a>：<?cs if:u.fi_name ?><?cs var:u.fi_name ?><?cs else ?><?cs var:S.Measures.platform ?><?cs /if ?>，<?cs var:u.starts_on ?> — <?cs if:u.ends_on ?><?cs var:u.ends_on ?><?cs else ?><?cs var:S.Measures.no_end ?><?cs /if ?>；<?cs var:u.reason ?></li><?cs /each ?></ul></div>
+  <?cs /if ?>
   <?cs if:Loan.lost ?>
   <p id="loan-lost"><?cs var:S.Loan.lost ?></p>
   <?cs else ?>

@@ -65,6 +65,7 @@ enum dbm {
 	DBM_FINANCE_LOAN_MSG, /* finance/loan_msg.c */
 	DBM_INFO_OFFICE, /* info/office.c */
 	DBM_CREDIT_OBJECTION, /* credit/objection.c */
+	DBM_OVERSIGHT_MEASURE, /* oversight/measure.c */
 	DBM__MAX
 };
 

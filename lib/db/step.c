@@ -66,7 +66,7 @@ step_body(struct db *db, struct arena *a, void *ctx)
 	struct step_tx		*t = ctx;
 	struct step_run		*run = &t->run;
 	const struct step	*s = run->step;
-	struct db_param		 p[8];
+	struct db_param		 p[12];	/* the id and up to 11 scope parameters */
 	struct db_rows		*rows;
 	char			 oid[24];
 	enum err		 rc;

@@ -156,6 +156,7 @@ enum {
 	STMT_L_CLOCK_LIVE,
 	STMT_L_CLOCK_SET,
 	STMT_L_EXPIRE_DUE,
+	STMT_L_UNWELCOME,
 	STMT_L__MAX
 };
 
@@ -284,6 +285,15 @@ static const char *const sql[STMT_L__MAX] = {
 	    " LEFT JOIN offices o ON ev.org_kind = 'office' AND o.id = ev.org_id"
 	    " LEFT JOIN users u ON u.id = ev.user_id"
 	    " WHERE ev.loan_id = ? ORDER BY ev.id LIMIT 200",
+	/* the FI's unwelcome list (oversight/measure.h, issue 16 R-15.1):
+	 * its own entry on the enterprise in force now, or one of its
+	 * adopted platform-wide (the statement compares with the clock) */
+	[STMT_L_UNWELCOME] =
+	    "SELECT 1 FROM measures m WHERE m.enterprise_id = ? AND m.fi_id = ?"
+	    " AND m.kind = 'unwelcome'"
+	    " AND m.status IN ('fi_active','adopt_pending','active','lift_pending')"
+	    " AND m.starts_at <= UTC_TIMESTAMP()"
+	    " AND (m.ends_at IS NULL OR m.ends_at > UTC_TIMESTAMP()) LIMIT 1",
 	[STMT_L_PRODUCT] =
 	    "SELECT p.fi_id FROM products p WHERE p.id = ? AND p.status = 'published'"
 	    " AND EXISTS (SELECT 1 FROM product_regions pr"
@@ -876,6 +886,28 @@ product_fi(struct db *db, struct arena *a, long long product_id,
 	return rc;
 }
 
+/* ERR_FORBIDDEN when FI fi_id has enterprise ent_id on its unwelcome
+ * list now: an application to it is refused (Art. 15 (3)).  0 for no FI
+ * named. */
+static enum err
+unwelcome(struct db *db, struct arena *a, long long ent_id, long long fi_id)
+{
+	struct db_param	 p[] = { DB_INT(ent_id), DB_INT(fi_id) };
+	struct db_rows	*rows;
+	enum err	 rc;
+	int		 n;
+
+	if (fi_id <= 0)
+		return ERR_OK;
+	if ((rc = db_query(db, a, &mod, STMT_L_UNWELCOME, p, 2, &rows)) != ERR_OK)
+		return rc;
+	n = db_next(rows);
+	db_rows_free(rows);
+	if (n == -1)
+		return db_rows_error(db);
+	return n == 1 ? ERR_FORBIDDEN : ERR_OK;
+}
+
 /*
  * The limits of a take-up clock started today (Beijing): take-up due
  * (addressed or open) and expiry, into take and expire.  Calendar errors.
@@ -918,7 +950,8 @@ create_body(struct db *db, struct arena *a, void *arg)
 	struct bj_day		 today;
 	enum err		 rc;
 
-	if ((rc = product_fi(db, a, in->product_id, c->region, &fi)) != ERR_OK)
+	if ((rc = product_fi(db, a, in->product_id, c->region, &fi)) != ERR_OK ||
+	    (rc = unwelcome(db, a, c->ent_id, fi)) != ERR_OK)
 		return rc;
 	loan_clock_today(&today);
 	if (c->publish &&
@@ -1093,6 +1126,10 @@ step_change(struct step_run *run)
 			return ERR_INVAL;
 		if ((rc = product_fi(run->db, run->a, in->product_id, ls->region, &fi)) != ERR_OK)
 			return rc;
+		if ((rc = unwelcome(run->db, run->a, ls->ent_id, fi)) != ERR_OK) {
+			run->denied = "the FI has the enterprise on its unwelcome list";
+			return rc;
+		}
 		/* published: the limits of its clock, from today or from its
 		 * opening (an edit may address it, or open it) */
 		loan_clock_today(&today);

@@ -268,7 +268,9 @@ extern loan_event_fn *loan_event_hook;
  * ("loan.create" / "loan.publish").  The caller has run loan_check and
  * made sure the enterprise's supplementary information is complete
  * (R-06.3).  ERR_INVAL when product_id is not a published product serving
- * `region` (nothing written).  Database errors.
+ * `region` (nothing written); ERR_FORBIDDEN when that product's FI has
+ * the enterprise on its unwelcome list now (issue 16, R-15.1: a measure
+ * of the FI's own in force, schema/039_measures.sql).  Database errors.
  */
 enum err	loan_create(struct db *, const struct audit_actor *,
 		    long long ent_id, const char *region,
@@ -300,7 +302,8 @@ struct loan_decision {
  * publish (the new values), `d` for the FI's steps (may be NULL else).
  * ERR_NOTFOUND (none in scope), ERR_CONFLICT (the state refuses the
  * action, or the row changed since `version`: another FI took it first),
- * ERR_FORBIDDEN (not the actor's to take; audited as denied), ERR_INVAL
+ * ERR_FORBIDDEN (not the actor's to take, or an edit addressing an FI
+ * that has the enterprise on its unwelcome list; audited as denied), ERR_INVAL
  * (a missing field, an officer of another FI, a product that does not
  * serve the region), database errors.
  */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "oversight/measure.h"
 #include "routes.h"
 
 /* The collection each object's {id} follows in a path: "/users/{id}..." is
@@ -46,6 +47,7 @@ static const struct {
 	{ OBJ_RULE, "/rules/{id}" },
 	{ OBJ_OFFICE, "/offices/{id}" },
 	{ OBJ_OBJECTION, "/objections/{id}" },
+	{ OBJ_MEASURE, "/measures/{id}" },
 };
 
 /* Counts rows with an unsafe method (anything but GET/HEAD) and no CSRF;
@@ -197,6 +199,56 @@ xsec_r_02_2_every_id_route_has_a_scoped_getter(void **state)
 	assert_false(route_obj_scoped(OBJ__MAX));
 }
 
+/* Counts the routes an enterprise user may POST to on the internet that
+ * route_rights does not name; prints each. */
+static int
+enterprise_post_without_right(const struct route *rt, const unsigned char *rights,
+    size_t n)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!(rt[i].methods & HTTP_POST) || !(rt[i].portals & PORTAL_INTERNET) ||
+		    rt[i].roles == ROLE_PUBLIC ||
+		    !(rt[i].roles & ROLE_BIT(ROLE_ENTERPRISE)))
+			continue;
+		if (rights[i] == MR_NONE || rights[i] >= MR__MAX) {
+			fprintf(stderr, "enterprise POST without a right: %s\n", rt[i].path);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* R-15.1: every page an enterprise user changes something with says which
+ * right it needs (route_rights.c), so a measure that suspends that right
+ * refuses it in the dispatcher; the pages named are the ones meant. */
+static void
+r_15_1_every_enterprise_post_names_its_right(void **state)
+{
+	static const struct route bad[] = {
+		{ "/x", HTTP_POST, PORTAL_INTERNET, ROLE_BIT(ROLE_ENTERPRISE), 0, 1, NULL, 0, NULL, OBJ_NONE },
+		{ "/y", HTTP_POST, PORTAL_BOTH, ROLES_ANY, 0, 1, NULL, 0, NULL, OBJ_NONE },
+		{ "/z", HTTP_POST, PORTAL_INTRANET, ROLES_ANY, 0, 1, NULL, 0, NULL, OBJ_NONE },
+		{ "/w", HTTP_GET, PORTAL_INTERNET, ROLES_ANY, 0, 0, NULL, 0, NULL, OBJ_NONE },
+	};
+	static const unsigned char none[4];
+	size_t named = 0;
+
+	(void)state;
+	assert_int_equal(enterprise_post_without_right(routes, route_rights, PAGE__MAX), 0);
+	assert_int_equal(enterprise_post_without_right(bad, none, 4), 2);
+	for (size_t i = 0; i < PAGE__MAX; i++)
+		named += route_rights[i] != MR_NONE;
+	assert_true(named >= 20);
+	assert_int_equal(route_rights[PAGE_LOAN_NEW], MR_PUBLISH);
+	assert_int_equal(route_rights[PAGE_LOAN_MESSAGE_NET], MR_MESSAGE);
+	assert_int_equal(route_rights[PAGE_MY_CREDIT_APPLY], MR_SELFVIEW);
+	assert_int_equal(route_rights[PAGE_LOGOUT], MR_ALWAYS);
+	assert_int_equal(route_rights[PAGE_MEASURES_NET], MR_ALWAYS);
+	assert_int_equal(route_rights[PAGE_FEEDBACK], MR_ALWAYS);
+}
+
 int
 main(void)
 {
@@ -205,6 +257,7 @@ main(void)
 		cmocka_unit_test(xsec_every_unsafe_route_has_csrf),
 		cmocka_unit_test(xsec_every_id_route_names_its_scoped_object),
 		cmocka_unit_test(xsec_r_02_2_every_id_route_has_a_scoped_getter),
+		cmocka_unit_test(r_15_1_every_enterprise_post_names_its_right),
 	};
 
 	return cmocka_run_group_tests_name("routes", tests, NULL, NULL);

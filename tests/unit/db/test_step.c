@@ -28,6 +28,7 @@
 #include "info/feedback.h"
 #include "info/event.h"
 #include "info/rule.h"
+#include "oversight/measure.h"
 
 /* One row: the from-state and, for each action in the machine's order,
  * "action>to-state" or "action>-" (refused), separated by spaces. */
@@ -351,6 +352,27 @@ r_08_2b_loan_machine(void **state)
 	enumerate(&loan_machine, rows, N(rows));
 }
 
+/* R-15.1: an operator's measure waits for a supervisor (four eyes, in
+ * the step); an FI's is in force for its own dealings at once and may be
+ * adopted platform-wide; an operator's lift waits for a supervisor, an
+ * FI lifts its own; refused and lifted measures take no step. */
+static void
+r_15_1_measure_machine(void **state)
+{
+	static const struct row rows[] = {
+		{ "pending", "approve>active refuse>refused adopt>- lift>-" },
+		{ "refused", "approve>- refuse>- adopt>- lift>-" },
+		{ "active", "approve>- refuse>- adopt>- lift>lift_pending" },
+		{ "fi_active", "approve>- refuse>- adopt>adopt_pending lift>lifted" },
+		{ "adopt_pending", "approve>active refuse>fi_active adopt>- lift>-" },
+		{ "lift_pending", "approve>lifted refuse>active adopt>- lift>-" },
+		{ "lifted", "approve>- refuse>- adopt>- lift>-" },
+	};
+
+	(void)state;
+	enumerate(&measure_machine, rows, N(rows));
+}
+
 /* A machine with a cell left undeclared (0) is incomplete, and the cell
  * refuses; a to-state outside the machine is incomplete too. */
 static void
@@ -394,6 +416,7 @@ main(void)
 		cmocka_unit_test(r_06_1_claim_machine),
 		cmocka_unit_test(r_12_1_product_machine),
 		cmocka_unit_test(r_08_2b_loan_machine),
+		cmocka_unit_test(r_15_1_measure_machine),
 		cmocka_unit_test(step_machine_incomplete_is_reported),
 	};
 
