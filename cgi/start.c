@@ -44,6 +44,7 @@
 #include "core/timefmt.h"
 #include "credit/credit_import.h"
 #include "credit/credit_view.h"
+#include "credit/objection.h"
 #include "enterprise/claim.h"
 #include "enterprise/enterprise.h"
 #include "finance/fi.h"
@@ -52,6 +53,7 @@
 #include "info/feedback.h"
 #include "info/rule.h"
 #include "oversight/auditlog.h"
+#include "oversight/measure.h"
 #include "routes.h"
 
 #define START_LIST_MAX	500	/* rows read where a list is counted */
@@ -396,18 +398,37 @@ c_staff_locked(struct start_ctx *c, long long *n)
 	return 0;
 }
 
+/* Open objections past their 20 days (issue 15) in the reader's scope:
+ * the agency's for gov, the region's for the offices. */
+static int
+c_objections_overdue(struct start_ctx *c, long long *n)
+{
+	char today[16];
+
+	beijing_date(today, sizeof today);
+	return st(objection_overdue_count(c->r->app->db, &c->r->scope, today, n));
+}
+
+/* Measures proposed and waiting for a supervisor's decision (issue 16),
+ * as /measures?state=pending lists them. */
+static int
+c_measures_pending(struct start_ctx *c, long long *n)
+{
+	struct measure_filter	 f = { -1, "pending", NULL, 0, 0, 1 };
+	struct measure_list	 l;
+
+	return st(measure_list(c->r->app->db, c->r->a, &c->r->scope, &f, &l, n));
+}
+
 /* --- the items ----------------------------------------------------------- */
 
 #define R(x)		ROLE_BIT(ROLE_##x)
 #define OPS		(R(OPERATOR) | R(SUPERVISOR))
 
 /*
- * In the order shown.  Objections (issue 15: those waiting for the
- * source agency's answer for gov, the region's for operators, the
- * enterprise's own) and management measures (issue 16: proposals waiting
- * for a supervisor, an FI's unwelcome list, the measures on an
- * enterprise) plug in here as rows of this table, each with a count
- * function beside its list in lib/.
+ * In the order shown.  Objections (issue 15) and management measures
+ * (issue 16) are rows like the others: the overdue objections of the
+ * reader's scope, the proposals waiting for a supervisor.
  */
 static const struct start_item items[] = {
 	/* operators and supervisors */
@@ -422,6 +443,8 @@ static const struct start_item items[] = {
 	{ "feedback", R(OPERATOR), PAGE_FEEDBACK_MANAGE, "?state=open", c_feedback, 0 },
 	{ "events_draft", R(OPERATOR), PAGE_EVENTS_MANAGE, "", c_events_draft, 0 },
 	{ "rules_pending", R(SUPERVISOR), PAGE_RULES_LAN, "", c_rules_pending, SI_PROVINCE },
+	{ "measures_pending", R(SUPERVISOR), PAGE_MEASURES_LAN, "?state=pending", c_measures_pending, 0 },
+	{ "objections_overdue", OPS | R(GOV), PAGE_OBJECTIONS_LAN, "?status=overdue", c_objections_overdue, 0 },
 	{ "events_upcoming", OPS, PAGE_EVENTS_MANAGE, "", c_events_upcoming, SI_FACT },
 	/* gov: its agency's */
 	{ "batches", R(GOV), PAGE_CREDIT_BATCHES, "", c_batches, 0 },
