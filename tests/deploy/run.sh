@@ -35,7 +35,10 @@ inside() {
 	mount -t proc proc "$R/proc"
 	mount -t sysfs sysfs "$R/sys"
 	mount --rbind /dev "$R/dev"
-	mount -t tmpfs -o mode=0755 tmpfs "$R/run"
+	# /run as after a boot: empty (kept in $W/run for a look afterwards)
+	mkdir -p "$W/run"
+	chmod 0755 "$W/run"
+	mount --bind "$W/run" "$R/run"
 	mount -t tmpfs -o mode=1777 tmpfs "$R/tmp"
 	addr=$(sed -n 's/^INTRANET_ADDR=//p' "$W/steps.sh" | head -n 1)
 	ip link set lo up
@@ -57,7 +60,12 @@ inside() {
 	local env=(/usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb
 		PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 		CURL_CA_BUNDLE=/root/deploy-ca.crt)
+	# The booted host after `apt-get install`: Debian's packages start and
+	# enable their services (here by their init scripts: no systemd)
 	local rc=0
+	chroot "$R" "${env[@]}" /bin/sh -c '/etc/init.d/mariadb start && /etc/init.d/nginx start' \
+		>"$W/boot.log" 2>&1 || { echo "booting the chroot's services failed" >>"$W/boot.log"; rc=1; }
+	[ "$rc" -eq 0 ] &&
 	chroot "$R" "${env[@]}" /bin/bash -eu /root/steps.sh >"$W/steps.log" 2>&1 || rc=$?
 	echo "$rc" >"$W/steps.rc"
 	chroot "$R" "${env[@]}" /bin/bash -u /root/checks.sh "$rc" >"$W/checks.log" 2>&1 || true
@@ -176,7 +184,7 @@ ok "reload: SIGHUP to the internet master, the portal keeps answering" \
 	sh -c "systemctl reload duijie@internet && sleep 2 && curl -fsS --retry 5 --retry-delay 1 --retry-all-errors --resolve '$INTERNET_HOST:443:127.0.0.1' 'https://$INTERNET_HOST/healthz'"
 ok "logrotate: the portals' and nginx's logs rotate, nginx reopens its own" \
 	sh -c "logrotate -f /etc/logrotate.d/duijie && ls /var/log/duijie/internet.log-* /var/log/duijie/nginx-internet.access.log-* >/dev/null &&
-	  curl -fsS --resolve '$INTERNET_HOST:443:127.0.0.1' 'https://$INTERNET_HOST/healthz' >/dev/null && sleep 1 &&
+	  sleep 1 && curl -fsS --resolve '$INTERNET_HOST:443:127.0.0.1' 'https://$INTERNET_HOST/healthz' >/dev/null && sleep 1 &&
 	  test -s /var/log/duijie/nginx-internet.access.log"
 echo "$((n - fail)) passed, $fail failed"
 CHECKS
@@ -188,6 +196,7 @@ rc=0
 unshare --mount --net --pid --fork --kill-child -- "$0" --inside "$W" || rc=$?
 echo "# $(($(date +%s) - start)) s; steps exit $(cat "$W/steps.rc" 2>/dev/null || echo '?')"
 if [ "$(cat "$W/steps.rc" 2>/dev/null || echo 1)" != 0 ]; then
+	[ ! -s "$W/boot.log" ] || sed 's/^/# boot: /' "$W/boot.log"
 	echo "# the steps' output (last 40 lines):"
 	tail -n 40 "$W/steps.log" | sed 's/^/#   /'
 fi
