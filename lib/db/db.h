@@ -63,6 +63,7 @@ enum dbm {
 	DBM_INFO_EVENT,	/* info/event.c */
 	DBM_INFO_RULE,	/* info/rule.c */
 	DBM_FINANCE_LOAN_MSG, /* finance/loan_msg.c */
+	DBM_DB_RETENTION, /* db/retention.c */
 	DBM__MAX
 };
 

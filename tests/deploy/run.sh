@@ -164,6 +164,8 @@ ok "the sockets: duijie:duijie 0660 in /run/duijie" \
 	sh -c 'test "$(stat -c "%U:%G %a" /run/duijie/internet.sock /run/duijie/intranet.sock | sort -u)" = "duijie:duijie 660"'
 ok "secrets.hdf: duijie 0600; secrets-admin.hdf: root 0600; duijie.hdf: root:duijie 0640" \
 	sh -c 'test "$(stat -c "%U:%G %a" /etc/duijie/secrets.hdf /etc/duijie/secrets-admin.hdf /etc/duijie/duijie.hdf | tr "\n" " ")" = "duijie:duijie 600 root:root 600 root:duijie 640 "'
+ok "the portals' request logs: root:adm 0640, written" \
+	sh -c 'test "$(stat -c "%U:%G %a" /var/log/duijie/internet.log /var/log/duijie/intranet.log | sort -u)" = "root:adm 640" && test -s /var/log/duijie/internet.log'
 ok "the workers cannot read secrets-admin.hdf" \
 	sh -c '! setpriv --reuid=duijie --regid=duijie --init-groups cat /etc/duijie/secrets-admin.hdf'
 ok "binary log on, log_bin_trust_function_creators back to 0" \
@@ -182,10 +184,17 @@ ok "systemd-analyze security: duijie@.service exposure <= 2.0" \
 	sh -c 'systemd-analyze security --offline=yes /etc/systemd/system/duijie@.service | awk "/Overall exposure level/ { x = \$(NF - 2) + 0; print; exit !(x <= 2.0) }"'
 ok "reload: SIGHUP to the internet master, the portal keeps answering" \
 	sh -c "systemctl reload duijie@internet && sleep 2 && curl -fsS --retry 5 --retry-delay 1 --retry-all-errors --resolve '$INTERNET_HOST:443:127.0.0.1' 'https://$INTERNET_HOST/healthz'"
-ok "logrotate: the portals' and nginx's logs rotate, nginx reopens its own" \
-	sh -c "logrotate -f /etc/logrotate.d/duijie && ls /var/log/duijie/internet.log-* /var/log/duijie/nginx-internet.access.log-* >/dev/null &&
-	  sleep 1 && curl -fsS --resolve '$INTERNET_HOST:443:127.0.0.1' 'https://$INTERNET_HOST/healthz' >/dev/null && sleep 1 &&
-	  test -s /var/log/duijie/nginx-internet.access.log"
+rotated() {	# the portals' and nginx's logs rotate, nginx reopens its own
+	logrotate -f /etc/logrotate.d/duijie || return 1
+	ls -l /var/log/duijie/
+	ls /var/log/duijie/internet.log-* /var/log/duijie/nginx-internet.access.log-* || return 1
+	sleep 1
+	get "$INTERNET_HOST" 127.0.0.1 /login >/dev/null || return 1
+	sleep 1
+	ls -l /var/log/duijie/nginx-internet.access.log
+	test -s /var/log/duijie/nginx-internet.access.log
+}
+ok "logrotate: the portals' and nginx's logs rotate, nginx reopens its own" rotated
 echo "$((n - fail)) passed, $fail failed"
 CHECKS
 } >"$W/checks.sh"
