@@ -176,7 +176,7 @@ ok "duijie_app holds no DDL right" \
 	sh -c '! mariadb -N -e "SHOW GRANTS FOR duijie_app@localhost" | grep -Eq "ALL PRIVILEGES|CREATE|ALTER|DROP|TRIGGER|SUPER"'
 ok "the first operator exists" \
 	sh -c 'test "$(mariadb -N -e "SELECT COUNT(*) FROM duijie.users WHERE username = \"op-gd\"")" -eq 1'
-for s in duijie-audit-seal duijie-loans-expire duijie-gram-stats; do
+for s in duijie-audit-seal duijie-loans-expire duijie-gram-stats duijie-purge; do
 	ok "$s.service (its timer's job) succeeds" systemctl start "$s.service"
 done
 ok "audit-seal verified the chain" grep -q 'audit-verify' /run/systemctl-shim/duijie-audit-seal.service.out
