@@ -226,9 +226,9 @@ config_load(const char *path, enum portal portal, struct config *out,
 	}
 	if (c.retention.audit_days < RETENTION_MIN_LOG_DAYS ||
 	    c.retention.queries_days < RETENTION_MIN_LOG_DAYS) {
-		fail(errbuf, errlen, "%s: Retention.audit_days and "
-		    "Retention.queries_days must be >= %d (6 months)", path,
-		    RETENTION_MIN_LOG_DAYS);
+		fail(errbuf, errlen, "%s: Retention.%s must be >= %d (6 months)",
+		    path, c.retention.audit_days < RETENTION_MIN_LOG_DAYS ?
+		    "audit_days" : "queries_days", RETENTION_MIN_LOG_DAYS);
 		goto out;
 	}
 	if (c.retention.sms_days < RETENTION_MIN_SMS_DAYS) {
