@@ -158,10 +158,15 @@ ok "the intranet portal is not served on the public address" \
 	sh -c "! curl -sk --resolve '$INTRANET_HOST:443:127.0.0.1' 'https://$INTRANET_HOST/login' | grep -q '政府机构、金融机构和运行管理机构的用户在此登录'"
 ok "plain HTTP redirects to HTTPS" \
 	sh -c "curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' --resolve '$INTERNET_HOST:80:127.0.0.1' 'http://$INTERNET_HOST/x' | grep -qx '301 https://$INTERNET_HOST/x'"
-# the workers production.values asks for (every *_WORKERS line), 2 masters
+# the workers production.values asks for (every *_WORKERS line, the sign-in
+# pools' too: those are named duijie-signin), and the 2 masters
 NPROC=$(awk -F= '/^[A-Z_]*_WORKERS=/ { n += $2 } END { print n + 2 }' /etc/duijie/production.values)
-ok "masters and workers run as duijie (2 masters, the *_WORKERS of production.values: $NPROC processes)" \
-	sh -c "test \"\$(ps -C duijie -o user= | grep -c '^duijie\$')\" -eq $NPROC && test \"\$(ps -C duijie -o user= | grep -vc '^duijie\$')\" -eq 0"
+procs() {
+	ps -C duijie,duijie-signin -o user=,comm=,args=
+	test "$(ps -C duijie,duijie-signin -o user= | grep -c '^duijie$')" -eq "$NPROC" &&
+		test "$(ps -C duijie,duijie-signin -o user= | grep -vc '^duijie$')" -eq 0
+}
+ok "masters and workers run as duijie (2 masters, the *_WORKERS of production.values: $NPROC processes)" procs
 ok "the sockets: duijie:duijie 0660 in /run/duijie" \
 	sh -c 'test -S /run/duijie/internet.sock && test -S /run/duijie/intranet.sock && test "$(stat -c "%U:%G %a" /run/duijie/*.sock | sort -u)" = "duijie:duijie 660"'
 ok "secrets.hdf: duijie 0600; secrets-admin.hdf: root 0600; duijie.hdf: root:duijie 0640" \
