@@ -13,6 +13,7 @@
  *   duijie-admin --config FILE audit-verify [--tip SEQ:HASH]
  *   duijie-admin --config FILE audit-seal
  *   duijie-admin --config FILE audit-purge --before YYYY-MM-DD
+ *   duijie-admin --config FILE purge       (what is past retention, db/retention.h)
  *   duijie-admin --config FILE gram-stats  (recount the name search's trigram statistics)
  *   duijie-admin --config FILE loans-expire (recompute the loans' time limits, expire the overdue)
  *   duijie-admin --config FILE backup [full|incremental]   (cgi/admin_backup.c)
@@ -40,6 +41,7 @@
 #include "admin_backup.h"
 #include "db/db_region.h"
 #include "db/audit.h"
+#include "db/retention.h"
 #include "core/config.h"
 #include "crypto/crypto.h"
 #include "formats/csvread.h"
@@ -95,6 +97,9 @@ usage(void)
 	    "                              copied from the workers' log)\n"
 	    "  audit-seal                  chain the committed audit rows not sealed yet\n"
 	    "  audit-purge --before DATE   delete audit rows older than DATE (>= 6 months ago)\n"
+	    "  purge                       delete what is past the config's Retention periods:\n"
+	    "                              audit rows, credit query logs (both >= 6 months),\n"
+	    "                              expired SMS codes, sessions, throttling (daily)\n"
 	    "  gram-stats                  recount the trigram statistics of the operators'\n"
 	    "                              name search (daily, and after bulk loads)\n"
 	    "  loans-expire                recompute the loan applications' working-day limits\n"
@@ -518,6 +523,32 @@ cmd_audit_seal(const struct config *cfg, const struct opts *o)
 		return 1;
 	}
 	printf("audit-seal: %lld rows sealed\n", n);
+	return 0;
+}
+
+/* Retention (issue 20): every batch audited "retention.purge", the audit
+ * rows by audit_purge ("audit.purge"). */
+static int
+cmd_purge(const struct config *cfg, const struct opts *o)
+{
+	struct audit_actor	 a;
+	struct retention_counts	 n;
+	struct db		*db;
+	enum err		 rc;
+
+	(void)o;
+	if ((db = admin_db(cfg)) == NULL)
+		return 1;
+	actor_of(&a);
+	rc = retention_purge(db, &a, cfg, &n);
+	db_free(db);
+	if (rc != ERR_OK) {
+		fprintf(stderr, "duijie-admin: purge: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("purge: %lld audit rows before %s, %lld credit queries, "
+	    "%lld SMS codes, %lld sessions, %lld throttling windows deleted\n",
+	    n.audit, n.audit_before, n.queries, n.sms, n.sessions, n.throttle);
 	return 0;
 }
 
@@ -1151,6 +1182,7 @@ main(int argc, char *argv[])
 		{ "audit-verify", cmd_audit_verify, 0 },
 		{ "audit-seal", cmd_audit_seal, 0 },
 		{ "audit-purge", cmd_audit_purge, 0 },
+		{ "purge", cmd_purge, 0 },
 		{ "gram-stats", cmd_gram_stats, 0 },
 		{ "loans-expire", cmd_loans_expire, 0 },
 		{ "objections-remind", cmd_objections_remind, 0 },
@@ -1163,7 +1195,7 @@ main(int argc, char *argv[])
 		{ "restore-binlog", cmd_restore_binlog, 0 },
 	};
 	static const char *const owner_cmds[] = {
-		"migrate", "audit-purge", "gram-stats", "demo", "bench-insert",
+		"migrate", "audit-purge", "purge", "gram-stats", "demo", "bench-insert",
 	};
 	const char	*path = NULL, *cmd;
 	struct config	 cfg;

@@ -170,6 +170,9 @@ config_load(const char *path, enum portal portal, struct config *out,
 		{ "Session.pending", 300, 3600, 10, &c.auth.pending_secs, 4 },
 		{ "SMS.timeout", 10, 300, 10, &c.sms.timeout, 4 },
 		{ "Backup.keep", 4, 1000, 10, &c.backup.keep, 4 },
+		{ "Retention.audit_days", 365, 36500, 10, &c.retention.audit_days, 4 },
+		{ "Retention.queries_days", 1095, 36500, 10, &c.retention.queries_days, 4 },
+		{ "Retention.sms_days", 30, 3650, 10, &c.retention.sms_days, 4 },
 	};
 
 	memset(&c, 0, sizeof c);
@@ -241,6 +244,18 @@ config_load(const char *path, enum portal portal, struct config *out,
 			*(unsigned *)nums[i].dst = (unsigned)n;
 		else
 			*(size_t *)nums[i].dst = (size_t)n;
+	}
+	if (c.retention.audit_days < RETENTION_MIN_LOG_DAYS ||
+	    c.retention.queries_days < RETENTION_MIN_LOG_DAYS) {
+		fail(errbuf, errlen, "%s: Retention.%s must be >= %d (6 months)",
+		    path, c.retention.audit_days < RETENTION_MIN_LOG_DAYS ?
+		    "audit_days" : "queries_days", RETENTION_MIN_LOG_DAYS);
+		goto out;
+	}
+	if (c.retention.sms_days < RETENTION_MIN_SMS_DAYS) {
+		fail(errbuf, errlen, "%s: Retention.sms_days must be >= %d", path,
+		    RETENTION_MIN_SMS_DAYS);
+		goto out;
 	}
 	{
 		const char *t = hdf_get_value(h, "Auth.totp", "required");

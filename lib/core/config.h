@@ -73,6 +73,18 @@ struct config_sms {
 	unsigned	 timeout;	/* SMS.timeout, seconds */
 };
 
+/* What `duijie-admin purge` deletes (issue 20, "Retention"), in days.
+ * The audit trail and the credit query log keep at least
+ * RETENTION_MIN_LOG_DAYS (6 months: X-AUD, 网络安全法 art. 21): a lower
+ * value is a config error, and purge holds to it again. */
+#define RETENTION_MIN_LOG_DAYS 183
+#define RETENTION_MIN_SMS_DAYS 1	/* the per-number daily limit counts them */
+struct config_retention {
+	unsigned	 audit_days;	/* Retention.audit_days, 365 */
+	unsigned	 queries_days;	/* Retention.queries_days, 1095 */
+	unsigned	 sms_days;	/* Retention.sms_days (after expiry), 30 */
+};
+
 /* What the portals' footer shows (issue 17 "Front pages"): "" hides it. */
 struct config_site {
 	char		*hotline;	/* Site.hotline: the service hotline */
@@ -108,6 +120,7 @@ struct config {
 	struct config_sms sms;
 	struct config_site site;
 	struct config_backup backup;
+	struct config_retention retention;
 	unsigned char	 data_key[32];	/* Keys.data: AES-256-GCM for secrets at rest */
 	unsigned char	 index_key[32];	/* Keys.index: HMAC for blind indexes */
 	int		 have_keys;	/* both keys present in the secrets file */

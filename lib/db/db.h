@@ -66,6 +66,7 @@ enum dbm {
 	DBM_INFO_OFFICE, /* info/office.c */
 	DBM_CREDIT_OBJECTION, /* credit/objection.c */
 	DBM_OVERSIGHT_MEASURE, /* oversight/measure.c */
+	DBM_DB_RETENTION, /* db/retention.c */
 	DBM__MAX
 };
 

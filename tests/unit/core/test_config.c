@@ -231,6 +231,48 @@ signin_pool_config(void **state)
 	assert_int_not_equal(config_load(conf, PORTAL_INTERNET, &c, err,
 	    sizeof err), ERR_OK);
 	assert_non_null(strstr(err, "own socket"));
+/* Retention (issue 20, X-AUD): the defaults, and a period under the legal
+ * minimum of 6 months for the audit trail or the credit query log (or
+ * under a day for SMS codes) is refused, naming the key. */
+static void
+xaud_retention_minimums(void **state)
+{
+	static const struct {
+		const char	*conf;
+		const char	*named;		/* NULL: accepted */
+	} cases[] = {
+		{ "", NULL },
+		{ "Retention.audit_days = 183\nRetention.queries_days = 183\n"
+		  "Retention.sms_days = 1\n", NULL },
+		{ "Retention.audit_days = 182\n", "Retention.audit_days" },
+		{ "Retention.queries_days = 100\n", "Retention.queries_days" },
+		{ "Retention.sms_days = 0\n", "Retention.sms_days" },
+	};
+	struct config	 c;
+	char		 err[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		write_split(cases[i].conf, "", "DB.admin_password = o\n", 0600);
+		err[0] = '\0';
+		if (cases[i].named == NULL) {
+			assert_int_equal(config_load(conf, PORTAL_NONE, &c, err,
+			    sizeof err), ERR_OK);
+			if (i == 0) {
+				assert_int_equal(c.retention.audit_days, 365);
+				assert_int_equal(c.retention.queries_days, 1095);
+				assert_int_equal(c.retention.sms_days, 30);
+			} else {
+				assert_int_equal(c.retention.audit_days, 183);
+				assert_int_equal(c.retention.sms_days, 1);
+			}
+			config_free(&c);
+		} else {
+			assert_int_equal(config_load(conf, PORTAL_NONE, &c, err,
+			    sizeof err), ERR_CONFIG);
+			assert_non_null(strstr(err, cases[i].named));
+		}
+	}
 }
 
 int
@@ -241,6 +283,7 @@ main(void)
 		cmocka_unit_test(xsec_owner_password_in_worker_files_is_refused),
 		cmocka_unit_test(xsec_admin_reads_owner_password_from_admin_secrets),
 		cmocka_unit_test(signin_pool_config),
+		cmocka_unit_test(xaud_retention_minimums),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, setup, teardown);
