@@ -231,6 +231,8 @@ signin_pool_config(void **state)
 	assert_int_not_equal(config_load(conf, PORTAL_INTERNET, &c, err,
 	    sizeof err), ERR_OK);
 	assert_non_null(strstr(err, "own socket"));
+}
+
 /* Retention (issue 20, X-AUD): the defaults, and a period under the legal
  * minimum of 6 months for the audit trail or the credit query log (or
  * under a day for SMS codes) is refused, naming the key. */
