@@ -130,6 +130,14 @@ enum {
 	STMT_O_GET,
 	STMT_O_LIST,
 	STMT_O_COUNT,
+	STMT_O_LIST_ENT,
+	STMT_O_COUNT_ENT,
+	STMT_O_LIST_AGENCY,
+	STMT_O_COUNT_AGENCY,
+	STMT_O_LIST_REGION,
+	STMT_O_COUNT_REGION,
+	STMT_O_LIST_ALL,
+	STMT_O_COUNT_ALL,
 	STMT_O_OVERDUE,
 	STMT_O_EVENTS,
 	STMT_O_EVENTS_REC,
@@ -187,6 +195,21 @@ enum {
 	" OR (? = 'marks' AND o.status IN ('filed','accepted','checked','unconfirmed'))" \
 	" OR o.status = ?)"
 
+/*
+ * The lists without the CASE (docs/ARCHITECTURE.md "Lists at scale": no
+ * index serves a scope in a CASE on a parameter): one direct predicate
+ * per mode, the CASE's branch, along objections_enterprise,
+ * objections_agency, objections_region or the primary key (direct_of).
+ */
+#define O_LIST_BY(where) \
+	"SELECT " O_COLS O_FROM where O_FILTER " ORDER BY o.id DESC LIMIT ? OFFSET ?"
+#define O_COUNT_BY(where) \
+	"SELECT COUNT(*) FROM (SELECT 1 FROM objections o" where O_FILTER " LIMIT 501) t"
+#define O_ENT		" WHERE o.enterprise_id = ?"
+#define O_AGENCY	" WHERE o.agency_id = ?"
+#define O_REGION	" WHERE o.region_code = ?"
+#define O_ALL		" WHERE 1"
+
 #define EV_COLS \
 	"SELECT ev.objection_id, " TS("ev.at") ", ev.action, ev.org_kind," \
 	" COALESCE(ag.name, of.name, e.name, ''), COALESCE(u.real_name, ''), ev.note," \
@@ -205,6 +228,14 @@ static const char *const sql[STMT_O__MAX] = {
 	[STMT_O_COUNT] =
 	    "SELECT COUNT(*) FROM (SELECT 1 FROM objections o WHERE" O_SCOPE O_FILTER
 	    " LIMIT 501) t",
+	[STMT_O_LIST_ENT] = O_LIST_BY(O_ENT),
+	[STMT_O_COUNT_ENT] = O_COUNT_BY(O_ENT),
+	[STMT_O_LIST_AGENCY] = O_LIST_BY(O_AGENCY),
+	[STMT_O_COUNT_AGENCY] = O_COUNT_BY(O_AGENCY),
+	[STMT_O_LIST_REGION] = O_LIST_BY(O_REGION),
+	[STMT_O_COUNT_REGION] = O_COUNT_BY(O_REGION),
+	[STMT_O_LIST_ALL] = O_LIST_BY(O_ALL),
+	[STMT_O_COUNT_ALL] = O_COUNT_BY(O_ALL),
 	[STMT_O_OVERDUE] =
 	    "SELECT COUNT(*) FROM objections o WHERE o.status IN" OPEN_IN
 	    " AND o.due_date < ? AND" O_SCOPE,
@@ -301,6 +332,38 @@ scope_params(const struct scope *sc, struct db_param p[O_NSCOPE])
 	p[3] = DB_INT(sc->org_id);
 }
 
+/* The list and count statements of scope sc and their scope parameters
+ * into p (O_NSCOPE at most): the direct ones of each mode, the CASE's
+ * for "none" (which matches nothing).  Returns the parameters' number. */
+static size_t
+direct_of(const struct scope *sc, struct db_param p[O_NSCOPE], int *list,
+    int *count)
+{
+	const char *mode = scope_mode(sc);
+
+	if (strcmp(mode, "ent") == 0 || strcmp(mode, "agency") == 0) {
+		*list = mode[0] == 'e' ? STMT_O_LIST_ENT : STMT_O_LIST_AGENCY;
+		*count = mode[0] == 'e' ? STMT_O_COUNT_ENT : STMT_O_COUNT_AGENCY;
+		p[0] = DB_INT(sc->org_id);
+		return 1;
+	}
+	if (strcmp(mode, "region") == 0) {
+		*list = STMT_O_LIST_REGION;
+		*count = STMT_O_COUNT_REGION;
+		p[0] = DB_STR(sc->region);
+		return 1;
+	}
+	if (strcmp(mode, "all") == 0) {
+		*list = STMT_O_LIST_ALL;
+		*count = STMT_O_COUNT_ALL;
+		return 0;
+	}
+	*list = STMT_O_LIST;
+	*count = STMT_O_COUNT;
+	scope_params(sc, p);
+	return O_NSCOPE;
+}
+
 static void
 obj_fill(const struct db_rows *r, struct arena *a, void *elem)
 {
@@ -384,12 +447,12 @@ objection_list(struct db *db, struct arena *a, const struct scope *sc,
 	struct db_rows	*rows;
 	size_t		 np, per = f->per > 0 && f->per <= OBJ_LIST_MAX ? f->per : 20;
 	enum err	 rc;
-	int		 r;
+	int		 r, list, count;
 
 	memset(l, 0, sizeof *l);
-	scope_params(sc, p);
-	np = O_NSCOPE + filter_params(f, p + O_NSCOPE);
-	if ((rc = db_query(db, a, &mod, STMT_O_COUNT, p, np, &rows)) != ERR_OK)
+	np = direct_of(sc, p, &list, &count);
+	np += filter_params(f, p + np);
+	if ((rc = db_query(db, a, &mod, count, p, np, &rows)) != ERR_OK)
 		return rc;
 	if ((r = db_next(rows)) == 1)
 		l->total = db_col_int(rows, 0);
@@ -398,7 +461,7 @@ objection_list(struct db *db, struct arena *a, const struct scope *sc,
 		return db_rows_error(db);
 	p[np] = DB_INT(per);
 	p[np + 1] = DB_INT(f->page * per);
-	return db_query_list(db, a, &mod, STMT_O_LIST, p, np + 2, sizeof *l->v,
+	return db_query_list(db, a, &mod, list, p, np + 2, sizeof *l->v,
 	    obj_fill, (void **)&l->v, &l->n);
 }
 
