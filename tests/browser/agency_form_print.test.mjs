@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { connectBrowser } from './browser.mjs';
+import { connectBrowser, signInNoJs, stepper, submit } from './browser.mjs';
 
 const INTRANET = (process.env.INTRANET || '').replace(/\/+$/, '');
 const STATE = process.env.DUIJIE_STATE || '';
@@ -29,7 +29,6 @@ const line = { name: `打印测试${tag}`, title: '信用科/科员', contact: '
 
 let browser;
 const pages = {};       // user -> page, each in its own context (cookies)
-let ok = true;
 let formUrl = '';
 let otp = '';
 let username = '';
@@ -44,21 +43,7 @@ after(async () => {
   await browser?.close().catch(() => {});
 });
 
-function step(name, fn) {
-  test(name, { timeout: STEP_TIMEOUT }, async () => {
-    if (!ok) throw new Error('previous step failed');
-    ok = false;
-    await fn();
-    ok = true;
-  });
-}
-
-async function submit(page, selector) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click(selector),
-  ]);
-}
+const step = stepper(test, STEP_TIMEOUT);
 
 async function fieldErrors(page) {
   const errs = await page.locator('.has-error').allInnerTexts();
@@ -67,20 +52,7 @@ async function fieldErrors(page) {
 
 // a signed-in page of USER (the dev and test stacks have Auth.totp = optional)
 async function signIn(user) {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    javaScriptEnabled: false,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(WAIT);
-  context.setDefaultNavigationTimeout(WAIT);
-  const page = await context.newPage();
-  await page.goto(`${INTRANET}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', DEMO_PW);
-  await submit(page, 'form[action="/login"] button[type="submit"]');
+  const page = await signInNoJs(browser, INTRANET, user, DEMO_PW, { wait: WAIT });
   assert.equal(new URL(page.url()).pathname, '/start', `${user} signed in (at ${page.url()})`);
   pages[user] = page;
   return page;

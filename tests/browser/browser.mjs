@@ -69,3 +69,47 @@ export function connectBrowser() {
   return twice(`chromium launch (${CHROMIUM}, ${LAUNCH_TIMEOUT / 1000} s each)`,
     () => chromium.launch(LAUNCH));
 }
+
+// The steps of one journey, in order: each a test that runs only when the
+// one before it passed (a later step needs what the earlier made).
+export function stepper(test, timeout) {
+  let ok = true;
+  return (name, fn) => test(name, { timeout }, async () => {
+    if (!ok)
+      throw new Error('previous step failed');
+    ok = false;
+    await fn();
+    ok = true;
+  });
+}
+
+// Clicks `selector` and waits for the page it loads; returns its response.
+export async function submit(page, selector) {
+  const [resp] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click(selector),
+  ]);
+  return resp;
+}
+
+// A page in a context of its own (its own cookies), JavaScript off as the
+// portals' users may have it, signed in as `user` at `base` through the
+// sign-in form.  The caller checks where the sign-in landed.
+export async function signInNoJs(browser, base, user, password,
+  { wait = 15_000, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    javaScriptEnabled: false,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport,
+  });
+  context.setDefaultTimeout(wait);
+  context.setDefaultNavigationTimeout(wait);
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  await submit(page, 'form[action="/login"] button[type="submit"]');
+  return page;
+}

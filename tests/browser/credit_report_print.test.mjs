@@ -16,7 +16,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { connectBrowser } from './browser.mjs';
+import { connectBrowser, signInNoJs, stepper, submit } from './browser.mjs';
 
 const INTERNET = (process.env.INTERNET || '').replace(/\/+$/, '');
 const INTRANET = (process.env.INTRANET || '').replace(/\/+$/, '');
@@ -34,7 +34,6 @@ const penalty = `穗市监罚〔2026〕打印${tag}号`;
 
 let browser;
 const pages = {};       // user -> page, each in its own context (cookies)
-let ok = true;
 let requestId = '';
 let reportNo = '';
 
@@ -75,38 +74,11 @@ after(async () => {
   await browser?.close().catch(() => {});
 });
 
-function step(name, fn) {
-  test(name, { timeout: STEP_TIMEOUT }, async () => {
-    if (!ok) throw new Error('previous step failed');
-    ok = false;
-    await fn();
-    ok = true;
-  });
-}
-
-async function submit(page, selector) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click(selector),
-  ]);
-}
+const step = stepper(test, STEP_TIMEOUT);
 
 // a signed-in page of USER on BASE (the test stack has Auth.totp = optional)
 async function signIn(base, user) {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    javaScriptEnabled: false,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(WAIT);
-  context.setDefaultNavigationTimeout(WAIT);
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', DEMO_PW);
-  await submit(page, 'form[action="/login"] button[type="submit"]');
+  const page = await signInNoJs(browser, base, user, DEMO_PW, { wait: WAIT });
   assert.notEqual(new URL(page.url()).pathname, '/login', `${user} signed in (at ${page.url()})`);
   pages[user] = page;
   return page;

@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { connectBrowser } from './browser.mjs';
+import { connectBrowser, signInNoJs, stepper, submit } from './browser.mjs';
 
 const INTERNET = (process.env.INTERNET || '').replace(/\/+$/, '');
 const INTRANET = (process.env.INTRANET || '').replace(/\/+$/, '');
@@ -39,7 +39,6 @@ const RECORDS = 14;    // enough for the report to run over more than one sheet
 
 let browser;
 const pages = {};
-let ok = true;
 
 function sql(statement) {
   return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STATE, 'run', 'mysqld.sock'),
@@ -83,37 +82,10 @@ after(async () => {
   await browser?.close().catch(() => {});
 });
 
-function step(name, fn) {
-  test(name, { timeout: STEP_TIMEOUT }, async () => {
-    if (!ok) throw new Error('previous step failed');
-    ok = false;
-    await fn();
-    ok = true;
-  });
-}
-
-async function submit(page, selector) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click(selector),
-  ]);
-}
+const step = stepper(test, STEP_TIMEOUT);
 
 async function signIn(base, user, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    javaScriptEnabled: false,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport,
-  });
-  context.setDefaultTimeout(WAIT);
-  context.setDefaultNavigationTimeout(WAIT);
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', DEMO_PW);
-  await submit(page, 'form[action="/login"] button[type="submit"]');
+  const page = await signInNoJs(browser, base, user, DEMO_PW, { wait: WAIT, viewport });
   assert.notEqual(new URL(page.url()).pathname, '/login', `${user} signed in (at ${page.url()})`);
   pages[user] = page;
   return page;
