@@ -92,6 +92,25 @@ export async function submit(page, selector) {
   return resp;
 }
 
+// Signs `page` in as `user` at `base` through the sign-in form.  Every
+// browser test comes from 127.0.0.1, and nginx allows 10 sign-in POSTs a
+// minute (burst 5) from one address: a refusal by that limit (503, the
+// limiter's, before the app) is waited out and the form sent again, never
+// the limit weakened.  Returns the last response.
+export async function signInForm(page, base, user, password, tries = 8) {
+  let resp;
+  for (let i = 0; i < tries; i++) {
+    await page.goto(`${base}/login`);
+    await page.fill('#username', user);
+    await page.fill('#password', password);
+    resp = await submit(page, 'form[action="/login"] button[type="submit"]');
+    if (resp === null || resp.status() !== 503)
+      return resp;
+    await new Promise((done) => setTimeout(done, 6_500));	// 10 a minute
+  }
+  return resp;
+}
+
 // A page in a context of its own (its own cookies), JavaScript off as the
 // portals' users may have it, signed in as `user` at `base` through the
 // sign-in form.  The caller checks where the sign-in landed.
@@ -107,9 +126,6 @@ export async function signInNoJs(browser, base, user, password,
   context.setDefaultTimeout(wait);
   context.setDefaultNavigationTimeout(wait);
   const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', password);
-  await submit(page, 'form[action="/login"] button[type="submit"]');
+  await signInForm(page, base, user, password);
   return page;
 }

@@ -18,7 +18,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { connectBrowser } from './browser.mjs';
+import { connectBrowser, signInForm } from './browser.mjs';
 
 const INTERNET = (process.env.INTERNET || '').replace(/\/+$/, '');
 const STATE = process.env.DUIJIE_STATE || '';
@@ -259,10 +259,7 @@ step('R-06.1 R-11.1: the new account signs out and signs in again at /login', as
   await submit('form.logout button');
   assert.equal(await page.locator('form.logout').count(), 0, 'signed out');
 
-  await page.goto(`${INTERNET}/login`);
-  await page.fill('#username', user.username);
-  await page.fill('#password', PASSWORD);
-  await submit('form[action="/login"] button[type="submit"]');
+  await signInForm(page, INTERNET, user.username, PASSWORD);
   assert.equal(new URL(page.url()).pathname, '/start', `still on ${page.url()}; errors: ${await fieldErrors()}`);
   assert.ok(await visible('form.logout button'), 'signed in');
 });

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { connectBrowser } from './browser.mjs';
+import { connectBrowser, signInForm } from './browser.mjs';
 
 const INTERNET = (process.env.INTERNET || '').replace(/\/+$/, '');
 const INTRANET = (process.env.INTRANET || '').replace(/\/+$/, '');
@@ -135,10 +135,7 @@ async function menuPages(page, base) {
 
 async function signIn(page, base, user) {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${base}/login`);
-  await page.fill('#username', user);
-  await page.fill('#password', DEMO_PW);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[type="submit"]')]);
+  await signInForm(page, base, user, DEMO_PW);
   // sign-in lands on the role's start page (issue 18)
   assert.equal(new URL(page.url()).pathname, '/start', `${user} signed in to its start page (at ${page.url()})`);
 }

@@ -192,4 +192,10 @@ expect_eq "$(sql "SELECT GROUP_CONCAT(code ORDER BY seq) FROM credit_columns WHE
 req GET "$INTRANET/credit/categories/999999/edit" --jar "$OPGD"
 expect_status 404 "R-09.2 no such category: 404"
 
+# (clean up) this file's categories are offered no more: later files (the
+# report's summary lists every category offered) see the demo's catalogue
+sql "UPDATE credit_categories SET active = 0 WHERE name LIKE '七二%'"
+expect_eq "$(sql "SELECT COUNT(*) FROM credit_categories WHERE active = 1 AND name LIKE '七二%'")" 0 \
+	"(clean up) this file's categories are withdrawn"
+
 done_testing
