@@ -94,9 +94,9 @@ export async function submit(page, selector) {
 
 // Signs `page` in as `user` at `base` through the sign-in form.  Every
 // browser test comes from 127.0.0.1, and nginx allows 10 sign-in POSTs a
-// minute (burst 5) from one address: a refusal by that limit (503, the
-// limiter's, before the app) is waited out and the form sent again, never
-// the limit weakened.  Returns the last response.
+// minute (burst 5) from one address: a refusal by that limit (429, the
+// limiter's `limit_req_status`, before the app) is waited out and the
+// form sent again, never the limit weakened.  Returns the last response.
 export async function signInForm(page, base, user, password, tries = 8) {
   let resp;
   for (let i = 0; i < tries; i++) {
@@ -104,7 +104,7 @@ export async function signInForm(page, base, user, password, tries = 8) {
     await page.fill('#username', user);
     await page.fill('#password', password);
     resp = await submit(page, 'form[action="/login"] button[type="submit"]');
-    if (resp === null || resp.status() !== 503)
+    if (resp === null || resp.status() !== 429)
       return resp;
     await new Promise((done) => setTimeout(done, 6_500));	// 10 a minute
   }
